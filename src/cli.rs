@@ -1,0 +1,136 @@
+//! Command-line entry: argument parsing and the subcommands.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use presseschau::core::corpus::{Article, Corpus};
+use presseschau::core::library::outlet_of;
+
+const USAGE: &str = "usage:
+  presseschau analyze <files or folders>... [--json]   ingest articles and print them (JSON with --json)
+";
+
+/// Runs the command line; returns the process exit code.
+pub fn run(args: &[String]) -> i32 {
+    match args.first().map(String::as_str) {
+        Some("analyze") => analyze(&args[1..]),
+        Some("-h" | "--help" | "help") | None => {
+            print!("{USAGE}");
+            i32::from(args.is_empty()) * 2
+        }
+        Some(other) => {
+            eprintln!("presseschau: unknown command `{other}`\n{USAGE}");
+            2
+        }
+    }
+}
+
+/// Collects `.txt` and `.md` files from the given paths (folders recursively, sorted).
+fn collect_files(paths: &[&String]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let path = Path::new(p.as_str());
+        if path.is_dir() {
+            let mut stack = vec![path.to_path_buf()];
+            while let Some(dir) = stack.pop() {
+                match std::fs::read_dir(&dir) {
+                    Ok(rd) => {
+                        let mut entries: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+                        entries.sort();
+                        for e in entries {
+                            if e.is_dir() {
+                                stack.push(e);
+                            } else if e.extension().is_some_and(|x| x == "txt" || x == "md") {
+                                files.push(e);
+                            }
+                        }
+                    }
+                    Err(e) => errors.push(format!("{}: cannot read folder: {e}", dir.display())),
+                }
+            }
+        } else if path.exists() {
+            files.push(path.to_path_buf());
+        } else {
+            errors.push(format!("{p}: no such file or folder"));
+        }
+    }
+    (files, errors)
+}
+
+fn analyze(args: &[String]) -> i32 {
+    let as_json = args.iter().any(|a| a == "--json");
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    if paths.is_empty() {
+        eprintln!("presseschau analyze: name at least one file or folder\n{USAGE}");
+        return 2;
+    }
+    let (files, mut errors) = collect_files(&paths);
+    let mut sources: Vec<(String, Vec<u8>)> = Vec::new();
+    for f in &files {
+        match std::fs::read(f) {
+            Ok(bytes) => sources.push((
+                f.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                bytes,
+            )),
+            Err(e) => errors.push(format!("{}: cannot read: {e}", f.display())),
+        }
+    }
+    let corpus = Corpus::from_sources(sources.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    errors.extend(corpus.errors.iter().map(ToString::to_string));
+    for e in &errors {
+        eprintln!("presseschau: {e}");
+    }
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let result = if as_json {
+        let value = json!({
+            "articles": corpus.articles.iter().map(article_json).collect::<Vec<_>>(),
+            "errors": errors,
+        });
+        serde_json::to_writer_pretty(&mut out, &value)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        corpus.articles.iter().try_for_each(|a| {
+            writeln!(
+                out,
+                "{}  {}  {:<10}  {}",
+                a.id,
+                a.date.value.map_or_else(|| "----------".into(), |d| d.iso()),
+                outlet_of(a).unwrap_or("?"),
+                a.title.text
+            )
+        })
+    };
+    if let Err(e) = result {
+        eprintln!("presseschau: cannot write output: {e}");
+        return 1;
+    }
+    i32::from(corpus.articles.is_empty())
+}
+
+/// The JSON form of one article.
+pub fn article_json(a: &Article) -> Value {
+    json!({
+        "id": a.id,
+        "source_file": a.source_file,
+        "title": a.title.text,
+        "title_origin": a.title.origin,
+        "date": a.date.value.map(|d| d.iso()),
+        "date_precision": a.date.value.map(|d| d.precision()),
+        "date_origin": a.date.origin,
+        "date_raw": a.date.raw,
+        "outlet": a.outlet.as_ref().map(|o| &o.name),
+        "outlet_evidence": a.outlet.as_ref().map(|o| &o.evidence),
+        "agencies": a.agencies,
+        "url": a.url,
+        "markdown": a.body_markdown(),
+        "captions": a.captions().map(|c| &c.text).collect::<Vec<_>>(),
+        "photo_credits": a.credits,
+        "removed": a.removed().map(|(text, reason)| json!({ "text": text, "reason": reason, "label": reason.label() })).collect::<Vec<_>>(),
+    })
+}

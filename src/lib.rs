@@ -1,0 +1,10 @@
+//! Presseschau: a reader for German news that runs entirely in the browser.
+//!
+//! The crate has three layers (see `ARCHITECTURE.md`):
+//! 1. [`core`]: pure Rust — corpus ingest, analysis, annotations, view models. Tested natively.
+//! 2. [`platform`]: the only code that touches browser APIs (storage, clipboard, download, location).
+//! 3. [`ui`]: the Yew app — routes, one reducer in a context, hooks, components, pages.
+
+pub mod core;
+pub mod platform;
+pub mod ui;

@@ -1,0 +1,7 @@
+//! The only module that touches browser APIs: storage, clipboard, download, location.
+//! Everything here degrades to an `Err` (never a panic) when the API is missing, e.g. on file:// in some
+//! browsers or in native tests.
+
+pub mod clipboard;
+pub mod dom;
+pub mod location;

@@ -1,0 +1,45 @@
+//! One article in the library list.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::core::corpus::{Article, BlockKind, TitleOrigin};
+use crate::ui::components::meta_line::MetaLine;
+use crate::ui::routes::Route;
+
+/// Props of [`ArticleCard`].
+#[derive(Properties, PartialEq)]
+pub struct ArticleCardProps {
+    /// The article.
+    pub article: std::rc::Rc<Article>,
+}
+
+/// Title (as a link), meta line and the start of the lead.
+#[component]
+pub fn ArticleCard(props: &ArticleCardProps) -> Html {
+    let a = &props.article;
+    let lead = a
+        .blocks
+        .iter()
+        .find(|b| b.kind != BlockKind::Caption)
+        .map(|b| teaser(&b.text))
+        .unwrap_or_default();
+    let untitled = a.title.origin == TitleOrigin::FirstSentence;
+    html! {
+        <li class="article-card" data-article-id={a.id.0.clone()}>
+            <h2 class={classes!("card-title", untitled.then_some("card-title--derived"))}>
+                <Link<Route> to={Route::Article { id: a.id.0.clone() }}>{ a.title.text.clone() }</Link<Route>>
+            </h2>
+            <MetaLine article={a.clone()} />
+            <p class="card-teaser">{ lead }</p>
+        </li>
+    }
+}
+
+fn teaser(text: &str) -> String {
+    if text.chars().count() <= 220 {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(220).collect();
+    format!("{} …", cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a))
+}

@@ -1,0 +1,47 @@
+//! A button that copies a link to the current page (or a given hash route) to the clipboard.
+
+use yew::prelude::*;
+
+use crate::ui::text;
+
+/// Props of [`CopyLinkButton`].
+#[derive(Properties, PartialEq)]
+pub struct CopyLinkButtonProps {
+    /// The hash route to link to, e.g. `#/a/1234`.
+    pub hash: AttrValue,
+    /// The button label.
+    #[prop_or(AttrValue::Static(text::COPY_LINK))]
+    pub label: AttrValue,
+}
+
+/// Copies the link; shows "copied", or the link itself to copy by hand when the clipboard is unavailable.
+#[component]
+pub fn CopyLinkButton(props: &CopyLinkButtonProps) -> Html {
+    let status = use_state(|| None::<Result<(), String>>);
+    let onclick = {
+        let status = status.clone();
+        let hash = props.hash.clone();
+        Callback::from(move |_| {
+            let link = format!("{}{}", crate::platform::location::base().unwrap_or_default(), hash);
+            let status = status.clone();
+            let fallback = link.clone();
+            crate::platform::clipboard::copy(&link, move |ok| {
+                status.set(Some(if ok { Ok(()) } else { Err(fallback) }));
+            });
+        })
+    };
+    html! {
+        <span class="copy-link">
+            <button type="button" class="button button--quiet" {onclick} data-copy-link={props.hash.clone()}>
+                <span aria-hidden="true">{ "🔗 " }</span>{ props.label.clone() }
+            </button>
+            <span class="copy-status" role="status" aria-live="polite">
+                { match &*status {
+                    Some(Ok(())) => html! { { text::COPIED } },
+                    Some(Err(link)) => html! { <>{ text::COPY_FAILED }{ " " }<input class="copy-fallback" readonly=true value={link.clone()} /></> },
+                    None => html! {},
+                } }
+            </span>
+        </span>
+    }
+}

@@ -1,0 +1,48 @@
+//! The meta line of an article: date, outlet, agencies, reading time.
+
+use yew::prelude::*;
+
+use crate::core::corpus::Article;
+use crate::core::library::outlet_of;
+use crate::ui::text;
+
+/// Props of [`MetaLine`].
+#[derive(Properties, PartialEq)]
+pub struct MetaLineProps {
+    /// The article.
+    pub article: std::rc::Rc<Article>,
+}
+
+/// Date (German format), outlet, agencies and reading time, separated by dots.
+#[component]
+pub fn MetaLine(props: &MetaLineProps) -> Html {
+    let a = &props.article;
+    let date = a
+        .date
+        .value
+        .map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german());
+    let iso = a.date.value.map(|d| d.iso()).unwrap_or_default();
+    let outlet = outlet_of(a).map_or_else(|| text::OUTLET_UNKNOWN.to_string(), str::to_string);
+    let agencies: Vec<&str> = a
+        .agencies
+        .iter()
+        .map(String::as_str)
+        .filter(|ag| Some(*ag) != outlet_of(a))
+        .collect();
+    html! {
+        <p class="meta-line">
+            if iso.is_empty() {
+                <span class="meta-date meta-unknown">{ date }</span>
+            } else {
+                <time class="meta-date" datetime={iso}>{ date }</time>
+            }
+            <span class="meta-sep" aria-hidden="true">{ " · " }</span>
+            <span class="meta-outlet">{ outlet }</span>
+            if !agencies.is_empty() {
+                <span class="meta-agencies">{ format!(" ({} {})", text::AGENCIES, agencies.join(", ")) }</span>
+            }
+            <span class="meta-sep" aria-hidden="true">{ " · " }</span>
+            <span class="meta-reading">{ format!("{} {}", a.reading_minutes(), text::MINUTES) }</span>
+        </p>
+    }
+}

@@ -6,5 +6,7 @@
 //! 3. [`ui`]: the Yew app — routes, one reducer in a context, hooks, components, pages.
 
 pub mod core;
+#[cfg(feature = "web")]
 pub mod platform;
+#[cfg(feature = "web")]
 pub mod ui;

@@ -1,5 +1,5 @@
 //! Native SSR renders of the main components (no browser).
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(feature = "web", not(target_arch = "wasm32")))]
 
 use std::rc::Rc;
 

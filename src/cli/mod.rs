@@ -1,4 +1,4 @@
-//! Command-line entry: argument parsing and the subcommands.
+//! Command-line entry: argument parsing and the subcommands (one file per command family).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,6 +11,7 @@ use presseschau::core::library::outlet_of;
 const USAGE: &str = "usage:
   presseschau analyze <files or folders>... [--json]   ingest articles and print them (JSON with --json)
 ";
+// Subcommands in their own files register here (one line each in `run`).
 
 /// Runs the command line; returns the process exit code.
 pub fn run(args: &[String]) -> i32 {

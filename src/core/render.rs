@@ -5,7 +5,7 @@
 //! or ends. Each piece of text carries the indices of the highlights covering it, so the UI can wrap it in
 //! `<mark>`s without knowing anything about offsets. Raw HTML comes out as text.
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag};
 
 use crate::core::corpus::markdown::{event_text, parse};
 
@@ -41,10 +41,13 @@ pub enum Node {
     },
 }
 
+/// An open element while walking events: tag, attributes, children so far.
+type Frame = (&'static str, Vec<(&'static str, String)>, Vec<Node>);
+
 /// Renders one block's Markdown into nodes. `block_start` is the block's offset in the article text;
 /// `highlights` are spans in article offsets (any order, may overlap).
 pub fn block_nodes(markdown: &str, block_start: usize, highlights: &[CpSpan]) -> Vec<Node> {
-    let mut stack: Vec<(&'static str, Vec<(&'static str, String)>, Vec<Node>)> = vec![("root", vec![], vec![])];
+    let mut stack: Vec<Frame> = vec![("root", vec![], vec![])];
     let mut pos = block_start;
     let mut first_block = true;
     for event in parse(markdown) {
@@ -62,8 +65,7 @@ pub fn block_nodes(markdown: &str, block_start: usize, highlights: &[CpSpan]) ->
                 }
                 stack.push((name, attrs, Vec::new()));
             }
-            Event::End(end) => {
-                if let TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock = end {}
+            Event::End(_) => {
                 if stack.len() > 1 {
                     let (tag, attrs, children) = stack.pop().unwrap_or(("span", vec![], vec![]));
                     if let Some(parent) = stack.last_mut() {

@@ -93,10 +93,12 @@ pub fn escape_markdown(text: &str) -> String {
         }
     }
     // "1. Text" at the start would become an ordered list.
-    if let Some(dot) = out.find(['.', ')']) {
-        if dot > 0 && out[..dot].chars().all(|c| c.is_ascii_digit()) && out[dot + 1..].starts_with(' ') {
-            out.insert(dot, '\\');
-        }
+    if let Some(dot) = out.find(['.', ')'])
+        && dot > 0
+        && out[..dot].chars().all(|c| c.is_ascii_digit())
+        && out[dot + 1..].starts_with(' ')
+    {
+        out.insert(dot, '\\');
     }
     out
 }

@@ -291,10 +291,10 @@ fn parse_iso_date(s: &str) -> Option<SimpleDate> {
     if !(1000..=9999).contains(&year) || month.is_some_and(|m| !(1..=12).contains(&m)) {
         return None;
     }
-    if let (Some(m), Some(d)) = (month, day) {
-        if d == 0 || d > crate::core::text::days_in_month(year, m) {
-            return None;
-        }
+    if let (Some(m), Some(d)) = (month, day)
+        && (d == 0 || d > crate::core::text::days_in_month(year, m))
+    {
+        return None;
     }
     Some(SimpleDate { year, month, day })
 }
@@ -530,7 +530,7 @@ fn sentence_count(l: &str) -> usize {
         l = l.replace(m, "");
     }
     l.split_inclusive(['.', '!', '?'])
-        .filter(|s| s.trim().split_whitespace().count() >= 3)
+        .filter(|s| s.split_whitespace().count() >= 3)
         .count()
         .max(1)
 }

@@ -34,10 +34,10 @@ pub fn plain_text(markdown: &str) -> String {
     let mut blocks = 0usize;
     for event in parse(markdown) {
         match &event {
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::CodeBlock(_)) => {
-                if blocks > 0 && !out.is_empty() && !out.ends_with("\n\n") {
-                    out.push_str("\n\n");
-                }
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::CodeBlock(_))
+                if blocks > 0 && !out.is_empty() && !out.ends_with("\n\n") =>
+            {
+                out.push_str("\n\n");
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock) => blocks += 1,
             _ => {}

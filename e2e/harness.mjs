@@ -1,0 +1,70 @@
+// Shared set-up for the browser tests: a static server for dist/ on 127.0.0.1, Debian's chromium through
+// playwright-core, and a page wrapper that records console errors, page errors and every request.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(here, '..', 'dist');
+export const SHOTS = path.resolve(here, '..', 'target', 'screenshots');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+/** Serves dist/ on 127.0.0.1 with a free port. */
+export async function serveDist() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(DIST, decodeURIComponent(url.pathname));
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { base: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--allow-file-access-from-files'],
+  });
+}
+
+/** The two ways the app is opened: over http and straight from disk. */
+export async function origins() {
+  const server = await serveDist();
+  return {
+    server,
+    list: [
+      { name: 'http', base: server.base + 'index.html' },
+      { name: 'file', base: pathToFileURL(path.join(DIST, 'index.html')).href },
+    ],
+  };
+}
+
+/** A fresh context + page that records problems; `own(url)` says whether a request is the page's own file. */
+export async function openPage(browser, origin, { viewport = { width: 1200, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('request', (req) => requests.push(req.url()));
+  const baseNoHash = origin.base.split('#')[0];
+  const dir = baseNoHash.slice(0, baseNoHash.lastIndexOf('/') + 1);
+  const foreign = () => requests.filter((u) => !(u.startsWith(dir) || u.startsWith('data:')));
+  return { context, page, problems, requests, foreign };
+}
+
+/** Opens a hash route and waits until the app has rendered into <main>. */
+export async function go(page, origin, hash = '#/') {
+  await page.goto(origin.base + hash);
+  await page.waitForSelector('main [data-page]', { timeout: 15000 });
+}

@@ -1,0 +1,142 @@
+// The reader over http://127.0.0.1 and file://: library, every article, deep links, history, not-found,
+// the original view; no console errors, no requests except the page's own file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, origins, openPage, go, SHOTS } from './harness.mjs';
+
+let browser;
+let env;
+before(async () => {
+  browser = await launch();
+  env = await origins();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await env?.server.close();
+});
+
+for (const name of ['http', 'file']) {
+  const origin = () => env.list.find((o) => o.name === name);
+
+  test(`${name}: library lists the five seed articles, newest first`, async () => {
+    const { page, problems, foreign, context } = await openPage(browser, origin());
+    await go(page, origin());
+    const cards = page.locator('.article-card');
+    assert.equal(await cards.count(), 5);
+    const titles = await page.locator('.card-title').allTextContents();
+    assert.ok(titles[1].includes('Russisch-türkische Militärkooperation steht'), titles.join(' | '));
+    const dates = await page.locator('.article-card .meta-date').allTextContents();
+    assert.deepEqual(dates.slice(0, 3), ['Januar 2022', '29. Dezember 2020', 'Juli 2017']);
+    // filter by outlet, then reset
+    await page.selectOption('#filter-outlet', 'DW');
+    assert.equal(await cards.count(), 1);
+    await page.selectOption('#filter-outlet', '');
+    await page.selectOption('#filter-year', '2022');
+    assert.equal(await cards.count(), 1);
+    await page.selectOption('#filter-year', '');
+    assert.equal(await cards.count(), 5);
+    if (name === 'http') await page.screenshot({ path: path.join(SHOTS, 'library.png'), fullPage: false });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign(), []);
+    await context.close();
+  });
+
+  test(`${name}: every article opens, with prev/next, and deep links survive a reload`, async () => {
+    const { page, problems, foreign, context } = await openPage(browser, origin());
+    await go(page, origin());
+    const hrefs = await page.locator('.card-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const titles = await page.locator('.card-title').allTextContents();
+    assert.equal(hrefs.length, 5);
+    for (let i = 0; i < hrefs.length; i++) {
+      await page.locator('.card-title a').nth(i).click();
+      await page.waitForSelector('[data-page="article"]');
+      assert.equal((await page.locator('article h1').textContent()).trim(), titles[i].trim());
+      assert.ok((await page.locator('.article-body p').count()) >= 3);
+      assert.match(page.url(), /#\/a\/[0-9a-f]{12}$/);
+      // deep link: reload keeps the article
+      await page.reload();
+      await page.waitForSelector('[data-page="article"]');
+      assert.equal((await page.locator('article h1').textContent()).trim(), titles[i].trim());
+      await page.goBack();
+      await page.waitForSelector('[data-page="library"]');
+    }
+    // prev/next walk through all articles
+    await page.locator('.card-title a').first().click();
+    for (let i = 1; i < 5; i++) {
+      await page.locator('.prev-next .next').click();
+      await page.waitForFunction((t) => document.querySelector('article h1')?.textContent.trim() === t, titles[i].trim());
+    }
+    if (name === 'http') await page.screenshot({ path: path.join(SHOTS, 'article.png'), fullPage: false });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign(), []);
+    await context.close();
+  });
+
+  test(`${name}: back and forward move through history`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await go(page, origin());
+    await page.locator('.card-title a').nth(0).click();
+    await page.waitForSelector('[data-page="article"]');
+    const first = await page.locator('article h1').textContent();
+    await page.locator('.prev-next .next').click();
+    await page.waitForFunction((t) => document.querySelector('article h1')?.textContent !== t, first);
+    await page.goBack();
+    await page.waitForFunction((t) => document.querySelector('article h1')?.textContent === t, first);
+    await page.goBack();
+    await page.waitForSelector('[data-page="library"]');
+    await page.goForward();
+    await page.waitForFunction((t) => document.querySelector('article h1')?.textContent === t, first);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${name}: unknown routes and ids show a friendly not-found page with a way back`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    for (const hash of ['#/does/not/exist', '#/a/000000000000', '#/a/']) {
+      await go(page, origin(), hash);
+      await page.waitForSelector('[data-page="not-found"]');
+      assert.ok((await page.locator('h1').textContent()).includes('nicht gefunden'));
+    }
+    await page.locator('[data-page="not-found"] a').click();
+    await page.waitForSelector('[data-page="library"]');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${name}: "show original" marks removed lines with their reasons`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await go(page, origin());
+    await page.locator('.card-title a', { hasText: 'Russisch-türkische' }).click();
+    await page.waitForSelector('[data-page="article"]');
+    assert.equal(await page.locator('.article-body').textContent().then((t) => t.includes('Zum Inhalt springen')), false);
+    await page.click('#toggle-original');
+    await page.waitForSelector('.original-lines');
+    const removed = await page.locator('.line--removed').allTextContents();
+    assert.ok(removed.some((t) => t.includes('Zum Inhalt springen') && t.includes('navigation link')), removed.join('\n'));
+    assert.ok(removed.some((t) => t.includes('https://p.dw.com/p/3nKf9') && t.includes('short URL')));
+    await page.click('#toggle-original');
+    await page.waitForSelector('.article-body');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('phone width: no horizontal scrolling on the library and an article', async () => {
+  const origin = env.list[0];
+  const { page, problems, context } = await openPage(browser, origin, { viewport: { width: 360, height: 740 } });
+  await go(page, origin);
+  for (const step of ['library', 'article']) {
+    if (step === 'article') {
+      await page.locator('.card-title a').first().click();
+      await page.waitForSelector('[data-page="article"]');
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${step} overflows by ${overflow}px at 360px width`);
+  }
+  await page.screenshot({ path: path.join(SHOTS, 'phone.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -2,8 +2,8 @@
 //!
 //! The crate has three layers (see `ARCHITECTURE.md`):
 //! 1. [`core`]: pure Rust — corpus ingest, analysis, annotations, view models. Tested natively.
-//! 2. [`platform`]: the only code that touches browser APIs (storage, clipboard, download, location).
-//! 3. [`ui`]: the Yew app — routes, one reducer in a context, hooks, components, pages.
+//! 2. `platform`: the only code that touches browser APIs (storage, clipboard, download, location).
+//! 3. `ui`: the Yew app — routes, one reducer in a context, hooks, components, pages.
 
 pub mod core;
 #[cfg(feature = "web")]

@@ -4,4 +4,6 @@
 
 pub mod clipboard;
 pub mod dom;
+pub mod download;
+pub mod storage;
 pub mod location;

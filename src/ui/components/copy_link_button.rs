@@ -33,7 +33,7 @@ pub fn CopyLinkButton(props: &CopyLinkButtonProps) -> Html {
     html! {
         <span class="copy-link">
             <button type="button" class="button button--quiet" {onclick} data-copy-link={props.hash.clone()}>
-                <span aria-hidden="true">{ "🔗 " }</span>{ props.label.clone() }
+                { props.label.clone() }
             </button>
             <span class="copy-status" role="status" aria-live="polite">
                 { match &*status {

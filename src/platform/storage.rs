@@ -1,0 +1,43 @@
+//! localStorage, with every failure as a value: some browsers have no storage on file://, storage can be
+//! full or disabled, and stored data can be corrupt. Callers keep working in memory when this fails.
+
+/// Why storage could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// No localStorage (blocked, private mode, or file:// in some browsers).
+    Unavailable,
+    /// Writing failed, usually because the quota is full.
+    WriteFailed(String),
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unavailable => f.write_str("local storage is not available in this browser"),
+            Self::WriteFailed(why) => write!(f, "saving failed ({why})"),
+        }
+    }
+}
+
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Reads a key (`Ok(None)` when it was never written).
+pub fn load(key: &str) -> Result<Option<String>, StorageError> {
+    storage()?.get_item(key).map_err(|_| StorageError::Unavailable)
+}
+
+/// Writes a key.
+pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
+    storage()?.set_item(key, value).map_err(|e| {
+        StorageError::WriteFailed(e.as_string().unwrap_or_else(|| "quota exceeded or storage disabled".into()))
+    })
+}
+
+/// Removes a key.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    storage()?.remove_item(key).map_err(|_| StorageError::Unavailable)
+}

@@ -27,6 +27,13 @@ pub const CONTEXT_CHARS: usize = 32;
 /// Most edits allowed in a fuzzy match, as a percentage of the quote length (default 25, range 0–50).
 /// Higher values re-attach quotes that were edited more, at the risk of attaching to a wrong sentence.
 pub const MAX_ERROR_PERCENT: usize = 25;
+/// Most edits allowed when at least three quarters of the stored context match around the hit (default
+/// 40, range [`MAX_ERROR_PERCENT`]–60): a short quote with a replaced word is still found where its
+/// surroundings are unchanged.
+pub const MAX_ERROR_PERCENT_IN_CONTEXT: usize = 40;
+/// How many more context code points a fuzzy match needs than an unchanged quote found with weak context
+/// (less than half of the stored context) to win over it (default 8).
+pub const WEAK_CONTEXT_MARGIN: usize = 8;
 /// Quotes shorter than this (in code points, default 8) are only matched exactly (modulo white space):
 /// a few edits in a short quote could match almost anywhere.
 pub const FUZZY_MIN_CHARS: usize = 8;
@@ -260,10 +267,18 @@ impl TextIndex {
         }
         let prefix: Vec<char> = quote.prefix.chars().collect();
         let suffix: Vec<char> = quote.suffix.chars().collect();
-        if let Some(found) = self.exact_match(&exact, &prefix, &suffix, hint) {
-            return found;
+        let available = prefix.len() + suffix.len();
+        let fuzzy = || self.fuzzy_match(quote, hint);
+        match self.exact_match(&exact, &prefix, &suffix, hint) {
+            Some((found, ctx)) if available == 0 || ctx * 2 >= available => found,
+            // The quote occurs unchanged, but with little of its context: the passage itself may have been
+            // edited and this be another occurrence. A fuzzy match with clearly more context wins.
+            Some((found, ctx)) => match fuzzy() {
+                Some((f, fctx)) if fctx >= ctx + WEAK_CONTEXT_MARGIN && fctx * 2 >= available => f,
+                _ => found,
+            },
+            None => fuzzy().map_or(Anchoring::Orphaned, |(f, _)| f),
         }
-        self.fuzzy_match(quote, hint)
     }
 
     /// Every start offset (code points) where `pattern` occurs exactly, overlapping occurrences included.
@@ -288,58 +303,89 @@ impl TextIndex {
         prefix: &[char],
         suffix: &[char],
         hint: Option<TextPositionSelector>,
-    ) -> Option<Anchoring> {
+    ) -> Option<(Anchoring, usize)> {
         let m = exact.len();
         let hint_start = hint.map(|h| h.start);
-        let mut best: Option<(f64, usize)> = None;
+        let mut best: Option<(f64, usize, usize)> = None;
         for start in self.occurrences(exact) {
             let ctx = context_score(&self.chars, start, start + m, prefix, suffix);
             let s = self.score(self.chars.len(), ctx, start, hint_start);
-            if best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, start));
+            if best.is_none_or(|(b, _, _)| s > b) {
+                best = Some((s, start, ctx));
             }
         }
-        let (_, start) = best?;
+        let (_, start, ctx) = best?;
         let how = if hint_start == Some(start) {
             How::Exact
         } else {
             How::Moved
         };
-        Some(Anchoring::Anchored {
-            start,
-            end: start + m,
-            how,
-        })
+        Some((
+            Anchoring::Anchored {
+                start,
+                end: start + m,
+                how,
+            },
+            ctx,
+        ))
     }
 
-    fn fuzzy_match(&self, quote: &TextQuoteSelector, hint: Option<TextPositionSelector>) -> Anchoring {
+    /// The fuzzy step, with the number of context code points that match around the hit.
+    fn fuzzy_match(&self, quote: &TextQuoteSelector, hint: Option<TextPositionSelector>) -> Option<(Anchoring, usize)> {
         let pattern = collapse_str(&quote.exact);
         let prefix = collapse_str(&quote.prefix);
         let suffix = collapse_str(&quote.suffix);
         let m = pattern.len();
         if m == 0 || pattern.iter().all(|c| *c == ' ') {
-            return Anchoring::Orphaned;
+            return None;
         }
+        let available = prefix.len() + suffix.len();
         let hint_norm = hint.map(|h| self.orig_to_norm[h.start.min(self.chars.len())]);
         let hit = if m > LONG_QUOTE_CHARS {
             self.head_tail_match(&pattern, &prefix, &suffix, hint_norm)
         } else {
-            let k = if m < FUZZY_MIN_CHARS {
-                0
+            let (strict, loose) = if m < FUZZY_MIN_CHARS {
+                (0, 0)
             } else {
-                m * MAX_ERROR_PERCENT / 100
+                (m * MAX_ERROR_PERCENT / 100, m * MAX_ERROR_PERCENT_IN_CONTEXT / 100)
             };
-            let hits = self.search(&pattern, k, hint_norm);
+            let hits: Vec<Hit> = self
+                .search(&pattern, loose, hint_norm)
+                .into_iter()
+                .filter(|h| {
+                    h.cost <= strict
+                        || (available > 0
+                            && context_score(&self.norm, h.start, h.end, &prefix, &suffix) * 4 >= available * 3)
+                })
+                .collect();
             self.pick(&hits, &prefix, &suffix, hint_norm)
-        };
-        match hit {
-            Some(h) if h.end > h.start => Anchoring::Anchored {
-                start: self.norm_to_orig[h.start],
-                end: self.norm_to_orig[h.end - 1] + 1,
+        }?;
+        if h_empty(&hit) {
+            return None;
+        }
+        let ctx = context_score(&self.norm, hit.start, hit.end, &prefix, &suffix);
+        let mut start = self.norm_to_orig[hit.start];
+        let mut end = self.norm_to_orig[hit.end - 1] + 1;
+        // Snap to word boundaries when the quote began / ended at one (an edited word at the edge).
+        let word = |c: char| c.is_alphanumeric();
+        if quote.prefix.chars().last().is_none_or(|c| !word(c)) && quote.exact.chars().next().is_some_and(word) {
+            while start > 0 && word(self.chars[start - 1]) {
+                start -= 1;
+            }
+        }
+        if quote.suffix.chars().next().is_none_or(|c| !word(c)) && quote.exact.chars().last().is_some_and(word) {
+            while end < self.chars.len() && word(self.chars[end]) {
+                end += 1;
+            }
+        }
+        Some((
+            Anchoring::Anchored {
+                start,
+                end,
                 how: How::Fuzzy,
             },
-            _ => Anchoring::Orphaned,
-        }
+            ctx,
+        ))
     }
 
     /// The best hit: fewest edits, then most matching context, then closest to the old position.
@@ -426,6 +472,10 @@ impl TextIndex {
         }
         hits
     }
+}
+
+fn h_empty(h: &Hit) -> bool {
+    h.end <= h.start
 }
 
 /// Of hits whose ranges overlap, keeps the cheapest (the first of equals).

@@ -14,6 +14,7 @@
 //! 6. [`handout`]: a printable Markdown handout for a class.
 
 pub mod anchor;
+pub mod bench;
 pub mod codec;
 pub mod handout;
 pub mod link;

@@ -111,7 +111,7 @@ proptest! {
         prop_assert!(w3c::validate(&doc).is_empty());
         let (back, _) = w3c::import(&doc.to_string(), &AnnotationSet::new(), "x").unwrap();
         prop_assert_eq!(&back, &set);
-        let shared = link::decode_note_set(&link::encode_note_set(&[a.clone()])).unwrap();
+        let shared = link::decode_note_set(&link::encode_note_set(std::slice::from_ref(&a))).unwrap();
         prop_assert_eq!(shared.len(), 1);
         prop_assert_eq!(shared[0].note.as_deref(), a.note.as_deref());
         prop_assert_eq!(&shared[0].tags, &a.tags);

@@ -10,13 +10,16 @@ use presseschau::core::library::outlet_of;
 
 const USAGE: &str = "usage:
   presseschau analyze <files or folders>... [--json]   ingest articles and print them (JSON with --json)
+  presseschau bench anchor [files or folders]...        re-anchoring benchmark (seeds by default)
 ";
 // Subcommands in their own files register here (one line each in `run`).
+mod bench_anchor;
 
 /// Runs the command line; returns the process exit code.
 pub fn run(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
+        Some("bench") if args.get(1).is_some_and(|a| a == "anchor") => bench_anchor::run(&args[2..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             i32::from(args.is_empty()) * 2

@@ -1,0 +1,107 @@
+//! A printable handout for a class: the article's title, date and outlet, then every annotated passage
+//! in text order, quoted, with its colour (by name and symbol, so it reads in black and white), note and
+//! tags. Passages that cannot be found in the current text are listed at the end with their quote.
+//!
+//! [`blocks`] gives the same content as view-model blocks for the UI; [`markdown`] renders them as
+//! Markdown (quotes and tags escaped, notes kept as the Markdown the user wrote).
+
+use crate::core::annotations::anchor::TextIndex;
+use crate::core::annotations::{Annotation, Color};
+use crate::core::corpus::Article;
+use crate::core::text::escape_markdown;
+
+/// One piece of a handout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandoutBlock {
+    /// The article's title.
+    Title(String),
+    /// Date and outlet line (German), e.g. `29. Dezember 2020 · DW`.
+    Meta(String),
+    /// An annotated passage.
+    Passage {
+        /// Number in text order, from 1.
+        number: usize,
+        /// The passage as it is in the current text (or the stored quote when orphaned).
+        quote: String,
+        /// Colour.
+        color: Color,
+        /// Note (Markdown).
+        note: Option<String>,
+        /// Tags.
+        tags: Vec<String>,
+        /// The passage was not found in the current text.
+        orphaned: bool,
+    },
+}
+
+/// The handout's blocks for one article and its annotations (others are ignored).
+pub fn blocks(article: &Article, annotations: &[&Annotation]) -> Vec<HandoutBlock> {
+    let mut out = vec![HandoutBlock::Title(article.title.text.clone())];
+    let mut meta = Vec::new();
+    if let Some(d) = article.date.value {
+        meta.push(d.german());
+    }
+    if let Some(o) = &article.outlet {
+        meta.push(o.name.clone());
+    }
+    if !meta.is_empty() {
+        out.push(HandoutBlock::Meta(meta.join(" · ")));
+    }
+    let index = TextIndex::new(&article.text());
+    let mut placed: Vec<(Option<(usize, usize)>, &Annotation)> = annotations
+        .iter()
+        .filter(|a| a.article_id == article.id)
+        .map(|a| (index.reanchor(&a.quote, Some(a.position)).range(), *a))
+        .collect();
+    // Found passages in text order, orphans last (in their old order).
+    placed.sort_by_key(|(r, a)| (r.is_none(), r.unwrap_or((a.position.start, a.position.end))));
+    for (i, (range, a)) in placed.into_iter().enumerate() {
+        out.push(HandoutBlock::Passage {
+            number: i + 1,
+            quote: range.map_or_else(|| a.quote.exact.clone(), |(s, e)| index.slice(s, e)),
+            color: a.color,
+            note: a.note.clone(),
+            tags: a.tags.clone(),
+            orphaned: range.is_none(),
+        });
+    }
+    out
+}
+
+/// The handout as Markdown.
+pub fn markdown(article: &Article, annotations: &[&Annotation]) -> String {
+    let mut out = String::new();
+    for b in blocks(article, annotations) {
+        match b {
+            HandoutBlock::Title(t) => out.push_str(&format!("# {}\n\n", escape_markdown(&t))),
+            HandoutBlock::Meta(m) => out.push_str(&format!("*{}*\n\n", escape_markdown(&m))),
+            HandoutBlock::Passage {
+                number,
+                quote,
+                color,
+                note,
+                tags,
+                orphaned,
+            } => {
+                out.push_str(&format!("## {number}. {} {}", color.symbol(), color.label()));
+                if orphaned {
+                    out.push_str(" (im aktuellen Text nicht mehr gefunden)");
+                }
+                out.push_str("\n\n");
+                for line in quote.lines() {
+                    out.push_str(&format!("> {}\n", escape_markdown(line)));
+                }
+                out.push('\n');
+                if let Some(n) = note {
+                    out.push_str(n.trim_end());
+                    out.push_str("\n\n");
+                }
+                if !tags.is_empty() {
+                    let tags: Vec<String> = tags.iter().map(|t| format!("`{}`", t.replace('`', "'"))).collect();
+                    out.push_str(&format!("Schlagwörter: {}\n\n", tags.join(", ")));
+                }
+            }
+        }
+    }
+    out
+}

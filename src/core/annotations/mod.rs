@@ -1,0 +1,718 @@
+//! Annotations: highlights, notes and tags on passages of an article, and everything pure around them.
+//!
+//! The UI only calls into this module; it never computes offsets or formats itself.
+//!
+//! 1. [`anchor`]: a code-point range over [`Article::text`](crate::core::corpus::Article::text) →
+//!    a [`Selector`] (W3C TextQuoteSelector + TextPositionSelector), and back again against a text that may
+//!    have changed ([`anchor::reanchor`]: exact → moved → fuzzy → orphaned, never dropped).
+//! 2. [`AnnotationSet`]: add, edit, remove with undo, merge, filter. Every operation returns a `Result` and
+//!    leaves the set unchanged when it fails.
+//! 3. [`codec`]: the versioned storage schema (localStorage) with migrations; unreadable data comes back
+//!    with the raw string so the UI can keep it aside.
+//! 4. [`w3c`]: export and import as a W3C Web Annotation JSON-LD `AnnotationCollection`.
+//! 5. [`link`]: note sets (`?n=`) and passages (`?q=`) in links.
+//! 6. [`handout`]: a printable Markdown handout for a class.
+
+pub mod anchor;
+pub mod bench;
+pub mod codec;
+pub mod handout;
+pub mod link;
+pub mod w3c;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::core::corpus::ArticleId;
+
+/// Longest note accepted, in bytes (64 KiB). Longer notes are refused with [`AnnotationError::NoteTooLong`].
+pub const MAX_NOTE_BYTES: usize = 64 * 1024;
+/// Longest tag accepted, in code points (default 60). Longer tags are refused with
+/// [`AnnotationError::BadTag`].
+pub const MAX_TAG_CHARS: usize = 60;
+/// Most tags on one annotation (default 20).
+pub const MAX_TAGS: usize = 20;
+
+/// Why an annotation operation failed. Messages are shown to the user as they are.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AnnotationError {
+    /// The range is empty (start ≥ end).
+    #[error("the selection is empty (start {start}, end {end})")]
+    EmptyRange {
+        /// First code point.
+        start: usize,
+        /// One past the last code point.
+        end: usize,
+    },
+    /// The range reaches past the end of the text.
+    #[error("the selection {start}..{end} is outside the text ({len} characters)")]
+    OutOfBounds {
+        /// First code point.
+        start: usize,
+        /// One past the last code point.
+        end: usize,
+        /// Length of the text in code points.
+        len: usize,
+    },
+    /// The range starts or ends inside a character built of several code points (a combining mark, a
+    /// variation selector, a zero-width joiner or a skin-tone modifier would be cut off).
+    #[error("the selection {start}..{end} cuts a character in two at offset {at}")]
+    SplitsCharacter {
+        /// First code point.
+        start: usize,
+        /// One past the last code point.
+        end: usize,
+        /// The offending offset.
+        at: usize,
+    },
+    /// A UTF-16 offset (from a browser selection) falls inside a surrogate pair or past the end.
+    #[error("utf-16 offset {offset} is not at a character boundary of the text")]
+    BadUtf16Offset {
+        /// The offset in UTF-16 code units.
+        offset: usize,
+    },
+    /// The quote and the position disagree (the quote must have `end - start` code points and not be empty).
+    #[error("annotation {id}: the quote has {quote_len} characters but the position spans {span}")]
+    QuoteMismatch {
+        /// The annotation.
+        id: String,
+        /// Code points in the quote.
+        quote_len: usize,
+        /// `end - start` of the position.
+        span: usize,
+    },
+    /// An annotation id is empty or too long.
+    #[error("annotation id `{id}` is not valid (1 to 200 characters required)")]
+    BadId {
+        /// The id.
+        id: String,
+    },
+    /// An annotation with this id is already in the set.
+    #[error("an annotation with id {id} already exists")]
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// No annotation has this id.
+    #[error("no annotation with id {id}")]
+    NotFound {
+        /// The id.
+        id: String,
+    },
+    /// The note is longer than [`MAX_NOTE_BYTES`].
+    #[error("the note has {len} bytes; at most {max} are allowed")]
+    NoteTooLong {
+        /// Length of the note in bytes.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A tag is too long, or there are too many tags.
+    #[error("tag `{tag}`: {problem}")]
+    BadTag {
+        /// The tag (shortened).
+        tag: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// An unknown colour name.
+    #[error("unknown colour `{name}` (expected yellow, green, blue, pink or purple)")]
+    UnknownColor {
+        /// The name given.
+        name: String,
+    },
+}
+
+/// The id of an annotation. Random-looking, but made from values the caller passes in (the UI passes the
+/// time and a random number from JS), so tests are deterministic.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AnnotationId(pub String);
+
+impl AnnotationId {
+    /// An id from a timestamp (milliseconds since the epoch) and a random number: `<time base36>-<random
+    /// base36>`, e.g. `lx2k9q1c-3f8z0p`. Ids made later sort later when the time has the same number of digits.
+    ///
+    /// ```
+    /// use presseschau::core::annotations::AnnotationId;
+    /// let a = AnnotationId::generate(1_700_000_000_000, 42);
+    /// assert_eq!(a, AnnotationId::generate(1_700_000_000_000, 42));
+    /// assert_ne!(a, AnnotationId::generate(1_700_000_000_000, 43));
+    /// ```
+    pub fn generate(millis: u64, random: u64) -> Self {
+        Self(format!("{}-{}", base36(millis), base36(random)))
+    }
+
+    /// The id as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The highlight colour. Each has a name and a symbol so that colour is never the only cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Color {
+    /// Yellow (the default).
+    #[default]
+    Yellow,
+    /// Green.
+    Green,
+    /// Blue.
+    Blue,
+    /// Pink.
+    Pink,
+    /// Purple.
+    Purple,
+}
+
+impl Color {
+    /// All colours, in toolbar order.
+    pub const ALL: [Color; 5] = [Color::Yellow, Color::Green, Color::Blue, Color::Pink, Color::Purple];
+
+    /// The stable English name (`yellow`), used in storage, CSS classes and exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Yellow => "yellow",
+            Self::Green => "green",
+            Self::Blue => "blue",
+            Self::Pink => "pink",
+            Self::Purple => "purple",
+        }
+    }
+
+    /// The German label shown next to the colour (`Gelb`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Yellow => "Gelb",
+            Self::Green => "Grün",
+            Self::Blue => "Blau",
+            Self::Pink => "Rosa",
+            Self::Purple => "Lila",
+        }
+    }
+
+    /// A distinct symbol for the colour, the non-colour cue in the text and the notes list.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Yellow => "●",
+            Self::Green => "▲",
+            Self::Blue => "■",
+            Self::Pink => "◆",
+            Self::Purple => "★",
+        }
+    }
+
+    /// A light background colour (CSS hex) that keeps black text readable (contrast ≥ 7:1).
+    pub fn css(self) -> &'static str {
+        match self {
+            Self::Yellow => "#fff3a3",
+            Self::Green => "#c8f0c2",
+            Self::Blue => "#c6e2ff",
+            Self::Pink => "#ffd1e3",
+            Self::Purple => "#e3d4ff",
+        }
+    }
+
+    /// The colour with this [`name`](Self::name).
+    pub fn from_name(name: &str) -> Result<Self, AnnotationError> {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.name() == name)
+            .ok_or_else(|| AnnotationError::UnknownColor { name: name.into() })
+    }
+
+    /// Index 0–4 in [`Color::ALL`] (used by compact links).
+    pub fn index(self) -> u8 {
+        match self {
+            Self::Yellow => 0,
+            Self::Green => 1,
+            Self::Blue => 2,
+            Self::Pink => 3,
+            Self::Purple => 4,
+        }
+    }
+}
+
+/// W3C TextQuoteSelector: the quoted text with up to [`anchor::CONTEXT_CHARS`] code points on each side.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TextQuoteSelector {
+    /// The selected text.
+    pub exact: String,
+    /// Text just before it (may be empty at the start of the article).
+    pub prefix: String,
+    /// Text just after it (may be empty at the end of the article).
+    pub suffix: String,
+}
+
+/// W3C TextPositionSelector: a half-open range of Unicode code points over the article's clean text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TextPositionSelector {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// Both selectors of a passage.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Selector {
+    /// The quote with context.
+    pub quote: TextQuoteSelector,
+    /// The position when the annotation was made.
+    pub position: TextPositionSelector,
+}
+
+/// A highlight with an optional note and tags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Unique id.
+    pub id: AnnotationId,
+    /// The annotated article.
+    pub article_id: ArticleId,
+    /// The quoted passage.
+    pub quote: TextQuoteSelector,
+    /// Where the passage was (code points over `Article::text()`).
+    pub position: TextPositionSelector,
+    /// Highlight colour.
+    pub color: Color,
+    /// The note, as Markdown.
+    pub note: Option<String>,
+    /// Tags, trimmed, without duplicates, in the order given.
+    pub tags: Vec<String>,
+    /// When it was made (ISO 8601, given by the caller).
+    pub created: String,
+    /// When it was last changed (ISO 8601, given by the caller).
+    pub modified: String,
+}
+
+impl Annotation {
+    /// A new annotation on a selector (from [`anchor::select`]); `now` (ISO 8601) becomes `created` and
+    /// `modified`. Note and tags are checked and normalised as in [`AnnotationSet::update`].
+    pub fn new(
+        id: AnnotationId,
+        article_id: ArticleId,
+        selector: Selector,
+        color: Color,
+        note: Option<String>,
+        tags: Vec<String>,
+        now: &str,
+    ) -> Result<Self, AnnotationError> {
+        let a = Self {
+            id,
+            article_id,
+            quote: selector.quote,
+            position: selector.position,
+            color,
+            note: normalize_note(note)?,
+            tags: normalize_tags(tags)?,
+            created: now.to_string(),
+            modified: now.to_string(),
+        };
+        a.validate()?;
+        Ok(a)
+    }
+
+    /// Checks the invariants: a usable id, a non-empty quote whose length matches the position, note and
+    /// tags within limits.
+    pub fn validate(&self) -> Result<(), AnnotationError> {
+        if self.id.0.is_empty() || self.id.0.chars().count() > 200 {
+            return Err(AnnotationError::BadId { id: self.id.0.clone() });
+        }
+        let quote_len = self.quote.exact.chars().count();
+        let span = self.position.end.saturating_sub(self.position.start);
+        if quote_len == 0 || quote_len != span || self.position.start >= self.position.end {
+            return Err(AnnotationError::QuoteMismatch {
+                id: self.id.0.clone(),
+                quote_len,
+                span,
+            });
+        }
+        if let Some(note) = &self.note {
+            check_note(note)?;
+        }
+        check_tags(&self.tags)?;
+        Ok(())
+    }
+
+    /// The selector of this annotation.
+    pub fn selector(&self) -> Selector {
+        Selector {
+            quote: self.quote.clone(),
+            position: self.position,
+        }
+    }
+
+    /// The W3C motivation: `commenting` with a note, else `tagging` with tags, else `highlighting`.
+    pub fn motivation(&self) -> &'static str {
+        if self.note.is_some() {
+            "commenting"
+        } else if !self.tags.is_empty() {
+            "tagging"
+        } else {
+            "highlighting"
+        }
+    }
+}
+
+fn check_note(note: &str) -> Result<(), AnnotationError> {
+    if note.len() > MAX_NOTE_BYTES {
+        return Err(AnnotationError::NoteTooLong {
+            len: note.len(),
+            max: MAX_NOTE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+fn normalize_note(note: Option<String>) -> Result<Option<String>, AnnotationError> {
+    match note {
+        Some(n) if n.trim().is_empty() => Ok(None),
+        Some(n) => {
+            check_note(&n)?;
+            Ok(Some(n))
+        }
+        None => Ok(None),
+    }
+}
+
+fn check_tags(tags: &[String]) -> Result<(), AnnotationError> {
+    if tags.len() > MAX_TAGS {
+        return Err(AnnotationError::BadTag {
+            tag: tags[MAX_TAGS].clone(),
+            problem: format!("too many tags (at most {MAX_TAGS})"),
+        });
+    }
+    for t in tags {
+        if t.trim().is_empty() {
+            return Err(AnnotationError::BadTag {
+                tag: t.clone(),
+                problem: "a tag cannot be empty".into(),
+            });
+        }
+        if t.chars().count() > MAX_TAG_CHARS {
+            return Err(AnnotationError::BadTag {
+                tag: t.chars().take(MAX_TAG_CHARS).collect::<String>() + "…",
+                problem: format!("longer than {MAX_TAG_CHARS} characters"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Trims tags, drops empty ones and duplicates (case-insensitive, the first spelling wins), then checks
+/// the limits.
+fn normalize_tags(tags: Vec<String>) -> Result<Vec<String>, AnnotationError> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags {
+        let t = t.trim();
+        if t.is_empty() || out.iter().any(|o| o.to_lowercase() == t.to_lowercase()) {
+            continue;
+        }
+        out.push(t.to_string());
+    }
+    check_tags(&out)?;
+    Ok(out)
+}
+
+/// A change to an annotation's note, tags or colour; `None` fields stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnnotationEdit {
+    /// New note (`Some(None)` or an empty note removes it).
+    pub note: Option<Option<String>>,
+    /// New tags (replace the old ones).
+    pub tags: Option<Vec<String>>,
+    /// New colour.
+    pub color: Option<Color>,
+}
+
+/// A removed annotation and where it was, for undo with [`AnnotationSet::restore`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    /// Its index in the set before removal.
+    pub index: usize,
+    /// The annotation.
+    pub annotation: Annotation,
+}
+
+/// What a merge did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// New ids added.
+    pub added: usize,
+    /// Existing annotations replaced by a newer version.
+    pub updated: usize,
+    /// Incoming annotations ignored because ours were as new or newer.
+    pub kept: usize,
+}
+
+/// Which annotations to show; empty fields match everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this article.
+    pub article: Option<ArticleId>,
+    /// Only annotations with this tag (case-insensitive).
+    pub tag: Option<String>,
+    /// Only this colour.
+    pub color: Option<Color>,
+}
+
+/// All annotations of a user, in the order they were added.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AnnotationSet {
+    items: Vec<Annotation>,
+}
+
+impl AnnotationSet {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A set from annotations, checking each one and refusing duplicate ids.
+    pub fn from_vec(items: Vec<Annotation>) -> Result<Self, AnnotationError> {
+        let mut set = Self::new();
+        for a in items {
+            set.add(a)?;
+        }
+        Ok(set)
+    }
+
+    /// The annotations, in insertion order.
+    pub fn items(&self) -> &[Annotation] {
+        &self.items
+    }
+
+    /// Number of annotations.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The annotation with this id.
+    pub fn get(&self, id: &AnnotationId) -> Option<&Annotation> {
+        self.items.iter().find(|a| &a.id == id)
+    }
+
+    /// Adds an annotation after checking it ([`Annotation::validate`]); a duplicate id is an error.
+    ///
+    /// ```
+    /// use presseschau::core::annotations::{anchor, Annotation, AnnotationId, AnnotationSet, Color};
+    /// use presseschau::core::corpus::ArticleId;
+    /// let text = "Die Türkei liefert Drohnen an die Ukraine.";
+    /// let selector = anchor::select(text, 4, 10).unwrap();
+    /// assert_eq!(selector.quote.exact, "Türkei");
+    /// let a = Annotation::new(AnnotationId::generate(1, 2), ArticleId("abc".into()), selector,
+    ///     Color::Green, Some("Wer liefert?".into()), vec!["Rüstung".into()], "2024-05-01T10:00:00Z").unwrap();
+    /// let mut set = AnnotationSet::new();
+    /// set.add(a.clone()).unwrap();
+    /// assert!(set.add(a).is_err()); // same id twice
+    /// assert_eq!(set.len(), 1);
+    /// ```
+    pub fn add(&mut self, annotation: Annotation) -> Result<(), AnnotationError> {
+        annotation.validate()?;
+        if self.get(&annotation.id).is_some() {
+            return Err(AnnotationError::DuplicateId {
+                id: annotation.id.0.clone(),
+            });
+        }
+        self.items.push(annotation);
+        Ok(())
+    }
+
+    /// Changes note, tags and/or colour of one annotation and sets `modified` to `now`. On error nothing
+    /// changes.
+    pub fn update(&mut self, id: &AnnotationId, edit: AnnotationEdit, now: &str) -> Result<(), AnnotationError> {
+        let index = self.index_of(id)?;
+        let mut a = self.items[index].clone();
+        if let Some(note) = edit.note {
+            a.note = normalize_note(note)?;
+        }
+        if let Some(tags) = edit.tags {
+            a.tags = normalize_tags(tags)?;
+        }
+        if let Some(color) = edit.color {
+            a.color = color;
+        }
+        a.modified = now.to_string();
+        self.items[index] = a;
+        Ok(())
+    }
+
+    /// Moves an annotation to a new selector (after re-anchoring, when the user accepts the new place).
+    pub fn reposition(&mut self, id: &AnnotationId, selector: Selector, now: &str) -> Result<(), AnnotationError> {
+        let index = self.index_of(id)?;
+        let mut a = self.items[index].clone();
+        a.quote = selector.quote;
+        a.position = selector.position;
+        a.modified = now.to_string();
+        a.validate()?;
+        self.items[index] = a;
+        Ok(())
+    }
+
+    /// Removes an annotation and returns it with its index, so the UI can undo with [`restore`](Self::restore).
+    pub fn remove(&mut self, id: &AnnotationId) -> Result<Removed, AnnotationError> {
+        let index = self.index_of(id)?;
+        let annotation = self.items.remove(index);
+        Ok(Removed { index, annotation })
+    }
+
+    /// Puts a removed annotation back where it was (or at the end if the set has shrunk since).
+    pub fn restore(&mut self, removed: Removed) -> Result<(), AnnotationError> {
+        removed.annotation.validate()?;
+        if self.get(&removed.annotation.id).is_some() {
+            return Err(AnnotationError::DuplicateId {
+                id: removed.annotation.id.0,
+            });
+        }
+        let index = removed.index.min(self.items.len());
+        self.items.insert(index, removed.annotation);
+        Ok(())
+    }
+
+    /// Merges other annotations by id: new ids are added, known ids are replaced when the incoming
+    /// `modified` is later (ISO 8601 strings in the same form compare correctly as text). Every incoming
+    /// annotation is checked first; on any error nothing changes.
+    pub fn merge(&mut self, incoming: &[Annotation]) -> Result<MergeReport, AnnotationError> {
+        let mut next = self.items.clone();
+        let mut report = MergeReport::default();
+        for a in incoming {
+            a.validate()?;
+            match next.iter_mut().find(|x| x.id == a.id) {
+                Some(existing) if a.modified > existing.modified => {
+                    *existing = a.clone();
+                    report.updated += 1;
+                }
+                Some(_) => report.kept += 1,
+                None => {
+                    next.push(a.clone());
+                    report.added += 1;
+                }
+            }
+        }
+        self.items = next;
+        Ok(report)
+    }
+
+    /// The annotations matching a filter, in text order within an article (articles in insertion order).
+    pub fn filter(&self, filter: &Filter) -> Vec<&Annotation> {
+        let tag = filter.tag.as_ref().map(|t| t.trim().to_lowercase());
+        let mut out: Vec<&Annotation> = self
+            .items
+            .iter()
+            .filter(|a| filter.article.as_ref().is_none_or(|id| &a.article_id == id))
+            .filter(|a| filter.color.is_none_or(|c| a.color == c))
+            .filter(|a| {
+                tag.as_ref()
+                    .is_none_or(|t| a.tags.iter().any(|x| &x.to_lowercase() == t))
+            })
+            .collect();
+        let order: Vec<&ArticleId> = {
+            let mut seen = Vec::new();
+            for a in &self.items {
+                if !seen.contains(&&a.article_id) {
+                    seen.push(&a.article_id);
+                }
+            }
+            seen
+        };
+        out.sort_by_key(|a| {
+            (
+                order.iter().position(|id| *id == &a.article_id),
+                a.position.start,
+                a.position.end,
+            )
+        });
+        out
+    }
+
+    /// One article's annotations in text order.
+    pub fn for_article(&self, article: &ArticleId) -> Vec<&Annotation> {
+        self.filter(&Filter {
+            article: Some(article.clone()),
+            ..Filter::default()
+        })
+    }
+
+    /// Every tag with how many annotations carry it, most used first, then alphabetically
+    /// (case-insensitive; the first spelling seen is shown).
+    pub fn all_tags(&self) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for a in &self.items {
+            for t in &a.tags {
+                match out.iter_mut().find(|(x, _)| x.to_lowercase() == t.to_lowercase()) {
+                    Some((_, n)) => *n += 1,
+                    None => out.push((t.clone(), 1)),
+                }
+            }
+        }
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())));
+        out
+    }
+
+    fn index_of(&self, id: &AnnotationId) -> Result<usize, AnnotationError> {
+        self.items
+            .iter()
+            .position(|a| &a.id == id)
+            .ok_or_else(|| AnnotationError::NotFound { id: id.0.clone() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base36_ids_are_distinct_and_stable() {
+        assert_eq!(base36(0), "0");
+        assert_eq!(base36(35), "z");
+        assert_eq!(base36(36), "10");
+        assert_eq!(AnnotationId::generate(36, 35).0, "10-z");
+    }
+
+    #[test]
+    fn tags_are_trimmed_and_deduplicated() {
+        let tags = normalize_tags(vec![" Rüstung ".into(), "rüstung".into(), String::new(), "NATO".into()]).unwrap();
+        assert_eq!(tags, vec!["Rüstung".to_string(), "NATO".to_string()]);
+        let long = "x".repeat(MAX_TAG_CHARS + 1);
+        assert!(matches!(
+            normalize_tags(vec![long]),
+            Err(AnnotationError::BadTag { .. })
+        ));
+    }
+
+    #[test]
+    fn color_names_round_trip() {
+        for c in Color::ALL {
+            assert_eq!(Color::from_name(c.name()), Ok(c));
+            assert_eq!(Color::ALL[usize::from(c.index())], c);
+        }
+        assert!(Color::from_name("red").is_err());
+    }
+}

@@ -5,21 +5,27 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
+use presseschau::core::analysis::entities::{Mention, find_mentions};
 use presseschau::core::corpus::{Article, Corpus};
 use presseschau::core::library::outlet_of;
 
 const USAGE: &str = "usage:
   presseschau analyze <files or folders>... [--json]   ingest articles and print them (JSON with --json)
   presseschau bench anchor [files or folders]...        re-anchoring benchmark (seeds by default)
+  presseschau bench entities [files or folders]...    entity matcher throughput and KB size (default: seeds)
 ";
 // Subcommands in their own files register here (one line each in `run`).
 mod bench_anchor;
+
+mod bench_entities;
+mod entities;
 
 /// Runs the command line; returns the process exit code.
 pub fn run(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
         Some("bench") if args.get(1).is_some_and(|a| a == "anchor") => bench_anchor::run(&args[2..]),
+        Some("bench") if args.get(1).is_some_and(|a| a == "entities") => bench_entities::run(&args[2..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             i32::from(args.is_empty()) * 2
@@ -32,7 +38,7 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 /// Collects `.txt` and `.md` files from the given paths (folders recursively, sorted).
-fn collect_files(paths: &[&String]) -> (Vec<PathBuf>, Vec<String>) {
+pub(crate) fn collect_files(paths: &[&String]) -> (Vec<PathBuf>, Vec<String>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -92,7 +98,7 @@ fn analyze(args: &[String]) -> i32 {
     let mut out = out.lock();
     let result = if as_json {
         let value = json!({
-            "articles": corpus.articles.iter().map(article_json).collect::<Vec<_>>(),
+            "articles": corpus.articles.iter().map(|a| article_json(a, &find_mentions(&a.text(), a.date.value))).collect::<Vec<_>>(),
             "errors": errors,
         });
         serde_json::to_writer_pretty(&mut out, &value)
@@ -117,8 +123,8 @@ fn analyze(args: &[String]) -> i32 {
     i32::from(corpus.articles.is_empty())
 }
 
-/// The JSON form of one article.
-pub fn article_json(a: &Article) -> Value {
+/// The JSON form of one article, with its entity mentions.
+pub fn article_json(a: &Article, mentions: &[Mention]) -> Value {
     json!({
         "id": a.id,
         "source_file": a.source_file,
@@ -136,5 +142,6 @@ pub fn article_json(a: &Article) -> Value {
         "captions": a.captions().map(|c| &c.text).collect::<Vec<_>>(),
         "photo_credits": a.credits,
         "removed": a.removed().map(|(text, reason)| json!({ "text": text, "reason": reason, "label": reason.label() })).collect::<Vec<_>>(),
+        "entities": entities::entities_json(mentions),
     })
 }

@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod annotations;
+pub mod analysis;
 pub mod corpus;
 pub mod error;
 pub mod library;

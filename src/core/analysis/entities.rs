@@ -1,0 +1,474 @@
+//! Entity mentions: KB names (with their generated German forms), dates and quantities.
+//!
+//! 1. [`Matcher`] is built once from the KB: every form from [`super::morphology::forms_of`] is folded and
+//!    put into one aho-corasick automaton. The automaton runs in *overlapping* mode because every raw hit is
+//!    then checked (token boundaries, case-sensitive aliases, capitalisation): a leftmost-longest automaton would
+//!    report only the longest hit at a position and hide a shorter valid one behind a longer invalid one.
+//! 2. The checked hits are selected leftmost first, longest first, without overlaps.
+//! 3. Each selected hit is resolved to one entity: role titles by the article's date, shared aliases and
+//!    name parts by the article's context (see [`find_mentions`]); what cannot be resolved stays unlinked or
+//!    is dropped, never guessed.
+//! 4. Dates ([`super::dates`]) and quantities ([`super::quantities`]) are added; on overlap the longer
+//!    mention wins, names before dates before quantities on a tie.
+//!
+//! **Compounds.** In a hyphen compound only the name part is marked and linked ("US" in "US-Sanktionen",
+//! "Nato" in "Nato-Partner"), unless the KB has the whole compound ("Nato-Russland-Rat") or it is a role title
+//! ("Kreml-Chef", linked as a whole to the office holder at the article's date).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use super::kb::{Kb, end_day, kb};
+use super::morphology::{FormKind, fold, forms_of};
+use crate::core::corpus::{ArticleId, Corpus, DatePrecision, SimpleDate};
+
+/// What a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A country, city, region or body of water.
+    Place,
+    /// An organisation, institution, company or outlet.
+    Organization,
+    /// A product, notably a weapon system or a vaccine.
+    Product,
+    /// A named event.
+    Event,
+    /// A date or period.
+    Date,
+    /// An amount, a sum of money or a percentage.
+    Quantity,
+}
+
+impl EntityKind {
+    /// The kind as used in JSON and in the DOM (`data-kind`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Place => "place",
+            Self::Organization => "organization",
+            Self::Product => "product",
+            Self::Event => "event",
+            Self::Date => "date",
+            Self::Quantity => "quantity",
+        }
+    }
+}
+
+/// One mention in an article's clean text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// First code point in [`crate::core::corpus::Article::text`].
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The text as written.
+    pub text: String,
+    /// What it refers to.
+    pub kind: EntityKind,
+    /// The KB entity, when the mention could be linked.
+    pub entity_id: Option<String>,
+    /// A derived form (adjective, demonym) rather than a name.
+    pub derived: bool,
+    /// Dates: ISO date, month, year or range `2020-12-11/2020-12-20`; quantities: normalised number and unit.
+    pub value: Option<String>,
+}
+
+impl Mention {
+    /// The precision of a date mention's value (a range counts as its start's precision).
+    pub fn date_precision(&self) -> Option<DatePrecision> {
+        if self.kind != EntityKind::Date {
+            return None;
+        }
+        let v = self.value.as_deref()?;
+        let first = v.split('/').next()?;
+        Some(match first.len() {
+            4 => DatePrecision::Year,
+            7 => DatePrecision::Month,
+            _ => DatePrecision::Day,
+        })
+    }
+}
+
+/// Words in the part after a hyphen that make a shared name a product ("Bayraktar-Kampfdrohnen").
+const PRODUCT_HEADS: &[&str] = &[
+    "drohne",
+    "rakete",
+    "jet",
+    "panzer",
+    "flugzeug",
+    "system",
+    "flieger",
+    "impfstoff",
+];
+
+/// Folded word stems that make an article military: only then are bare model codes (S-400, TB2, THAAD)
+/// linked as products.
+const MILITARY_CUES: &[&str] = &[
+    "rakete",
+    "drohne",
+    "kampfjet",
+    "kampfflugzeug",
+    "waffe",
+    "militar",
+    "rustung",
+    "armee",
+    "abwehr",
+    "panzer",
+    "streitkraft",
+    "verteidigung",
+    "luftwaffe",
+    "marine",
+];
+
+#[derive(Debug, Clone)]
+struct Target {
+    entity: u32,
+    kind: FormKind,
+    /// The exact spelling required (case-sensitive forms).
+    exact: Option<String>,
+    /// The form starts with a capital: the text must too (keeps "essen" from matching "Essen").
+    capital: bool,
+    /// Multi-word form (may follow a glued capital, as in "CEOHaluk Bayraktar").
+    multiword: bool,
+    /// A model code (S-400, TB2): linked only in a military context.
+    model_code: bool,
+    /// Role title (folded) for role forms.
+    role: Option<String>,
+}
+
+/// A role holder (entity index) with its periods in office (days from the epoch, end exclusive).
+type Holder = (u32, Vec<(i64, i64)>);
+
+/// The multi-pattern matcher over all generated forms of the KB. Build once ([`matcher`]).
+pub struct Matcher {
+    ac: AhoCorasick,
+    targets: Vec<Vec<Target>>,
+    /// Folded role title → holders with their periods (days from the epoch, end exclusive).
+    roles: HashMap<String, Vec<Holder>>,
+    patterns: usize,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("patterns", &self.patterns)
+            .finish_non_exhaustive()
+    }
+}
+
+fn is_model_code(form: &str) -> bool {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    let short = form.chars().count() <= 8;
+    (short && form.chars().any(|c| c.is_ascii_digit()))
+        || (letters == form.chars().count() && (2..=5).contains(&letters) && form.chars().all(char::is_uppercase))
+}
+
+impl Matcher {
+    /// Builds the automaton over every generated form of every entity of `kb`.
+    pub fn new(kb: &Kb) -> Result<Self, aho_corasick::BuildError> {
+        let mut by_form: BTreeMap<String, Vec<Target>> = BTreeMap::new();
+        let mut roles: HashMap<String, Vec<Holder>> = HashMap::new();
+        for (i, e) in kb.entities().iter().enumerate() {
+            let idx = u32::try_from(i).unwrap_or(u32::MAX);
+            for f in forms_of(e) {
+                let key = fold(&f.text);
+                let capital = f.text.chars().next().is_some_and(char::is_uppercase);
+                let target = Target {
+                    entity: idx,
+                    kind: f.kind,
+                    exact: f.case_sensitive.then(|| f.text.clone()),
+                    capital,
+                    multiword: f.text.contains(' '),
+                    model_code: e.kind == EntityKind::Product && is_model_code(&f.text),
+                    role: f.role_title.as_deref().map(fold),
+                };
+                by_form.entry(key).or_default().push(target);
+            }
+            for r in &e.roles {
+                let holders = roles.entry(fold(&r.title)).or_default();
+                let period = (r.from.days_from_epoch(), r.to.map_or(i64::MAX, |t| t.days_from_epoch()));
+                match holders.iter_mut().find(|(h, _)| *h == idx) {
+                    Some((_, periods)) => periods.push(period),
+                    None => holders.push((idx, vec![period])),
+                }
+            }
+        }
+        let patterns: Vec<&String> = by_form.keys().collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)?;
+        let n = patterns.len();
+        Ok(Self {
+            ac,
+            targets: by_form.into_values().collect(),
+            roles,
+            patterns: n,
+        })
+    }
+
+    /// Number of distinct folded patterns in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns
+    }
+
+    /// KB-linked mentions (persons, places, organisations, products, events) in `text`; sorted, no overlaps.
+    pub fn find(&self, kb: &Kb, text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> {
+        let chars: Vec<char> = text.chars().collect();
+        let folded = fold(text);
+        // folded byte offset → code point index
+        let mut cp_of_byte = vec![0u32; folded.len() + 1];
+        for (cp, (b, c)) in folded.char_indices().enumerate() {
+            let cp32 = u32::try_from(cp).unwrap_or(u32::MAX);
+            cp_of_byte[b..b + c.len_utf8()].fill(cp32);
+        }
+        cp_of_byte[folded.len()] = u32::try_from(chars.len()).unwrap_or(u32::MAX);
+
+        // 1. raw hits, checked
+        let mut hits: Vec<(usize, usize, Vec<&Target>)> = Vec::new();
+        for m in self.ac.find_overlapping_iter(&folded) {
+            let s = cp_of_byte[m.start()] as usize;
+            let e = cp_of_byte[m.end()] as usize;
+            let before = s.checked_sub(1).map(|i| chars[i]);
+            let after = chars.get(e).copied();
+            let first = chars[s];
+            let end_ok = !after.is_some_and(char::is_alphanumeric);
+            let start_ok = !before.is_some_and(char::is_alphanumeric);
+            let glued = before.is_some_and(char::is_uppercase) && first.is_uppercase();
+            if !end_ok || !(start_ok || glued) {
+                continue;
+            }
+            let targets: Vec<&Target> = self.targets[m.pattern().as_usize()]
+                .iter()
+                .filter(|t| start_ok || t.multiword)
+                .filter(|t| match &t.exact {
+                    Some(exact) => chars[s..e].iter().copied().eq(exact.chars()),
+                    None => !t.capital || first.is_uppercase(),
+                })
+                .collect();
+            if !targets.is_empty() {
+                hits.push((s, e, targets));
+            }
+        }
+        // 2. leftmost, longest, no overlaps
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut selected: Vec<(usize, usize, Vec<&Target>)> = Vec::new();
+        for h in hits {
+            if selected.last().is_none_or(|last| h.0 >= last.1) {
+                selected.push(h);
+            }
+        }
+        // 3. resolution: first the context (entities named unambiguously), then each hit
+        let military = MILITARY_CUES.iter().any(|c| folded.contains(c));
+        let mut named: BTreeSet<u32> = BTreeSet::new();
+        let mut named_in_full: BTreeSet<u32> = BTreeSet::new();
+        let best = |targets: &[&Target]| -> Vec<Target> {
+            let usable: Vec<&Target> = targets.iter().copied().filter(|t| military || !t.model_code).collect();
+            let Some(min) = usable.iter().map(|t| t.kind.priority()).min() else {
+                return Vec::new();
+            };
+            let mut out: Vec<Target> = Vec::new();
+            for t in usable.into_iter().filter(|t| t.kind.priority() == min) {
+                if !out.iter().any(|o| o.entity == t.entity) {
+                    out.push(t.clone());
+                }
+            }
+            out
+        };
+        let resolved: Vec<Vec<Target>> = selected.iter().map(|(_, _, t)| best(t)).collect();
+        for r in &resolved {
+            if let [t] = r.as_slice()
+                && matches!(t.kind, FormKind::Alias | FormKind::Inflected)
+            {
+                named.insert(t.entity);
+                if t.multiword {
+                    named_in_full.insert(t.entity);
+                }
+            }
+        }
+        let date_range = article_date.map(|d| (d.days_from_epoch(), end_day(&d)));
+        let mut out = Vec::new();
+        for ((s, e, _), cands) in selected.iter().zip(resolved) {
+            let Some(first) = cands.first() else { continue };
+            let kinds: BTreeSet<EntityKind> = cands.iter().map(|t| kb.entities()[t.entity as usize].kind).collect();
+            let derived = first.kind.is_derived();
+            let entity: Option<u32> = match first.kind {
+                FormKind::Role => {
+                    let title = first.role.clone().unwrap_or_default();
+                    self.role_holder(&title, date_range)
+                }
+                FormKind::NamePart => {
+                    let full: Vec<u32> = cands
+                        .iter()
+                        .map(|t| t.entity)
+                        .filter(|x| named_in_full.contains(x))
+                        .collect();
+                    match full.as_slice() {
+                        [one] => Some(*one),
+                        _ => continue, // a bare surname the KB does not list: only after the full name
+                    }
+                }
+                _ if cands.len() == 1 => Some(first.entity),
+                _ => {
+                    // shared alias: a compound head ("-Kampfdrohnen") narrows to products, then the context
+                    let mut pool: Vec<u32> = cands.iter().map(|t| t.entity).collect();
+                    if chars.get(*e) == Some(&'-') {
+                        let head: String = chars[e + 1..].iter().take_while(|c| c.is_alphanumeric()).collect();
+                        let head = fold(&head);
+                        if PRODUCT_HEADS.iter().any(|p| head.contains(p)) {
+                            pool.retain(|x| kb.entities()[*x as usize].kind == EntityKind::Product);
+                        }
+                    }
+                    if pool.len() > 1 {
+                        let in_full: Vec<u32> = pool.iter().copied().filter(|x| named_in_full.contains(x)).collect();
+                        let named_any: Vec<u32> = pool.iter().copied().filter(|x| named.contains(x)).collect();
+                        pool = if in_full.len() == 1 { in_full } else { named_any };
+                    }
+                    match pool.as_slice() {
+                        [one] => Some(*one),
+                        _ if kinds.len() == 1 => None,
+                        _ => continue, // different kinds and no context: nothing to show
+                    }
+                }
+            };
+            let kind = match entity {
+                Some(x) => kb.entities()[x as usize].kind,
+                None => match kinds.iter().next() {
+                    Some(k) if kinds.len() == 1 => *k,
+                    _ => continue,
+                },
+            };
+            out.push(Mention {
+                start: *s,
+                end: *e,
+                text: chars[*s..*e].iter().collect(),
+                kind,
+                entity_id: entity.map(|x| kb.entities()[x as usize].id.clone()),
+                derived,
+                value: None,
+            });
+        }
+        out
+    }
+
+    /// The holder of a role at the article's date; with an unknown date only a role that had a single holder.
+    fn role_holder(&self, title: &str, date_range: Option<(i64, i64)>) -> Option<u32> {
+        let holders = self.roles.get(title)?;
+        let fitting: Vec<u32> = match date_range {
+            Some((start, end)) => holders
+                .iter()
+                .filter(|(_, periods)| periods.iter().any(|(from, to)| *from <= end && *to > start))
+                .map(|(h, _)| *h)
+                .collect(),
+            None => holders.iter().map(|(h, _)| *h).collect(),
+        };
+        match fitting.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+}
+
+static MATCHER: OnceLock<Option<Matcher>> = OnceLock::new();
+
+/// The matcher over the embedded KB, built on first use (`None` only if the automaton cannot be built).
+pub fn matcher() -> Option<&'static Matcher> {
+    MATCHER.get_or_init(|| Matcher::new(kb()).ok()).as_ref()
+}
+
+/// Every mention in `text` (an article's clean text): KB names, dates, quantities. Sorted by start, without
+/// overlaps; offsets are code points. `article_date` resolves role titles ("Kreml-Chef") and relative dates.
+///
+/// ```
+/// use presseschau::core::analysis::entities::{find_mentions, EntityKind};
+/// let m = find_mentions("Putins Sprecher reiste am 5. August 2022 nach Ankara.", None);
+/// assert_eq!(m[0].text, "Putins");
+/// assert_eq!(m[0].entity_id.as_deref(), Some("Q7747"));
+/// assert_eq!(m[1].kind, EntityKind::Date);
+/// assert_eq!(m[1].value.as_deref(), Some("2022-08-05"));
+/// ```
+pub fn find_mentions(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> {
+    let mut all = match matcher() {
+        Some(m) => m.find(kb(), text, article_date),
+        None => Vec::new(),
+    };
+    all.extend(super::dates::find_dates(text, article_date));
+    all.extend(super::quantities::find_quantities(text));
+    merge(all)
+}
+
+/// Sorts mentions and removes overlaps: the longer wins; on a tie the earlier in `mentions` (names, then dates,
+/// then quantities as [`find_mentions`] adds them).
+pub fn merge(mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut indexed: Vec<(usize, Mention)> = mentions.into_iter().enumerate().collect();
+    indexed.sort_by(|(ia, a), (ib, b)| (b.end - b.start).cmp(&(a.end - a.start)).then(ia.cmp(ib)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for (_, m) in indexed {
+        if !kept.iter().any(|k| k.start < m.end && m.start < k.end) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| (m.start, m.end));
+    kept
+}
+
+/// One linked entity across a corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntitySummary {
+    /// KB id.
+    pub id: String,
+    /// Kind.
+    pub kind: EntityKind,
+    /// German label.
+    pub label: String,
+    /// Number of mentions in the corpus.
+    pub mention_count: usize,
+    /// Articles that mention it, in corpus order.
+    pub article_ids: Vec<ArticleId>,
+}
+
+/// The mentions of every article and the entities they link to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusEntities {
+    /// Mentions per article.
+    pub by_article: BTreeMap<ArticleId, Vec<Mention>>,
+    /// Linked entities, most mentioned first (then by label).
+    pub entities: Vec<EntitySummary>,
+}
+
+/// Finds the mentions in every article of `corpus` and sums up the linked entities.
+pub fn analyze_corpus(corpus: &Corpus) -> CorpusEntities {
+    let mut by_article = BTreeMap::new();
+    let mut summaries: BTreeMap<String, EntitySummary> = BTreeMap::new();
+    for a in &corpus.articles {
+        let mentions = find_mentions(&a.text(), a.date.value);
+        for m in &mentions {
+            let Some(id) = &m.entity_id else { continue };
+            let Some(e) = kb().get(id) else { continue };
+            let s = summaries.entry(id.clone()).or_insert_with(|| EntitySummary {
+                id: id.clone(),
+                kind: e.kind,
+                label: e.label_de.clone(),
+                mention_count: 0,
+                article_ids: Vec::new(),
+            });
+            s.mention_count += 1;
+            if !s.article_ids.contains(&a.id) {
+                s.article_ids.push(a.id.clone());
+            }
+        }
+        by_article.insert(a.id.clone(), mentions);
+    }
+    let mut entities: Vec<EntitySummary> = summaries.into_values().collect();
+    entities.sort_by(|a, b| {
+        b.mention_count
+            .cmp(&a.mention_count)
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    CorpusEntities { by_article, entities }
+}

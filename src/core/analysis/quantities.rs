@@ -1,0 +1,396 @@
+//! Quantities and money: "drei Milliarden Dollar", "4,5 Millionen Dosen", "50 Millionen", "mehrere Hundert
+//! Drohnen", "12 Prozent".
+//!
+//! A quantity is a number (digits with German decimal comma and thousands dot, or German number words up to the
+//! thousands, or a vague word such as "mehrere") followed by a scale word (Hundert, Tausend, Million(en),
+//! Mio., Milliarde(n), Mrd., Billion(en)) and/or a unit (currency, percent, measure). A bare number is never a
+//! quantity. After a scale, one capitalised noun is taken as the counted thing ("Dosen", "Drohnen").
+//!
+//! The value is the number written out in digits (exact decimal arithmetic, no floats) and the unit:
+//! currencies as ISO codes (`3000000000 USD`), percent as `%`, counted things as written (`4500000 Dosen`).
+//! Vague amounts give a lower bound: "mehrere Hundert Drohnen" → `≥200 Drohnen`.
+
+use super::entities::{EntityKind, Mention};
+use super::tokens::{Tok, is_space, tokens};
+
+/// Currency and measure words → normalised unit.
+const UNITS: &[(&str, &str)] = &[
+    ("dollar", "USD"),
+    ("us-dollar", "USD"),
+    ("euro", "EUR"),
+    ("rubel", "RUB"),
+    ("lira", "TRY"),
+    ("pfund", "GBP"),
+    ("yuan", "CNY"),
+    ("franken", "CHF"),
+    ("prozent", "%"),
+    ("prozentpunkte", "percentage points"),
+    ("kilometer", "km"),
+    ("km", "km"),
+    ("meter", "m"),
+    ("tonnen", "t"),
+    ("tonne", "t"),
+    ("barrel", "bbl"),
+];
+
+/// Scale words → number of zeros.
+const SCALES: &[(&str, u32)] = &[
+    ("hundert", 2),
+    ("tausend", 3),
+    ("million", 6),
+    ("millionen", 6),
+    ("mio", 6),
+    ("milliarde", 9),
+    ("milliarden", 9),
+    ("mrd", 9),
+    ("billion", 12),
+    ("billionen", 12),
+];
+
+/// Vague amount words → lower bound of the multiplier.
+const VAGUE: &[(&str, u64)] = &[("mehrere", 2), ("einige", 2), ("etliche", 2), ("wenige", 2)];
+
+/// Whether a (lower-case) word is a unit of [`UNITS`] or a scale of [`SCALES`]; the date rules use it to
+/// tell "2017 Dollar" from a year.
+pub(crate) fn is_unit_word(lower: &str) -> bool {
+    UNITS.iter().any(|(u, _)| *u == lower) || SCALES.iter().any(|(s, _)| *s == lower)
+}
+
+/// Value of a German number word from 1 to 999 999 ("drei", "zwölf", "fünfundzwanzig", "dreihundert",
+/// "zweitausend"); `ein`/`eine`/`einen`/`einem`/`einer` are 1.
+pub fn number_word(word: &str) -> Option<u64> {
+    let w = word.to_lowercase();
+    if w.is_empty() {
+        return None;
+    }
+    if let Some((left, right)) = w.split_once("tausend") {
+        let l = if left.is_empty() { 1 } else { below_thousand(left)? };
+        let r = if right.is_empty() { 0 } else { below_thousand(right)? };
+        return Some(l * 1000 + r);
+    }
+    below_thousand(&w)
+}
+
+fn below_thousand(w: &str) -> Option<u64> {
+    if let Some((left, right)) = w.split_once("hundert") {
+        let l = if left.is_empty() { 1 } else { units(left)? };
+        let r = if right.is_empty() { 0 } else { below_hundred(right)? };
+        return Some(l * 100 + r);
+    }
+    below_hundred(w)
+}
+
+fn below_hundred(w: &str) -> Option<u64> {
+    if let Some(v) = units(w) {
+        return Some(v);
+    }
+    let teens = [
+        ("zehn", 10),
+        ("elf", 11),
+        ("zwölf", 12),
+        ("dreizehn", 13),
+        ("vierzehn", 14),
+        ("fünfzehn", 15),
+        ("sechzehn", 16),
+        ("siebzehn", 17),
+        ("achtzehn", 18),
+        ("neunzehn", 19),
+    ];
+    if let Some((_, v)) = teens.iter().find(|(t, _)| *t == w) {
+        return Some(*v);
+    }
+    let tens = |t: &str| -> Option<u64> {
+        Some(match t {
+            "zwanzig" => 20,
+            "dreißig" | "dreissig" => 30,
+            "vierzig" => 40,
+            "fünfzig" => 50,
+            "sechzig" => 60,
+            "siebzig" => 70,
+            "achtzig" => 80,
+            "neunzig" => 90,
+            _ => return None,
+        })
+    };
+    if let Some(v) = tens(w) {
+        return Some(v);
+    }
+    let (u, t) = w.split_once("und")?;
+    let u = if u == "ein" { 1 } else { units(u)? };
+    Some(tens(t)? + u)
+}
+
+fn units(w: &str) -> Option<u64> {
+    Some(match w {
+        "ein" | "eine" | "einen" | "einem" | "einer" | "eins" => 1,
+        "zwei" => 2,
+        "drei" => 3,
+        "vier" => 4,
+        "fünf" => 5,
+        "sechs" => 6,
+        "sieben" => 7,
+        "acht" => 8,
+        "neun" => 9,
+        _ => return None,
+    })
+}
+
+/// A number as an exact decimal: digits and the count of decimals ("4,5" → ("45", 1)).
+fn parse_digits(text: &str) -> Option<(String, u32)> {
+    let (int, frac) = match text.split_once(',') {
+        Some((i, f)) => (i, f),
+        None => (text, ""),
+    };
+    // thousands dots only in groups of three
+    let groups: Vec<&str> = int.split('.').collect();
+    if groups.len() > 1 && groups[1..].iter().any(|g| g.len() != 3) {
+        return None;
+    }
+    let int: String = groups.concat();
+    if int.is_empty() || !int.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((format!("{int}{frac}"), u32::try_from(frac.len()).ok()?))
+}
+
+/// `digits × 10^(zeros − decimals)` written out; keeps a decimal comma as `.` if it does not come out whole.
+fn scaled(digits: &str, decimals: u32, zeros: u32) -> String {
+    let digits = digits.trim_start_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    if zeros >= decimals {
+        let pad = usize::try_from(zeros - decimals).unwrap_or(0);
+        if digits == "0" {
+            return "0".into();
+        }
+        format!("{digits}{}", "0".repeat(pad))
+    } else {
+        let cut = usize::try_from(decimals - zeros).unwrap_or(0);
+        let padded = format!("{}{digits}", "0".repeat(cut.saturating_sub(digits.len()) + 1));
+        let (i, f) = padded.split_at(padded.len() - cut);
+        let i = i.trim_start_matches('0');
+        let f = f.trim_end_matches('0');
+        match (i.is_empty(), f.is_empty()) {
+            (_, true) => {
+                if i.is_empty() {
+                    "0".into()
+                } else {
+                    i.to_string()
+                }
+            }
+            (true, false) => format!("0.{f}"),
+            (false, false) => format!("{i}.{f}"),
+        }
+    }
+}
+
+fn unit_of(t: &Tok) -> Option<&'static str> {
+    let l = t.lower();
+    UNITS.iter().find(|(u, _)| *u == l).map(|(_, n)| *n)
+}
+
+fn scale_of(t: &Tok) -> Option<u32> {
+    let l = t.lower();
+    SCALES.iter().find(|(s, _)| *s == l).map(|(_, z)| *z)
+}
+
+/// Every quantity in `text`, with code point offsets.
+pub fn find_quantities(text: &str) -> Vec<Mention> {
+    let chars: Vec<char> = text.chars().collect();
+    let toks = tokens(&chars);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // the number
+        let before = t.start.checked_sub(1).map(|p| chars[p]);
+        if before.is_some_and(|c| c == '-' || c.is_alphanumeric()) {
+            i += 1;
+            continue; // "S-400", "F35"
+        }
+        let (digits, decimals, vague): (String, u32, bool) = if t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            match parse_digits(&t.text) {
+                Some((d, n)) => (d, n, false),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        } else if let Some(v) = VAGUE.iter().find(|(w, _)| *w == t.lower()).map(|(_, v)| *v) {
+            (v.to_string(), 0, true)
+        } else if let Some(v) =
+            number_word(&t.text).filter(|_| !t.is_capitalised() || i == 0 || sentence_start(&chars, t))
+        {
+            (v.to_string(), 0, false)
+        } else {
+            i += 1;
+            continue;
+        };
+        let next = |j: usize| -> Option<&Tok> {
+            let n = toks.get(j)?;
+            let prev = &toks[j - 1];
+            let g = &chars[prev.end..n.start];
+            let abbrev_dot = g.first() == Some(&'.') && matches!(prev.lower().as_str(), "mio" | "mrd");
+            (is_space(g) || (abbrev_dot && is_space(&g[1..]))).then_some(n)
+        };
+        let mut j = i + 1;
+        let mut zeros = 0;
+        let mut end = t.end;
+        if let Some(s) = next(j).and_then(scale_of) {
+            zeros = s;
+            end = toks[j].end;
+            if matches!(toks[j].lower().as_str(), "mio" | "mrd") && chars.get(end) == Some(&'.') {
+                end += 1;
+            }
+            j += 1;
+        }
+        let mut unit: Option<String> = None;
+        if let Some(n) = next(j) {
+            if let Some(u) = unit_of(n) {
+                unit = Some(u.to_string());
+                end = n.end;
+                j += 1;
+            } else if zeros > 0 && n.is_capitalised() && n.text.chars().count() > 2 && is_noun(n) {
+                unit = Some(n.text.clone());
+                end = n.end;
+                j += 1;
+            }
+        }
+        if unit.is_none() && chars.get(end).is_some_and(|c| *c == '%' || *c == '$' || *c == '€') {
+            unit = Some(
+                match chars[end] {
+                    '%' => "%",
+                    '$' => "USD",
+                    _ => "EUR",
+                }
+                .to_string(),
+            );
+            end += 1;
+        } else if unit.is_none() && chars.get(end) == Some(&' ') && chars.get(end + 1) == Some(&'%') {
+            unit = Some("%".into());
+            end += 2;
+        }
+        if zeros == 0 && (unit.is_none() || vague) {
+            i += 1;
+            continue;
+        }
+        let number = scaled(&digits, decimals, zeros);
+        let number = if vague { format!("≥{number}") } else { number };
+        let value = match unit {
+            Some(u) if u == "%" => format!("{number} %"),
+            Some(u) => format!("{number} {u}"),
+            None => number,
+        };
+        out.push(Mention {
+            start: t.start,
+            end,
+            text: chars[t.start..end].iter().collect(),
+            kind: EntityKind::Quantity,
+            entity_id: None,
+            derived: false,
+            value: Some(value),
+        });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// A capitalised word after a scale that is a counted noun (not a month, weekday or function word).
+fn is_noun(t: &Tok) -> bool {
+    let l = t.lower();
+    crate::core::text::german_month(&t.text).is_none()
+        && ![
+            "der", "die", "das", "den", "dem", "des", "und", "oder", "im", "in", "am",
+        ]
+        .contains(&l.as_str())
+}
+
+fn sentence_start(chars: &[char], t: &Tok) -> bool {
+    chars[..t.start]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '„' | '“'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities_table() {
+        let table: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "für mehr als drei Milliarden Dollar geliefert",
+                Some(("drei Milliarden Dollar", "3000000000 USD")),
+            ),
+            (
+                "Aufträge für mehr als acht Milliarden Dollar",
+                Some(("acht Milliarden Dollar", "8000000000 USD")),
+            ),
+            (
+                "hat 4,5 Millionen Dosen bestellt",
+                Some(("4,5 Millionen Dosen", "4500000 Dosen")),
+            ),
+            ("50 Millionen sind bestellt", Some(("50 Millionen", "50000000"))),
+            (
+                "50 Millionen Dosen sind bestellt",
+                Some(("50 Millionen Dosen", "50000000 Dosen")),
+            ),
+            (
+                "mehrere Hundert Drohnen",
+                Some(("mehrere Hundert Drohnen", "≥200 Drohnen")),
+            ),
+            ("um 12 Prozent gestiegen", Some(("12 Prozent", "12 %"))),
+            ("um 2,5 % gestiegen", Some(("2,5 %", "2.5 %"))),
+            ("kostet 5.000 Euro", Some(("5.000 Euro", "5000 EUR"))),
+            ("1,2 Mrd. Euro", Some(("1,2 Mrd. Euro", "1200000000 EUR"))),
+            (
+                "fünfundzwanzig Millionen Menschen",
+                Some(("fünfundzwanzig Millionen Menschen", "25000000 Menschen")),
+            ),
+            ("eine Million Dollar", Some(("eine Million Dollar", "1000000 USD"))),
+            ("0,5 Prozent", Some(("0,5 Prozent", "0.5 %"))),
+            // counter-examples: no scale, no unit
+            ("drei Präsidenten trafen sich", None),
+            ("das russische S-400 System", None),
+            ("die F35-Kampfflugzeuge", None),
+            ("seit 2017 im Streit", None),
+            ("mehrere Su-35-Kampfjets", None),
+            ("ein neues Raketenabwehrsystem", None),
+        ];
+        for (text, want) in table {
+            let got = find_quantities(text);
+            match want {
+                Some((span, value)) => {
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    assert_eq!(got[0].text, *span, "{text}");
+                    assert_eq!(got[0].value.as_deref(), Some(*value), "{text}");
+                }
+                None => assert!(got.is_empty(), "{text}: {got:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn number_words() {
+        let table = [
+            ("drei", Some(3)),
+            ("zwölf", Some(12)),
+            ("einundzwanzig", Some(21)),
+            ("dreihundert", Some(300)),
+            ("zweitausendfünfhundert", Some(2500)),
+            ("Hundert", Some(100)),
+            ("Hunde", None),
+            ("und", None),
+        ];
+        for (w, want) in table {
+            assert_eq!(number_word(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn offsets_are_code_points() {
+        let q = find_quantities("Für Zölle über 3 Millionen Euro");
+        assert_eq!((q[0].start, q[0].end), (15, 31));
+    }
+}

@@ -9,6 +9,7 @@ use presseschau::ui::components::article_card::{ArticleCard, ArticleCardProps};
 use presseschau::ui::components::markdown_view::{MarkStyle, MarkdownView, MarkdownViewProps};
 use presseschau::ui::components::original_view::{OriginalView, OriginalViewProps};
 use presseschau::ui::pages::article_page::{ArticleBody, ArticleBodyProps};
+use yew::Callback;
 use yew::LocalServerRenderer;
 use yew::prelude::*;
 use yew_router::Router;
@@ -56,20 +57,65 @@ async fn markdown_view_renders_marks_and_escapes_html() {
 
 #[tokio::test]
 async fn article_body_renders_lead_subheadings_and_captions() {
+    let article = article("000");
     let html = LocalServerRenderer::<ArticleBody>::with_props(ArticleBodyProps {
-        article: article("000"),
+        article,
+        highlights: Rc::default(),
+        marks: Rc::default(),
+        onselect: Callback::noop(),
+        onhover: Callback::noop(),
     })
     .hydratable(false)
     .render()
     .await;
     assert!(
-        html.contains(r#"<p class="lead">Trotz der angekündigten US-Sanktionen"#),
+        html.contains(r#"<p data-block-start="0" class="lead">Trotz der angekündigten US-Sanktionen"#),
         "{html}"
     );
-    assert!(html.contains(r#"<h2 class="subheading">Streit seit 2017</h2>"#));
-    assert!(html.contains("<figcaption>"));
+    assert!(html.contains(">Streit seit 2017</h2>"));
+    assert!(html.contains("<figcaption"));
     assert!(html.contains("Getty Images/AFP/A. Nemenov"));
     assert!(!html.contains("Zum Inhalt springen"));
+}
+
+#[tokio::test]
+async fn entity_marks_follow_the_dom_contract() {
+    use presseschau::core::analysis::entities::analyze_corpus;
+    let a = article("000");
+    let entities = analyze_corpus(&Corpus::from_seeds());
+    let mentions = &entities.by_article[&a.id];
+    let lawrow = mentions
+        .iter()
+        .find(|m| m.text == "Sergej Lawrow")
+        .expect("Lawrow found");
+    let spans = Rc::new(vec![CpSpan {
+        start: lawrow.start,
+        end: lawrow.end,
+    }]);
+    let marks = Rc::new(vec![MarkStyle {
+        class: "entity".into(),
+        attrs: vec![
+            ("data-kind", "person".into()),
+            ("data-entity-id", lawrow.entity_id.clone().unwrap().into()),
+        ],
+        sr_label: Some("Person".into()),
+    }]);
+    let html = LocalServerRenderer::<ArticleBody>::with_props(ArticleBodyProps {
+        article: a,
+        highlights: spans,
+        marks,
+        onselect: Callback::noop(),
+        onhover: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    let expected = format!(
+        r#"<mark class="entity" data-kind="person" data-entity-id="{}">Sergej Lawrow<span class="sr-only"> (Person)</span></mark>"#,
+        lawrow.entity_id.as_ref().unwrap()
+    );
+    assert!(html.contains(&expected), "{html}");
+    assert_eq!(html.matches("<mark").count(), 1);
 }
 
 #[tokio::test]

@@ -5,10 +5,12 @@
 //! 2. [`render`]: view models the UI maps to nodes (Markdown events with highlight segments).
 #![warn(missing_docs)]
 
-pub mod annotations;
 pub mod analysis;
+pub mod annotations;
 pub mod corpus;
+pub mod entity_view;
 pub mod error;
+pub mod highlights;
 pub mod library;
 pub mod render;
 pub mod text;

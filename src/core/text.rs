@@ -120,8 +120,105 @@ pub fn slice_cp(s: &str, start: usize, end: usize) -> &str {
     &s[b0..b1]
 }
 
+/// A parameter of a query string (`?q=…&n=…`), undecoded; `None` when absent.
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    query.trim_start_matches('?').split('&').find_map(|kv| {
+        kv.split_once('=')
+            .filter(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    })
+}
+
+/// Sentence spans (code points) of German text: splits after `.`, `!`, `?` (and a closing quote) followed by
+/// white space and an upper-case letter, digit or opening quote — but not after ordinals ("12. Januar"),
+/// single letters ("A. Nemenov", "(l.)") or common abbreviations ("z. B.", "Dr.").
+pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    const ABBREV: &[&str] = &[
+        "z", "B", "Dr", "Prof", "bzw", "ca", "usw", "vgl", "Nr", "St", "u", "a", "v", "l", "r", "M", "Mio", "Mrd",
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let end_of_paragraph = c == '\n';
+        let mut end = None;
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j], '"' | '“' | '”' | '«' | '»' | '\'' | ')') {
+                j += 1;
+            }
+            let next_ok = chars.get(j).is_some_and(|n| n.is_whitespace())
+                && chars[j..]
+                    .iter()
+                    .find(|n| !n.is_whitespace())
+                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '„' | '»' | '('));
+            let word: String = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|ch| ch.is_alphanumeric())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let is_abbrev = c == '.'
+                && (ABBREV.contains(&word.as_str())
+                    || word.chars().count() == 1
+                    || word.chars().all(|d| d.is_ascii_digit()) && !word.is_empty());
+            if (next_ok || j >= chars.len()) && !is_abbrev {
+                end = Some(j);
+            }
+        } else if end_of_paragraph {
+            end = Some(i);
+        }
+        if let Some(e) = end {
+            let piece: String = chars[start..e].iter().collect();
+            let lead = piece.len() - piece.trim_start().len();
+            let lead_cp = piece[..lead].chars().count();
+            if !piece.trim().is_empty() {
+                let trail_cp = piece.chars().rev().take_while(|ch| ch.is_whitespace()).count();
+                spans.push((start + lead_cp, e - trail_cp));
+            }
+            start = e;
+            i = e.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if start < chars.len() {
+        let piece: String = chars[start..].iter().collect();
+        if !piece.trim().is_empty() {
+            let lead_cp = piece.chars().take_while(|ch| ch.is_whitespace()).count();
+            let trail_cp = piece.chars().rev().take_while(|ch| ch.is_whitespace()).count();
+            spans.push((start + lead_cp, chars.len() - trail_cp));
+        }
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn splits_german_sentences() {
+        let text = "Am 12. Januar trifft er Dr. Müller. Bild: A. Nemenov (l.) lacht! „Gut“, sagt er.\n\nNeuer Absatz";
+        let got: Vec<&str> = super::sentence_spans(text)
+            .iter()
+            .map(|&(s, e)| super::slice_cp(text, s, e))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Am 12. Januar trifft er Dr. Müller.",
+                "Bild: A. Nemenov (l.) lacht!",
+                "„Gut“, sagt er.",
+                "Neuer Absatz"
+            ]
+        );
+        assert_eq!(super::query_param("?q=1-2~x&n=v1.abc", "n").as_deref(), Some("v1.abc"));
+        assert_eq!(super::query_param("", "q"), None);
+    }
+
     use super::*;
 
     #[test]

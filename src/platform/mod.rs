@@ -3,7 +3,10 @@
 //! browsers or in native tests.
 
 pub mod clipboard;
+pub mod clock;
 pub mod dom;
 pub mod download;
-pub mod storage;
+pub mod files;
 pub mod location;
+pub mod selection;
+pub mod storage;

@@ -33,7 +33,10 @@ pub fn load(key: &str) -> Result<Option<String>, StorageError> {
 /// Writes a key.
 pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
     storage()?.set_item(key, value).map_err(|e| {
-        StorageError::WriteFailed(e.as_string().unwrap_or_else(|| "quota exceeded or storage disabled".into()))
+        StorageError::WriteFailed(
+            e.as_string()
+                .unwrap_or_else(|| "quota exceeded or storage disabled".into()),
+        )
     })
 }
 

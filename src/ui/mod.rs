@@ -1,6 +1,7 @@
 //! The Yew app: one reducer in a context, a hash router (works on static hosts and file://), pages.
 
 pub mod components;
+pub mod hooks;
 pub mod pages;
 pub mod routes;
 pub mod state;
@@ -16,7 +17,22 @@ use crate::ui::state::{AppContext, AppState};
 /// The root: provides the app state and routes.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::from_seeds);
+    let state = use_reducer(|| {
+        use crate::platform::storage;
+        let hidden = storage::load(state::HIDDEN_KINDS_KEY)
+            .ok()
+            .flatten()
+            .map(|s| state::parse_kinds(&s))
+            .unwrap_or_default();
+        let stored = storage::load(state::ANNOTATIONS_KEY).map_err(|_| ());
+        let mut s = AppState::from_seeds().with_stored(stored, |raw| {
+            let key = format!("{}.{}", state::UNREADABLE_KEY, crate::platform::clock::now_millis());
+            storage::save(&key, raw).is_ok()
+        });
+        s.hidden_kinds = hidden;
+        s
+    });
+    hooks::use_persistence(&state);
     html! {
         <ContextProvider<AppContext> context={state}>
             <HashRouter>
@@ -37,6 +53,7 @@ pub fn AppShell() -> Html {
             })}>{ text::SKIP_TO_CONTENT }</a>
             <NavBar />
             <main id="main" tabindex="-1">
+                <crate::ui::components::notice_bar::NoticeBar />
                 <Switch<Route> render={switch} />
             </main>
             <footer class="site-footer">{ text::FOOTER }</footer>

@@ -1,19 +1,100 @@
-//! The app state: one reducer, provided as a context.
+//! The app state: one reducer, provided as a context. `reduce` stays thin and delegates to core
+//! functions, so it is unit-tested natively (`tests/reducer.rs`).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::analysis::entities::{CorpusEntities, EntityKind, analyze_corpus};
+use crate::core::annotations::codec::{self, StoredDataError};
+use crate::core::annotations::{Annotation, AnnotationEdit, AnnotationId, AnnotationSet, Removed};
 use crate::core::corpus::Corpus;
 pub use crate::core::library::{LibraryFilter, SortOrder};
+
+/// The localStorage key of the annotations.
+pub const ANNOTATIONS_KEY: &str = "presseschau.annotations";
+/// The localStorage key of the hidden entity kinds (comma separated).
+pub const HIDDEN_KINDS_KEY: &str = "presseschau.hidden-kinds";
+
+/// Every entity kind, in legend order.
+pub const ALL_KINDS: [EntityKind; 7] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Organization,
+    EntityKind::Product,
+    EntityKind::Event,
+    EntityKind::Date,
+    EntityKind::Quantity,
+];
+
+/// Parses the stored hidden kinds (unknown names are ignored).
+pub fn parse_kinds(stored: &str) -> Vec<EntityKind> {
+    ALL_KINDS
+        .into_iter()
+        .filter(|k| stored.split(',').any(|s| s.trim() == k.as_str()))
+        .collect()
+}
+
+/// Where unreadable stored annotations are kept aside (never overwritten by a save).
+pub const UNREADABLE_KEY: &str = "presseschau.annotations.unreadable";
+
+/// What happened to the stored annotations.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum StorageStatus {
+    /// Loaded and saving normally.
+    #[default]
+    Ok,
+    /// No storage: annotations live in memory only (export them to keep them).
+    Unavailable,
+    /// Saving failed (e.g. the quota is full): the annotations are in memory.
+    SaveFailed(String),
+    /// Stored data could not be read. It was kept aside (or, if that failed, is only in memory) and is
+    /// offered for download; the app started with an empty set.
+    Unreadable {
+        /// The unreadable data, exactly as stored.
+        raw: Rc<str>,
+        /// What was wrong with it.
+        problem: String,
+        /// Whether the raw data was copied to [`UNREADABLE_KEY`].
+        kept_aside: bool,
+    },
+}
+
+impl StorageStatus {
+    /// Whether saving to the main key is allowed (not while unreadable data could not be put aside).
+    pub fn may_save(&self) -> bool {
+        !matches!(self, Self::Unreadable { kept_aside: false, .. } | Self::Unavailable)
+    }
+}
 
 /// Everything the app shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     /// The articles (ingested once at start-up).
     pub corpus: Rc<Corpus>,
+    /// Entity mentions per article and the entities of the corpus (computed once at start-up).
+    pub entities: Rc<CorpusEntities>,
+    /// Entity kinds the reader has switched off.
+    pub hidden_kinds: Vec<EntityKind>,
     /// The library's filters.
     pub filter: LibraryFilter,
+    /// The reader's annotations.
+    pub annotations: Rc<AnnotationSet>,
+    /// The last removed annotation, for undo.
+    pub undo: Option<Rc<Removed>>,
+    /// State of the stored annotations.
+    pub storage: StorageStatus,
+    /// A one-sentence message for the reader (errors of imports, links, …).
+    pub notice: Option<Notice>,
+}
+
+/// A message shown at the top of the page until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a problem (styled as a warning).
+    pub is_error: bool,
 }
 
 /// What can happen to the state.
@@ -27,20 +108,81 @@ pub enum Action {
     SetSort(SortOrder),
     /// Clear all library filters.
     ResetFilter,
+    /// Show or hide one entity kind.
+    ToggleKind(EntityKind),
+    /// Show (`true`) or hide (`false`) all entity kinds.
+    SetAllKinds(bool),
+    /// Add an annotation.
+    AddAnnotation(Annotation),
+    /// Change an annotation's note, tags or colour (`now` is the ISO time).
+    EditAnnotation {
+        /// Which one.
+        id: AnnotationId,
+        /// What changes.
+        edit: AnnotationEdit,
+        /// The current time.
+        now: String,
+    },
+    /// Remove an annotation (it can be restored with [`Action::Undo`]).
+    RemoveAnnotation(AnnotationId),
+    /// Restore the last removed annotation.
+    Undo,
+    /// Replace the whole set (after an import merged into a copy).
+    ReplaceAnnotations(AnnotationSet),
+    /// Merge annotations (e.g. shared notes added to mine).
+    MergeAnnotations(Vec<Annotation>),
+    /// Record what storage said.
+    SetStorage(StorageStatus),
+    /// Show a message.
+    Notify(Notice),
+    /// Hide the message.
+    DismissNotice,
 }
 
 impl AppState {
-    /// The state at start-up: the embedded seeds.
+    /// The state at start-up: the embedded seeds, no annotations.
     pub fn from_seeds() -> Self {
         Self::new(Corpus::from_seeds())
     }
 
     /// A state over any corpus.
     pub fn new(corpus: Corpus) -> Self {
+        let entities = analyze_corpus(&corpus);
         Self {
             corpus: Rc::new(corpus),
+            entities: Rc::new(entities),
+            hidden_kinds: Vec::new(),
             filter: LibraryFilter::default(),
+            annotations: Rc::new(AnnotationSet::new()),
+            undo: None,
+            storage: StorageStatus::Ok,
+            notice: None,
         }
+    }
+
+    /// Applies what was read from storage: `Ok(None)` nothing stored, `Ok(Some(raw))` the stored string,
+    /// `Err(())` no storage. `kept_aside` tells whether unreadable data could be copied aside.
+    pub fn with_stored(mut self, stored: Result<Option<String>, ()>, keep_aside: impl FnOnce(&str) -> bool) -> Self {
+        match stored {
+            Err(()) => self.storage = StorageStatus::Unavailable,
+            Ok(None) => {}
+            Ok(Some(raw)) => match codec::decode(&raw) {
+                Ok(decoded) => self.annotations = Rc::new(decoded.set),
+                Err(StoredDataError { raw, problem }) => {
+                    let kept_aside = keep_aside(&raw);
+                    self.storage = StorageStatus::Unreadable {
+                        raw: raw.into(),
+                        problem: problem.to_string(),
+                        kept_aside,
+                    };
+                }
+            },
+        }
+        self
+    }
+
+    fn notify_error(&mut self, text: String) {
+        self.notice = Some(Notice { text, is_error: true });
     }
 }
 
@@ -54,6 +196,68 @@ impl Reducible for AppState {
             Action::SetYear(y) => next.filter.year = y,
             Action::SetSort(s) => next.filter.sort = s,
             Action::ResetFilter => next.filter = LibraryFilter::default(),
+            Action::ToggleKind(kind) => {
+                if let Some(i) = next.hidden_kinds.iter().position(|k| *k == kind) {
+                    next.hidden_kinds.remove(i);
+                } else {
+                    next.hidden_kinds.push(kind);
+                    next.hidden_kinds.sort();
+                }
+            }
+            Action::SetAllKinds(show) => next.hidden_kinds = if show { Vec::new() } else { ALL_KINDS.to_vec() },
+            Action::AddAnnotation(a) => {
+                let mut set = (*next.annotations).clone();
+                match set.add(a) {
+                    Ok(()) => next.annotations = Rc::new(set),
+                    Err(e) => next.notify_error(format!("Die Markierung konnte nicht angelegt werden: {e}")),
+                }
+            }
+            Action::EditAnnotation { id, edit, now } => {
+                let mut set = (*next.annotations).clone();
+                match set.update(&id, edit, &now) {
+                    Ok(()) => next.annotations = Rc::new(set),
+                    Err(e) => next.notify_error(format!("Die Notiz konnte nicht geändert werden: {e}")),
+                }
+            }
+            Action::RemoveAnnotation(id) => {
+                let mut set = (*next.annotations).clone();
+                match set.remove(&id) {
+                    Ok(removed) => {
+                        next.annotations = Rc::new(set);
+                        next.undo = Some(Rc::new(removed));
+                    }
+                    Err(e) => next.notify_error(format!("Die Markierung konnte nicht gelöscht werden: {e}")),
+                }
+            }
+            Action::Undo => {
+                if let Some(removed) = next.undo.take() {
+                    let mut set = (*next.annotations).clone();
+                    match set.restore((*removed).clone()) {
+                        Ok(()) => next.annotations = Rc::new(set),
+                        Err(e) => next.notify_error(format!("Rückgängig machen ging nicht: {e}")),
+                    }
+                }
+            }
+            Action::ReplaceAnnotations(set) => next.annotations = Rc::new(set),
+            Action::MergeAnnotations(items) => {
+                let mut set = (*next.annotations).clone();
+                match set.merge(&items) {
+                    Ok(report) => {
+                        next.annotations = Rc::new(set);
+                        next.notice = Some(Notice {
+                            text: format!(
+                                "{} Notiz(en) zu Ihren Notizen hinzugefügt.",
+                                report.added + report.updated
+                            ),
+                            is_error: false,
+                        });
+                    }
+                    Err(e) => next.notify_error(format!("Die Notizen konnten nicht übernommen werden: {e}")),
+                }
+            }
+            Action::SetStorage(status) => next.storage = status,
+            Action::Notify(n) => next.notice = Some(n),
+            Action::DismissNotice => next.notice = None,
         }
         Rc::new(next)
     }

@@ -1,5 +1,8 @@
 //! One page per route.
 
 pub mod article_page;
+pub mod entities_page;
+pub mod entity_page;
 pub mod home;
 pub mod not_found;
+pub mod notes_page;

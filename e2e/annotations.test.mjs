@@ -1,0 +1,176 @@
+// Annotations (http and file://): highlight + note survive a reload; a note-set link opens in a fresh
+// profile; a passage link scrolls to and marks the passage; corrupt storage is kept and offered.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, origins, openPage, go } from './harness.mjs';
+
+let browser;
+let env;
+before(async () => { browser = await launch(); env = await origins(); });
+after(async () => { await browser?.close(); await env?.server.close(); });
+
+/** Selects `phrase` inside the article body (as a reader would with the mouse) and releases the mouse. */
+async function selectPhrase(page, phrase) {
+  const ok = await page.evaluate((phrase) => {
+    // Visible text nodes in order (screen-reader labels are not article text), as a mouse drag sees them.
+    const body = document.querySelector('.article-body');
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement.closest('.sr-only, [data-decor]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.textContent; }
+    const i = all.indexOf(phrase);
+    if (i < 0) return false;
+    const at = (pos, end) => {
+      for (let k = nodes.length - 1; k >= 0; k--) {
+        const [n, off] = nodes[k];
+        if (end ? off < pos : off <= pos) return [n, pos - off];
+      }
+      return null;
+    };
+    const [sn, so] = at(i, false);
+    const [en, eo] = at(i + phrase.length, true);
+    const r = document.createRange();
+    r.setStart(sn, so);
+    r.setEnd(en, eo);
+    const s = window.getSelection();
+    s.removeAllRanges();
+    s.addRange(r);
+    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    return true;
+  }, phrase);
+  assert.ok(ok, `phrase not found: ${phrase}`);
+  await page.waitForSelector('#selection-toolbar');
+}
+
+/** Text of an element as seen on screen (screen-reader labels left out). */
+async function visibleText(locator) {
+  return locator.evaluate((el) => {
+    const c = el.cloneNode(true);
+    c.querySelectorAll('.sr-only').forEach((x) => x.remove());
+    return c.textContent;
+  });
+}
+
+async function openDw(page, origin) {
+  await go(page, origin);
+  await page.locator('.card-title a', { hasText: 'Russisch-türkische' }).click();
+  await page.waitForSelector('[data-page="article"]');
+}
+
+for (const name of ['http', 'file']) {
+  const origin = () => env.list.find((o) => o.name === name);
+
+  test(`${name}: a highlight with a note and tags survives a reload`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await openDw(page, origin());
+    const phrase = 'baut die Türkei ihre Rüstungskooperation mit Russland aus';
+    await selectPhrase(page, phrase);
+    assert.match(await page.locator('.toolbar-quote').textContent(), /Rüstungskooperation/);
+    await page.click('#add-note');
+    await page.fill('#selection-toolbar textarea', 'Warum **trotz** Sanktionen?');
+    await page.fill('#selection-toolbar input[type="text"]', 'Rüstung, Quelle prüfen');
+    await page.click('#save-note');
+    await page.waitForSelector('mark.annotation');
+    assert.equal(await visibleText(page.locator('mark.annotation').first()), phrase);
+    await page.reload();
+    await page.waitForSelector('#notes-panel .annotation-item');
+    assert.equal(await page.locator('mark.annotation').count(), 1);
+    const item = await page.locator('#notes-panel .annotation-item').textContent();
+    assert.match(item, /Warum trotz Sanktionen\?/);
+    assert.match(item, /#Rüstung/);
+    assert.equal(await page.locator('#notes-panel .note-text strong').textContent(), 'trotz', 'note Markdown rendered');
+    // delete, then undo
+    await page.locator('#notes-panel button', { hasText: 'Löschen' }).click();
+    assert.equal(await page.locator('mark.annotation').count(), 0);
+    await page.click('#undo');
+    assert.equal(await page.locator('mark.annotation').count(), 1);
+    // the notes page lists it
+    await go(page, origin(), '#/notes');
+    await page.waitForSelector('[data-page="notes"] .annotation-item');
+    assert.match(await page.locator('[data-page="notes"]').textContent(), /Warum trotz Sanktionen/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${name}: a note-set link shows the notes read-only in a fresh profile, and they can be taken over`, async () => {
+    const teacher = await openPage(browser, origin());
+    await openDw(teacher.page, origin());
+    for (const [phrase, note] of [['Sergej Lawrow in der Schwarzmeerstadt Sotschi', 'Wer reist zu wem?'], ['50 Millionen Dosen sind bereits bestellt', 'Zahl prüfen']]) {
+      await selectPhrase(teacher.page, phrase);
+      await teacher.page.click('#add-note');
+      await teacher.page.fill('#selection-toolbar textarea', note);
+      await teacher.page.click('#save-note');
+      await teacher.page.waitForSelector(`#notes-panel :text("${note}")`);
+    }
+    const hash = await teacher.page.locator('#notes-panel [data-copy-link]').getAttribute('data-copy-link');
+    assert.match(hash, /^#\/a\/[0-9a-f]{12}\?n=v1\./);
+    assert.ok(hash.length < 2000);
+    await teacher.context.close();
+
+    const student = await openPage(browser, origin());
+    await go(student.page, origin(), hash);
+    await student.page.waitForSelector('#shared-notes');
+    const shared = await student.page.locator('#shared-notes').textContent();
+    assert.match(shared, /Wer reist zu wem\?/);
+    assert.match(shared, /Zahl prüfen/);
+    assert.equal(await student.page.locator('mark.annotation--shared').count(), 2);
+    assert.equal(await student.page.locator('#notes-panel .annotation-item').count(), 0, 'read-only until taken over');
+    await student.page.click('#add-shared');
+    await student.page.waitForSelector('#notes-panel .annotation-item');
+    assert.equal(await student.page.locator('#notes-panel .annotation-item').count(), 2);
+    assert.deepEqual(student.problems, []);
+    await student.context.close();
+  });
+
+  test(`${name}: a passage link scrolls to and marks the passage; a broken link still opens the article`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await openDw(page, origin());
+    await selectPhrase(page, 'Ein eigener Impfstoff ist ebenfalls in Arbeit.');
+    const id = await page.locator('[data-page="article"]').getAttribute('data-article-id');
+    // the toolbar copies the link; read what it would copy from the encoder through the UI's notice
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
+    await page.click('#link-passage');
+    await page.waitForSelector('#notice');
+    const notice = await page.locator('#notice').textContent();
+    let link = notice.match(/(http|file):\S+/)?.[0];
+    if (!link) link = await page.evaluate(() => navigator.clipboard.readText()).catch(() => null);
+    assert.ok(link && link.includes(`#/a/${id}?q=`), `no passage link: ${notice}`);
+    const fresh = await openPage(browser, origin(), { viewport: { width: 1000, height: 700 } });
+    await fresh.page.goto(link);
+    await fresh.page.waitForSelector('mark.passage');
+    assert.equal(await visibleText(fresh.page.locator('mark.passage')), 'Ein eigener Impfstoff ist ebenfalls in Arbeit.');
+    const inView = await fresh.page.locator('mark.passage').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    assert.ok(inView, 'scrolled into view');
+    // tampered and truncated links
+    for (const bad of [`#/a/${id}?n=v1.AAAA%%%`, `#/a/${id}?n=v9.xyz`, `#/a/${id}?q=999-1000~q`]) {
+      await go(fresh.page, origin(), bad);
+      await fresh.page.waitForSelector('#link-problem');
+      assert.ok((await fresh.page.locator('.article-body p').count()) > 3, 'article still shown');
+    }
+    assert.deepEqual(fresh.problems, []);
+    assert.deepEqual(problems, []);
+    await fresh.context.close();
+    await context.close();
+  });
+
+  test(`${name}: corrupt stored notes: the app starts, keeps the data aside and offers it`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await go(page, origin());
+    await page.evaluate(() => localStorage.setItem('presseschau.annotations', '{"version": 2, "annotations": [ {broken'));
+    await page.reload();
+    await page.waitForSelector('[data-storage="unreadable"]');
+    assert.equal(await page.locator('.article-card').count(), 5, 'the app still works');
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('presseschau.annotations.unreadable')).map((k) => localStorage.getItem(k)));
+    assert.deepEqual(kept, ['{"version": 2, "annotations": [ {broken']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-unreadable')]);
+    assert.match(download.suggestedFilename(), /unlesbar/);
+    // unexpected errors only: the console must stay clean
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

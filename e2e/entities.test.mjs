@@ -1,0 +1,94 @@
+// Entity highlights in the reader (http and file://): DOM contract, kind toggles, card on focus, entity pages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, origins, openPage, go } from './harness.mjs';
+
+let browser;
+let env;
+before(async () => { browser = await launch(); env = await origins(); });
+after(async () => { await browser?.close(); await env?.server.close(); });
+
+async function openArticle(page, origin, titlePart) {
+  await go(page, origin);
+  await page.locator('.card-title a', { hasText: titlePart }).click();
+  await page.waitForSelector('[data-page="article"] mark.entity');
+}
+
+for (const name of ['http', 'file']) {
+  const origin = () => env.list.find((o) => o.name === name);
+
+  test(`${name}: marks follow the DOM contract`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await openArticle(page, origin(), 'Russisch-türkische');
+    const marks = await page.locator('.article-body mark.entity').evaluateAll((ms) => ms.map((m) => ({
+      kind: m.dataset.kind, id: m.dataset.entityId, derived: m.dataset.derived, value: m.dataset.value,
+      text: m.firstChild?.textContent,
+    })));
+    assert.ok(marks.length > 30, `only ${marks.length} marks`);
+    const kinds = new Set(marks.map((m) => m.kind));
+    for (const k of ['person', 'place', 'organization', 'product', 'quantity']) assert.ok(kinds.has(k), `no ${k} mark`);
+    for (const m of marks) assert.match(m.kind, /^(person|place|organization|product|event|date|quantity)$/);
+    const lawrow = marks.find((m) => m.text === 'Sergej Lawrow');
+    assert.ok(lawrow && lawrow.kind === 'person' && lawrow.id, 'Sergej Lawrow is a linked person');
+    assert.ok(marks.some((m) => m.derived === 'true' && /^russisch/.test(m.text)), 'derived adjective marked');
+    assert.ok(marks.some((m) => m.kind === 'quantity' && m.value), 'quantities carry data-value');
+    for (const word of ['Politik', 'Hintergrund', 'Anzeige']) assert.ok(!marks.some((m) => m.text === word), `${word} marked`);
+    // screen-reader text once per mention
+    const sr = await page.locator('.article-body mark.entity').first().locator('.sr-only').count();
+    assert.equal(sr, 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${name}: a kind toggle hides and shows that kind, and is remembered`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await openArticle(page, origin(), 'Russisch-türkische');
+    const persons = () => page.locator('.article-body mark.entity[data-kind="person"]').count();
+    const before = await persons();
+    assert.ok(before > 0);
+    await page.click('[data-kind-toggle="person"]');
+    assert.equal(await persons(), 0);
+    assert.ok((await page.locator('.article-body mark.entity[data-kind="place"]').count()) > 0, 'other kinds stay');
+    await page.reload();
+    await page.waitForSelector('[data-page="article"]');
+    assert.equal(await persons(), 0, 'remembered across reload');
+    await page.click('#kinds-all');
+    assert.equal(await page.locator('.article-body mark.entity').count(), 0, 'all off');
+    await page.click('#kinds-all');
+    assert.equal(await persons(), before, 'all on again');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${name}: the entity card opens on keyboard focus and links to the entity page`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await openArticle(page, origin(), 'Russisch-türkische');
+    const mark = page.locator('.article-body mark.entity[data-kind="person"]', { hasText: 'Lawrow' }).first();
+    await mark.focus();
+    await page.waitForSelector('#entity-card');
+    const card = await page.locator('#entity-card').textContent();
+    assert.match(card, /Lawrow/);
+    assert.match(card, /Person/);
+    await page.locator('#entity-card a', { hasText: 'Alle Erwähnungen' }).click();
+    await page.waitForSelector('[data-page="entity"]');
+    assert.match(await page.locator('h1').textContent(), /Lawrow/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${name}: an entity page lists mentions from several articles; the index lists entities`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await go(page, origin(), '#/e');
+    await page.waitForSelector('[data-page="entities"] tbody tr');
+    assert.ok((await page.locator('tbody tr').count()) > 40);
+    await page.selectOption('#entity-kind', 'person');
+    const kinds = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+    assert.ok(kinds.length > 5 && kinds.every((k) => k === 'Person'));
+    await page.locator('tbody tr a', { hasText: 'Putin' }).first().click();
+    await page.waitForSelector('[data-page="entity"]');
+    assert.ok((await page.locator('.mention-group').count()) >= 4, 'Putin appears in several articles');
+    assert.ok((await page.locator('.mention-sentences mark').count()) >= 8);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -1,0 +1,44 @@
+//! Reading a file the reader picked (imports).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// The largest import accepted (10 MiB).
+pub const MAX_IMPORT_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+
+/// Reads the first file of a file input as text and calls `done` with it, or with a one-line reason.
+pub fn read_first_file(input: &web_sys::HtmlInputElement, done: impl FnOnce(Result<String, String>) + 'static) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        done(Err("keine Datei gewählt".into()));
+        return;
+    };
+    if file.size() > MAX_IMPORT_BYTES {
+        done(Err(format!(
+            "die Datei ist zu groß ({:.1} MB, höchstens 10 MB)",
+            file.size() / 1_048_576.0
+        )));
+        return;
+    }
+    let Ok(reader) = web_sys::FileReader::new() else {
+        done(Err("dieser Browser kann keine Dateien lesen".into()));
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let r2 = reader.clone();
+    let onload = Closure::once(move |_: web_sys::ProgressEvent| {
+        let result = r2
+            .result()
+            .ok()
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| "die Datei ist kein Text".to_string());
+        if let Some(f) = done.borrow_mut().take() {
+            f(result);
+        }
+    });
+    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    if reader.read_as_text(&file).is_err() {
+        // onload will not fire; nothing else to do (the closure is leaked once, which is fine for a rare error).
+    }
+    input.set_value("");
+}

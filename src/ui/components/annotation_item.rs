@@ -1,0 +1,163 @@
+//! One annotation in a list: colour cue, quote, note, tags, and edit / delete / jump actions.
+
+use yew::prelude::*;
+
+use crate::core::annotations::{Annotation, AnnotationEdit, Color};
+use crate::ui::components::note_markdown::NoteMarkdown;
+use crate::ui::state::{Action, use_app};
+use crate::ui::text;
+
+/// Props of [`AnnotationItem`].
+#[derive(Properties, PartialEq)]
+pub struct AnnotationItemProps {
+    /// The annotation.
+    pub annotation: Annotation,
+    /// Where "jump to passage" goes (a hash link), or `None` to scroll on this page.
+    #[prop_or_default]
+    pub jump_href: Option<AttrValue>,
+    /// Called to scroll to the passage on this page.
+    #[prop_or_default]
+    pub onjump: Option<Callback<()>>,
+    /// The passage could not be placed in the current text.
+    #[prop_or_default]
+    pub orphaned: bool,
+}
+
+/// Shows an annotation; "edit" turns it into a small form (note, tags, colour).
+#[component]
+pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
+    let app = use_app();
+    let editing = use_state_eq(|| false);
+    let a = &props.annotation;
+    let note_ref = use_node_ref();
+    let tags_ref = use_node_ref();
+    let color = use_state_eq(|| a.color);
+
+    let on_delete = {
+        let app = app.clone();
+        let id = a.id.clone();
+        Callback::from(move |_| app.dispatch(Action::RemoveAnnotation(id.clone())))
+    };
+    let on_edit = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(true))
+    };
+    let on_save = {
+        let app = app.clone();
+        let id = a.id.clone();
+        let editing = editing.clone();
+        let (note_ref, tags_ref, color) = (note_ref.clone(), tags_ref.clone(), color.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let note = note_ref
+                .cast::<web_sys::HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            let tags = tags_ref
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            let edit = AnnotationEdit {
+                note: Some((!note.trim().is_empty()).then_some(note)),
+                tags: Some(split_tags(&tags)),
+                color: Some(*color),
+            };
+            app.dispatch(Action::EditAnnotation {
+                id: id.clone(),
+                edit,
+                now: crate::platform::clock::now_iso(),
+            });
+            editing.set(false);
+        })
+    };
+    let on_cancel = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(false))
+    };
+    let jump = match (&props.jump_href, &props.onjump) {
+        (Some(href), _) => html! { <a class="button button--quiet" href={href.clone()}>{ text::JUMP_TO_PASSAGE }</a> },
+        (None, Some(cb)) => {
+            let cb = cb.clone();
+            html! { <button type="button" class="button button--quiet" onclick={Callback::from(move |_| cb.emit(()))}>{ text::JUMP_TO_PASSAGE }</button> }
+        }
+        _ => html! {},
+    };
+    html! {
+        <li class={classes!("annotation-item", format!("annotation-item--{}", a.color.name()))} data-annotation-item={a.id.0.clone()}>
+            <blockquote class="annotation-quote">
+                <span class="color-cue" title={a.color.label()} aria-label={a.color.label()}>{ a.color.symbol() }</span>
+                { quote_preview(&a.quote.exact) }
+            </blockquote>
+            if props.orphaned {
+                <p class="orphaned-note" role="note">{ text::ORPHANED }</p>
+            }
+            if *editing {
+                <form class="note-form" onsubmit={on_save}>
+                    <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
+                    <label>{ text::NOTE_LABEL }<textarea ref={note_ref} rows="3" value={a.note.clone().unwrap_or_default()} /></label>
+                    <label>{ text::TAGS_LABEL }<input ref={tags_ref} type="text" value={a.tags.join(", ")} placeholder={text::TAGS_PLACEHOLDER} /></label>
+                    <div class="form-actions">
+                        <button type="submit" class="button">{ text::SAVE }</button>
+                        <button type="button" class="button button--quiet" onclick={on_cancel}>{ text::CANCEL }</button>
+                    </div>
+                </form>
+            } else {
+                if let Some(note) = &a.note {
+                    <NoteMarkdown markdown={AttrValue::from(note.clone())} />
+                }
+                if !a.tags.is_empty() {
+                    <ul class="tags" aria-label={text::TAGS_LABEL}>
+                        for t in a.tags.iter() { <li class="tag">{ format!("#{t}") }</li> }
+                    </ul>
+                }
+                <div class="annotation-actions">
+                    { jump }
+                    <button type="button" class="button button--quiet" onclick={on_edit}>{ text::EDIT }</button>
+                    <button type="button" class="button button--quiet button--danger" onclick={on_delete}>{ text::DELETE }</button>
+                </div>
+            }
+        </li>
+    }
+}
+
+/// Splits "a, b c" into tags (comma separated; `#` prefixes dropped).
+pub fn split_tags(input: &str) -> Vec<String> {
+    input
+        .split(',')
+        .map(|t| t.trim().trim_start_matches('#').trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn quote_preview(q: &str) -> String {
+    if q.chars().count() <= 220 {
+        return q.to_string();
+    }
+    let head: String = q.chars().take(200).collect();
+    format!("{head} …")
+}
+
+/// Props of [`ColorPicker`].
+#[derive(Properties, PartialEq)]
+pub struct ColorPickerProps {
+    /// The selected colour.
+    pub selected: Color,
+    /// Called with the picked colour.
+    pub onpick: Callback<Color>,
+}
+
+/// Five colour buttons, each with a symbol and a name (not colour alone).
+#[component]
+pub fn ColorPicker(props: &ColorPickerProps) -> Html {
+    html! {
+        <div class="color-picker" role="radiogroup" aria-label={text::COLOR_LABEL}>
+            for c in Color::ALL {
+                <button type="button" role="radio" aria-checked={(c == props.selected).to_string()}
+                    class={classes!("swatch", format!("swatch--{}", c.name()))}
+                    onclick={let cb = props.onpick.clone(); Callback::from(move |_| cb.emit(c))}>
+                    <span aria-hidden="true">{ c.symbol() }</span>{ " " }{ c.label() }
+                </button>
+            }
+        </div>
+    }
+}

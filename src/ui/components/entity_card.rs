@@ -1,0 +1,90 @@
+//! The card shown for an entity mention on hover or keyboard focus: label, kind, description, Wikidata
+//! link, mentions here and in other articles, and a link to the entity page.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::core::analysis::entities::Mention;
+use crate::core::analysis::kb::kb;
+use crate::ui::components::entity_legend::kind_label;
+use crate::ui::routes::Route;
+use crate::ui::state::use_app;
+use crate::ui::text;
+
+/// Props of [`EntityCard`].
+#[derive(Properties, PartialEq)]
+pub struct EntityCardProps {
+    /// The mention.
+    pub mention: Mention,
+    /// The article it is in.
+    pub article_id: AttrValue,
+    /// Position (page coordinates, CSS pixels): left, top.
+    pub at: (f64, f64),
+    /// Called to close the card.
+    pub onclose: Callback<()>,
+}
+
+/// A small card anchored below the mention.
+#[component]
+pub fn EntityCard(props: &EntityCardProps) -> Html {
+    let app = use_app();
+    let m = &props.mention;
+    let entity = m.entity_id.as_deref().and_then(|id| kb().get(id));
+    let summary = m
+        .entity_id
+        .as_deref()
+        .and_then(|id| app.entities.entities.iter().find(|e| e.id == id));
+    let here = app
+        .entities
+        .by_article
+        .iter()
+        .find(|(id, _)| id.0 == props.article_id.as_str())
+        .map_or(0, |(_, ms)| {
+            ms.iter()
+                .filter(|x| x.entity_id.is_some() && x.entity_id == m.entity_id)
+                .count()
+        });
+    let others: Vec<(String, String)> = summary
+        .map(|s| {
+            s.article_ids
+                .iter()
+                .filter(|a| a.0 != props.article_id.as_str())
+                .filter_map(|a| app.corpus.get(&a.0).map(|art| (a.0.clone(), art.title.text.clone())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let style = format!("left: {:.0}px; top: {:.0}px", props.at.0, props.at.1);
+    let onkeydown = {
+        let close = props.onclose.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                close.emit(());
+            }
+        })
+    };
+    html! {
+        <aside class="entity-card" role="dialog" aria-label={text::ENTITY_CARD} {style} {onkeydown} id="entity-card">
+            <p class="card-kind">{ kind_label(m.kind) }{ if m.derived { text::DERIVED_FORM } else { "" } }</p>
+            <h3 class="card-label">{ entity.map_or_else(|| m.text.clone(), |e| e.label_de.clone()) }</h3>
+            if let Some(e) = entity {
+                <p class="card-description">{ e.description_de.clone() }</p>
+                if let Some(q) = e.wikidata() {
+                    <p><a href={format!("https://www.wikidata.org/wiki/{q}")} target="_blank" rel="noopener noreferrer">{ format!("Wikidata {q}") }</a></p>
+                }
+                <p class="card-counts">{ format!("{here} {} · {} {}", text::MENTIONS_HERE, others.len(), text::OTHER_ARTICLES) }</p>
+                if !others.is_empty() {
+                    <ul class="card-others">
+                        for (id, title) in others.iter().take(5) {
+                            <li><Link<Route> to={Route::Article { id: id.clone() }}>{ title.clone() }</Link<Route>></li>
+                        }
+                    </ul>
+                }
+                <p><Link<Route> to={Route::Entity { id: e.id.clone() }} classes="button button--quiet">{ text::ENTITY_PAGE }</Link<Route>></p>
+            } else if let Some(v) = &m.value {
+                <p class="card-description">{ format!("{}: {v}", text::VALUE) }</p>
+            } else {
+                <p class="card-description">{ text::NOT_LINKED }</p>
+            }
+        </aside>
+    }
+}

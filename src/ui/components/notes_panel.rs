@@ -1,0 +1,96 @@
+//! The reader's notes on one article: in text order, with jump, edit, delete + undo, share as a link,
+//! export (W3C JSON-LD) and a handout.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::annotations::{handout, link, w3c};
+use crate::core::corpus::Article;
+use crate::core::highlights::PlacedAnnotation;
+use crate::ui::components::annotation_item::AnnotationItem;
+use crate::ui::components::copy_link_button::CopyLinkButton;
+use crate::ui::state::{Action, use_app};
+use crate::ui::text;
+
+/// Props of [`NotesPanel`].
+#[derive(Properties, PartialEq)]
+pub struct NotesPanelProps {
+    /// The article.
+    pub article: Rc<Article>,
+    /// Its annotations, placed on the current text.
+    pub placed: Rc<Vec<PlacedAnnotation>>,
+}
+
+/// The notes panel under an article.
+#[component]
+pub fn NotesPanel(props: &NotesPanelProps) -> Html {
+    let app = use_app();
+    let a = &props.article;
+    let items: Vec<_> = props.placed.iter().map(|p| p.annotation.clone()).collect();
+    let undo = app.undo.as_ref().filter(|r| r.annotation.article_id == a.id).map(|_| {
+        let app = app.clone();
+        html! {
+            <p class="undo" role="status">{ text::DELETED }{ " " }
+                <button type="button" class="button button--quiet" id="undo" onclick={Callback::from(move |_| app.dispatch(Action::Undo))}>{ text::UNDO }</button>
+            </p>
+        }
+    });
+    let share = if items.is_empty() {
+        html! {}
+    } else if link::fits_in_link(&items) {
+        let hash = format!("#/a/{}?n={}", a.id, link::encode_note_set(&items));
+        html! { <CopyLinkButton hash={AttrValue::from(hash)} label={AttrValue::Static(text::SHARE_NOTES)} /> }
+    } else {
+        html! { <p class="hint">{ text::SHARE_TOO_LONG }</p> }
+    };
+    let export = {
+        let set = app.annotations.clone();
+        let id = a.id.clone();
+        Callback::from(move |_| {
+            let json = w3c::export_string(&set, Some(&id));
+            crate::platform::download::download(
+                &format!("presseschau-notizen-{id}.jsonld"),
+                "application/ld+json",
+                &json,
+            );
+        })
+    };
+    let handout = {
+        let article = a.clone();
+        let items = items.clone();
+        Callback::from(move |_| {
+            let refs: Vec<_> = items.iter().collect();
+            let md = handout::markdown(&article, &refs);
+            crate::platform::download::download(
+                &format!("presseschau-handout-{}.md", article.id),
+                "text/markdown",
+                &md,
+            );
+        })
+    };
+    html! {
+        <section class="notes-panel" aria-labelledby="notes-title" id="notes-panel">
+            <h2 id="notes-title">{ text::NOTES_PANEL }{ format!(" ({})", items.len()) }</h2>
+            { for undo }
+            if props.placed.is_empty() {
+                <p class="hint">{ text::NO_NOTES_HERE }</p>
+            } else {
+                <ol class="annotation-list">
+                    for p in props.placed.iter() {
+                        <AnnotationItem key={p.annotation.id.0.clone()} annotation={p.annotation.clone()} orphaned={p.span.is_none()}
+                            onjump={{
+                                let sel = format!("mark[data-annotation-id=\"{}\"]", p.annotation.id.0);
+                                Callback::from(move |()| { crate::platform::dom::scroll_into_view(&sel); })
+                            }} />
+                    }
+                </ol>
+                <div class="panel-actions">
+                    { share }
+                    <button type="button" class="button button--quiet" onclick={export}>{ text::EXPORT_W3C }</button>
+                    <button type="button" class="button button--quiet" onclick={handout}>{ text::EXPORT_HANDOUT }</button>
+                </div>
+            }
+        </section>
+    }
+}

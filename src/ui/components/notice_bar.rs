@@ -1,0 +1,49 @@
+//! The one-sentence message at the top (import results, broken links, storage problems), with a way to
+//! download unreadable stored data.
+
+use yew::prelude::*;
+
+use crate::ui::state::{Action, StorageStatus, use_app};
+use crate::ui::text;
+
+/// Shows the current notice and the storage status.
+#[component]
+pub fn NoticeBar() -> Html {
+    let app = use_app();
+    let storage = match &app.storage {
+        StorageStatus::Ok => html! {},
+        StorageStatus::Unavailable => html! {
+            <p class="notice notice--warn" role="status" data-storage="unavailable">{ text::STORAGE_UNAVAILABLE }{ " " }<a href="#/notes">{ text::EXPORT_NOTES }</a></p>
+        },
+        StorageStatus::SaveFailed(why) => html! {
+            <p class="notice notice--warn" role="status" data-storage="save-failed">{ format!("{} ({why}). ", text::STORAGE_SAVE_FAILED) }<a href="#/notes">{ text::EXPORT_NOTES }</a></p>
+        },
+        StorageStatus::Unreadable {
+            raw,
+            problem,
+            kept_aside,
+        } => {
+            let raw = raw.clone();
+            let download = Callback::from(move |_| {
+                crate::platform::download::download("presseschau-notizen-unlesbar.json", "application/json", &raw);
+            });
+            html! {
+                <p class="notice notice--warn" role="alert" data-storage="unreadable">
+                    { if *kept_aside { text::STORAGE_UNREADABLE_KEPT } else { text::STORAGE_UNREADABLE_MEMORY } }
+                    { format!(" ({problem}) ") }
+                    <button type="button" class="button button--quiet" id="download-unreadable" onclick={download}>{ text::DOWNLOAD_UNREADABLE }</button>
+                </p>
+            }
+        }
+    };
+    let notice = app.notice.clone().map(|n| {
+        let app = app.clone();
+        html! {
+            <p class={classes!("notice", n.is_error.then_some("notice--warn"))} role="status" id="notice">
+                { n.text }{ " " }
+                <button type="button" class="button button--quiet" onclick={Callback::from(move |_| app.dispatch(Action::DismissNotice))}>{ text::DISMISS }</button>
+            </p>
+        }
+    });
+    html! { <div class="notices">{ storage }{ for notice }</div> }
+}

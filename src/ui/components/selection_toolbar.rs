@@ -1,0 +1,113 @@
+//! The toolbar that appears when a passage is selected: highlight in a colour, add a note and tags, or
+//! copy a link to the passage.
+
+use yew::prelude::*;
+
+use crate::core::annotations::Color;
+use crate::ui::components::annotation_item::{ColorPicker, split_tags};
+use crate::ui::text;
+
+/// What the reader chose in the toolbar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewNote {
+    /// Colour.
+    pub color: Color,
+    /// Note (Markdown), if any.
+    pub note: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+}
+
+/// Props of [`SelectionToolbar`].
+#[derive(Properties, PartialEq)]
+pub struct SelectionToolbarProps {
+    /// The selected text (shown shortened).
+    pub quote: AttrValue,
+    /// Called to create the annotation.
+    pub onannotate: Callback<NewNote>,
+    /// Called to copy a link to the passage.
+    pub onlink: Callback<()>,
+    /// Called to close without doing anything.
+    pub oncancel: Callback<()>,
+}
+
+/// A bar fixed at the bottom of the view (reachable by keyboard; Escape closes it).
+#[component]
+pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
+    let with_note = use_state_eq(|| false);
+    let color = use_state_eq(|| Color::Yellow);
+    let note_ref = use_node_ref();
+    let tags_ref = use_node_ref();
+    let quick = {
+        let cb = props.onannotate.clone();
+        Callback::from(move |c: Color| {
+            cb.emit(NewNote {
+                color: c,
+                note: None,
+                tags: vec![],
+            })
+        })
+    };
+    let on_submit = {
+        let cb = props.onannotate.clone();
+        let (note_ref, tags_ref, color) = (note_ref.clone(), tags_ref.clone(), color.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let note = note_ref
+                .cast::<web_sys::HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            let tags = tags_ref
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            cb.emit(NewNote {
+                color: *color,
+                note: (!note.trim().is_empty()).then_some(note),
+                tags: split_tags(&tags),
+            });
+        })
+    };
+    let onkeydown = {
+        let cancel = props.oncancel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                cancel.emit(());
+            }
+        })
+    };
+    let preview: String = {
+        let q = props.quote.as_str();
+        if q.chars().count() > 90 {
+            format!("{} …", q.chars().take(88).collect::<String>())
+        } else {
+            q.to_string()
+        }
+    };
+    html! {
+        <div class="selection-toolbar" role="dialog" aria-label={text::TOOLBAR_LABEL} {onkeydown} id="selection-toolbar">
+            <p class="toolbar-quote">{ "„" }{ preview }{ "“" }</p>
+            if *with_note {
+                <form class="note-form" onsubmit={on_submit}>
+                    <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
+                    <label>{ text::NOTE_LABEL }<textarea ref={note_ref} rows="3" placeholder={text::NOTE_PLACEHOLDER} /></label>
+                    <label>{ text::TAGS_LABEL }<input ref={tags_ref} type="text" placeholder={text::TAGS_PLACEHOLDER} /></label>
+                    <div class="form-actions">
+                        <button type="submit" class="button" id="save-note">{ text::SAVE }</button>
+                        <button type="button" class="button button--quiet" onclick={props.oncancel.reform(|_| ())}>{ text::CANCEL }</button>
+                    </div>
+                </form>
+            } else {
+                <div class="toolbar-row">
+                    <span class="toolbar-label">{ text::HIGHLIGHT }</span>
+                    <ColorPicker selected={Color::Yellow} onpick={quick} />
+                </div>
+                <div class="toolbar-row">
+                    <button type="button" class="button" id="add-note" onclick={let w = with_note.clone(); Callback::from(move |_| w.set(true))}>{ text::ADD_NOTE }</button>
+                    <button type="button" class="button button--quiet" id="link-passage" onclick={props.onlink.reform(|_| ())}>{ text::LINK_PASSAGE }</button>
+                    <button type="button" class="button button--quiet" onclick={props.oncancel.reform(|_| ())}>{ text::CANCEL }</button>
+                </div>
+            }
+        </div>
+    }
+}

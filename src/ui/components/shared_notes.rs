@@ -1,0 +1,66 @@
+//! Notes that came with a `?n=` link: shown read-only, with "add to my notes".
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::annotations::AnnotationId;
+use crate::core::annotations::link::SharedNote;
+use crate::core::corpus::Article;
+use crate::ui::components::note_markdown::NoteMarkdown;
+use crate::ui::state::{Action, use_app};
+use crate::ui::text;
+
+/// Props of [`SharedNotesPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SharedNotesPanelProps {
+    /// The article shown.
+    pub article: Rc<Article>,
+    /// The notes from the link.
+    pub notes: Rc<Vec<SharedNote>>,
+}
+
+/// The shared notes, read-only, with a button to take them over.
+#[component]
+pub fn SharedNotesPanel(props: &SharedNotesPanelProps) -> Html {
+    let app = use_app();
+    let add = {
+        let app = app.clone();
+        let article = props.article.clone();
+        let notes = props.notes.clone();
+        Callback::from(move |_| {
+            let text = article.text();
+            let now = crate::platform::clock::now_iso();
+            let made: Vec<_> = notes
+                .iter()
+                .filter(|n| n.article_id == article.id)
+                .filter_map(|n| {
+                    let id = AnnotationId::generate(
+                        crate::platform::clock::now_millis(),
+                        crate::platform::clock::random_u64(),
+                    );
+                    n.to_annotation(&text, id, &now)
+                })
+                .collect();
+            app.dispatch(Action::MergeAnnotations(made));
+        })
+    };
+    html! {
+        <section class="shared-notes" aria-labelledby="shared-title" id="shared-notes">
+            <h2 id="shared-title">{ text::SHARED_NOTES }{ format!(" ({})", props.notes.len()) }</h2>
+            <p class="hint">{ text::SHARED_NOTES_HELP }</p>
+            <ol class="annotation-list">
+                for n in props.notes.iter() {
+                    <li class={classes!("annotation-item", format!("annotation-item--{}", n.color.name()))}>
+                        <blockquote class="annotation-quote"><span class="color-cue" aria-label={n.color.label()}>{ n.color.symbol() }</span>{ n.quote.display() }</blockquote>
+                        if let Some(note) = &n.note { <NoteMarkdown markdown={AttrValue::from(note.clone())} /> }
+                        if !n.tags.is_empty() {
+                            <ul class="tags">for t in n.tags.iter() { <li class="tag">{ format!("#{t}") }</li> }</ul>
+                        }
+                    </li>
+                }
+            </ol>
+            <button type="button" class="button" id="add-shared" onclick={add}>{ text::ADD_TO_MY_NOTES }</button>
+        </section>
+    }
+}

@@ -1,0 +1,86 @@
+//! Route `#/e`: every entity in the corpus with mention and article counts, filter by kind, sort.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::core::analysis::entities::EntityKind;
+use crate::ui::components::entity_legend::kind_label;
+use crate::ui::routes::Route;
+use crate::ui::state::{ALL_KINDS, use_app};
+use crate::ui::text;
+
+/// The entity index.
+#[component]
+pub fn EntitiesPage() -> Html {
+    let app = use_app();
+    let kind = use_state_eq(|| None::<EntityKind>);
+    let by_name = use_state_eq(|| false);
+    use_effect_with((), |()| {
+        crate::platform::dom::set_title(&format!("{} — {}", text::ENTITIES_TITLE, text::APP_NAME))
+    });
+    let mut list: Vec<_> = app
+        .entities
+        .entities
+        .iter()
+        .filter(|e| !matches!(e.kind, EntityKind::Date | EntityKind::Quantity))
+        .filter(|e| kind.is_none_or(|k| e.kind == k))
+        .collect();
+    if *by_name {
+        list.sort_by_key(|e| e.label.to_lowercase());
+    } else {
+        list.sort_by(|a, b| {
+            b.article_ids
+                .len()
+                .cmp(&a.article_ids.len())
+                .then(b.mention_count.cmp(&a.mention_count))
+                .then(a.label.cmp(&b.label))
+        });
+    }
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            kind.set(ALL_KINDS.into_iter().find(|k| k.as_str() == v));
+        })
+    };
+    let on_sort = {
+        let by_name = by_name.clone();
+        Callback::from(move |e: Event| {
+            by_name.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value() == "name")
+        })
+    };
+    html! {
+        <section class="entities" data-page="entities">
+            <h1>{ text::ENTITIES_TITLE }<span class="count">{ format!(" ({})", list.len()) }</span></h1>
+            <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <label>{ text::KIND }
+                    <select id="entity-kind" onchange={on_kind}>
+                        <option value="" selected={kind.is_none()}>{ text::FILTER_ALL }</option>
+                        for k in ALL_KINDS.into_iter().take(5) {
+                            <option value={k.as_str()} selected={*kind == Some(k)}>{ kind_label(k) }</option>
+                        }
+                    </select>
+                </label>
+                <label>{ text::SORT_LABEL }
+                    <select id="entity-sort" onchange={on_sort}>
+                        <option value="count" selected={!*by_name}>{ text::SORT_FREQUENCY }</option>
+                        <option value="name" selected={*by_name}>{ text::SORT_NAME }</option>
+                    </select>
+                </label>
+            </form>
+            <table class="entity-table">
+                <thead><tr><th scope="col">{ text::NAME }</th><th scope="col">{ text::KIND }</th><th scope="col" class="num">{ text::MENTIONS }</th><th scope="col" class="num">{ text::ARTICLES }</th></tr></thead>
+                <tbody>
+                    for e in list {
+                        <tr data-entity-row={e.id.clone()}>
+                            <td><Link<Route> to={Route::Entity { id: e.id.clone() }}><span class={classes!("legend-swatch", format!("kind-{}", e.kind.as_str()))} aria-hidden="true" />{ e.label.clone() }</Link<Route>></td>
+                            <td>{ kind_label(e.kind) }</td>
+                            <td class="num">{ e.mention_count }</td>
+                            <td class="num">{ e.article_ids.len() }</td>
+                        </tr>
+                    }
+                </tbody>
+            </table>
+        </section>
+    }
+}

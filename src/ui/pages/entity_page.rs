@@ -1,0 +1,75 @@
+//! Route `#/e/<entity-id>`: every mention of an entity in its sentence across articles, co-occurring
+//! entities, articles ordered by date.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::core::analysis::kb::kb;
+use crate::core::entity_view;
+use crate::ui::components::copy_link_button::CopyLinkButton;
+use crate::ui::components::entity_legend::kind_label;
+use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::routes::Route;
+use crate::ui::state::use_app;
+use crate::ui::text;
+
+/// Props of [`EntityPage`].
+#[derive(Properties, PartialEq)]
+pub struct EntityPageProps {
+    /// The entity id from the route.
+    pub id: AttrValue,
+}
+
+/// One entity's page.
+#[component]
+pub fn EntityPage(props: &EntityPageProps) -> Html {
+    let app = use_app();
+    let view = entity_view::build(&app.corpus, &app.entities, &props.id);
+    {
+        let label = view.as_ref().map(|v| v.label.clone());
+        use_effect_with(props.id.clone(), move |_| {
+            crate::platform::dom::scroll_to_top();
+            if let Some(l) = label {
+                crate::platform::dom::set_title(&format!("{l} — {}", text::APP_NAME));
+            }
+        });
+    }
+    let Some(view) = view else {
+        return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_ENTITY)} /> };
+    };
+    let entity = kb().get(&props.id);
+    html! {
+        <section class="entity-page" data-page="entity" data-entity={props.id.clone()}>
+            <p class="card-kind"><span class={classes!("legend-swatch", format!("kind-{}", view.kind.as_str()))} aria-hidden="true" />{ kind_label(view.kind) }</p>
+            <h1>{ view.label.clone() }</h1>
+            if let Some(e) = entity {
+                <p class="entity-description">{ e.description_de.clone() }
+                    if let Some(q) = e.wikidata() {
+                        { " · " }<a href={format!("https://www.wikidata.org/wiki/{q}")} target="_blank" rel="noopener noreferrer">{ format!("Wikidata {q}") }</a>
+                    }
+                </p>
+            }
+            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(format!("#/e/{}", props.id))} /></div>
+            <h2>{ format!("{} ({})", text::MENTIONS_IN_ARTICLES, view.mentions.iter().map(|g| g.sentences.len()).sum::<usize>()) }</h2>
+            for group in view.mentions.iter() {
+                <section class="mention-group">
+                    <h3><Link<Route> to={Route::Article { id: group.article_id.clone() }}>{ group.title.clone() }</Link<Route>>
+                        <span class="meta-line">{ format!(" · {}", group.date.clone().unwrap_or_else(|| text::DATE_UNKNOWN.to_string())) }</span></h3>
+                    <ul class="mention-sentences">
+                        for s in group.sentences.iter() {
+                            <li>{ s.before.clone() }<mark class="entity" data-kind={view.kind.as_str()}>{ s.mention.clone() }</mark>{ s.after.clone() }</li>
+                        }
+                    </ul>
+                </section>
+            }
+            if !view.co_occurring.is_empty() {
+                <h2>{ text::CO_OCCURRING }</h2>
+                <ul class="chips">
+                    for (id, label, n) in view.co_occurring.iter() {
+                        <li><Link<Route> to={Route::Entity { id: id.clone() }}>{ label.clone() }</Link<Route>><span class="legend-count">{ format!(" {n}") }</span></li>
+                    }
+                </ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,118 @@
+//! The app reducer, natively: it delegates to core functions and never panics on bad actions.
+#![cfg(feature = "web")]
+
+use std::rc::Rc;
+
+use presseschau::core::analysis::entities::EntityKind;
+use presseschau::core::annotations::{Annotation, AnnotationEdit, AnnotationId, Color, anchor::select};
+use presseschau::ui::state::{ALL_KINDS, Action, AppState, StorageStatus, parse_kinds};
+use yew::Reducible;
+
+fn state() -> Rc<AppState> {
+    Rc::new(AppState::from_seeds())
+}
+
+fn note_on_first_article(s: &AppState, id: &str) -> Annotation {
+    let a = &s.corpus.articles[0];
+    let text = a.text();
+    Annotation::new(
+        AnnotationId(id.into()),
+        a.id.clone(),
+        select(&text, 0, 20).unwrap(),
+        Color::Blue,
+        Some("Notiz".into()),
+        vec!["tag".into()],
+        "2026-11-21T10:00:00Z",
+    )
+    .unwrap()
+}
+
+#[test]
+fn add_edit_remove_and_undo_an_annotation() {
+    let s = state();
+    let a = note_on_first_article(&s, "n1");
+    let s = s.reduce(Action::AddAnnotation(a.clone()));
+    assert_eq!(s.annotations.len(), 1);
+    let s = s.reduce(Action::EditAnnotation {
+        id: a.id.clone(),
+        edit: AnnotationEdit {
+            note: Some(Some("Neu".into())),
+            tags: None,
+            color: Some(Color::Pink),
+        },
+        now: "2026-11-21T11:00:00Z".into(),
+    });
+    let edited = s.annotations.get(&a.id).unwrap();
+    assert_eq!((edited.note.as_deref(), edited.color), (Some("Neu"), Color::Pink));
+    let s = s.reduce(Action::RemoveAnnotation(a.id.clone()));
+    assert!(s.annotations.is_empty());
+    assert!(s.undo.is_some());
+    let s = s.reduce(Action::Undo);
+    assert_eq!(s.annotations.len(), 1);
+    assert!(s.undo.is_none());
+}
+
+#[test]
+fn bad_actions_become_notices_not_panics() {
+    let s = state();
+    let a = note_on_first_article(&s, "dup");
+    let s = s
+        .reduce(Action::AddAnnotation(a.clone()))
+        .reduce(Action::AddAnnotation(a));
+    assert_eq!(s.annotations.len(), 1);
+    assert!(s.notice.as_ref().is_some_and(|n| n.is_error));
+    let s = s.reduce(Action::RemoveAnnotation(AnnotationId("missing".into())));
+    assert!(s.notice.as_ref().is_some_and(|n| n.is_error));
+    let s = s.reduce(Action::DismissNotice);
+    assert!(s.notice.is_none());
+    let s = s.reduce(Action::Undo); // nothing to undo
+    assert_eq!(s.annotations.len(), 1);
+}
+
+#[test]
+fn kind_toggles_and_all_off() {
+    let s = state().reduce(Action::ToggleKind(EntityKind::Person));
+    assert_eq!(s.hidden_kinds, [EntityKind::Person]);
+    let s = s.reduce(Action::ToggleKind(EntityKind::Person));
+    assert!(s.hidden_kinds.is_empty());
+    let s = s.reduce(Action::SetAllKinds(false));
+    assert_eq!(s.hidden_kinds.len(), ALL_KINDS.len());
+    let s = s.reduce(Action::SetAllKinds(true));
+    assert!(s.hidden_kinds.is_empty());
+    assert_eq!(
+        parse_kinds("person, date,unknown"),
+        [EntityKind::Person, EntityKind::Date]
+    );
+}
+
+#[test]
+fn corrupt_storage_is_kept_aside_and_never_saved_over_when_it_could_not_be() {
+    let raw = "{\"version\": 2, \"annotations\": [ {broken";
+    let mut kept = String::new();
+    let s = AppState::from_seeds().with_stored(Ok(Some(raw.into())), |r| {
+        kept = r.to_string();
+        true
+    });
+    assert_eq!(kept, raw);
+    assert!(matches!(&s.storage, StorageStatus::Unreadable { raw: r, kept_aside: true, .. } if &**r == raw));
+    assert!(s.storage.may_save(), "kept aside: the main key may be written again");
+    let s = AppState::from_seeds().with_stored(Ok(Some(raw.into())), |_| false);
+    assert!(!s.storage.may_save(), "not kept aside: never overwrite it");
+    let s = AppState::from_seeds().with_stored(Err(()), |_| true);
+    assert_eq!(s.storage, StorageStatus::Unavailable);
+    let future = "{\"version\": 99, \"annotations\": []}";
+    let s = AppState::from_seeds().with_stored(Ok(Some(future.into())), |_| true);
+    assert!(matches!(&s.storage, StorageStatus::Unreadable { problem, .. } if problem.contains("newer")));
+}
+
+#[test]
+fn stored_annotations_load() {
+    let s = state();
+    let a = note_on_first_article(&s, "stored");
+    let mut set = presseschau::core::annotations::AnnotationSet::new();
+    set.add(a).unwrap();
+    let raw = presseschau::core::annotations::codec::encode(&set);
+    let loaded = AppState::from_seeds().with_stored(Ok(Some(raw)), |_| panic!("nothing to keep aside"));
+    assert_eq!(loaded.annotations.len(), 1);
+    assert_eq!(loaded.storage, StorageStatus::Ok);
+}

@@ -1,0 +1,770 @@
+//! Same event, same story: link the reports of one event and say why.
+//!
+//! 1. Each [`LinkDoc`] becomes features: a sublinear TF-IDF vector of German stems (title and lead
+//!    weighted up), its entity ids (weighted by rarity), a MinHash over word shingles, and its date.
+//! 2. Candidate pairs come from an inverted index over each article's most distinctive terms and its
+//!    entities, plus LSH bands over the MinHash — never from all pairs. The cost grows near-linearly.
+//! 3. [`pair_score`] combines text similarity, entity overlap and the near-duplicate share into a content
+//!    score (the *same story* score), and multiplies it by a Gaussian time factor when both dates are known
+//!    (the *same event* score). [`link`] scores every candidate with exactly this code.
+//! 4. Links become groups by average-link merging: two groups merge only when at least half of all pairs
+//!    across them are linked, so a chain A–B–C with A and C unrelated does not make one event.
+//! 5. Every link carries [`Reasons`]; [`explain_de`] and [`explain_en`] turn them into short phrases.
+//!
+//! The constants below were chosen on the dev half of `../shared/data/same-event-de` with
+//! `presseschau eval pairs … --grid` (see that command); the time constants come from the literature since
+//! that data has no dates.
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    reason = "counts far below 2^52 become f64 weights; indices fit u32 (at most 4 billion documents)"
+)]
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::core::analysis::diff::split_sentences;
+use crate::core::analysis::similarity::{
+    Analyzer, MINHASH_K, MinHash, SparseVec, entity_overlap, fold, hash_str, idf, sublinear_tf, time_factor, words,
+};
+use crate::core::corpus::{Article, ArticleId, BlockKind, SimpleDate};
+
+/// Weight of a title term relative to a body term. Range 0–5; default 2. Higher values let headlines
+/// dominate the text similarity (good for short reports, bad for clickbait titles).
+pub const TITLE_WEIGHT: f64 = 2.0;
+/// Extra weight of a lead term (the lead is usually also part of the text, so it counts 1 + this).
+/// Range 0–3; default 1.
+pub const LEAD_WEIGHT: f64 = 1.0;
+/// Weight of the text similarity in the content score. Range 0–1; default 1 (the weights are normalised
+/// over the active signals, so only the ratio to [`W_ENTITIES`] matters).
+pub const W_TEXT: f64 = 1.0;
+/// Weight of the entity overlap in the content score, when both articles have entities. Range 0–2;
+/// default 0.5. Higher values link articles about the same actors more readily (same story) even when
+/// the wording differs. The dev data was scored with the fallback entity extractor; re-measure with the
+/// knowledge-base matcher.
+pub const W_ENTITIES: f64 = 0.5;
+/// How strongly the near-duplicate share lifts the content score: `content = 1 − (1 − base)(1 − W·dup)`.
+/// Range 0–1; default 0.8. At 1 an exact copy scores 1 whatever the other signals say.
+pub const W_DUPLICATE: f64 = 0.8;
+/// Lower bound of the time multiplier: the same-event score is `content · (F + (1 − F)·t)`. Range 0–1;
+/// default 0.1. At 0 reports a month apart can never be the same event; higher values trust the content
+/// more than the dates.
+pub const TIME_FLOOR: f64 = 0.1;
+/// Minimum same-event score for a `same_event` link. Range 0.2–0.8; default 0.42. Higher values link
+/// fewer, surer pairs.
+pub const EVENT_THRESHOLD: f64 = 0.42;
+/// Minimum same-story (content) score for a `same_story` link. Range 0.1–0.6; default 0.25, below
+/// [`EVENT_THRESHOLD`].
+pub const STORY_THRESHOLD: f64 = 0.25;
+/// Terms per article put in the candidate index (its highest TF-IDF weights). Range 5–30; default 12.
+/// More terms find more candidates (higher recall) at a higher cost.
+pub const INDEX_TERMS: usize = 12;
+/// Posting lists longer than this are ignored when generating candidates (such terms are too common to
+/// point to one event). Range 50–2000; default 300. Bounds the cost per term to `MAX_POSTING²` pairs.
+pub const MAX_POSTING: usize = 300;
+/// Index keys (terms or entities) two articles must share to become a candidate. Range 1–4; default 2.
+pub const MIN_SHARED_KEYS: u16 = 2;
+/// LSH bands over the MinHash (rows per band = [`MINHASH_K`] / bands). Default 16 × 4 rows: a pair with
+/// shingle Jaccard 0.5 becomes a candidate with probability 0.64, at 0.7 with 0.99.
+pub const LSH_BANDS: usize = 16;
+/// Share of cross pairs that must be linked for two groups to merge. Range 0.3–1; default 0.5. At 1 every
+/// member must be linked to every other one (cliques); lower values allow longer chains.
+pub const GROUP_MIN_LINKED_SHARE: f64 = 0.5;
+/// Word overlap (Dice) from which two sentences count as near-identical in the reasons. Range 0.5–1;
+/// default 0.75.
+pub const NEAR_IDENTICAL_SENTENCE: f64 = 0.75;
+/// Sentences shorter than this many words are not reported as shared (datelines, "Foto: dpa").
+pub const MIN_SENTENCE_WORDS: usize = 5;
+
+/// An article as the linker sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkDoc {
+    /// The article id.
+    pub id: ArticleId,
+    /// The headline.
+    pub title: String,
+    /// The lead (teaser); may also be the start of `text`, it is weighted extra on purpose.
+    pub lead: String,
+    /// The body text. Sentence positions in [`Reasons`] are code point offsets into this string.
+    pub text: String,
+    /// Publication date with its precision, when known.
+    pub date: Option<SimpleDate>,
+    /// Knowledge-base entity ids mentioned in the article (repeats are ignored).
+    pub entities: Vec<String>,
+}
+
+impl LinkDoc {
+    /// The link view of an ingested article: title, the lead block, the clean text and the date.
+    pub fn from_article(article: &Article, entities: Vec<String>) -> Self {
+        Self {
+            id: article.id.clone(),
+            title: article.title.text.clone(),
+            lead: article
+                .blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Lead)
+                .map(|b| b.text.clone())
+                .unwrap_or_default(),
+            text: article.text(),
+            date: article.date.value,
+            entities,
+        }
+    }
+}
+
+/// How close two reports are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkLevel {
+    /// The same event (tight: similar content and, when dates are known, close in time).
+    SameEvent,
+    /// The same story: same actors and thread over time (looser, no time factor).
+    SameStory,
+}
+
+/// The score of each signal for one pair.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Signals {
+    /// Cosine of the TF-IDF vectors, in [0, 1].
+    pub text: f64,
+    /// Rarity-weighted overlap of the entity ids, in [0, 1]; `None` when one side has no entities.
+    pub entities: Option<f64>,
+    /// Estimated share of the shorter text's word shingles found in the other, in [0, 1].
+    pub near_duplicate: f64,
+    /// Gaussian time factor in [0, 1]; `None` when a date is unknown or only a year.
+    pub time: Option<f64>,
+    /// The same-story score: text and entities, lifted by the near-duplicate share.
+    pub story: f64,
+    /// The same-event score: the story score times the time multiplier.
+    pub event: f64,
+}
+
+/// A sentence both reports have, identical or nearly so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedSentence {
+    /// The sentence in the first article (`a`).
+    pub left: String,
+    /// Its offset in the first article's text, in code points.
+    pub left_start: usize,
+    /// The sentence in the second article (`b`).
+    pub right: String,
+    /// Its offset in the second article's text, in code points.
+    pub right_start: usize,
+    /// Word overlap (Dice) in [0, 1]; 1 for identical wording.
+    pub similarity: f64,
+}
+
+/// Why two articles are linked.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Reasons {
+    /// Entity ids both mention, rarest first (the UI maps them to labels).
+    pub shared_entities: Vec<String>,
+    /// Identical or near-identical sentences, in the first article's order.
+    pub shared_sentences: Vec<SharedSentence>,
+    /// Days between the dates (mid-points for month precision); `None` when a date is unknown.
+    pub day_difference: Option<f64>,
+    /// The score of each signal.
+    pub signals: Signals,
+}
+
+/// A link between two articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// One article.
+    pub a: ArticleId,
+    /// The other article.
+    pub b: ArticleId,
+    /// The level reached.
+    pub level: LinkLevel,
+    /// The score of that level, in [0, 1].
+    pub score: f64,
+    /// Why.
+    pub reasons: Reasons,
+}
+
+/// A group of articles about one event (or one story).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventGroup {
+    /// Stable id: the first 16 hex digits of SHA-256 over the level and the sorted member ids.
+    pub id: String,
+    /// The level of the links that hold the group together.
+    pub level: LinkLevel,
+    /// Members, sorted by id (at least two).
+    pub members: Vec<ArticleId>,
+}
+
+/// The links and groups of a corpus.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Linkage {
+    /// All links, strongest first.
+    pub links: Vec<Link>,
+    /// Same-event groups, then same-story groups.
+    pub events: Vec<EventGroup>,
+}
+
+/// Document frequencies of terms and entities over a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusStats {
+    docs: usize,
+    term_df: HashMap<u64, u32>,
+    entity_df: HashMap<String, u32>,
+}
+
+impl CorpusStats {
+    /// Statistics of these documents.
+    pub fn from_docs(docs: &[LinkDoc]) -> Self {
+        let analyzer = Analyzer::new();
+        let terms: Vec<Vec<u64>> = docs.iter().map(|d| doc_terms(&analyzer, d)).collect();
+        Self::from_terms(docs, &terms)
+    }
+
+    fn from_terms(docs: &[LinkDoc], terms: &[Vec<u64>]) -> Self {
+        let mut term_df: HashMap<u64, u32> = HashMap::new();
+        for t in terms {
+            let distinct: HashSet<u64> = t.iter().copied().collect();
+            for k in distinct {
+                *term_df.entry(k).or_default() += 1;
+            }
+        }
+        let mut entity_df: HashMap<String, u32> = HashMap::new();
+        for d in docs {
+            let distinct: HashSet<&String> = d.entities.iter().collect();
+            for e in distinct {
+                *entity_df.entry(e.clone()).or_default() += 1;
+            }
+        }
+        Self {
+            docs: docs.len(),
+            term_df,
+            entity_df,
+        }
+    }
+
+    /// Number of documents.
+    pub fn docs(&self) -> usize {
+        self.docs
+    }
+
+    /// IDF of a term (a stem from [`Analyzer::terms`]).
+    pub fn term_idf(&self, term: &str) -> f64 {
+        self.idf_of(hash_str(term))
+    }
+
+    fn idf_of(&self, key: u64) -> f64 {
+        idf(self.term_df.get(&key).copied().unwrap_or(0), self.docs)
+    }
+
+    /// IDF of an entity id: rare entities weigh more.
+    pub fn entity_idf(&self, entity: &str) -> f64 {
+        idf(self.entity_df.get(entity).copied().unwrap_or(0), self.docs)
+    }
+}
+
+/// The tunable weights and thresholds of the pair score, defaulting to the documented constants.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreParams {
+    /// See [`TITLE_WEIGHT`].
+    pub title_weight: f64,
+    /// See [`LEAD_WEIGHT`].
+    pub lead_weight: f64,
+    /// See [`W_TEXT`].
+    pub w_text: f64,
+    /// See [`W_ENTITIES`].
+    pub w_entities: f64,
+    /// See [`W_DUPLICATE`].
+    pub w_duplicate: f64,
+    /// See [`TIME_FLOOR`].
+    pub time_floor: f64,
+    /// See [`EVENT_THRESHOLD`].
+    pub event_threshold: f64,
+    /// See [`STORY_THRESHOLD`].
+    pub story_threshold: f64,
+}
+
+impl Default for ScoreParams {
+    fn default() -> Self {
+        Self {
+            title_weight: TITLE_WEIGHT,
+            lead_weight: LEAD_WEIGHT,
+            w_text: W_TEXT,
+            w_entities: W_ENTITIES,
+            w_duplicate: W_DUPLICATE,
+            time_floor: TIME_FLOOR,
+            event_threshold: EVENT_THRESHOLD,
+            story_threshold: STORY_THRESHOLD,
+        }
+    }
+}
+
+impl ScoreParams {
+    /// The level a pair with these signals reaches, if any.
+    pub fn level(&self, s: &Signals) -> Option<LinkLevel> {
+        if s.event >= self.event_threshold {
+            Some(LinkLevel::SameEvent)
+        } else if s.story >= self.story_threshold {
+            Some(LinkLevel::SameStory)
+        } else {
+            None
+        }
+    }
+}
+
+/// Hashed terms of a document: title, then lead, then text (positions tell them apart in [`features`]).
+fn doc_terms(analyzer: &Analyzer, d: &LinkDoc) -> Vec<u64> {
+    [&d.title, &d.lead, &d.text]
+        .iter()
+        .flat_map(|t| analyzer.terms(t))
+        .map(|t| hash_str(&t))
+        .collect()
+}
+
+/// Per-document features.
+struct Features {
+    vec: SparseVec,
+    index_terms: Vec<u64>,
+    minhash: MinHash,
+}
+
+fn features(analyzer: &Analyzer, d: &LinkDoc, stats: &CorpusStats, p: &ScoreParams) -> Features {
+    let mut tf: HashMap<u64, f64> = HashMap::new();
+    for (text, weight) in [(&d.title, p.title_weight), (&d.lead, p.lead_weight), (&d.text, 1.0)] {
+        for t in analyzer.terms(text) {
+            *tf.entry(hash_str(&t)).or_default() += weight;
+        }
+    }
+    let weighted: Vec<(u64, f64)> = tf
+        .into_iter()
+        .filter(|&(_, f)| f > 0.0)
+        .map(|(k, f)| (k, sublinear_tf(f) * stats.idf_of(k)))
+        .collect();
+    let vec = SparseVec::normalised(weighted);
+    let mut by_weight = vec.0.clone();
+    by_weight.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let index_terms = by_weight.iter().take(INDEX_TERMS).map(|&(k, _)| k).collect();
+    let body = format!("{}\n\n{}", d.title, d.text);
+    Features {
+        vec,
+        index_terms,
+        minhash: MinHash::of_text(&body),
+    }
+}
+
+fn signals(a: &LinkDoc, b: &LinkDoc, fa: &Features, fb: &Features, stats: &CorpusStats, p: &ScoreParams) -> Signals {
+    let text = fa.vec.cosine(&fb.vec);
+    let entities = entity_overlap(&a.entities, &b.entities, |e| stats.entity_idf(e));
+    let near_duplicate = fa.minhash.containment(&fb.minhash);
+    let time = time_factor(a.date, b.date);
+    let base = match entities {
+        Some(e) if p.w_text + p.w_entities > 0.0 => (p.w_text * text + p.w_entities * e) / (p.w_text + p.w_entities),
+        _ => text,
+    };
+    let story = (1.0 - (1.0 - base) * (1.0 - p.w_duplicate * near_duplicate)).clamp(0.0, 1.0);
+    let event = match time {
+        Some((_, t)) => story * (p.time_floor + (1.0 - p.time_floor) * t),
+        None => story,
+    };
+    Signals {
+        text,
+        entities,
+        near_duplicate,
+        time: time.map(|(_, t)| t),
+        story,
+        event,
+    }
+}
+
+/// Identical or near-identical sentences of two texts (at least [`MIN_SENTENCE_WORDS`] words, Dice ≥
+/// [`NEAR_IDENTICAL_SENTENCE`]), each sentence used once, in the first text's order.
+pub fn shared_sentences(a: &str, b: &str) -> Vec<SharedSentence> {
+    let prep = |t: &str| -> Vec<(usize, String, Vec<u64>)> {
+        split_sentences(t)
+            .into_iter()
+            .filter_map(|(start, s)| {
+                let mut w: Vec<u64> = words(s).into_iter().map(|(_, w)| hash_str(&fold(w))).collect();
+                if w.len() < MIN_SENTENCE_WORDS {
+                    return None;
+                }
+                w.sort_unstable();
+                w.dedup();
+                Some((start, s.to_string(), w))
+            })
+            .collect()
+    };
+    let (sa, sb) = (prep(a), prep(b));
+    // index b's sentences by word to compare only sentences that share words
+    let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (j, (_, _, w)) in sb.iter().enumerate() {
+        for &h in w {
+            by_word.entry(h).or_default().push(j);
+        }
+    }
+    let mut used = vec![false; sb.len()];
+    let mut out = Vec::new();
+    for (start_a, text_a, wa) in &sa {
+        let mut hits: HashMap<usize, usize> = HashMap::new();
+        for h in wa {
+            for &j in by_word.get(h).map_or(&[][..], Vec::as_slice) {
+                *hits.entry(j).or_default() += 1;
+            }
+        }
+        let best = hits
+            .into_iter()
+            .filter(|&(j, _)| !used[j])
+            .map(|(j, n)| (j, 2.0 * n as f64 / (wa.len() + sb[j].2.len()) as f64))
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((j, sim)) = best
+            && sim >= NEAR_IDENTICAL_SENTENCE
+        {
+            used[j] = true;
+            let same = fold(text_a) == fold(&sb[j].1);
+            out.push(SharedSentence {
+                left: text_a.clone(),
+                left_start: *start_a,
+                right: sb[j].1.clone(),
+                right_start: sb[j].0,
+                similarity: if same { 1.0 } else { sim.min(0.999) },
+            });
+        }
+    }
+    out
+}
+
+fn reasons(a: &LinkDoc, b: &LinkDoc, s: Signals, stats: &CorpusStats) -> Reasons {
+    let eb: HashSet<&String> = b.entities.iter().collect();
+    let mut shared: Vec<String> = a
+        .entities
+        .iter()
+        .filter(|e| eb.contains(e))
+        .cloned()
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    shared.sort_by(|x, y| stats.entity_idf(y).total_cmp(&stats.entity_idf(x)).then(x.cmp(y)));
+    Reasons {
+        shared_entities: shared,
+        shared_sentences: shared_sentences(&a.text, &b.text),
+        day_difference: time_factor(a.date, b.date).map(|(d, _)| d),
+        signals: s,
+    }
+}
+
+/// The score of a pair and its reasons, with the default [`ScoreParams`]. The score is the same-event
+/// score (equal to the same-story score when a date is unknown), in [0, 1]. `stats` should come from the
+/// corpus both documents belong to. This is the code [`link`] runs on each candidate pair.
+pub fn pair_score(a: &LinkDoc, b: &LinkDoc, stats: &CorpusStats) -> (f64, Reasons) {
+    pair_score_with(a, b, stats, &ScoreParams::default())
+}
+
+/// [`pair_score`] with explicit parameters (for tuning and evaluation).
+pub fn pair_score_with(a: &LinkDoc, b: &LinkDoc, stats: &CorpusStats, p: &ScoreParams) -> (f64, Reasons) {
+    let analyzer = Analyzer::new();
+    let (fa, fb) = (features(&analyzer, a, stats, p), features(&analyzer, b, stats, p));
+    let s = signals(a, b, &fa, &fb, stats, p);
+    (s.event, reasons(a, b, s, stats))
+}
+
+/// Links a corpus with the default [`ScoreParams`]: links between candidate pairs, and groups.
+///
+/// ```
+/// use presseschau::core::analysis::events::{LinkDoc, LinkLevel, link};
+/// use presseschau::core::corpus::ArticleId;
+/// let doc = |id: &str, text: &str| LinkDoc {
+///     id: ArticleId(id.into()), title: String::new(), lead: String::new(), text: text.into(),
+///     date: None, entities: vec![],
+/// };
+/// let text = "Die Präsidenten Russlands und der Türkei wollen die Beziehungen ihrer Länder verbessern. \
+///             Nach einem Telefonat am Sonntag teilten ihre Büros mit, die Zusammenarbeit zu vertiefen.";
+/// let linkage = link(&[doc("a", text), doc("b", text), doc("c", "Der Wetterdienst erwartet Regen im Norden.")]);
+/// assert_eq!(linkage.links.len(), 1);
+/// assert_eq!(linkage.links[0].level, LinkLevel::SameEvent);
+/// assert_eq!(linkage.events[0].members.len(), 2);
+/// ```
+pub fn link(docs: &[LinkDoc]) -> Linkage {
+    link_with(docs, &ScoreParams::default()).0
+}
+
+/// Counters of one [`link_with`] run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LinkStats {
+    /// Candidate pairs scored.
+    pub candidates: usize,
+}
+
+/// [`link`] with explicit parameters; also returns how many candidate pairs were scored.
+pub fn link_with(docs: &[LinkDoc], p: &ScoreParams) -> (Linkage, LinkStats) {
+    let analyzer = Analyzer::new();
+    let terms: Vec<Vec<u64>> = docs.iter().map(|d| doc_terms(&analyzer, d)).collect();
+    let stats = CorpusStats::from_terms(docs, &terms);
+    drop(terms);
+    let feats: Vec<Features> = docs.iter().map(|d| features(&analyzer, d, &stats, p)).collect();
+    let candidates = candidates(docs, &feats);
+    let mut links = Vec::new();
+    for &(i, j) in &candidates {
+        let (a, b) = (&docs[i as usize], &docs[j as usize]);
+        if a.id == b.id {
+            continue;
+        }
+        let s = signals(a, b, &feats[i as usize], &feats[j as usize], &stats, p);
+        if let Some(level) = p.level(&s) {
+            let score = if level == LinkLevel::SameEvent {
+                s.event
+            } else {
+                s.story
+            };
+            let (a, b) = if a.id <= b.id { (a, b) } else { (b, a) };
+            links.push(Link {
+                a: a.id.clone(),
+                b: b.id.clone(),
+                level,
+                score,
+                reasons: reasons(a, b, s, &stats),
+            });
+        }
+    }
+    links.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
+    });
+    let mut events = group(&links, LinkLevel::SameEvent, p);
+    events.extend(group(&links, LinkLevel::SameStory, p));
+    (
+        Linkage { links, events },
+        LinkStats {
+            candidates: candidates.len(),
+        },
+    )
+}
+
+/// Candidate pairs `(i, j)` with `i < j`: sharing at least [`MIN_SHARED_KEYS`] index keys (distinctive
+/// terms or entities, posting lists up to [`MAX_POSTING`]) or one LSH band of the MinHash.
+fn candidates(docs: &[LinkDoc], feats: &[Features]) -> Vec<(u32, u32)> {
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, (d, f)) in docs.iter().zip(feats).enumerate() {
+        let ents: HashSet<u64> = d.entities.iter().map(|e| hash_str(e) ^ 0x5bd1_e995_u64).collect();
+        for k in f.index_terms.iter().copied().chain(ents) {
+            postings.entry(k).or_default().push(i as u32);
+        }
+    }
+    let mut shared: HashMap<(u32, u32), u16> = HashMap::new();
+    for list in postings.values() {
+        if list.len() < 2 || list.len() > MAX_POSTING {
+            continue;
+        }
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                let e = shared.entry((i.min(j), i.max(j))).or_default();
+                *e = e.saturating_add(1);
+            }
+        }
+    }
+    let mut out: HashSet<(u32, u32)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_SHARED_KEYS)
+        .map(|(k, _)| k)
+        .collect();
+    let rows = MINHASH_K / LSH_BANDS;
+    let mut buckets: HashMap<(usize, u64), Vec<u32>> = HashMap::new();
+    for (i, f) in feats.iter().enumerate() {
+        if f.minhash.shingles == 0 {
+            continue;
+        }
+        for band in 0..LSH_BANDS {
+            let key = f.minhash.mins[band * rows..(band + 1) * rows]
+                .iter()
+                .fold(0u64, |h, &m| h.rotate_left(17) ^ m);
+            buckets.entry((band, key)).or_default().push(i as u32);
+        }
+    }
+    for list in buckets.values() {
+        if list.len() < 2 || list.len() > MAX_POSTING {
+            continue;
+        }
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                out.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    let mut out: Vec<(u32, u32)> = out.into_iter().collect();
+    out.sort_unstable();
+    out
+}
+
+/// Groups the links of a level (a same-story group also uses same-event links) by average-link merging,
+/// strongest links first: two groups merge when at least [`GROUP_MIN_LINKED_SHARE`] of the pairs across
+/// them are linked.
+fn group(links: &[Link], level: LinkLevel, _p: &ScoreParams) -> Vec<EventGroup> {
+    let usable: Vec<&Link> = links
+        .iter()
+        .filter(|l| level == LinkLevel::SameStory || l.level == LinkLevel::SameEvent)
+        .collect();
+    let Some(first) = usable.first() else {
+        return Vec::new();
+    };
+    let mut ids: HashMap<&ArticleId, usize> = HashMap::new();
+    for l in &usable {
+        let n = ids.len();
+        ids.entry(&l.a).or_insert(n);
+        let n = ids.len();
+        ids.entry(&l.b).or_insert(n);
+    }
+    let n = ids.len();
+    let mut adj: Vec<HashSet<usize>> = vec![HashSet::new(); n];
+    for l in &usable {
+        let (a, b) = (ids[&l.a], ids[&l.b]);
+        adj[a].insert(b);
+        adj[b].insert(a);
+    }
+    let mut cluster_of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for l in &usable {
+        let (ca, cb) = (cluster_of[ids[&l.a]], cluster_of[ids[&l.b]]);
+        if ca == cb {
+            continue;
+        }
+        let (small, big) = if members[ca].len() <= members[cb].len() {
+            (ca, cb)
+        } else {
+            (cb, ca)
+        };
+        let linked: usize = members[small]
+            .iter()
+            .map(|&m| adj[m].iter().filter(|&&o| cluster_of[o] == big).count())
+            .sum();
+        let pairs = members[small].len() * members[big].len();
+        if (linked as f64) < GROUP_MIN_LINKED_SHARE * pairs as f64 {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[small]);
+        for &m in &moved {
+            cluster_of[m] = big;
+        }
+        members[big].extend(moved);
+    }
+    let mut by_index: Vec<&ArticleId> = vec![&first.a; n];
+    for (id, &i) in &ids {
+        by_index[i] = id;
+    }
+    let mut out: Vec<EventGroup> = members
+        .into_iter()
+        .filter(|m| m.len() >= 2)
+        .map(|m| {
+            let mut ms: Vec<ArticleId> = m.into_iter().map(|i| by_index[i].clone()).collect();
+            ms.sort();
+            EventGroup {
+                id: group_id(level, &ms),
+                level,
+                members: ms,
+            }
+        })
+        .collect();
+    out.sort_by(|x, y| y.members.len().cmp(&x.members.len()).then_with(|| x.id.cmp(&y.id)));
+    out
+}
+
+/// Stable group id: 16 hex digits of SHA-256 over the level and the sorted member ids.
+pub fn group_id(level: LinkLevel, sorted_members: &[ArticleId]) -> String {
+    let mut h = Sha256::new();
+    h.update(match level {
+        LinkLevel::SameEvent => b"same_event".as_slice(),
+        LinkLevel::SameStory => b"same_story".as_slice(),
+    });
+    for m in sorted_members {
+        h.update(b"\n");
+        h.update(m.0.as_bytes());
+    }
+    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+fn percent(x: f64) -> i64 {
+    (x * 100.0).round() as i64
+}
+
+fn join_list(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
+/// Plain German phrases for a link's reasons, e.g. "beide berichten über Q1 und Q2", "3 gleiche Sätze",
+/// "1 Tag Abstand". Entity ids are shown as they are (the UI replaces them with labels).
+pub fn explain_de(r: &Reasons) -> Vec<String> {
+    let mut out = Vec::new();
+    if !r.shared_entities.is_empty() {
+        let names: Vec<String> = r.shared_entities.iter().take(3).cloned().collect();
+        out.push(format!("beide berichten über {}", join_list(&names, "und")));
+    }
+    let same = r.shared_sentences.iter().filter(|s| s.similarity >= 1.0).count();
+    let near = r.shared_sentences.len() - same;
+    if same > 0 {
+        out.push(if same == 1 {
+            "1 gleicher Satz".into()
+        } else {
+            format!("{same} gleiche Sätze")
+        });
+    }
+    if near > 0 {
+        out.push(if near == 1 {
+            "1 fast gleicher Satz".into()
+        } else {
+            format!("{near} fast gleiche Sätze")
+        });
+    }
+    if let Some(d) = r.day_difference {
+        let d = d.round() as i64;
+        out.push(match d {
+            0 => "am selben Tag".into(),
+            1 => "1 Tag Abstand".into(),
+            _ => format!("{d} Tage Abstand"),
+        });
+    }
+    out.push(format!("Textähnlichkeit {} %", percent(r.signals.text)));
+    if r.signals.near_duplicate >= 0.1 {
+        out.push(format!("{} % gleiche Textpassagen", percent(r.signals.near_duplicate)));
+    }
+    out
+}
+
+/// Plain English phrases for a link's reasons, e.g. "both report on Q1 and Q2", "3 identical sentences",
+/// "1 day apart".
+pub fn explain_en(r: &Reasons) -> Vec<String> {
+    let mut out = Vec::new();
+    if !r.shared_entities.is_empty() {
+        let names: Vec<String> = r.shared_entities.iter().take(3).cloned().collect();
+        out.push(format!("both report on {}", join_list(&names, "and")));
+    }
+    let same = r.shared_sentences.iter().filter(|s| s.similarity >= 1.0).count();
+    let near = r.shared_sentences.len() - same;
+    if same > 0 {
+        out.push(if same == 1 {
+            "1 identical sentence".into()
+        } else {
+            format!("{same} identical sentences")
+        });
+    }
+    if near > 0 {
+        out.push(if near == 1 {
+            "1 near-identical sentence".into()
+        } else {
+            format!("{near} near-identical sentences")
+        });
+    }
+    if let Some(d) = r.day_difference {
+        let d = d.round() as i64;
+        out.push(match d {
+            0 => "same day".into(),
+            1 => "1 day apart".into(),
+            _ => format!("{d} days apart"),
+        });
+    }
+    out.push(format!("text similarity {} %", percent(r.signals.text)));
+    if r.signals.near_duplicate >= 0.1 {
+        out.push(format!("{} % shared passages", percent(r.signals.near_duplicate)));
+    }
+    out
+}

@@ -10,13 +10,19 @@ use presseschau::core::library::outlet_of;
 
 const USAGE: &str = "usage:
   presseschau analyze <files or folders>... [--json]   ingest articles and print them (JSON with --json)
+  presseschau eval pairs <file.jsonl> [--out p.jsonl]  score same-event pairs against gold
+  presseschau bench link [--sizes 100,1000] [--data d] time same-event linking on synthetic corpora
 ";
+mod bench_link;
+mod eval_pairs;
 // Subcommands in their own files register here (one line each in `run`).
 
 /// Runs the command line; returns the process exit code.
 pub fn run(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
+        Some("eval") if args.get(1).is_some_and(|a| a == "pairs") => eval_pairs::run(&args[2..]),
+        Some("bench") if args.get(1).is_some_and(|a| a == "link") => bench_link::run(&args[2..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             i32::from(args.is_empty()) * 2

@@ -31,9 +31,12 @@ use crate::core::analysis::similarity::{
 };
 use crate::core::corpus::{Article, ArticleId, BlockKind, SimpleDate};
 
-/// Weight of a title term relative to a body term. Range 0–5; default 2. Higher values let headlines
-/// dominate the text similarity (good for short reports, bad for clickbait titles).
-pub const TITLE_WEIGHT: f64 = 2.0;
+/// Weight of a title term relative to a body term. Range 0–10; default 6. Higher values let headlines
+/// dominate the text similarity (good for short or badly scraped reports, bad for clickbait titles). On the
+/// dev pairs Pearson rose steadily with it (0 → 0.61, 2 → 0.71, 6 → 0.77, 10 → 0.78, with W_ENTITIES = 0 and
+/// W_DUPLICATE = 0); 6 is where the gain flattens — the dev texts are often scraping leftovers (cookie
+/// banners), which flatters titles, so we stop short of the grid's maximum.
+pub const TITLE_WEIGHT: f64 = 6.0;
 /// Extra weight of a lead term (the lead is usually also part of the text, so it counts 1 + this).
 /// Range 0–3; default 1.
 pub const LEAD_WEIGHT: f64 = 1.0;
@@ -41,23 +44,28 @@ pub const LEAD_WEIGHT: f64 = 1.0;
 /// over the active signals, so only the ratio to [`W_ENTITIES`] matters).
 pub const W_TEXT: f64 = 1.0;
 /// Weight of the entity overlap in the content score, when both articles have entities. Range 0–2;
-/// default 0.5. Higher values link articles about the same actors more readily (same story) even when
-/// the wording differs. The dev data was scored with the fallback entity extractor; re-measure with the
-/// knowledge-base matcher.
-pub const W_ENTITIES: f64 = 0.5;
+/// default 0.25. Higher values link articles about the same actors more readily (same story) even when
+/// the wording differs. **Not tuned yet**: with the fallback extractor of `eval pairs` (capitalised word
+/// runs) every weight above 0 lowered the dev scores, so eval uses no entities by default; the value is a
+/// cautious guess to be re-measured with the knowledge-base matcher.
+pub const W_ENTITIES: f64 = 0.25;
 /// How strongly the near-duplicate share lifts the content score: `content = 1 − (1 − base)(1 − W·dup)`.
-/// Range 0–1; default 0.8. At 1 an exact copy scores 1 whatever the other signals say.
-pub const W_DUPLICATE: f64 = 0.8;
+/// Range 0–1; default 0.3. At 1 an exact copy scores 1 whatever the other signals say. The dev pairs
+/// contain no agency copies but several cookie-banner "texts", so there it costs ≈ 0.01 Pearson; it is kept
+/// because agency copies and rewrites are the core case of the product (see the fixtures).
+pub const W_DUPLICATE: f64 = 0.3;
 /// Lower bound of the time multiplier: the same-event score is `content · (F + (1 − F)·t)`. Range 0–1;
 /// default 0.1. At 0 reports a month apart can never be the same event; higher values trust the content
 /// more than the dates.
 pub const TIME_FLOOR: f64 = 0.1;
-/// Minimum same-event score for a `same_event` link. Range 0.2–0.8; default 0.42. Higher values link
-/// fewer, surer pairs.
-pub const EVENT_THRESHOLD: f64 = 0.42;
-/// Minimum same-story (content) score for a `same_story` link. Range 0.1–0.6; default 0.25, below
-/// [`EVENT_THRESHOLD`].
-pub const STORY_THRESHOLD: f64 = 0.25;
+/// Minimum same-event score for a `same_event` link. Range 0.3–0.8; default 0.5. Higher values link
+/// fewer, surer pairs. On the dev pairs F1 against "Overall ≤ 1.5" is 0.64 at 0.4, 0.68 at 0.5, 0.67 at
+/// 0.55 (a spike of 0.72 at 0.525 was not taken).
+pub const EVENT_THRESHOLD: f64 = 0.5;
+/// Minimum same-story (content) score for a `same_story` link. Range 0.15–0.5; default 0.3, below
+/// [`EVENT_THRESHOLD`]. On the dev pairs F1 against the looser "Overall ≤ 2.5" is 0.84 at 0.3 (recall
+/// 86/92), 0.80 at 0.4.
+pub const STORY_THRESHOLD: f64 = 0.3;
 /// Terms per article put in the candidate index (its highest TF-IDF weights). Range 5–30; default 12.
 /// More terms find more candidates (higher recall) at a higher cost.
 pub const INDEX_TERMS: usize = 12;
@@ -112,7 +120,35 @@ impl LinkDoc {
             entities,
         }
     }
+
+    /// The link view of a plain text without structure: the lead is the first two sentences of the first
+    /// paragraph with at least [`LEAD_MIN_WORDS`] words (short first lines are often boilerplate).
+    pub fn from_plain(id: ArticleId, title: &str, text: &str, date: Option<SimpleDate>, entities: Vec<String>) -> Self {
+        let lead = text
+            .split("\n\n")
+            .find(|p| p.split_whitespace().count() >= LEAD_MIN_WORDS)
+            .map(|p| {
+                split_sentences(p)
+                    .into_iter()
+                    .take(2)
+                    .map(|(_, s)| s)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        Self {
+            id,
+            title: title.to_string(),
+            lead,
+            text: text.to_string(),
+            date,
+            entities,
+        }
+    }
 }
+
+/// Minimum words of the paragraph [`LinkDoc::from_plain`] takes the lead from.
+pub const LEAD_MIN_WORDS: usize = 12;
 
 /// How close two reports are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -127,7 +163,9 @@ pub enum LinkLevel {
 /// The score of each signal for one pair.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Signals {
-    /// Cosine of the TF-IDF vectors, in [0, 1].
+    /// Square root of the cosine of the TF-IDF vectors, in [0, 1]. The root spreads the low cosines of
+    /// independently written reports of one event (0.1–0.3) away from unrelated pairs (≈ 0.01); on the dev
+    /// data it makes the score more linear in the human judgement (Pearson 0.69 → 0.74, AUC unchanged).
     pub text: f64,
     /// Rarity-weighted overlap of the entity ids, in [0, 1]; `None` when one side has no entities.
     pub entities: Option<f64>,
@@ -352,7 +390,7 @@ fn features(analyzer: &Analyzer, d: &LinkDoc, stats: &CorpusStats, p: &ScorePara
 }
 
 fn signals(a: &LinkDoc, b: &LinkDoc, fa: &Features, fb: &Features, stats: &CorpusStats, p: &ScoreParams) -> Signals {
-    let text = fa.vec.cosine(&fb.vec);
+    let text = fa.vec.cosine(&fb.vec).sqrt();
     let entities = entity_overlap(&a.entities, &b.entities, |e| stats.entity_idf(e));
     let near_duplicate = fa.minhash.containment(&fb.minhash);
     let time = time_factor(a.date, b.date);

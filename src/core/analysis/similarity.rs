@@ -288,17 +288,22 @@ pub fn time_factor(a: Option<SimpleDate>, b: Option<SimpleDate>) -> Option<(f64,
     Some((days, (-days * days / (2.0 * sigma2)).exp()))
 }
 
-/// Weighted Jaccard overlap of two entity sets, each id weighted by its rarity (`weight`): the weight of the
-/// shared ids over the weight of all ids. `None` when either side has no entities (the signal is inactive).
+/// Overlap of two entity sets: the cosine of their binary vectors with each id weighted by its rarity
+/// (`weight`, e.g. IDF). Unlike Jaccard, one long list of minor names does not drown the shared main actors. `None` when either side has no entities (the signal is inactive).
 pub fn entity_overlap(a: &[String], b: &[String], weight: impl Fn(&str) -> f64) -> Option<f64> {
     let a: HashSet<&str> = a.iter().map(String::as_str).collect();
     let b: HashSet<&str> = b.iter().map(String::as_str).collect();
     if a.is_empty() || b.is_empty() {
         return None;
     }
-    let shared: f64 = a.intersection(&b).map(|e| weight(e)).sum();
-    let all: f64 = a.union(&b).map(|e| weight(e)).sum();
-    Some(if all > 0.0 { shared / all } else { 0.0 })
+    let shared: f64 = a.intersection(&b).map(|e| weight(e).powi(2)).sum();
+    let na: f64 = a.iter().map(|e| weight(e).powi(2)).sum::<f64>().sqrt();
+    let nb: f64 = b.iter().map(|e| weight(e).powi(2)).sum::<f64>().sqrt();
+    Some(if na > 0.0 && nb > 0.0 {
+        (shared / (na * nb)).clamp(0.0, 1.0)
+    } else {
+        0.0
+    })
 }
 
 #[cfg(test)]

@@ -164,13 +164,40 @@ fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
 }
 
-/// Word-level differences of two strings (words and the white space and punctuation between them),
-/// with runs of the same kind merged.
+/// Splits text into diff tokens: runs of letters and digits, runs of white space, and single other
+/// characters (so "Sonntag." differs from "Montag." in the word only, not in the full stop).
+fn diff_tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut kind = 0u8; // 1 word, 2 space
+    for (i, c) in text.char_indices() {
+        let k = if c.is_alphanumeric() {
+            1
+        } else if c.is_whitespace() {
+            2
+        } else {
+            3
+        };
+        if i > start && (k != kind || k == 3) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        kind = k;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Word-level differences of two strings (words, white space and punctuation are separate tokens), with
+/// runs of the same kind merged.
 pub fn word_diff(left: &str, right: &str) -> Vec<WordDiff> {
-    let diff = TextDiff::from_words(left, right);
+    let (lt, rt) = (diff_tokens(left), diff_tokens(right));
+    let diff = TextDiff::from_slices(&lt, &rt);
     let mut out: Vec<WordDiff> = Vec::new();
     for change in diff.iter_all_changes() {
-        let text = change.value();
+        let text: &str = change.value();
         match (change.tag(), out.last_mut()) {
             (ChangeTag::Equal, Some(WordDiff::Same(s)))
             | (ChangeTag::Delete, Some(WordDiff::OnlyLeft(s)))

@@ -7,8 +7,8 @@
 //! 3. [`pair_score`] combines text similarity, entity overlap and the near-duplicate share into a content
 //!    score (the *same story* score), and multiplies it by a Gaussian time factor when both dates are known
 //!    (the *same event* score). [`link`] scores every candidate with exactly this code.
-//! 4. Links become groups by average-link merging: two groups merge only when at least half of all pairs
-//!    across them are linked, so a chain A–B–C with A and C unrelated does not make one event.
+//! 4. Links become groups by average-link merging: two groups merge only when most pairs across them
+//!    are linked, so a chain A–B–C with A and C unrelated does not make one event.
 //! 5. Every link carries [`Reasons`]; [`explain_de`] and [`explain_en`] turn them into short phrases.
 //!
 //! The constants below were chosen on the dev half of `../shared/data/same-event-de` with
@@ -74,11 +74,15 @@ pub const INDEX_TERMS: usize = 12;
 pub const MAX_POSTING: usize = 300;
 /// Index keys (terms or entities) two articles must share to become a candidate. Range 1–4; default 2.
 pub const MIN_SHARED_KEYS: u16 = 2;
-/// LSH bands over the MinHash (rows per band = [`MINHASH_K`] / bands). Default 16 × 4 rows: a pair with
-/// shingle Jaccard 0.5 becomes a candidate with probability 0.64, at 0.7 with 0.99.
-pub const LSH_BANDS: usize = 16;
-/// Share of cross pairs that must be linked for two groups to merge. Range 0.3–1; default 0.5. At 1 every
-/// member must be linked to every other one (cliques); lower values allow longer chains.
+/// LSH bands over the MinHash (rows per band = [`MINHASH_K`] / bands). Range 8–64; default 32 × 2 rows: a
+/// pair with shingle Jaccard 0.2 becomes a candidate with probability 0.73, at 0.5 with 0.9999, at 0.05 with
+/// 0.08. Low rows catch a copy embedded in a longer text (high containment, low Jaccard); unrelated texts
+/// share almost no shingles, so they rarely collide.
+pub const LSH_BANDS: usize = 32;
+/// Two groups merge only when *more than* this share of the pairs across them is linked. Range 0.3–0.99;
+/// default 0.5 (a strict majority). Near 1 every member must be linked to every other one (cliques); lower
+/// values allow longer chains. With 0.5 a
+/// chain A–B–C where A and C are unrelated stays apart (1 of 2 cross pairs is not a majority).
 pub const GROUP_MIN_LINKED_SHARE: f64 = 0.5;
 /// Word overlap (Dice) from which two sentences count as near-identical in the reasons. Range 0.5–1;
 /// default 0.75.
@@ -632,7 +636,7 @@ fn candidates(docs: &[LinkDoc], feats: &[Features]) -> Vec<(u32, u32)> {
 }
 
 /// Groups the links of a level (a same-story group also uses same-event links) by average-link merging,
-/// strongest links first: two groups merge when at least [`GROUP_MIN_LINKED_SHARE`] of the pairs across
+/// strongest links first: two groups merge when more than [`GROUP_MIN_LINKED_SHARE`] of the pairs across
 /// them are linked.
 fn group(links: &[Link], level: LinkLevel, _p: &ScoreParams) -> Vec<EventGroup> {
     let usable: Vec<&Link> = links
@@ -673,7 +677,7 @@ fn group(links: &[Link], level: LinkLevel, _p: &ScoreParams) -> Vec<EventGroup> 
             .map(|&m| adj[m].iter().filter(|&&o| cluster_of[o] == big).count())
             .sum();
         let pairs = members[small].len() * members[big].len();
-        if (linked as f64) < GROUP_MIN_LINKED_SHARE * pairs as f64 {
+        if (linked as f64) <= GROUP_MIN_LINKED_SHARE * pairs as f64 {
             continue;
         }
         let moved = std::mem::take(&mut members[small]);

@@ -21,13 +21,15 @@
 )]
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::core::analysis::diff::split_sentences;
 use crate::core::analysis::similarity::{
-    Analyzer, MINHASH_K, MinHash, SparseVec, entity_overlap, fold, hash_str, idf, sublinear_tf, time_factor, words,
+    Analyzer, MINHASH_K, MinHash, SparseVec, U64Hasher, U64Map, entity_overlap, fold, hash_folded, hash_str, idf,
+    sublinear_tf, time_factor, words,
 };
 use crate::core::corpus::{Article, ArticleId, BlockKind, SimpleDate};
 
@@ -74,11 +76,11 @@ pub const INDEX_TERMS: usize = 12;
 pub const MAX_POSTING: usize = 300;
 /// Index keys (terms or entities) two articles must share to become a candidate. Range 1–4; default 2.
 pub const MIN_SHARED_KEYS: u16 = 2;
-/// LSH bands over the MinHash (rows per band = [`MINHASH_K`] / bands). Range 8–64; default 32 × 2 rows: a
-/// pair with shingle Jaccard 0.2 becomes a candidate with probability 0.73, at 0.5 with 0.9999, at 0.05 with
-/// 0.08. Low rows catch a copy embedded in a longer text (high containment, low Jaccard); unrelated texts
-/// share almost no shingles, so they rarely collide.
-pub const LSH_BANDS: usize = 32;
+/// LSH bands over the MinHash (rows per band = [`MINHASH_K`] / bands, rounded down). Range 8–64; default
+/// 21 bands × 3 rows: a pair with shingle Jaccard 0.5 becomes a candidate with probability 0.94, at 0.3 with
+/// 0.44, at 0.1 with 0.02. Few rows catch a copy embedded in a longer text (high containment, low Jaccard);
+/// 2 rows also let shared boilerplate (J ≈ 0.1) through in bulk, 4 rows missed embedded copies in the tests.
+pub const LSH_BANDS: usize = 21;
 /// Two groups merge only when *more than* this share of the pairs across them is linked. Range 0.3–0.99;
 /// default 0.5 (a strict majority). Near 1 every member must be linked to every other one (cliques); lower
 /// values allow longer chains. With 0.5 a
@@ -250,7 +252,7 @@ pub struct Linkage {
 #[derive(Debug, Clone, Default)]
 pub struct CorpusStats {
     docs: usize,
-    term_df: HashMap<u64, u32>,
+    term_df: U64Map<u64, u32>,
     entity_df: HashMap<String, u32>,
 }
 
@@ -258,15 +260,19 @@ impl CorpusStats {
     /// Statistics of these documents.
     pub fn from_docs(docs: &[LinkDoc]) -> Self {
         let analyzer = Analyzer::new();
-        let terms: Vec<Vec<u64>> = docs.iter().map(|d| doc_terms(&analyzer, d)).collect();
+        let terms: Vec<DocTerms> = docs.iter().map(|d| DocTerms::of(&analyzer, d)).collect();
         Self::from_terms(docs, &terms)
     }
 
-    fn from_terms(docs: &[LinkDoc], terms: &[Vec<u64>]) -> Self {
-        let mut term_df: HashMap<u64, u32> = HashMap::new();
+    fn from_terms(docs: &[LinkDoc], terms: &[DocTerms]) -> Self {
+        let mut term_df: U64Map<u64, u32> = U64Map::default();
+        let mut distinct: Vec<u64> = Vec::new();
         for t in terms {
-            let distinct: HashSet<u64> = t.iter().copied().collect();
-            for k in distinct {
+            distinct.clear();
+            distinct.extend(t.title.iter().chain(&t.lead).chain(&t.text).copied());
+            distinct.sort_unstable();
+            distinct.dedup();
+            for &k in &distinct {
                 *term_df.entry(k).or_default() += 1;
             }
         }
@@ -353,13 +359,21 @@ impl ScoreParams {
     }
 }
 
-/// Hashed terms of a document: title, then lead, then text (positions tell them apart in [`features`]).
-fn doc_terms(analyzer: &Analyzer, d: &LinkDoc) -> Vec<u64> {
-    [&d.title, &d.lead, &d.text]
-        .iter()
-        .flat_map(|t| analyzer.terms(t))
-        .map(|t| hash_str(&t))
-        .collect()
+/// Hashed terms of a document's title, lead and text.
+struct DocTerms {
+    title: Vec<u64>,
+    lead: Vec<u64>,
+    text: Vec<u64>,
+}
+
+impl DocTerms {
+    fn of(analyzer: &Analyzer, d: &LinkDoc) -> Self {
+        Self {
+            title: analyzer.term_hashes(&d.title),
+            lead: analyzer.term_hashes(&d.lead),
+            text: analyzer.term_hashes(&d.text),
+        }
+    }
 }
 
 /// Per-document features.
@@ -369,11 +383,15 @@ struct Features {
     minhash: MinHash,
 }
 
-fn features(analyzer: &Analyzer, d: &LinkDoc, stats: &CorpusStats, p: &ScoreParams) -> Features {
-    let mut tf: HashMap<u64, f64> = HashMap::new();
-    for (text, weight) in [(&d.title, p.title_weight), (&d.lead, p.lead_weight), (&d.text, 1.0)] {
-        for t in analyzer.terms(text) {
-            *tf.entry(hash_str(&t)).or_default() += weight;
+fn features(d: &LinkDoc, terms: &DocTerms, stats: &CorpusStats, p: &ScoreParams) -> Features {
+    let mut tf: U64Map<u64, f64> = U64Map::default();
+    for (list, weight) in [
+        (&terms.title, p.title_weight),
+        (&terms.lead, p.lead_weight),
+        (&terms.text, 1.0),
+    ] {
+        for &t in list {
+            *tf.entry(t).or_default() += weight;
         }
     }
     let weighted: Vec<(u64, f64)> = tf
@@ -417,26 +435,33 @@ fn signals(a: &LinkDoc, b: &LinkDoc, fa: &Features, fb: &Features, stats: &Corpu
     }
 }
 
+/// The sentences of a text that can be reported as shared: `(offset, sentence, sorted folded word hashes)`.
+type Sentences = Vec<(usize, String, Vec<u64>)>;
+
+fn prep_sentences(t: &str) -> Sentences {
+    split_sentences(t)
+        .into_iter()
+        .filter_map(|(start, s)| {
+            let mut w: Vec<u64> = words(s).into_iter().map(|(_, w)| hash_folded(w)).collect();
+            if w.len() < MIN_SENTENCE_WORDS {
+                return None;
+            }
+            w.sort_unstable();
+            w.dedup();
+            Some((start, s.to_string(), w))
+        })
+        .collect()
+}
+
 /// Identical or near-identical sentences of two texts (at least [`MIN_SENTENCE_WORDS`] words, Dice ≥
 /// [`NEAR_IDENTICAL_SENTENCE`]), each sentence used once, in the first text's order.
 pub fn shared_sentences(a: &str, b: &str) -> Vec<SharedSentence> {
-    let prep = |t: &str| -> Vec<(usize, String, Vec<u64>)> {
-        split_sentences(t)
-            .into_iter()
-            .filter_map(|(start, s)| {
-                let mut w: Vec<u64> = words(s).into_iter().map(|(_, w)| hash_str(&fold(w))).collect();
-                if w.len() < MIN_SENTENCE_WORDS {
-                    return None;
-                }
-                w.sort_unstable();
-                w.dedup();
-                Some((start, s.to_string(), w))
-            })
-            .collect()
-    };
-    let (sa, sb) = (prep(a), prep(b));
+    match_sentences(&prep_sentences(a), &prep_sentences(b))
+}
+
+fn match_sentences(sa: &Sentences, sb: &Sentences) -> Vec<SharedSentence> {
     // index b's sentences by word to compare only sentences that share words
-    let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_word: U64Map<u64, Vec<usize>> = U64Map::default();
     for (j, (_, _, w)) in sb.iter().enumerate() {
         for &h in w {
             by_word.entry(h).or_default().push(j);
@@ -444,8 +469,8 @@ pub fn shared_sentences(a: &str, b: &str) -> Vec<SharedSentence> {
     }
     let mut used = vec![false; sb.len()];
     let mut out = Vec::new();
-    for (start_a, text_a, wa) in &sa {
-        let mut hits: HashMap<usize, usize> = HashMap::new();
+    for (start_a, text_a, wa) in sa {
+        let mut hits: U64Map<usize, usize> = U64Map::default();
         for h in wa {
             for &j in by_word.get(h).map_or(&[][..], Vec::as_slice) {
                 *hits.entry(j).or_default() += 1;
@@ -473,9 +498,9 @@ pub fn shared_sentences(a: &str, b: &str) -> Vec<SharedSentence> {
     out
 }
 
-fn reasons(a: &LinkDoc, b: &LinkDoc, s: Signals, stats: &CorpusStats) -> Reasons {
+fn reasons(a: &LinkDoc, b: &LinkDoc, s: Signals, stats: &CorpusStats, shared: Vec<SharedSentence>) -> Reasons {
     let eb: HashSet<&String> = b.entities.iter().collect();
-    let mut shared: Vec<String> = a
+    let mut shared_ents: Vec<String> = a
         .entities
         .iter()
         .filter(|e| eb.contains(e))
@@ -483,10 +508,10 @@ fn reasons(a: &LinkDoc, b: &LinkDoc, s: Signals, stats: &CorpusStats) -> Reasons
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    shared.sort_by(|x, y| stats.entity_idf(y).total_cmp(&stats.entity_idf(x)).then(x.cmp(y)));
+    shared_ents.sort_by(|x, y| stats.entity_idf(y).total_cmp(&stats.entity_idf(x)).then(x.cmp(y)));
     Reasons {
-        shared_entities: shared,
-        shared_sentences: shared_sentences(&a.text, &b.text),
+        shared_entities: shared_ents,
+        shared_sentences: shared,
         day_difference: time_factor(a.date, b.date).map(|(d, _)| d),
         signals: s,
     }
@@ -502,9 +527,10 @@ pub fn pair_score(a: &LinkDoc, b: &LinkDoc, stats: &CorpusStats) -> (f64, Reason
 /// [`pair_score`] with explicit parameters (for tuning and evaluation).
 pub fn pair_score_with(a: &LinkDoc, b: &LinkDoc, stats: &CorpusStats, p: &ScoreParams) -> (f64, Reasons) {
     let analyzer = Analyzer::new();
-    let (fa, fb) = (features(&analyzer, a, stats, p), features(&analyzer, b, stats, p));
+    let (ta, tb) = (DocTerms::of(&analyzer, a), DocTerms::of(&analyzer, b));
+    let (fa, fb) = (features(a, &ta, stats, p), features(b, &tb, stats, p));
     let s = signals(a, b, &fa, &fb, stats, p);
-    (s.event, reasons(a, b, s, stats))
+    (s.event, reasons(a, b, s, stats, shared_sentences(&a.text, &b.text)))
 }
 
 /// Links a corpus with the default [`ScoreParams`]: links between candidate pairs, and groups.
@@ -537,31 +563,43 @@ pub struct LinkStats {
 /// [`link`] with explicit parameters; also returns how many candidate pairs were scored.
 pub fn link_with(docs: &[LinkDoc], p: &ScoreParams) -> (Linkage, LinkStats) {
     let analyzer = Analyzer::new();
-    let terms: Vec<Vec<u64>> = docs.iter().map(|d| doc_terms(&analyzer, d)).collect();
+    let terms: Vec<DocTerms> = docs.iter().map(|d| DocTerms::of(&analyzer, d)).collect();
     let stats = CorpusStats::from_terms(docs, &terms);
+    let feats: Vec<Features> = docs
+        .iter()
+        .zip(&terms)
+        .map(|(d, t)| features(d, t, &stats, p))
+        .collect();
     drop(terms);
-    let feats: Vec<Features> = docs.iter().map(|d| features(&analyzer, d, &stats, p)).collect();
     let candidates = candidates(docs, &feats);
     let mut links = Vec::new();
+    // sentences are prepared once per linked document, on demand
+    let mut sentences: HashMap<usize, Sentences> = HashMap::new();
     for &(i, j) in &candidates {
-        let (a, b) = (&docs[i as usize], &docs[j as usize]);
+        let (i, j) = (i as usize, j as usize);
+        let (a, b) = (&docs[i], &docs[j]);
         if a.id == b.id {
             continue;
         }
-        let s = signals(a, b, &feats[i as usize], &feats[j as usize], &stats, p);
+        let s = signals(a, b, &feats[i], &feats[j], &stats, p);
         if let Some(level) = p.level(&s) {
             let score = if level == LinkLevel::SameEvent {
                 s.event
             } else {
                 s.story
             };
-            let (a, b) = if a.id <= b.id { (a, b) } else { (b, a) };
+            let (i, j) = if a.id <= b.id { (i, j) } else { (j, i) };
+            let (a, b) = (&docs[i], &docs[j]);
+            for k in [i, j] {
+                sentences.entry(k).or_insert_with(|| prep_sentences(&docs[k].text));
+            }
+            let shared = match_sentences(&sentences[&i], &sentences[&j]);
             links.push(Link {
                 a: a.id.clone(),
                 b: b.id.clone(),
                 level,
                 score,
-                reasons: reasons(a, b, s, &stats),
+                reasons: reasons(a, b, s, &stats, shared),
             });
         }
     }
@@ -583,32 +621,32 @@ pub fn link_with(docs: &[LinkDoc], p: &ScoreParams) -> (Linkage, LinkStats) {
 /// Candidate pairs `(i, j)` with `i < j`: sharing at least [`MIN_SHARED_KEYS`] index keys (distinctive
 /// terms or entities, posting lists up to [`MAX_POSTING`]) or one LSH band of the MinHash.
 fn candidates(docs: &[LinkDoc], feats: &[Features]) -> Vec<(u32, u32)> {
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: U64Map<u64, Vec<u32>> = U64Map::default();
     for (i, (d, f)) in docs.iter().zip(feats).enumerate() {
         let ents: HashSet<u64> = d.entities.iter().map(|e| hash_str(e) ^ 0x5bd1_e995_u64).collect();
         for k in f.index_terms.iter().copied().chain(ents) {
             postings.entry(k).or_default().push(i as u32);
         }
     }
-    let mut shared: HashMap<(u32, u32), u16> = HashMap::new();
+    let mut shared: U64Map<u64, u16> = U64Map::default();
     for list in postings.values() {
         if list.len() < 2 || list.len() > MAX_POSTING {
             continue;
         }
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                let e = shared.entry((i.min(j), i.max(j))).or_default();
+                let e = shared.entry(pair_key(i, j)).or_default();
                 *e = e.saturating_add(1);
             }
         }
     }
-    let mut out: HashSet<(u32, u32)> = shared
+    let mut out: HashSet<u64, BuildHasherDefault<U64Hasher>> = shared
         .into_iter()
         .filter(|&(_, n)| n >= MIN_SHARED_KEYS)
         .map(|(k, _)| k)
         .collect();
     let rows = MINHASH_K / LSH_BANDS;
-    let mut buckets: HashMap<(usize, u64), Vec<u32>> = HashMap::new();
+    let mut buckets: U64Map<u64, Vec<u32>> = U64Map::default();
     for (i, f) in feats.iter().enumerate() {
         if f.minhash.shingles == 0 {
             continue;
@@ -617,7 +655,10 @@ fn candidates(docs: &[LinkDoc], feats: &[Features]) -> Vec<(u32, u32)> {
             let key = f.minhash.mins[band * rows..(band + 1) * rows]
                 .iter()
                 .fold(0u64, |h, &m| h.rotate_left(17) ^ m);
-            buckets.entry((band, key)).or_default().push(i as u32);
+            buckets
+                .entry(key ^ (band as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+                .or_default()
+                .push(i as u32);
         }
     }
     for list in buckets.values() {
@@ -626,13 +667,18 @@ fn candidates(docs: &[LinkDoc], feats: &[Features]) -> Vec<(u32, u32)> {
         }
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                out.insert((i.min(j), i.max(j)));
+                out.insert(pair_key(i, j));
             }
         }
     }
-    let mut out: Vec<(u32, u32)> = out.into_iter().collect();
+    let mut out: Vec<(u32, u32)> = out.into_iter().map(|k| ((k >> 32) as u32, k as u32)).collect();
     out.sort_unstable();
     out
+}
+
+/// One `u64` for an unordered pair of document indices: smaller index in the high half.
+fn pair_key(i: u32, j: u32) -> u64 {
+    (u64::from(i.min(j)) << 32) | u64::from(i.max(j))
 }
 
 /// Groups the links of a level (a same-story group also uses same-event links) by average-link merging,

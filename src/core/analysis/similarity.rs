@@ -10,7 +10,9 @@
     reason = "counts far below 2^52 are turned into f64 weights"
 )]
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -87,6 +89,9 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
 pub struct Analyzer {
     stemmer: Stemmer,
     stopwords: HashSet<&'static str>,
+    /// Word as written → hashed term (`None`: stopword or too short). Stemming dominates the cost of
+    /// linking, and news vocabulary repeats, so each distinct word is stemmed once.
+    cache: RefCell<HashMap<String, Option<u64>>>,
 }
 
 impl Default for Analyzer {
@@ -101,7 +106,33 @@ impl Analyzer {
         Self {
             stemmer: Stemmer::create(Algorithm::German),
             stopwords: STOPWORDS.iter().copied().collect(),
+            cache: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// The term of one word, or `None` for stopwords and one-character words.
+    fn term(&self, word: &str) -> Option<String> {
+        let f = fold(word);
+        if f.chars().count() < 2 || self.stopwords.contains(f.as_str()) {
+            return None;
+        }
+        Some(self.stemmer.stem(&f).into_owned())
+    }
+
+    /// [`Analyzer::terms`] hashed with [`hash_str`], memoised per distinct word.
+    pub fn term_hashes(&self, text: &str) -> Vec<u64> {
+        let mut cache = self.cache.borrow_mut();
+        words(text)
+            .into_iter()
+            .filter_map(|(_, w)| {
+                if let Some(h) = cache.get(w) {
+                    return *h;
+                }
+                let h = self.term(w).map(|t| hash_str(&t));
+                cache.insert(w.to_string(), h);
+                h
+            })
+            .collect()
     }
 
     /// The terms of a text, in order (repeats kept, for term frequencies).
@@ -112,17 +143,28 @@ impl Analyzer {
     /// assert_eq!(terms, ["prasident", "turkei", "telefoniert"]);
     /// ```
     pub fn terms(&self, text: &str) -> Vec<String> {
-        words(text)
-            .into_iter()
-            .filter_map(|(_, w)| {
-                let f = fold(w);
-                if f.chars().count() < 2 || self.stopwords.contains(f.as_str()) {
-                    return None;
-                }
-                Some(self.stemmer.stem(&f).into_owned())
-            })
-            .collect()
+        words(text).into_iter().filter_map(|(_, w)| self.term(w)).collect()
     }
+}
+
+/// [`hash_str`] of [`fold`]`(word)`, without allocating.
+pub fn hash_folded(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut buf = [0u8; 4];
+    let mut feed = |s: &str| {
+        for b in s.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for c in word.chars() {
+        if c.is_ascii() {
+            feed(c.to_ascii_lowercase().encode_utf8(&mut buf));
+        } else {
+            feed(&fold(c.encode_utf8(&mut buf)));
+        }
+    }
+    h
 }
 
 /// A stable 64-bit FNV-1a hash (the same on every platform and build, unlike `DefaultHasher`).
@@ -134,6 +176,33 @@ pub fn hash_str(s: &str) -> u64 {
     }
     h
 }
+
+/// A hasher for keys that are already 64-bit hashes: one [`mix`] instead of SipHash.
+#[derive(Default, Clone, Copy)]
+pub struct U64Hasher(u64);
+
+impl Hasher for U64Hasher {
+    fn finish(&self) -> u64 {
+        mix(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)) ^ (self.0 >> 56);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = self.0.rotate_left(32) ^ u64::from(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A hash map keyed by values that are already hashes (term and shingle hashes, document indices).
+pub type U64Map<K, V> = HashMap<K, V, BuildHasherDefault<U64Hasher>>;
 
 /// SplitMix64 finaliser: a cheap, well-mixed permutation of 64-bit values.
 fn mix(mut z: u64) -> u64 {
@@ -150,7 +219,7 @@ pub struct SparseVec(pub Vec<(u64, f32)>);
 impl SparseVec {
     /// Builds a normalised vector from `(key, weight)` pairs (keys may repeat: weights add up).
     pub fn normalised(items: impl IntoIterator<Item = (u64, f64)>) -> Self {
-        let mut map: HashMap<u64, f64> = HashMap::new();
+        let mut map: U64Map<u64, f64> = U64Map::default();
         for (k, w) in items {
             *map.entry(k).or_default() += w;
         }
@@ -202,6 +271,18 @@ pub const MINHASH_K: usize = 64;
 /// copies.
 pub const SHINGLE_WORDS: usize = 5;
 
+/// The fixed coefficients of the MinHash functions (derived from a constant seed, so signatures are
+/// comparable across runs and builds).
+fn minhash_coefficients() -> ([u64; MINHASH_K], [u64; MINHASH_K]) {
+    let mut a = [0u64; MINHASH_K];
+    let mut b = [0u64; MINHASH_K];
+    for i in 0..MINHASH_K {
+        a[i] = mix(2 * i as u64) | 1;
+        b[i] = mix(2 * i as u64 + 1);
+    }
+    (a, b)
+}
+
 /// The MinHash signature of a text's word shingles, plus the number of distinct shingles.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MinHash {
@@ -214,23 +295,20 @@ pub struct MinHash {
 impl MinHash {
     /// Signature of a text: word [`SHINGLE_WORDS`]-grams of folded words (stopwords kept: copies keep them).
     pub fn of_text(text: &str) -> Self {
-        let folded: Vec<String> = words(text).into_iter().map(|(_, w)| fold(w)).collect();
+        let folded: Vec<u64> = words(text).into_iter().map(|(_, w)| hash_folded(w)).collect();
         let mut hashes: Vec<u64> = folded
             .windows(SHINGLE_WORDS)
-            .map(|w| {
-                let mut h: u64 = 0;
-                for word in w {
-                    h = mix(h ^ hash_str(word));
-                }
-                h
-            })
+            .map(|w| w.iter().fold(0u64, |h, &word| mix(h ^ word)))
             .collect();
         hashes.sort_unstable();
         hashes.dedup();
+        // K hash functions h_i(x) = a_i·x + b_i (mod 2^64) with random odd a_i over already mixed shingle
+        // hashes: one multiply-add per function instead of a full mix.
+        let (a, b) = minhash_coefficients();
         let mut mins = vec![u64::MAX; MINHASH_K];
         for &h in &hashes {
-            for (i, m) in mins.iter_mut().enumerate() {
-                let v = mix(h ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            for ((m, &ai), &bi) in mins.iter_mut().zip(&a).zip(&b) {
+                let v = ai.wrapping_mul(h).wrapping_add(bi);
                 if v < *m {
                     *m = v;
                 }

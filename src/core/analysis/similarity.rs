@@ -177,7 +177,7 @@ pub fn hash_str(s: &str) -> u64 {
     h
 }
 
-/// A hasher for keys that are already 64-bit hashes: one [`mix`] instead of SipHash.
+/// A hasher for keys that are already 64-bit hashes: one SplitMix64 finaliser instead of SipHash.
 #[derive(Default, Clone, Copy)]
 pub struct U64Hasher(u64);
 

@@ -13,7 +13,11 @@ const USAGE: &str = "usage:
   presseschau analyze <files or folders>... [--json]   ingest articles and print them (JSON with --json)
   presseschau bench anchor [files or folders]...        re-anchoring benchmark (seeds by default)
   presseschau bench entities [files or folders]...    entity matcher throughput and KB size (default: seeds)
+  presseschau eval pairs <file.jsonl> [--out p.jsonl]  score same-event pairs against gold
+  presseschau bench link [--sizes 100,1000] [--data d] time same-event linking on synthetic corpora
 ";
+mod bench_link;
+mod eval_pairs;
 // Subcommands in their own files register here (one line each in `run`).
 mod bench_anchor;
 
@@ -26,6 +30,8 @@ pub fn run(args: &[String]) -> i32 {
         Some("analyze") => analyze(&args[1..]),
         Some("bench") if args.get(1).is_some_and(|a| a == "anchor") => bench_anchor::run(&args[2..]),
         Some("bench") if args.get(1).is_some_and(|a| a == "entities") => bench_entities::run(&args[2..]),
+        Some("eval") if args.get(1).is_some_and(|a| a == "pairs") => eval_pairs::run(&args[2..]),
+        Some("bench") if args.get(1).is_some_and(|a| a == "link") => bench_link::run(&args[2..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             i32::from(args.is_empty()) * 2

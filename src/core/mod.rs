@@ -2,7 +2,8 @@
 //!
 //! The pipeline, in order:
 //! 1. [`corpus`]: raw seed files → clean [`corpus::Article`]s (title, date, outlet, blocks, removed boilerplate).
-//! 2. [`render`]: view models the UI maps to nodes (Markdown events with highlight segments).
+//! 2. [`analysis`]: what articles are about and how they relate (same-event links).
+//! 3. [`render`]: view models the UI maps to nodes (Markdown events with highlight segments).
 #![warn(missing_docs)]
 
 pub mod analysis;

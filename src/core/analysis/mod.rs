@@ -1,4 +1,5 @@
-//! Analysis of clean articles: entity mentions linked to a knowledge base, dates and quantities.
+//! Analysis of clean articles: entity mentions linked to a knowledge base, dates and quantities, and how
+//! articles relate (same event, same story).
 //!
 //! The pipeline, in order:
 //! 1. [`kb`]: the knowledge base (`kb/*.toml`, parsed by `build.rs` and embedded as JSON) is loaded once.
@@ -11,10 +12,16 @@
 //! 5. [`entities::find_mentions`] merges all of it into sorted, non-overlapping [`entities::Mention`]s with
 //!    code point offsets into [`crate::core::corpus::Article::text`]; [`entities::analyze_corpus`] does that
 //!    for a whole corpus and sums up the entities.
+//! 6. [`similarity`]: scoring primitives — German stems, sublinear TF-IDF, MinHash shingles, time factor.
+//! 7. [`events`]: same-event and same-story links between articles, with reasons, and groups.
+//! 8. [`diff`]: the compare view's model — aligned sentences and word differences of two reports.
 
 pub mod dates;
+pub mod diff;
 pub mod entities;
+pub mod events;
 pub mod kb;
 pub mod morphology;
 pub mod quantities;
+pub mod similarity;
 mod tokens;

@@ -8,6 +8,8 @@ use serde_json::{Value, json};
 use presseschau::core::corpus::{Article, Corpus};
 use presseschau::core::library::outlet_of;
 
+mod ner;
+
 const USAGE: &str = "usage:
   presseschau analyze <files or folders>... [--json]   ingest articles and print them (JSON with --json)
 ";
@@ -17,8 +19,10 @@ const USAGE: &str = "usage:
 pub fn run(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
+        Some("train-ner") => ner::train_ner(&args[1..]),
+        Some("eval") if args.get(1).is_some_and(|a| a.starts_with("ner")) => ner::eval(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
-            print!("{USAGE}");
+            print!("{USAGE}{}", ner::USAGE);
             i32::from(args.is_empty()) * 2
         }
         Some(other) => {

@@ -5,6 +5,7 @@
 //! 2. [`render`]: view models the UI maps to nodes (Markdown events with highlight segments).
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod corpus;
 pub mod error;
 pub mod library;

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -13,7 +14,7 @@ use presseschau::core::analysis::ner::{Model, NerLabel};
 
 pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out src/core/analysis/ner/model.bin]
         [--corpora germeval,smartdata,mobie,europarl,legal:5000,…|name=file] [--sample N]
-        [--epochs 10] [--coarse] [--features all,-bigram,…] [--min-weight 0.02] [--min-count 1] [--seed 42]
+        [--epochs 10] [--coarse] [--features all,-bigram] [--min-weight 0.02] [--min-count 2] [--seed 42]
                                               train the NER model (corpora: germeval smartdata mobie europarl
                                               legal europeana biofid; `:N` caps a corpus at N sentences)
   presseschau eval ner <file.tsv> [--out pred.tsv] [--model path] [--pred pred.tsv]
@@ -24,7 +25,7 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
                                               --heldout: train without GermEval, score all of dev
 ";
 
-const DEFAULT_CORPORA: &str = "germeval,smartdata,mobie,europarl";
+const DEFAULT_CORPORA: &str = "germeval,smartdata,mobie,europarl,europeana";
 
 /// Options shared by training and cross-validation.
 struct TrainOptions {
@@ -283,14 +284,15 @@ fn eval_file(args: &[String]) -> Result<(), String> {
     }
     let out = out.unwrap_or_else(|| prediction_path(&file));
     std::fs::write(&out, pred_tsv).map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
-    println!(
+    let _ = writeln!(
+        std::io::stdout(),
         "{} sentences, {tokens} tokens, tagged in {:.3} s ({:.0} tokens/s); predictions in {}\n",
         sentences.len(),
         secs,
         tokens as f64 / secs.max(1e-9),
         out.display()
     );
-    print!("{}", report(&ev));
+    let _ = write!(std::io::stdout(), "{}", report(&ev));
     Ok(())
 }
 
@@ -317,7 +319,7 @@ fn score_file(gold: &[data::GermEvalSentence], pred_path: &Path) -> Result<(), S
         }
         ev.add(&g.outer, &p.outer);
     }
-    print!("{}", report(&ev));
+    let _ = write!(std::io::stdout(), "{}", report(&ev));
     Ok(())
 }
 
@@ -354,7 +356,8 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
             let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             total.add(&s.labels, &model.tag_tokens(&words));
         }
-        println!(
+        let _ = writeln!(
+            std::io::stdout(),
             "dev fully held out (trained on the other corpora only), {:.1} s\n",
             t.elapsed().as_secs_f32()
         );
@@ -384,11 +387,12 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
             );
             total.merge(&ev);
         }
-        println!(
+        let _ = writeln!(
+            std::io::stdout(),
             "{folds}-fold cross-validation on GermEval dev (counts summed over folds), {:.1} s\n",
             t.elapsed().as_secs_f32()
         );
     }
-    print!("{}", report(&total));
+    let _ = write!(std::io::stdout(), "{}", report(&total));
     Ok(())
 }

@@ -9,6 +9,8 @@ use presseschau::core::analysis::entities::{Mention, find_mentions};
 use presseschau::core::corpus::{Article, Corpus};
 use presseschau::core::library::outlet_of;
 
+mod ner;
+
 const USAGE: &str = "usage:
   presseschau analyze <files or folders>... [--json]   ingest articles and print them (JSON with --json)
   presseschau bench anchor [files or folders]...        re-anchoring benchmark (seeds by default)
@@ -32,8 +34,10 @@ pub fn run(args: &[String]) -> i32 {
         Some("bench") if args.get(1).is_some_and(|a| a == "entities") => bench_entities::run(&args[2..]),
         Some("eval") if args.get(1).is_some_and(|a| a == "pairs") => eval_pairs::run(&args[2..]),
         Some("bench") if args.get(1).is_some_and(|a| a == "link") => bench_link::run(&args[2..]),
+        Some("train-ner") => ner::train_ner(&args[1..]),
+        Some("eval") if args.get(1).is_some_and(|a| a.starts_with("ner")) => ner::eval(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
-            print!("{USAGE}");
+            print!("{USAGE}{}", ner::USAGE);
             i32::from(args.is_empty()) * 2
         }
         Some(other) => {

@@ -15,6 +15,8 @@
 //! 6. [`similarity`]: scoring primitives — German stems, sublinear TF-IDF, MinHash shingles, time factor.
 //! 7. [`events`]: same-event and same-story links between articles, with reasons, and groups.
 //! 8. [`diff`]: the compare view's model — aligned sentences and word differences of two reports.
+//! 9. [`ner`]: a statistical German named-entity tagger (averaged structured perceptron, trained in the
+//!    project by `presseschau train-ner`, model embedded in the binary) finds names no knowledge base lists.
 
 pub mod dates;
 pub mod diff;
@@ -22,6 +24,7 @@ pub mod entities;
 pub mod events;
 pub mod kb;
 pub mod morphology;
+pub mod ner;
 pub mod quantities;
 pub mod similarity;
 mod tokens;

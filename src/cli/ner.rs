@@ -1,0 +1,398 @@
+//! `train-ner`, `eval ner` and `eval ner-cv`: train the NER model and measure it on GermEval TSV.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use presseschau::core::analysis::ner::data::{self, CorpusKind, Sentence};
+use presseschau::core::analysis::ner::eval::Evaluation;
+use presseschau::core::analysis::ner::features::FeatureSet;
+use presseschau::core::analysis::ner::model::{self, TrainConfig};
+use presseschau::core::analysis::ner::{Model, NerLabel};
+
+pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out src/core/analysis/ner/model.bin]
+        [--corpora germeval,smartdata,mobie,europarl,legal:5000,…|name=file] [--sample N]
+        [--epochs 10] [--coarse] [--features all,-bigram] [--min-weight 0.02] [--min-count 2] [--seed 42]
+                                              train the NER model (corpora: germeval smartdata mobie europarl
+                                              legal europeana biofid; `:N` caps a corpus at N sentences)
+  presseschau eval ner <file.tsv> [--out pred.tsv] [--model path] [--pred pred.tsv]
+                                              tag GermEval TSV, write predictions, print span P/R/F1
+                                              (--pred: score an existing prediction file instead)
+  presseschau eval ner-cv [--folds 5] [--heldout] [train-ner options]
+                                              k-fold CV on GermEval dev (other corpora always in training);
+                                              --heldout: train without GermEval, score all of dev
+";
+
+const DEFAULT_CORPORA: &str = "germeval,smartdata,mobie,europarl,europeana";
+
+/// Options shared by training and cross-validation.
+struct TrainOptions {
+    data: PathBuf,
+    corpora: String,
+    sample: Option<usize>,
+    config: TrainConfig,
+}
+
+fn value<'a>(args: &'a [String], i: &mut usize, flag: &str) -> Result<&'a str, String> {
+    *i += 1;
+    args.get(*i)
+        .map(String::as_str)
+        .ok_or_else(|| format!("{flag} needs a value"))
+}
+
+fn number<T: std::str::FromStr>(s: &str, flag: &str) -> Result<T, String> {
+    s.parse().map_err(|_| format!("{flag}: `{s}` is not a valid number"))
+}
+
+/// Parses the training options; returns them and the arguments it did not know.
+/// Options the training parser leaves to the command: (flag, value).
+type Rest = Vec<(String, Option<String>)>;
+
+fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> {
+    let mut o = TrainOptions {
+        data: PathBuf::from("../shared/data"),
+        corpora: DEFAULT_CORPORA.to_string(),
+        sample: None,
+        config: TrainConfig::default(),
+    };
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "--data" => o.data = PathBuf::from(value(args, &mut i, a)?),
+            "--corpora" => o.corpora = value(args, &mut i, a)?.to_string(),
+            "--sample" => o.sample = Some(number(value(args, &mut i, a)?, a)?),
+            "--epochs" => o.config.epochs = number(value(args, &mut i, a)?, a)?,
+            "--seed" => o.config.seed = number(value(args, &mut i, a)?, a)?,
+            "--min-weight" => o.config.min_weight = number(value(args, &mut i, a)?, a)?,
+            "--min-count" => o.config.min_count = number(value(args, &mut i, a)?, a)?,
+            "--coarse" => o.config.fine = false,
+            "--features" => o.config.features = parse_features(value(args, &mut i, a)?)?,
+            "--out" | "--folds" | "--model" => rest.push((a.to_string(), Some(value(args, &mut i, a)?.to_string()))),
+            _ => rest.push((a.to_string(), None)),
+        }
+        i += 1;
+    }
+    if o.config.epochs == 0 || o.config.epochs > 100 {
+        return Err("--epochs must be between 1 and 100".into());
+    }
+    Ok((o, rest))
+}
+
+/// `all,-bigram` → all groups but bigrams; `affix,trigger` → only those.
+fn parse_features(s: &str) -> Result<FeatureSet, String> {
+    let mut bits = 0u32;
+    for part in s.split(',').filter(|p| !p.is_empty()) {
+        let (neg, name) = part.strip_prefix('-').map_or((false, part), |n| (true, n));
+        let bit = if name == "all" {
+            FeatureSet::all().0
+        } else {
+            FeatureSet::NAMES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, b)| *b)
+                .ok_or_else(|| {
+                    let names: Vec<&str> = FeatureSet::NAMES.iter().map(|(n, _)| *n).collect();
+                    format!("--features: unknown group `{name}` (known: all, {})", names.join(", "))
+                })?
+        };
+        if neg { bits &= !bit } else { bits |= bit }
+    }
+    Ok(FeatureSet(bits))
+}
+
+/// Reads the requested corpora: GermEval sentences and the others, deduplicated (GermEval first).
+fn load(o: &TrainOptions) -> Result<(Vec<Sentence>, Vec<Sentence>), String> {
+    let mut seen: HashSet<Vec<String>> = HashSet::new();
+    let (mut germeval, mut others) = (Vec::new(), Vec::new());
+    let mut specs: Vec<(CorpusKind, Option<usize>, Option<PathBuf>)> = Vec::new();
+    for spec in o.corpora.split(',').filter(|s| !s.is_empty()) {
+        let (name, path) = match spec.split_once('=') {
+            Some((n, p)) => (n, Some(PathBuf::from(p))),
+            None => (spec, None),
+        };
+        let (name, cap) = match name.split_once(':') {
+            Some((n, c)) => (n, Some(number::<usize>(c, "--corpora")?)),
+            None => (name, None),
+        };
+        let kind = CorpusKind::from_name(name).ok_or_else(|| {
+            let names: Vec<&str> = CorpusKind::ALL.iter().map(|c| c.name()).collect();
+            format!("--corpora: unknown corpus `{name}` (known: {})", names.join(", "))
+        })?;
+        specs.push((kind, cap, path));
+    }
+    specs.sort_by_key(|s| s.0);
+    for (kind, cap, path) in specs {
+        let files: Vec<PathBuf> = match path {
+            Some(p) => vec![p],
+            None => kind.files().iter().map(|f| o.data.join(f)).collect(),
+        };
+        let mut sentences = Vec::new();
+        for f in &files {
+            let text = std::fs::read_to_string(f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?;
+            sentences.extend(kind.parse(&f.display().to_string(), &text).map_err(|e| e.to_string())?);
+        }
+        let read = sentences.len();
+        let dups = data::dedup(&mut sentences, &mut seen);
+        let cap = cap.into_iter().chain(o.sample).min();
+        if let Some(n) = cap {
+            sentences = data::sample(sentences, n);
+        }
+        eprintln!(
+            "{:<10} {read:>6} sentences read, {dups:>5} duplicates dropped, {:>6} used, {:>8} tokens",
+            kind.name(),
+            sentences.len(),
+            sentences.iter().map(|s| s.tokens.len()).sum::<usize>()
+        );
+        if kind == CorpusKind::GermEval {
+            germeval.extend(sentences)
+        } else {
+            others.extend(sentences)
+        }
+    }
+    Ok((germeval, others))
+}
+
+fn train_model(sentences: &[Sentence], config: &TrainConfig) -> Result<Model, String> {
+    let t = Instant::now();
+    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    eprintln!("training on {} sentences, {tokens} tokens", sentences.len());
+    let model = Model::train(sentences, config, &mut |epoch, acc| {
+        eprintln!(
+            "  epoch {epoch:>2}: train token accuracy {:.2}%  ({:.1} s)",
+            acc * 100.0,
+            t.elapsed().as_secs_f32()
+        );
+    })
+    .map_err(|e| e.to_string())?;
+    eprintln!(
+        "trained in {:.1} s, {} features",
+        t.elapsed().as_secs_f32(),
+        model.feature_count()
+    );
+    Ok(model)
+}
+
+/// `presseschau train-ner …`
+pub fn train_ner(args: &[String]) -> i32 {
+    let run = || -> Result<(), String> {
+        let (o, rest) = parse_train_options(args)?;
+        let mut out = PathBuf::from("src/core/analysis/ner/model.bin");
+        for (k, v) in rest {
+            match (k.as_str(), v) {
+                ("--out", Some(v)) => out = PathBuf::from(v),
+                _ => return Err(format!("unknown option `{k}`")),
+            }
+        }
+        let (mut all, others) = load(&o)?;
+        all.extend(others);
+        let model = train_model(&all, &o.config)?;
+        let bytes = model.to_bytes();
+        Model::from_bytes(&bytes).map_err(|e| format!("internal error: written model does not read back: {e}"))?;
+        std::fs::write(&out, &bytes).map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+        eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+        Ok(())
+    };
+    match run() {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("presseschau train-ner: {e}\nusage:\n{USAGE}");
+            2
+        }
+    }
+}
+
+/// `presseschau eval ner …` and `presseschau eval ner-cv …` (args start with `ner`/`ner-cv`).
+pub fn eval(args: &[String]) -> i32 {
+    let result = match args.first().map(String::as_str) {
+        Some("ner") => eval_file(&args[1..]),
+        Some("ner-cv") => cross_validate(&args[1..]),
+        _ => Err("expected `eval ner` or `eval ner-cv`".to_string()),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("presseschau eval: {e}\nusage:\n{USAGE}");
+            2
+        }
+    }
+}
+
+fn report(ev: &Evaluation) -> String {
+    let mut s = ev
+        .coarse
+        .table("outer column, coarse (4 kinds; deriv/part merged into their kind)");
+    s.push('\n');
+    s.push_str(&ev.fine.table("outer column, fine (12 labels)"));
+    s
+}
+
+fn eval_file(args: &[String]) -> Result<(), String> {
+    let (mut file, mut out, mut model_path, mut pred_path) = (None, None, None, None);
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "--out" => out = Some(PathBuf::from(value(args, &mut i, a)?)),
+            "--model" => model_path = Some(PathBuf::from(value(args, &mut i, a)?)),
+            "--pred" => pred_path = Some(PathBuf::from(value(args, &mut i, a)?)),
+            _ if a.starts_with("--") => return Err(format!("unknown option `{a}`")),
+            _ if file.is_none() => file = Some(PathBuf::from(a)),
+            _ => return Err(format!("unexpected argument `{a}`")),
+        }
+        i += 1;
+    }
+    let file = file.ok_or("name a GermEval TSV file")?;
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    let sentences = data::parse_germeval(&file.display().to_string(), &text).map_err(|e| e.to_string())?;
+    if let Some(p) = pred_path {
+        return score_file(&sentences, &p);
+    }
+    let owned;
+    let model: &Model = match &model_path {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+            owned = Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", p.display()))?;
+            &owned
+        }
+        None => model::embedded().map_err(|e| format!("embedded model: {e}"))?,
+    };
+    let mut ev = Evaluation::default();
+    let mut pred_tsv = String::new();
+    let t = Instant::now();
+    let mut tokens = 0;
+    let mut predictions = Vec::with_capacity(sentences.len());
+    for s in &sentences {
+        let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        tokens += words.len();
+        predictions.push(model.tag_tokens(&words));
+    }
+    let secs = t.elapsed().as_secs_f64();
+    for (s, pred) in sentences.iter().zip(&predictions) {
+        ev.add(&s.outer, pred);
+        for c in &s.comments {
+            pred_tsv.push_str(c);
+            pred_tsv.push('\n');
+        }
+        for (i, (tok, y)) in s.tokens.iter().zip(pred).enumerate() {
+            let _ = writeln!(pred_tsv, "{}\t{tok}\t{y}\t{}", i + 1, NerLabel::Outside);
+        }
+        pred_tsv.push('\n');
+    }
+    let out = out.unwrap_or_else(|| prediction_path(&file));
+    std::fs::write(&out, pred_tsv).map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    let _ = writeln!(
+        std::io::stdout(),
+        "{} sentences, {tokens} tokens, tagged in {:.3} s ({:.0} tokens/s); predictions in {}\n",
+        sentences.len(),
+        secs,
+        tokens as f64 / secs.max(1e-9),
+        out.display()
+    );
+    let _ = write!(std::io::stdout(), "{}", report(&ev));
+    Ok(())
+}
+
+/// Scores an existing prediction file (same format) against the gold sentences.
+fn score_file(gold: &[data::GermEvalSentence], pred_path: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(pred_path).map_err(|e| format!("{}: cannot read: {e}", pred_path.display()))?;
+    let pred = data::parse_germeval(&pred_path.display().to_string(), &text).map_err(|e| e.to_string())?;
+    if pred.len() != gold.len() {
+        return Err(format!(
+            "{}: {} sentences, but the gold file has {}",
+            pred_path.display(),
+            pred.len(),
+            gold.len()
+        ));
+    }
+    let mut ev = Evaluation::default();
+    for (n, (g, p)) in gold.iter().zip(&pred).enumerate() {
+        if g.tokens != p.tokens {
+            return Err(format!(
+                "{}: sentence {} has other tokens than the gold file",
+                pred_path.display(),
+                n + 1
+            ));
+        }
+        ev.add(&g.outer, &p.outer);
+    }
+    let _ = write!(std::io::stdout(), "{}", report(&ev));
+    Ok(())
+}
+
+/// `dev.tsv` → `dev.pred.tsv` next to it.
+fn prediction_path(file: &Path) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map_or_else(|| "ner".into(), |s| s.to_string_lossy().into_owned());
+    file.with_file_name(format!("{stem}.pred.tsv"))
+}
+
+fn cross_validate(args: &[String]) -> Result<(), String> {
+    let (mut o, rest) = parse_train_options(args)?;
+    let (mut folds, mut heldout) = (5usize, false);
+    for (k, v) in rest {
+        match (k.as_str(), v) {
+            ("--folds", Some(v)) => folds = number(&v, "--folds")?,
+            ("--heldout", None) => heldout = true,
+            _ => return Err(format!("unknown option `{k}`")),
+        }
+    }
+    if !o.corpora.split(',').any(|c| c.starts_with("germeval")) {
+        o.corpora.push_str(",germeval");
+    }
+    let (dev, others) = load(&o)?;
+    if dev.is_empty() {
+        return Err("no GermEval sentences to evaluate on".into());
+    }
+    let t = Instant::now();
+    let mut total = Evaluation::default();
+    if heldout {
+        let model = train_model(&others, &o.config)?;
+        for s in &dev {
+            let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            total.add(&s.labels, &model.tag_tokens(&words));
+        }
+        let _ = writeln!(
+            std::io::stdout(),
+            "dev fully held out (trained on the other corpora only), {:.1} s\n",
+            t.elapsed().as_secs_f32()
+        );
+    } else {
+        if folds < 2 || folds > dev.len() {
+            return Err(format!(
+                "--folds must be between 2 and the number of dev sentences ({})",
+                dev.len()
+            ));
+        }
+        for k in 0..folds {
+            // contiguous folds: sentences of one document stay together
+            let (a, b) = (k * dev.len() / folds, (k + 1) * dev.len() / folds);
+            let mut train: Vec<Sentence> = dev[..a].iter().chain(&dev[b..]).cloned().collect();
+            train.extend(others.iter().cloned());
+            let model = train_model(&train, &o.config)?;
+            let mut ev = Evaluation::default();
+            for s in &dev[a..b] {
+                let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                ev.add(&s.labels, &model.tag_tokens(&words));
+            }
+            eprintln!(
+                "fold {}: coarse F1 {:.2}, fine F1 {:.2}",
+                k + 1,
+                ev.coarse.total().f1(),
+                ev.fine.total().f1()
+            );
+            total.merge(&ev);
+        }
+        let _ = writeln!(
+            std::io::stdout(),
+            "{folds}-fold cross-validation on GermEval dev (counts summed over folds), {:.1} s\n",
+            t.elapsed().as_secs_f32()
+        );
+    }
+    let _ = write!(std::io::stdout(), "{}", report(&total));
+    Ok(())
+}

@@ -1,0 +1,401 @@
+//! Token features for the tagger, hashed to `u32` keys (FNV-1a; stable across platforms).
+//!
+//! Each feature group can be switched off for ablations ([`FeatureSet`]); the set a model was trained
+//! with is stored in the model file so tagging computes the same features.
+
+use std::collections::HashSet;
+
+use super::NerKind;
+
+/// Which feature groups are computed; a bit set stored in the model file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureSet(pub u32);
+
+impl FeatureSet {
+    /// Prefixes (1–4 chars) and suffixes (1–5 chars) of the word.
+    pub const AFFIX: u32 = 1;
+    /// Words at ±2 (±1 is always on).
+    pub const CONTEXT2: u32 = 2;
+    /// Word bigrams (w-1 w0, w0 w+1).
+    pub const BIGRAM: u32 = 4;
+    /// Common-noun and seen-in-lower-case flags from the training lexicon ([`Lexicon`]).
+    pub const COMMON_NOUN: u32 = 8;
+    /// Trigger-word classes of the words before (Präsident, Stadt, Firma, …).
+    pub const TRIGGER: u32 = 16;
+    /// First and last part of hyphen compounds.
+    pub const HYPHEN: u32 = 32;
+    /// Shapes of the neighbour words.
+    pub const SHAPE_CONTEXT: u32 = 64;
+    /// Gazetteer membership ([`Gazetteer`]), if one is given.
+    pub const GAZETTEER: u32 = 128;
+    /// Names of the groups, for the command line.
+    pub const NAMES: [(&'static str, u32); 8] = [
+        ("affix", Self::AFFIX),
+        ("context2", Self::CONTEXT2),
+        ("bigram", Self::BIGRAM),
+        ("common-noun", Self::COMMON_NOUN),
+        ("trigger", Self::TRIGGER),
+        ("hyphen", Self::HYPHEN),
+        ("shape-context", Self::SHAPE_CONTEXT),
+        ("gazetteer", Self::GAZETTEER),
+    ];
+
+    /// All groups on (the default).
+    pub fn all() -> Self {
+        FeatureSet(255)
+    }
+
+    /// Whether a group is on.
+    pub fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+/// A name list the tagger can consult (e.g. the knowledge base). Membership becomes a feature;
+/// it only has an effect if the model was trained with the same gazetteer.
+pub trait Gazetteer {
+    /// The kind of name this single token usually belongs to, if listed.
+    fn kind_of(&self, token: &str) -> Option<NerKind>;
+}
+
+/// Word lists derived from the training data and stored in the model.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    /// Lower-cased words seen capitalised mid-sentence and almost always tagged `O`: German common
+    /// nouns ("politik", "regierung").
+    pub common_nouns: HashSet<String>,
+    /// Lower-cased words seen written in lower case (ordinary words: "die", "neue").
+    pub lower_seen: HashSet<String>,
+}
+
+/// Minimum number of mid-sentence capitalised occurrences for a word to count as a common noun.
+/// Range 1–10, default 2: lower admits more noise, higher misses rarer nouns.
+pub const COMMON_NOUN_MIN_COUNT: u32 = 2;
+/// Minimum share of `O` labels among those occurrences. Range 0.5–1.0, default 0.9.
+pub const COMMON_NOUN_MIN_O_SHARE: f32 = 0.9;
+/// Minimum lower-case occurrences for [`Lexicon::lower_seen`]. Range 1–10, default 2.
+pub const LOWER_SEEN_MIN_COUNT: u32 = 2;
+
+impl Lexicon {
+    /// Derives the lists from labelled sentences (tokens with `true` = inside a name).
+    pub fn derive<'a>(sentences: impl Iterator<Item = (&'a [String], Vec<bool>)>) -> Self {
+        use std::collections::HashMap;
+        let mut caps: HashMap<String, (u32, u32)> = HashMap::new();
+        let mut lower: HashMap<String, u32> = HashMap::new();
+        for (tokens, named) in sentences {
+            for (i, t) in tokens.iter().enumerate() {
+                let Some(first) = t.chars().next() else { continue };
+                if first.is_lowercase() {
+                    *lower.entry(t.clone()).or_default() += 1;
+                } else if first.is_uppercase()
+                    && i > 0
+                    && !matches!(
+                        tokens[i - 1].as_str(),
+                        "." | "!" | "?" | ":" | "\"" | "„" | "“" | "(" | "-"
+                    )
+                    && t.chars().skip(1).all(char::is_lowercase)
+                {
+                    let e = caps.entry(t.to_lowercase()).or_default();
+                    e.0 += 1;
+                    if !named[i] {
+                        e.1 += 1;
+                    }
+                }
+            }
+        }
+        let common_nouns = caps
+            .into_iter()
+            .filter(|(_, (n, o))| *n >= COMMON_NOUN_MIN_COUNT && *o as f32 >= COMMON_NOUN_MIN_O_SHARE * *n as f32)
+            .map(|(w, _)| w)
+            .collect();
+        let lower_seen = lower
+            .into_iter()
+            .filter(|(_, n)| *n >= LOWER_SEEN_MIN_COUNT)
+            .map(|(w, _)| w)
+            .collect();
+        Lexicon {
+            common_nouns,
+            lower_seen,
+        }
+    }
+}
+
+/// Person titles and roles that precede names (matched on the lower-cased word or its end).
+const PERSON_TRIGGERS: &[&str] = &[
+    "präsident",
+    "präsidentin",
+    "minister",
+    "ministerin",
+    "kanzler",
+    "kanzlerin",
+    "chef",
+    "chefin",
+    "herr",
+    "frau",
+    "herrn",
+    "sprecher",
+    "sprecherin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "trainer",
+    "autor",
+    "autorin",
+    "regisseur",
+    "sänger",
+    "sängerin",
+    "dr.",
+    "prof.",
+    "vorsitzende",
+    "vorsitzender",
+    "abgeordnete",
+    "senator",
+    "gouverneur",
+    "papst",
+    "könig",
+    "königin",
+    "prinz",
+    "kollege",
+    "kollegin",
+    "direktor",
+    "direktorin",
+];
+/// Place words that precede names.
+const PLACE_TRIGGERS: &[&str] = &[
+    "stadt",
+    "gemeinde",
+    "dorf",
+    "hauptstadt",
+    "region",
+    "insel",
+    "kreis",
+    "landkreis",
+    "bundesland",
+    "provinz",
+    "staat",
+    "fluss",
+    "ort",
+    "stadtteil",
+    "bezirk",
+    "kanton",
+];
+/// Organisation words that precede names.
+const ORG_TRIGGERS: &[&str] = &[
+    "firma",
+    "konzern",
+    "unternehmen",
+    "partei",
+    "verein",
+    "zeitung",
+    "bank",
+    "gruppe",
+    "verband",
+    "club",
+    "klub",
+    "sender",
+    "hersteller",
+    "autobauer",
+    "gewerkschaft",
+    "stiftung",
+    "magazin",
+    "agentur",
+];
+
+/// The trigger class of a lower-cased word: `P`erson, p`L`ace, `O`rganisation.
+fn trigger_class(lower: &str) -> Option<u8> {
+    let ends = |list: &[&str]| list.iter().any(|t| lower == *t || (t.len() > 5 && lower.ends_with(t)));
+    if ends(PERSON_TRIGGERS) {
+        Some(b'P')
+    } else if ends(PLACE_TRIGGERS) {
+        Some(b'L')
+    } else if ends(ORG_TRIGGERS) {
+        Some(b'O')
+    } else {
+        None
+    }
+}
+
+/// The collapsed shape: upper → `X`, lower → `x`, digit → `d`, other chars kept; runs collapsed
+/// ("Olaf" → "Xx", "US-Wahl" → "X-Xx", "3,5" → "d,d").
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if s != last {
+            out.push(s);
+            last = s;
+        }
+        if out.len() > 8 {
+            break;
+        }
+    }
+    out
+}
+
+/// FNV-1a over a template id and parts separated by 0xff.
+fn hash(template: u8, parts: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut eat = |b: u8| {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    };
+    eat(template);
+    for p in parts {
+        eat(0xff);
+        for &b in p.as_bytes() {
+            eat(b);
+        }
+    }
+    h
+}
+
+/// Per-token values computed once per sentence.
+struct Info {
+    lower: String,
+    shape: String,
+    capitalised: bool,
+}
+
+/// Computes the features of every token of a sentence: `out[offsets[i]..offsets[i + 1]]` are the
+/// keys of token `i` (`offsets` has one entry more than `tokens`).
+pub fn sentence_features(
+    tokens: &[&str],
+    set: FeatureSet,
+    lexicon: &Lexicon,
+    gazetteer: Option<&dyn Gazetteer>,
+    out: &mut Vec<u32>,
+    offsets: &mut Vec<usize>,
+) {
+    out.clear();
+    offsets.clear();
+    let info: Vec<Info> = tokens
+        .iter()
+        .map(|t| Info {
+            lower: t.to_lowercase(),
+            shape: shape(t),
+            capitalised: t.chars().next().is_some_and(char::is_uppercase),
+        })
+        .collect();
+    let word = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else {
+            info.get(i as usize).map_or("</s>", |x| x.lower.as_str())
+        }
+    };
+    let shp = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else {
+            info.get(i as usize).map_or("</s>", |x| x.shape.as_str())
+        }
+    };
+    for (i, tok) in tokens.iter().enumerate() {
+        offsets.push(out.len());
+        let x = &info[i];
+        let ii = i as isize;
+        let first = if i == 0 { "1" } else { "0" };
+        out.push(hash(0, &[]));
+        out.push(hash(1, &[tok]));
+        out.push(hash(2, &[&x.lower]));
+        out.push(hash(3, &[&x.shape]));
+        out.push(hash(4, &[&x.shape, first]));
+        out.push(hash(5, &[word(ii - 1)]));
+        out.push(hash(6, &[word(ii + 1)]));
+        if set.has(FeatureSet::AFFIX) {
+            let chars: Vec<char> = x.lower.chars().collect();
+            let n = chars.len();
+            for k in 1..=4.min(n) {
+                let p: String = chars[..k].iter().collect();
+                out.push(hash(10 + k as u8, &[&p]));
+            }
+            for k in 1..=5.min(n) {
+                let s: String = chars[n - k..].iter().collect();
+                out.push(hash(20 + k as u8, &[&s, if x.capitalised { "C" } else { "c" }]));
+            }
+        }
+        if set.has(FeatureSet::CONTEXT2) {
+            out.push(hash(30, &[word(ii - 2)]));
+            out.push(hash(31, &[word(ii + 2)]));
+        }
+        if set.has(FeatureSet::BIGRAM) {
+            out.push(hash(32, &[word(ii - 1), &x.lower]));
+            out.push(hash(33, &[&x.lower, word(ii + 1)]));
+        }
+        if set.has(FeatureSet::SHAPE_CONTEXT) {
+            out.push(hash(34, &[shp(ii - 1), &x.shape]));
+            out.push(hash(35, &[&x.shape, shp(ii + 1)]));
+            out.push(hash(36, &[shp(ii - 1), &x.shape, shp(ii + 1)]));
+        }
+        if set.has(FeatureSet::COMMON_NOUN) && x.capitalised {
+            let cn = lexicon.common_nouns.contains(&x.lower);
+            let ls = lexicon.lower_seen.contains(&x.lower);
+            let flags = match (cn, ls) {
+                (true, true) => "cn+ls",
+                (true, false) => "cn",
+                (false, true) => "ls",
+                (false, false) => "-",
+            };
+            out.push(hash(40, &[flags, first]));
+            out.push(hash(41, &[flags, shp(ii + 1)]));
+            if let Some(next) = info.get(i + 1)
+                && next.capitalised
+            {
+                out.push(hash(
+                    42,
+                    &[
+                        flags,
+                        if lexicon.common_nouns.contains(&next.lower) {
+                            "cn"
+                        } else {
+                            "-"
+                        },
+                    ],
+                ));
+            }
+        }
+        if set.has(FeatureSet::TRIGGER) {
+            for d in 1..=2 {
+                if i >= d
+                    && let Some(c) = trigger_class(&info[i - d].lower)
+                {
+                    out.push(hash(
+                        50 + d as u8,
+                        &[std::str::from_utf8(&[c]).unwrap_or("?"), &x.shape],
+                    ));
+                }
+            }
+            if i >= 1 {
+                let prev: Vec<char> = info[i - 1].lower.chars().collect();
+                let s: String = prev[prev.len().saturating_sub(4)..].iter().collect();
+                out.push(hash(53, &[&s]));
+            }
+        }
+        if set.has(FeatureSet::HYPHEN)
+            && let Some((head, tail)) = x.lower.split_once('-')
+            && !head.is_empty()
+        {
+            out.push(hash(60, &[head]));
+            out.push(hash(61, &[tail.rsplit('-').next().unwrap_or(tail)]));
+            if set.has(FeatureSet::COMMON_NOUN) {
+                let tail_cn = lexicon.common_nouns.contains(tail);
+                out.push(hash(62, &[if tail_cn { "cn" } else { "-" }, shape(head).as_str()]));
+            }
+        }
+        if set.has(FeatureSet::GAZETTEER)
+            && let Some(g) = gazetteer
+            && let Some(kind) = g.kind_of(tok)
+        {
+            out.push(hash(70, &[kind.as_str()]));
+        }
+    }
+    offsets.push(out.len());
+}

@@ -1,0 +1,315 @@
+//! The statistical NER model: loading, tagging on char boundaries, span evaluation, training command,
+//! and precision on the seeds.
+
+use std::process::Command;
+
+use presseschau::core::analysis::ner::data::parse_germeval;
+use presseschau::core::analysis::ner::eval::{Evaluation, spans_of};
+use presseschau::core::analysis::ner::model::{self, TrainConfig};
+use presseschau::core::analysis::ner::{Model, NerKind, NerLabel, tag, tag_tokens, tokenize};
+use presseschau::core::corpus::Corpus;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ner");
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{FIXTURES}/{name}")).unwrap()
+}
+
+#[test]
+fn embedded_model_loads() {
+    let m = model::embedded().expect("embedded model must load");
+    assert!(
+        m.feature_count() > 1000,
+        "suspiciously small model: {} features",
+        m.feature_count()
+    );
+    assert!(m.labels().contains(&NerLabel::Outside));
+    assert_eq!(tag_tokens(&["Angela", "Merkel", "besucht", "Paris", "."]).len(), 5);
+}
+
+#[test]
+fn corrupt_model_bytes_are_an_error_not_a_panic() {
+    for bytes in [&b""[..], b"PSNER1\n", b"garbage that is not a model", &[0xff; 64]] {
+        assert!(Model::from_bytes(bytes).is_err());
+    }
+    // every truncation of a real model is rejected
+    let sentences: Vec<_> = parse_germeval("fixture", &fixture("train_sample.tsv"))
+        .unwrap()
+        .into_iter()
+        .map(|s| presseschau::core::analysis::ner::data::Sentence {
+            tokens: s.tokens,
+            labels: s.outer,
+        })
+        .collect();
+    let m = Model::train(
+        &sentences,
+        &TrainConfig {
+            epochs: 2,
+            ..TrainConfig::default()
+        },
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let bytes = m.to_bytes();
+    assert!(Model::from_bytes(&bytes).is_ok());
+    for cut in [1, 10, bytes.len() / 2, bytes.len() - 1] {
+        assert!(Model::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+}
+
+fn words(s: &str) -> Vec<&str> {
+    tokenize(s).into_iter().map(|t| t.text).collect()
+}
+
+#[test]
+fn tokenizer_splits_punctuation_and_keeps_compounds() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "„Kreml-Chef“ Putin sagt: Nein!",
+            &["„", "Kreml-Chef", "“", "Putin", "sagt", ":", "Nein", "!"],
+        ),
+        (
+            "Dr. Müller (SPD) kam am 3. Mai.",
+            &["Dr.", "Müller", "(", "SPD", ")", "kam", "am", "3.", "Mai", "."],
+        ),
+        (
+            "Es kostet 3,5 Mio. Euro, z.B. für US-Marketing.",
+            &[
+                "Es",
+                "kostet",
+                "3,5",
+                "Mio.",
+                "Euro",
+                ",",
+                "z.B.",
+                "für",
+                "US-Marketing",
+                ".",
+            ],
+        ),
+        ("", &[]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(words(text), *want, "{text}");
+    }
+    let toks = tokenize("Er ging.\nDann kam sie. Und");
+    let starts: Vec<&str> = toks.iter().filter(|t| t.sentence_start).map(|t| t.text).collect();
+    assert_eq!(starts, ["Er", "Dann", "Und"]);
+}
+
+#[test]
+fn spans_are_on_char_boundaries_with_umlauts() {
+    let text = "Größter Ärger in Köln: Bürgermeisterin Henriette Reker trifft Jürgen Müller von der Deutschen Bahn in Düsseldorf.";
+    let spans = tag(text);
+    assert!(!spans.is_empty(), "no names found in {text}");
+    let chars: Vec<char> = text.chars().collect();
+    for s in &spans {
+        assert!(s.start < s.end && s.end <= chars.len(), "{s:?}");
+        let by_offsets: String = chars[s.start..s.end].iter().collect();
+        assert_eq!(by_offsets, s.text, "offsets must be code points");
+    }
+    let found = |k: NerKind, t: &str| spans.iter().any(|s| s.kind == k && s.text == t);
+    assert!(
+        found(NerKind::Loc, "Köln") || found(NerKind::Loc, "Düsseldorf"),
+        "{spans:?}"
+    );
+    assert!(
+        found(NerKind::Per, "Henriette Reker") || found(NerKind::Per, "Jürgen Müller"),
+        "{spans:?}"
+    );
+}
+
+#[test]
+fn tagging_odd_input_does_not_panic() {
+    for text in [
+        "",
+        " ",
+        "„",
+        "...",
+        "\u{00AD}",
+        "ß-ß-ß",
+        "A",
+        "🙂 Emoji 🙂 Berlin",
+        &"Wort ".repeat(2000),
+    ] {
+        let _ = tag(text);
+    }
+}
+
+#[test]
+fn span_extraction_follows_conlleval() {
+    let l = |s: &str| s.split(' ').map(|x| x.parse::<NerLabel>().unwrap()).collect::<Vec<_>>();
+    type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)]);
+    let cases: &[Case<'_>] = &[
+        ("B-PER I-PER O B-LOC", &[(0, 2, "PER"), (3, 4, "LOC")]),
+        ("I-ORG I-ORG O", &[(0, 2, "ORG")]),
+        ("B-LOC B-LOC", &[(0, 1, "LOC"), (1, 2, "LOC")]),
+        ("B-PER I-LOC", &[(0, 1, "PER"), (1, 2, "LOC")]),
+        (
+            "B-LOCderiv I-LOCderiv O B-ORGpart",
+            &[(0, 2, "LOCderiv"), (3, 4, "ORGpart")],
+        ),
+    ];
+    for (labels, want) in cases {
+        let got: Vec<(usize, usize, String)> = spans_of(&l(labels))
+            .into_iter()
+            .map(|(a, b, k)| (a, b, k.to_string()))
+            .collect();
+        let want: Vec<(usize, usize, String)> = want.iter().map(|&(a, b, k)| (a, b, k.to_string())).collect();
+        assert_eq!(got, want, "{labels}");
+    }
+}
+
+/// Gold: PER "Angela Merkel", LOCderiv "deutsche", LOC "Köln", ORG "Deutsche Bahn", ORG "Siemens",
+/// LOC "München". Predicted: PER ✓, LOC "deutsche" (right only coarsely), LOC ✓, ORG "Deutsche"
+/// (wrong span), ORG ✓, PER "München" (wrong type).
+#[test]
+fn eval_scores_match_hand_computation() {
+    let gold = parse_germeval("gold", &fixture("eval_gold.tsv")).unwrap();
+    let pred = parse_germeval("pred", &fixture("eval_pred.tsv")).unwrap();
+    let mut ev = Evaluation::default();
+    for (g, p) in gold.iter().zip(&pred) {
+        ev.add(&g.outer, &p.outer);
+    }
+    let close = |a: f64, b: f64| (a - b).abs() < 0.01;
+    let f = ev.fine.total();
+    assert_eq!((f.tp, f.fp, f.fn_), (3, 3, 3));
+    assert!(close(f.precision(), 50.0) && close(f.recall(), 50.0) && close(f.f1(), 50.0));
+    let c = ev.coarse.total();
+    assert_eq!((c.tp, c.fp, c.fn_), (4, 2, 2));
+    assert!(close(c.f1(), 66.67));
+    let kind = |k: &str| ev.coarse.per_type[k];
+    assert!(
+        close(kind("LOC").precision(), 100.0) && close(kind("LOC").recall(), 66.67) && close(kind("LOC").f1(), 80.0)
+    );
+    assert!(close(kind("PER").precision(), 50.0) && close(kind("PER").recall(), 100.0));
+    assert!(close(kind("ORG").f1(), 50.0));
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_presseschau"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn eval_ner_command_prints_hand_computed_scores() {
+    let out = cli(&[
+        "eval",
+        "ner",
+        &format!("{FIXTURES}/eval_gold.tsv"),
+        "--pred",
+        &format!("{FIXTURES}/eval_pred.tsv"),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let all_lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("ALL")).collect();
+    assert_eq!(all_lines.len(), 2, "{stdout}");
+    assert!(
+        all_lines[0].ends_with("66.67   66.67   66.67"),
+        "coarse: {}",
+        all_lines[0]
+    );
+    assert!(
+        all_lines[1].ends_with("50.00   50.00   50.00"),
+        "fine: {}",
+        all_lines[1]
+    );
+}
+
+#[test]
+fn train_ner_command_trains_on_a_small_sample_and_eval_reads_the_model() {
+    let dir = std::env::temp_dir().join(format!("presseschau-ner-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let model_path = dir.join("model.bin");
+    let train = format!("germeval={FIXTURES}/train_sample.tsv");
+    let out = cli(&[
+        "train-ner",
+        "--corpora",
+        &train,
+        "--sample",
+        "200",
+        "--epochs",
+        "5",
+        "--out",
+        model_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&model_path).unwrap();
+    let m = Model::from_bytes(&bytes).unwrap();
+    // the model learned its training data
+    let got = m.tag_tokens(&["Olaf", "Scholz", "reist", "nach", "Paris", "."]);
+    assert_eq!(got[0].to_string(), "B-PER");
+    assert_eq!(got[4].to_string(), "B-LOC");
+    // deterministic: the same data gives the same bytes
+    let again = dir.join("again.bin");
+    let out2 = cli(&[
+        "train-ner",
+        "--corpora",
+        &train,
+        "--sample",
+        "200",
+        "--epochs",
+        "5",
+        "--out",
+        again.to_str().unwrap(),
+    ]);
+    assert!(out2.status.success());
+    assert_eq!(bytes, std::fs::read(&again).unwrap(), "training is not deterministic");
+    // eval with that model writes predictions in the same format
+    let pred = dir.join("pred.tsv");
+    let out3 = cli(&[
+        "eval",
+        "ner",
+        &format!("{FIXTURES}/eval_gold.tsv"),
+        "--model",
+        model_path.to_str().unwrap(),
+        "--out",
+        pred.to_str().unwrap(),
+    ]);
+    assert!(out3.status.success(), "{}", String::from_utf8_lossy(&out3.stderr));
+    let written = parse_germeval("pred", &std::fs::read_to_string(&pred).unwrap()).unwrap();
+    let gold = parse_germeval("gold", &fixture("eval_gold.tsv")).unwrap();
+    assert_eq!(
+        written.iter().map(|s| &s.tokens).collect::<Vec<_>>(),
+        gold.iter().map(|s| &s.tokens).collect::<Vec<_>>()
+    );
+    // bad arguments are errors, not panics
+    assert_eq!(cli(&["train-ner", "--corpora", "nosuchcorpus"]).status.code(), Some(2));
+    assert_eq!(cli(&["eval", "ner", "/nonexistent/file.tsv"]).status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Section labels, boilerplate and common nouns must not be marked as names in the seeds.
+#[test]
+fn seeds_common_nouns_and_labels_are_not_names() {
+    let corpus = Corpus::from_seeds();
+    assert!(!corpus.articles.is_empty());
+    let banned = [
+        "Politik",
+        "Hintergrund",
+        "Anzeige",
+        "Partner",
+        "Regierung",
+        "Präsident",
+        "Werbung",
+        "Startseite",
+    ];
+    for a in &corpus.articles {
+        let mut texts = vec![a.title.text.clone()];
+        texts.extend(a.blocks.iter().map(|b| b.text.clone()));
+        texts.extend(a.removed().map(|(t, _)| t.to_string()));
+        for text in &texts {
+            for s in tag(text) {
+                assert!(
+                    !banned.contains(&s.text.as_str()),
+                    "{}: `{}` marked as {:?} in: {text}",
+                    a.id.0,
+                    s.text,
+                    s.kind
+                );
+            }
+        }
+    }
+}

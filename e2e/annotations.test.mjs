@@ -174,3 +174,48 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 }
+
+test('storage that refuses to save: the reader is told and the notes stay in memory', async () => {
+  const origin = env.list[0];
+  const { page, problems, context } = await openPage(browser, origin);
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('quota exceeded', 'QuotaExceededError'); };
+  });
+  await openDw(page, origin);
+  await selectPhrase(page, 'Ein eigener Impfstoff ist ebenfalls in Arbeit.');
+  await page.locator('#selection-toolbar .swatch--green').click();
+  await page.waitForSelector('[data-storage="save-failed"]');
+  assert.equal(await page.locator('mark.annotation--green').count(), 1, 'the highlight stays in memory');
+  assert.match(await page.locator('[data-storage="save-failed"]').textContent(), /exportieren/i);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('import: a bad file changes nothing and says what is wrong; a good file merges without duplicates', async () => {
+  const origin = env.list[0];
+  const { page, problems, context } = await openPage(browser, origin);
+  await openDw(page, origin);
+  await selectPhrase(page, 'Ein eigener Impfstoff ist ebenfalls in Arbeit.');
+  await page.locator('#selection-toolbar .swatch--blue').click();
+  await page.waitForSelector('mark.annotation--blue');
+  await go(page, origin, '#/notes');
+  await page.waitForSelector('[data-page="notes"] .annotation-item');
+  // export (download) and re-import the same file: no duplicates
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
+  const exported = await download.createReadStream().then(async (s) => { let d = ''; for await (const c of s) d += c; return d; });
+  const doc = JSON.parse(exported);
+  assert.equal(doc.type, 'AnnotationCollection');
+  assert.equal(doc['@context'], 'http://www.w3.org/ns/anno.jsonld');
+  await page.setInputFiles('#import-file', { name: 'notes.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(exported) });
+  await page.waitForSelector('#notice');
+  assert.match(await page.locator('#notice').textContent(), /0 neu/);
+  assert.equal(await page.locator('.annotation-item').count(), 1);
+  // a broken file: clear error, nothing changes
+  await page.click('#notice button');
+  await page.setInputFiles('#import-file', { name: 'kaputt.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"type": "AnnotationCollection", "first": {"items": [{"id": 3}]}}') });
+  await page.waitForSelector('#notice');
+  assert.match(await page.locator('#notice').textContent(), /Import fehlgeschlagen/);
+  assert.equal(await page.locator('.annotation-item').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -107,6 +107,77 @@ pub fn build(corpus: &Corpus, entities: &CorpusEntities, id: &str) -> Option<Ent
     })
 }
 
+/// Builds the page of a detected name group (`ner-…`); `None` if there is no such group. Co-occurring
+/// entities are the KB entities of the same articles.
+pub fn build_detected(
+    corpus: &Corpus,
+    entities: &CorpusEntities,
+    detected: &crate::core::analysis::detected::Detected,
+    id: &str,
+) -> Option<EntityView> {
+    let group = detected.groups.iter().find(|g| g.id == id)?;
+    let mut articles: Vec<_> = group.article_ids.iter().filter_map(|a| corpus.get(&a.0)).collect();
+    articles.sort_by_key(|a| {
+        a.date
+            .value
+            .map_or((1, 0, 0, 0), |d| (0, d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)))
+    });
+    let mut groups = Vec::new();
+    let mut co: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for article in articles {
+        let text = article.text();
+        let sentences = sentence_spans(&text);
+        let hits = detected
+            .by_article
+            .get(&article.id)
+            .into_iter()
+            .flatten()
+            .filter(|m| m.group == id)
+            .map(|m| {
+                let (s, e) = sentences
+                    .iter()
+                    .copied()
+                    .find(|&(s, e)| s <= m.start && m.end <= e)
+                    .unwrap_or((m.start, m.end));
+                SentenceHit {
+                    before: slice_cp(&text, s, m.start).to_string(),
+                    mention: slice_cp(&text, m.start, m.end).to_string(),
+                    after: slice_cp(&text, m.end, e).to_string(),
+                }
+            })
+            .collect();
+        if let Some(ms) = entities.by_article.get(&article.id) {
+            let mut seen: Vec<&str> = ms.iter().filter_map(|m| m.entity_id.as_deref()).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for other in seen {
+                *co.entry(other.to_string()).or_default() += 1;
+            }
+        }
+        groups.push(MentionGroup {
+            article_id: article.id.0.clone(),
+            title: article.title.text.clone(),
+            date: article.date.value.map(|d| d.german()),
+            sentences: hits,
+        });
+    }
+    let mut co_occurring: Vec<(String, String, usize)> = co
+        .into_iter()
+        .map(|(other, n)| {
+            let label = kb().get(&other).map_or_else(|| other.clone(), |e| e.label_de.clone());
+            (other, label, n)
+        })
+        .collect();
+    co_occurring.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    co_occurring.truncate(20);
+    Some(EntityView {
+        label: group.label.clone(),
+        kind: group.kind,
+        mentions: groups,
+        co_occurring,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,8 @@ use crate::core::render::CpSpan;
 pub enum Highlight {
     /// An entity mention (index into the article's mentions).
     Entity(usize),
+    /// A name only the model found (index into the article's detected mentions).
+    Detected(usize),
     /// One of the reader's annotations.
     Annotation {
         /// Annotation id.
@@ -66,6 +68,7 @@ pub fn place_annotations(text: &str, annotations: &[&Annotation]) -> Vec<PlacedA
 /// are longer), then the mentions whose kind is not hidden.
 pub fn build(
     mentions: &[Mention],
+    detected: &[crate::core::analysis::detected::DetectedMention],
     hidden: &[EntityKind],
     annotations: &[PlacedAnnotation],
     passage: Option<CpSpan>,
@@ -98,6 +101,15 @@ pub fn build(
                 end: m.end,
             });
             kinds.push(Highlight::Entity(i));
+        }
+    }
+    for (i, d) in detected.iter().enumerate() {
+        if !hidden.contains(&d.kind) {
+            spans.push(CpSpan {
+                start: d.start,
+                end: d.end,
+            });
+            kinds.push(Highlight::Detected(i));
         }
     }
     (spans, kinds)
@@ -141,7 +153,7 @@ mod tests {
             mention(15, 23, EntityKind::Place),
             mention(38, 45, EntityKind::Product),
         ];
-        let (spans, kinds) = build(&mentions, &[EntityKind::Product], &placed, None, &[]);
+        let (spans, kinds) = build(&mentions, &[], &[EntityKind::Product], &placed, None, &[]);
         assert_eq!(spans.len(), 3);
         assert!(matches!(
             kinds[0],

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::analysis::detected::{Detected, detect_corpus};
 use crate::core::analysis::entities::{CorpusEntities, EntityKind, analyze_corpus};
 use crate::core::annotations::codec::{self, StoredDataError};
 use crate::core::annotations::{Annotation, AnnotationEdit, AnnotationId, AnnotationSet, Removed};
@@ -74,6 +75,8 @@ pub struct AppState {
     pub corpus: Rc<Corpus>,
     /// Entity mentions per article and the entities of the corpus (computed once at start-up).
     pub entities: Rc<CorpusEntities>,
+    /// Names only the statistical model finds (not in the knowledge base), grouped across the corpus.
+    pub detected: Rc<Detected>,
     /// Entity kinds the reader has switched off.
     pub hidden_kinds: Vec<EntityKind>,
     /// The library's filters.
@@ -148,9 +151,11 @@ impl AppState {
     /// A state over any corpus.
     pub fn new(corpus: Corpus) -> Self {
         let entities = analyze_corpus(&corpus);
+        let detected = detect_corpus(&corpus, &entities);
         Self {
             corpus: Rc::new(corpus),
             entities: Rc::new(entities),
+            detected: Rc::new(detected),
             hidden_kinds: Vec::new(),
             filter: LibraryFilter::default(),
             annotations: Rc::new(AnnotationSet::new()),

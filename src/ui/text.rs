@@ -106,3 +106,5 @@ pub const NOT_FOUND_ENTITY: &str = "Diesen Namen gibt es in den Artikeln nicht. 
 pub const MENTIONS_IN_ARTICLES: &str = "Erwähnungen";
 pub const CO_OCCURRING: &str = "Kommt oft zusammen vor mit";
 pub const NOTES_UNKNOWN_ARTICLE: &str = "Notizen zu Artikeln, die es hier nicht gibt";
+pub const DETECTED_SHORT: &str = "automatisch erkannt";
+pub const DETECTED_CARD: &str = "Automatisch erkannt, nicht in der Wissensbasis.";

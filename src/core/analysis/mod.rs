@@ -19,6 +19,7 @@
 //!    project by `presseschau train-ner`, model embedded in the binary) finds names no knowledge base lists.
 
 pub mod dates;
+pub mod detected;
 pub mod diff;
 pub mod entities;
 pub mod events;

@@ -18,6 +18,9 @@ pub struct EntityCardProps {
     pub mention: Mention,
     /// The article it is in.
     pub article_id: AttrValue,
+    /// For a name only the model found: its group id (`ner-…`).
+    #[prop_or_default]
+    pub detected_group: Option<AttrValue>,
     /// Position (page coordinates, CSS pixels): left, top.
     pub at: (f64, f64),
     /// Called to close the card.
@@ -80,6 +83,9 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
                     </ul>
                 }
                 <p><Link<Route> to={Route::Entity { id: e.id.clone() }} classes="button button--quiet">{ text::ENTITY_PAGE }</Link<Route>></p>
+            } else if let Some(group) = &props.detected_group {
+                <p class="card-description card-detected">{ text::DETECTED_CARD }</p>
+                <p><Link<Route> to={Route::Entity { id: group.to_string() }} classes="button button--quiet">{ text::ENTITY_PAGE }</Link<Route>></p>
             } else if let Some(v) = &m.value {
                 <p class="card-description">{ format!("{}: {v}", text::VALUE) }</p>
             } else {

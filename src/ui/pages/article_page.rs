@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::core::analysis::detected::DetectedMention;
 use crate::core::analysis::entities::Mention;
 use crate::core::annotations::anchor::{Anchoring, TextIndex, cp_from_utf16, select};
 use crate::core::annotations::link::{self, SharedNote};
@@ -122,13 +123,27 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 .map(|(s, e)| (CpSpan { start: s, end: e }, n.color))
         })
         .collect();
-    let (spans, kinds) = highlights::build(&mentions, &app.hidden_kinds, &placed, payload.passage, &shared_spans);
-    let marks: Rc<Vec<MarkStyle>> = Rc::new(kinds.iter().map(|k| mark_style(k, &mentions)).collect());
+    let detected: Rc<Vec<DetectedMention>> =
+        Rc::new(app.detected.by_article.get(&article.id).cloned().unwrap_or_default());
+    let (spans, kinds) = highlights::build(
+        &mentions,
+        &detected,
+        &app.hidden_kinds,
+        &placed,
+        payload.passage,
+        &shared_spans,
+    );
+    let marks: Rc<Vec<MarkStyle>> = Rc::new(kinds.iter().map(|k| mark_style(k, &mentions, &detected)).collect());
     let spans = Rc::new(spans);
 
     let counts: Vec<(crate::core::analysis::entities::EntityKind, usize)> = ALL_KINDS
         .iter()
-        .map(|k| (*k, mentions.iter().filter(|m| m.kind == *k).count()))
+        .map(|k| {
+            (
+                *k,
+                mentions.iter().filter(|m| m.kind == *k).count() + detected.iter().filter(|d| d.kind == *k).count(),
+            )
+        })
         .filter(|(_, n)| *n > 0)
         .collect();
 
@@ -236,10 +251,20 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         })
     };
     let hash = format!("#/a/{}", article.id);
-    let card_view = card.as_ref().and_then(|(i, at)| mentions.get(*i).map(|m| (m.clone(), *at))).map(|(m, at)| {
-        let card = card.clone();
-        html! { <EntityCard mention={m} article_id={AttrValue::from(article.id.0.clone())} {at} onclose={Callback::from(move |()| card.set(None))} /> }
-    });
+    // Card indices: KB mentions first, then detected names (offset by the number of KB mentions).
+    let card_view = card
+        .as_ref()
+        .and_then(|(i, at)| match mentions.get(*i) {
+            Some(m) => Some((m.clone(), None, *at)),
+            None => detected.get(*i - mentions.len()).map(|d| {
+                let m = Mention { start: d.start, end: d.end, text: d.text.clone(), kind: d.kind, entity_id: None, derived: false, value: None };
+                (m, Some(AttrValue::from(d.group.clone())), *at)
+            }),
+        })
+        .map(|(m, group, at)| {
+            let card = card.clone();
+            html! { <EntityCard mention={m} detected_group={group} article_id={AttrValue::from(article.id.0.clone())} {at} onclose={Callback::from(move |()| card.set(None))} /> }
+        });
     html! {
         <article class="article" data-page="article" data-article-id={article.id.0.clone()}>
             <header class="article-header">
@@ -316,8 +341,27 @@ fn preview(s: &str) -> String {
 
 /// The `<mark>` attributes of a highlight (DOM contract: `class="entity"`, `data-kind`, `data-entity-id`,
 /// `data-derived`, `data-value`).
-fn mark_style(h: &Highlight, mentions: &[Mention]) -> MarkStyle {
+fn mark_style(h: &Highlight, mentions: &[Mention], detected: &[DetectedMention]) -> MarkStyle {
     match h {
+        Highlight::Detected(i) => {
+            let Some(d) = detected.get(*i) else {
+                return MarkStyle::default();
+            };
+            MarkStyle {
+                class: AttrValue::Static("entity entity--detected"),
+                attrs: vec![
+                    ("data-kind", AttrValue::Static(d.kind.as_str())),
+                    ("data-m", AttrValue::from((mentions.len() + i).to_string())),
+                    ("data-detected", AttrValue::from(d.group.clone())),
+                    ("tabindex", AttrValue::Static("0")),
+                ],
+                sr_label: Some(AttrValue::from(format!(
+                    "{}, {}",
+                    kind_label(d.kind),
+                    text::DETECTED_SHORT
+                ))),
+            }
+        }
         Highlight::Entity(i) => {
             let Some(m) = mentions.get(*i) else {
                 return MarkStyle::default();

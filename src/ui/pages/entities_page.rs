@@ -18,23 +18,38 @@ pub fn EntitiesPage() -> Html {
     use_effect_with((), |()| {
         crate::platform::dom::set_title(&format!("{} — {}", text::ENTITIES_TITLE, text::APP_NAME))
     });
-    let mut list: Vec<_> = app
+    // (id, label, kind, mentions, articles, detected)
+    let mut list: Vec<(String, String, EntityKind, usize, usize, bool)> = app
         .entities
         .entities
         .iter()
         .filter(|e| !matches!(e.kind, EntityKind::Date | EntityKind::Quantity))
-        .filter(|e| kind.is_none_or(|k| e.kind == k))
+        .map(|e| {
+            (
+                e.id.clone(),
+                e.label.clone(),
+                e.kind,
+                e.mention_count,
+                e.article_ids.len(),
+                false,
+            )
+        })
+        .chain(app.detected.groups.iter().map(|g| {
+            (
+                g.id.clone(),
+                g.label.clone(),
+                g.kind,
+                g.mention_count,
+                g.article_ids.len(),
+                true,
+            )
+        }))
+        .filter(|e| kind.is_none_or(|k| e.2 == k))
         .collect();
     if *by_name {
-        list.sort_by_key(|e| e.label.to_lowercase());
+        list.sort_by_key(|e| e.1.to_lowercase());
     } else {
-        list.sort_by(|a, b| {
-            b.article_ids
-                .len()
-                .cmp(&a.article_ids.len())
-                .then(b.mention_count.cmp(&a.mention_count))
-                .then(a.label.cmp(&b.label))
-        });
+        list.sort_by(|a, b| b.4.cmp(&a.4).then(b.3.cmp(&a.3)).then(a.1.cmp(&b.1)));
     }
     let on_kind = {
         let kind = kind.clone();
@@ -71,12 +86,13 @@ pub fn EntitiesPage() -> Html {
             <table class="entity-table">
                 <thead><tr><th scope="col">{ text::NAME }</th><th scope="col">{ text::KIND }</th><th scope="col" class="num">{ text::MENTIONS }</th><th scope="col" class="num">{ text::ARTICLES }</th></tr></thead>
                 <tbody>
-                    for e in list {
-                        <tr data-entity-row={e.id.clone()}>
-                            <td><Link<Route> to={Route::Entity { id: e.id.clone() }}><span class={classes!("legend-swatch", format!("kind-{}", e.kind.as_str()))} aria-hidden="true" />{ e.label.clone() }</Link<Route>></td>
-                            <td>{ kind_label(e.kind) }</td>
-                            <td class="num">{ e.mention_count }</td>
-                            <td class="num">{ e.article_ids.len() }</td>
+                    for (id, label, kind, mentions, articles, detected) in list {
+                        <tr data-entity-row={id.clone()}>
+                            <td><Link<Route> to={Route::Entity { id: id.clone() }}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label }</Link<Route>>
+                                if detected { <span class="detected-badge">{ text::DETECTED_SHORT }</span> }</td>
+                            <td>{ kind_label(kind) }</td>
+                            <td class="num">{ mentions }</td>
+                            <td class="num">{ articles }</td>
                         </tr>
                     }
                 </tbody>

@@ -24,7 +24,12 @@ pub struct EntityPageProps {
 #[component]
 pub fn EntityPage(props: &EntityPageProps) -> Html {
     let app = use_app();
-    let view = entity_view::build(&app.corpus, &app.entities, &props.id);
+    let is_detected = props.id.starts_with(crate::core::analysis::detected::ID_PREFIX);
+    let view = if is_detected {
+        entity_view::build_detected(&app.corpus, &app.entities, &app.detected, &props.id)
+    } else {
+        entity_view::build(&app.corpus, &app.entities, &props.id)
+    };
     {
         let label = view.as_ref().map(|v| v.label.clone());
         use_effect_with(props.id.clone(), move |_| {
@@ -42,6 +47,9 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
         <section class="entity-page" data-page="entity" data-entity={props.id.clone()}>
             <p class="card-kind"><span class={classes!("legend-swatch", format!("kind-{}", view.kind.as_str()))} aria-hidden="true" />{ kind_label(view.kind) }</p>
             <h1>{ view.label.clone() }</h1>
+            if is_detected {
+                <p class="entity-description card-detected">{ text::DETECTED_CARD }</p>
+            }
             if let Some(e) = entity {
                 <p class="entity-description">{ e.description_de.clone() }
                     if let Some(q) = e.wikidata() {
@@ -57,7 +65,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                         <span class="meta-line">{ format!(" · {}", group.date.clone().unwrap_or_else(|| text::DATE_UNKNOWN.to_string())) }</span></h3>
                     <ul class="mention-sentences">
                         for s in group.sentences.iter() {
-                            <li>{ s.before.clone() }<mark class="entity" data-kind={view.kind.as_str()}>{ s.mention.clone() }</mark>{ s.after.clone() }</li>
+                            <li>{ s.before.clone() }<mark class={classes!("entity", is_detected.then_some("entity--detected"))} data-kind={view.kind.as_str()}>{ s.mention.clone() }</mark>{ s.after.clone() }</li>
                         }
                     </ul>
                 </section>

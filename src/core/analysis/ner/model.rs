@@ -94,6 +94,13 @@ pub struct Model {
     allowed: Vec<bool>,
 }
 
+impl Model {
+    /// The word lists learned with the model (common nouns, words seen in lower case).
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+}
+
 /// Which transitions BIO allows: `I-X` only after `B-X` or `I-X`. Row 0 is the sentence start.
 fn allowed_transitions(labels: &[NerLabel]) -> Vec<bool> {
     let l = labels.len();

@@ -1,0 +1,215 @@
+//! Names only the statistical model finds ("detected"), next to the knowledge-base mentions.
+//!
+//! 1. [`ner::tag`] runs over each article's clean text.
+//! 2. Spans that overlap a KB mention are dropped: the knowledge base wins.
+//! 3. A precision guard drops what German readers would not call a name: `OTH` spans (the model's recall
+//!    and precision for them are too low to show), single words the model's own lexicon knows as common
+//!    nouns or lower-case words, compounds whose tail is a common noun ("Kooperationsniveau" ← "niveau"),
+//!    and section labels.
+//! 4. The rest are grouped across the corpus by a normalised surface form (case folded, genitive `-s` merged
+//!    into the base form when the base form occurs too), so each group gets an entity page.
+
+use std::collections::BTreeMap;
+
+use super::entities::{CorpusEntities, EntityKind};
+use super::ner::{self, NerKind};
+use crate::core::corpus::{ArticleId, Corpus};
+
+/// Id prefix of detected groups (`ner-<key>`), so they never collide with KB ids.
+pub const ID_PREFIX: &str = "ner-";
+
+/// Shortest compound tail that is checked against the common-noun list (range 3–8, default 4: shorter tails
+/// such as "rat" or "amt" would also veto names like "Konrad").
+pub const MIN_COMMON_TAIL: usize = 4;
+
+/// A name found only by the model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetectedMention {
+    /// Start (code points into `Article::text()`).
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// The text as written.
+    pub text: String,
+    /// Person, place or organisation.
+    pub kind: EntityKind,
+    /// The group id (`ner-…`).
+    pub group: String,
+}
+
+/// All mentions of one detected name across the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetectedGroup {
+    /// Group id (`ner-…`).
+    pub id: String,
+    /// The most frequent surface form.
+    pub label: String,
+    /// The most frequent kind.
+    pub kind: EntityKind,
+    /// Number of mentions.
+    pub mention_count: usize,
+    /// Articles it occurs in.
+    pub article_ids: Vec<ArticleId>,
+}
+
+/// Detected names of a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Detected {
+    /// Per article, sorted by position.
+    pub by_article: BTreeMap<ArticleId, Vec<DetectedMention>>,
+    /// The groups, most mentioned first.
+    pub groups: Vec<DetectedGroup>,
+}
+
+fn kind_of(k: NerKind) -> Option<EntityKind> {
+    match k {
+        NerKind::Per => Some(EntityKind::Person),
+        NerKind::Loc => Some(EntityKind::Place),
+        NerKind::Org => Some(EntityKind::Organization),
+        NerKind::Oth => None,
+    }
+}
+
+/// Whether a single-word span is really a common noun by the model's own lexicon.
+fn is_common_word(word: &str) -> bool {
+    let Ok(model) = ner::model::embedded() else {
+        return false;
+    };
+    let lex = model.lexicon();
+    let lower = word.to_lowercase();
+    if lex.common_nouns.contains(&lower) || lex.lower_seen.contains(&lower) {
+        return true;
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    (3..chars.len().saturating_sub(MIN_COMMON_TAIL - 1)).any(|i| {
+        let tail: String = chars[i..].iter().collect();
+        tail.chars().count() >= MIN_COMMON_TAIL && lex.common_nouns.contains(&tail)
+    })
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Per group while counting: surface forms, kinds, articles, mentions.
+type GroupTally = (
+    BTreeMap<String, usize>,
+    BTreeMap<EntityKind, usize>,
+    Vec<ArticleId>,
+    usize,
+);
+
+/// Runs the model over the corpus and keeps the names the knowledge base does not have.
+pub fn detect_corpus(corpus: &Corpus, kb: &CorpusEntities) -> Detected {
+    let mut raw: Vec<(ArticleId, usize, usize, String, EntityKind)> = Vec::new();
+    for article in &corpus.articles {
+        let text = article.text();
+        let known = kb.by_article.get(&article.id).map(Vec::as_slice).unwrap_or_default();
+        for span in ner::tag(&text) {
+            let Some(kind) = kind_of(span.kind) else { continue };
+            if known.iter().any(|m| m.start < span.end && span.start < m.end) {
+                continue;
+            }
+            let words = span.text.split_whitespace().count();
+            if words == 1 && is_common_word(span.text.trim_end_matches('s')) && is_common_word(&span.text) {
+                continue;
+            }
+            if words == 1 && span.text.chars().count() < 3 {
+                continue;
+            }
+            raw.push((article.id.clone(), span.start, span.end, span.text.clone(), kind));
+        }
+    }
+    // Group keys: a genitive form joins its base form when the base form occurs too.
+    let forms: std::collections::BTreeSet<String> = raw.iter().map(|r| normalise(&r.3)).collect();
+    let key_of = |t: &str| {
+        let n = normalise(t);
+        match n.strip_suffix('s') {
+            Some(base) if forms.contains(base) => base.to_string(),
+            _ => n,
+        }
+    };
+    let mut out = Detected::default();
+    let mut groups: BTreeMap<String, GroupTally> = BTreeMap::new();
+    for (article, start, end, text, kind) in raw {
+        let key = key_of(&text);
+        let id = format!("{ID_PREFIX}{}", key.replace(' ', "-"));
+        let g = groups.entry(id.clone()).or_default();
+        *g.0.entry(text.clone()).or_default() += 1;
+        *g.1.entry(kind).or_default() += 1;
+        if !g.2.contains(&article) {
+            g.2.push(article.clone());
+        }
+        g.3 += 1;
+        out.by_article.entry(article).or_default().push(DetectedMention {
+            start,
+            end,
+            text,
+            kind,
+            group: id,
+        });
+    }
+    out.groups = groups
+        .into_iter()
+        .map(|(id, (labels, kinds, articles, n))| DetectedGroup {
+            label: labels
+                .into_iter()
+                .max_by_key(|(_, c)| *c)
+                .map(|(l, _)| l)
+                .unwrap_or_default(),
+            kind: kinds
+                .into_iter()
+                .max_by_key(|(_, c)| *c)
+                .map_or(EntityKind::Person, |(k, _)| k),
+            id,
+            mention_count: n,
+            article_ids: articles,
+        })
+        .collect();
+    out.groups.sort_by(|a, b| {
+        b.mention_count
+            .cmp(&a.mention_count)
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::analysis::entities::analyze_corpus;
+
+    #[test]
+    fn a_name_no_list_knows_is_detected_and_grouped() {
+        let text = "Politik\n\nNeuer Minister für Landwirtschaft\n\nDer neue Landwirtschaftsminister Gerold Wunderlich besuchte am Montag die Stadt Kleinmachnow. Wunderlichs Sprecherin sagte, Gerold Wunderlich werde auch die Firma Agrartechnik Brandenburg GmbH besuchen. Die Regierung und die Kooperationsniveaus blieben gleich.";
+        let corpus = Corpus::from_sources([("x.txt", text.as_bytes())]);
+        let kb = analyze_corpus(&corpus);
+        let found = detect_corpus(&corpus, &kb);
+        let texts: Vec<&str> = found.by_article.values().flatten().map(|m| m.text.as_str()).collect();
+        assert!(texts.contains(&"Gerold Wunderlich"), "{texts:?}");
+        for common in ["Regierung", "Kooperationsniveaus", "Politik", "Sprecherin", "Montag"] {
+            assert!(!texts.contains(&common), "{common} marked: {texts:?}");
+        }
+        let person = found.groups.iter().find(|g| g.label.contains("Wunderlich")).unwrap();
+        assert!(person.id.starts_with(ID_PREFIX));
+    }
+
+    #[test]
+    fn seeds_gain_no_common_nouns() {
+        let corpus = Corpus::from_seeds();
+        let kb = analyze_corpus(&corpus);
+        let found = detect_corpus(&corpus, &kb);
+        let texts: Vec<&str> = found.by_article.values().flatten().map(|m| m.text.as_str()).collect();
+        for bad in [
+            "Bündnispartner",
+            "Kooperationsniveau",
+            "Politik",
+            "Hintergrund",
+            "Anzeige",
+            "Themen",
+            "Partner",
+        ] {
+            assert!(!texts.contains(&bad), "{bad} detected: {texts:?}");
+        }
+    }
+}

@@ -78,6 +78,9 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: an entity page lists mentions from several articles; the index lists entities`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
+    await go(page, origin());
+    const chips = await page.locator('.article-card').nth(1).locator('.card-entities a').allTextContents();
+    assert.ok(chips.length >= 3 && chips.some((c) => c.includes('Türkei')), `main entities on the card: ${chips}`);
     await go(page, origin(), '#/e');
     await page.waitForSelector('[data-page="entities"] tbody tr');
     assert.ok((await page.locator('tbody tr').count()) > 40);

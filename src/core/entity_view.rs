@@ -178,6 +178,34 @@ pub fn build_detected(
     })
 }
 
+/// An article's main entities: linked names (not dates or quantities), most mentioned first, at most `n`.
+/// Returns (id, label, kind).
+pub fn main_entities(
+    mentions: &[crate::core::analysis::entities::Mention],
+    n: usize,
+) -> Vec<(String, String, EntityKind)> {
+    let mut counts: Vec<(String, EntityKind, usize, usize)> = Vec::new(); // id, kind, count, first position
+    for m in mentions
+        .iter()
+        .filter(|m| !m.derived && !matches!(m.kind, EntityKind::Date | EntityKind::Quantity))
+    {
+        let Some(id) = &m.entity_id else { continue };
+        match counts.iter_mut().find(|c| &c.0 == id) {
+            Some(c) => c.2 += 1,
+            None => counts.push((id.clone(), m.kind, 1, m.start)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.3.cmp(&b.3)));
+    counts
+        .into_iter()
+        .take(n)
+        .map(|(id, kind, _, _)| {
+            let label = kb().get(&id).map_or_else(|| id.clone(), |e| e.label_de.clone());
+            (id, label, kind)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +234,19 @@ mod tests {
                 .any(|(_, label, _)| label.contains("Erdoğan") || label.contains("Erdogan"))
         );
         assert!(build(&corpus, &entities, "no-such-entity").is_none());
+        let dw = corpus
+            .articles
+            .iter()
+            .find(|a| a.source_file.starts_with("000"))
+            .unwrap();
+        let main: Vec<String> = main_entities(&entities.by_article[&dw.id], 5)
+            .into_iter()
+            .map(|(_, l, _)| l)
+            .collect();
+        assert!(main.iter().any(|l| l == "Türkei"), "{main:?}");
+        assert!(
+            main.iter().any(|l| l.contains("Çavuşoğlu") || l.contains("Cavusoglu")),
+            "{main:?}"
+        );
     }
 }

@@ -108,3 +108,4 @@ pub const CO_OCCURRING: &str = "Kommt oft zusammen vor mit";
 pub const NOTES_UNKNOWN_ARTICLE: &str = "Notizen zu Artikeln, die es hier nicht gibt";
 pub const DETECTED_SHORT: &str = "automatisch erkannt";
 pub const DETECTED_CARD: &str = "Automatisch erkannt, nicht in der Wissensbasis.";
+pub const MAIN_ENTITIES: &str = "Wichtigste Namen";

@@ -12,6 +12,9 @@ use crate::ui::routes::Route;
 pub struct ArticleCardProps {
     /// The article.
     pub article: std::rc::Rc<Article>,
+    /// Its main entities: (id, label, kind).
+    #[prop_or_default]
+    pub main_entities: std::rc::Rc<Vec<(String, String, crate::core::analysis::entities::EntityKind)>>,
 }
 
 /// Title (as a link), meta line and the start of the lead.
@@ -32,6 +35,15 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             </h2>
             <MetaLine article={a.clone()} />
             <p class="card-teaser">{ lead }</p>
+            if !props.main_entities.is_empty() {
+                <ul class="chips card-entities" aria-label={crate::ui::text::MAIN_ENTITIES}>
+                    for (id, label, kind) in props.main_entities.iter() {
+                        <li><Link<Route> to={Route::Entity { id: id.clone() }}>
+                            <span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label.clone() }
+                        </Link<Route>></li>
+                    }
+                </ul>
+            }
         </li>
     }
 }

@@ -86,7 +86,9 @@ pub fn HomePage() -> Html {
             } else {
                 <ol class="article-list">
                     for a in shown {
-                        <ArticleCard key={a.id.0.clone()} article={a.clone()} />
+                        <ArticleCard key={a.id.0.clone()} article={a.clone()}
+                            main_entities={std::rc::Rc::new(crate::core::entity_view::main_entities(
+                                app.entities.by_article.get(&a.id).map(Vec::as_slice).unwrap_or_default(), 5))} />
                     }
                 </ol>
             }

@@ -19,7 +19,7 @@ use yew_router::history::{AnyHistory, MemoryHistory};
 #[component]
 fn CardInRouter(props: &ArticleCardProps) -> Html {
     let history = AnyHistory::from(MemoryHistory::new());
-    html! { <Router {history}><ArticleCard article={props.article.clone()} /></Router> }
+    html! { <Router {history}><ArticleCard article={props.article.clone()} main_entities={props.main_entities.clone()} /></Router> }
 }
 
 fn article(prefix: &str) -> Rc<presseschau::core::corpus::Article> {
@@ -122,13 +122,24 @@ async fn entity_marks_follow_the_dom_contract() {
 async fn article_card_links_to_the_article() {
     let a = article("001");
     let id = a.id.0.clone();
-    let html = LocalServerRenderer::<CardInRouter>::with_props(ArticleCardProps { article: a })
-        .hydratable(false)
-        .render()
-        .await;
+    let html = LocalServerRenderer::<CardInRouter>::with_props(ArticleCardProps {
+        article: a,
+        main_entities: Rc::new(vec![(
+            "Q43".into(),
+            "Türkei".into(),
+            presseschau::core::analysis::entities::EntityKind::Place,
+        )]),
+    })
+    .hydratable(false)
+    .render()
+    .await;
     assert!(html.contains("Moskau und Ankara wollen Verhältnis"), "{html}");
     assert!(html.contains("FLASH UP"));
     assert!(html.contains("Datum unbekannt"));
+    assert!(
+        html.contains("kind-place") && html.contains("Türkei</a>"),
+        "main entity chip: {html}"
+    );
     assert!(html.contains(&format!("data-article-id=\"{id}\"")));
 }
 

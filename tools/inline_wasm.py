@@ -9,6 +9,7 @@ now-unused files; and writes a Content-Security-Policy meta tag that allows exac
 """
 import base64
 import hashlib
+import zlib
 import os
 import re
 import sys
@@ -34,11 +35,20 @@ if not default:
     sys.exit("inline_wasm: glue has no default export (init function)")
 init_fn = default.group(1)
 glue = glue.replace("import.meta.url", "'./'")
-b64 = base64.b64encode(wasm_bytes).decode("ascii")
+# The wasm is deflated before base64 (base64 of raw wasm compresses poorly, and the offline folder has no
+# server compression at all); the page inflates it with DecompressionStream, which needs no network.
+packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+packed = packer.compress(wasm_bytes) + packer.flush()
+b64 = base64.b64encode(packed).decode("ascii")
 script = (
     glue
     + "\nconst __wasm_b64 = \"" + b64 + "\";\n"
-    + "const __wasm_bytes = Uint8Array.from(atob(__wasm_b64), c => c.charCodeAt(0));\n"
+    + "const __packed = Uint8Array.from(atob(__wasm_b64), c => c.charCodeAt(0));\n"
+    + "if (typeof DecompressionStream === 'undefined') {\n"
+    + "  document.body.insertAdjacentText('afterbegin', 'Presseschau braucht einen aktuellen Browser (DecompressionStream fehlt).');\n"
+    + "  throw new Error('DecompressionStream is not supported');\n"
+    + "}\n"
+    + "const __wasm_bytes = await new Response(new Blob([__packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();\n"
     + "await " + init_fn + "({ module_or_path: __wasm_bytes });\n"
 )
 if "</script" in script:
@@ -75,4 +85,4 @@ html = html[: placeholder.start()] + f"<meta http-equiv=\"Content-Security-Polic
 open(index_path, "w", encoding="utf-8").write(html)
 os.remove(js_path)
 os.remove(wasm_path)
-print(f"inline_wasm: index.html {len(html.encode('utf-8')):,} bytes (wasm {len(wasm_bytes):,} bytes inlined)")
+print(f"inline_wasm: index.html {len(html.encode('utf-8')):,} bytes (wasm {len(wasm_bytes):,} bytes, deflated to {len(packed):,}, inlined as base64)")

@@ -21,6 +21,7 @@
 pub mod data;
 pub mod eval;
 pub mod features;
+pub mod gazetteer;
 pub mod model;
 
 use std::fmt;

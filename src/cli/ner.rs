@@ -45,10 +45,12 @@ fn load_unlabeled(o: &TrainOptions) -> Result<Vec<Vec<String>>, String> {
             let text = std::fs::read_to_string(&f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?;
             let mut seen = HashSet::new();
             for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-                let v: serde_json::Value = serde_json::from_str(line)
-                    .map_err(|e| format!("{} line {}: {e}", f.display(), n + 1))?;
+                let v: serde_json::Value =
+                    serde_json::from_str(line).map_err(|e| format!("{} line {}: {e}", f.display(), n + 1))?;
                 for key in ["title_1", "title_2", "text_1", "text_2"] {
-                    let Some(t) = v.get(key).and_then(|t| t.as_str()) else { continue };
+                    let Some(t) = v.get(key).and_then(|t| t.as_str()) else {
+                        continue;
+                    };
                     if !seen.insert(t.to_string()) {
                         continue;
                     }
@@ -73,11 +75,20 @@ fn load_unlabeled(o: &TrainOptions) -> Result<Vec<Vec<String>>, String> {
         for f in kind.files() {
             let f = o.data.join(f);
             let text = std::fs::read_to_string(&f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?;
-            out.extend(kind.parse(&f.display().to_string(), &text).map_err(|e| e.to_string())?.into_iter().map(|s| s.tokens));
+            out.extend(
+                kind.parse(&f.display().to_string(), &text)
+                    .map_err(|e| e.to_string())?
+                    .into_iter()
+                    .map(|s| s.tokens),
+            );
         }
     }
     if !out.is_empty() {
-        eprintln!("unlabeled  {:>6} sentences, {:>8} tokens", out.len(), out.iter().map(Vec::len).sum::<usize>());
+        eprintln!(
+            "unlabeled  {:>6} sentences, {:>8} tokens",
+            out.len(),
+            out.iter().map(Vec::len).sum::<usize>()
+        );
     }
     Ok(out)
 }

@@ -171,7 +171,8 @@ impl Lexicon {
         }
         for (w, (n, det)) in caps {
             let name_share = names.get(&w).map_or(0.0, |&(a, b)| b as f32 / a.max(1) as f32);
-            if det >= UNLABELED_NOUN_MIN_COUNT && det as f32 >= UNLABELED_NOUN_MIN_SHARE * n as f32 && name_share <= 0.1 {
+            if det >= UNLABELED_NOUN_MIN_COUNT && det as f32 >= UNLABELED_NOUN_MIN_SHARE * n as f32 && name_share <= 0.1
+            {
                 self.common_nouns.insert(w);
             }
         }
@@ -193,11 +194,11 @@ pub const UNLABELED_NOUN_MIN_SHARE: f32 = 0.25;
 /// Articles, determiners and possessives: the words after which a capitalised word is a noun.
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
-    "keinen", "keinem", "keiner", "keines", "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede",
-    "jedes", "jeden", "jedem", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren",
-    "ihrem", "ihrer", "ihres", "unser", "unsere", "unseren", "unserem", "unserer", "mein", "meine", "meinen",
-    "meinem", "meiner", "zum", "zur", "im", "am", "vom", "beim", "ins", "ans", "welche", "welcher", "alle",
-    "viele", "mehrere", "einige",
+    "keinen", "keinem", "keiner", "keines", "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede", "jedes",
+    "jeden", "jedem", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem",
+    "ihrer", "ihres", "unser", "unsere", "unseren", "unserem", "unserer", "mein", "meine", "meinen", "meinem",
+    "meiner", "zum", "zur", "im", "am", "vom", "beim", "ins", "ans", "welche", "welcher", "alle", "viele", "mehrere",
+    "einige",
 ];
 
 /// Person titles and roles that precede names (matched on the lower-cased word or its end).
@@ -474,7 +475,9 @@ pub fn sentence_features(
         if set.has(FeatureSet::GAZETTEER) {
             let cap = if x.capitalised { "C" } else { "c" };
             for (template, j) in [(70u8, Some(i)), (72, i.checked_sub(1)), (73, Some(i + 1))] {
-                let Some(&bits) = j.and_then(|j| gaz.get(j)) else { continue };
+                let Some(&bits) = j.and_then(|j| gaz.get(j)) else {
+                    continue;
+                };
                 if bits == 0 {
                     continue;
                 }

@@ -278,11 +278,35 @@ mod tests {
             (&["in", "Deutschland", "."], 1, GazFlag::Single, NerKind::Loc, true),
             (&["die", "deutschen", "Autos"], 1, GazFlag::Derived, NerKind::Loc, true),
             (&["die", "deutschen", "Autos"], 2, GazFlag::Derived, NerKind::Loc, false),
-            (&["ein", "SPD-Politiker", "sagte"], 1, GazFlag::HyphenHead, NerKind::Org, true),
+            (
+                &["ein", "SPD-Politiker", "sagte"],
+                1,
+                GazFlag::HyphenHead,
+                NerKind::Org,
+                true,
+            ),
             (&["der", "Tisch", "steht"], 1, GazFlag::Single, NerKind::Loc, false),
-            (&["Recep", "Tayyip", "Erdogan", "sagte"], 0, GazFlag::First, NerKind::Per, true),
-            (&["Recep", "Tayyip", "Erdogan", "sagte"], 1, GazFlag::Inner, NerKind::Per, true),
-            (&["Recep", "Tayyip", "Erdogan", "sagte"], 2, GazFlag::Last, NerKind::Per, true),
+            (
+                &["Recep", "Tayyip", "Erdogan", "sagte"],
+                0,
+                GazFlag::First,
+                NerKind::Per,
+                true,
+            ),
+            (
+                &["Recep", "Tayyip", "Erdogan", "sagte"],
+                1,
+                GazFlag::Inner,
+                NerKind::Per,
+                true,
+            ),
+            (
+                &["Recep", "Tayyip", "Erdogan", "sagte"],
+                2,
+                GazFlag::Last,
+                NerKind::Per,
+                true,
+            ),
         ];
         for &(tokens, i, flag, kind, want) in table {
             let got = flags(tokens)[i] & flag_bit(flag, kind) != 0;

@@ -228,6 +228,8 @@ fn train_ner_command_trains_on_a_small_sample_and_eval_reads_the_model() {
         "train-ner",
         "--corpora",
         &train,
+        "--unlabeled",
+        "none",
         "--sample",
         "200",
         "--epochs",
@@ -248,6 +250,8 @@ fn train_ner_command_trains_on_a_small_sample_and_eval_reads_the_model() {
         "train-ner",
         "--corpora",
         &train,
+        "--unlabeled",
+        "none",
         "--sample",
         "200",
         "--epochs",
@@ -311,5 +315,81 @@ fn seeds_common_nouns_and_labels_are_not_names() {
                 );
             }
         }
+    }
+}
+
+/// Knowledge-base rules (issue 4, Entities II): a derived KB form the model leaves `O` becomes
+/// `deriv`, a hyphen compound headed by a KB name becomes `part`; names stay names.
+#[test]
+fn embedded_model_marks_kb_derived_words_and_compound_parts() {
+    let m = model::embedded().unwrap();
+    let cases: &[(&[&str], usize, &str)] = &[
+        (&["Die", "deutschen", "Autobauer", "klagen", "."], 1, "B-LOCderiv"),
+        (&["Ein", "SPD-Politiker", "widersprach", "."], 1, "B-ORGpart"),
+        (&["Er", "fliegt", "nach", "Frankreich", "."], 3, "B-LOC"),
+        (&["Die", "neuen", "Autobauer", "klagen", "."], 1, "O"),
+    ];
+    for &(tokens, i, want) in cases {
+        let got = m.tag_tokens(tokens);
+        assert_eq!(got[i].to_string(), want, "{tokens:?}: {got:?}");
+    }
+}
+
+#[test]
+fn europarl_lower_case_misc_becomes_locderiv() {
+    use presseschau::core::analysis::ner::data::CorpusKind;
+    let text = "Die\tDie\tART\tO\tO\neuropäischen\teuropäischen\tADJA\tO\tI-MISC\nBürger\tBürger\tNN\tO\tO\n\n\
+Die\tDie\tART\tO\tO\nGemeinsame\tGemeinsame\tADJA\tO\tI-MISC\nAgrarpolitik\tAgrarpolitik\tNN\tO\tI-MISC\n";
+    let s = CorpusKind::Europarl.parse("europarl", text).unwrap();
+    let labels: Vec<Vec<String>> = s
+        .iter()
+        .map(|s| s.labels.iter().map(ToString::to_string).collect())
+        .collect();
+    assert_eq!(labels, [["O", "B-LOCderiv", "O"], ["O", "B-OTH", "I-OTH"]]);
+}
+
+#[test]
+fn unlabelled_text_adds_nouns_after_determiners_only() {
+    use presseschau::core::analysis::ner::features::Lexicon;
+    let sent = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<String>>();
+    let text = [
+        sent("Er kaufte einen Tisch und den Stuhl ."),
+        sent("Sie sah den Tisch und Merkel und die Stuhl ."),
+        sent("Dann sprach Merkel mit dem Bundestag und der Bundestag ."),
+    ];
+    let labelled_tokens = sent("Im Bundestag sprach Merkel .");
+    let named = vec![false, true, false, true, false];
+    let mut lex = Lexicon::default();
+    lex.add_unlabeled(
+        text.iter().map(Vec::as_slice),
+        std::iter::once((labelled_tokens.as_slice(), named)),
+    );
+    for (word, noun) in [
+        ("tisch", true),
+        ("stuhl", true),
+        ("merkel", false),
+        ("bundestag", false),
+    ] {
+        assert_eq!(lex.common_nouns.contains(word), noun, "{word}");
+    }
+    assert!(lex.lower_seen.contains("und"));
+}
+
+#[test]
+fn unlabeled_option_rejects_germeval_and_unknown_names() {
+    let train = format!("germeval={FIXTURES}/train_sample.tsv");
+    for bad in ["germeval", "nosuch"] {
+        let out = cli(&[
+            "train-ner",
+            "--corpora",
+            &train,
+            "--unlabeled",
+            bad,
+            "--out",
+            "never-written.bin",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--unlabeled"), "{bad}: {err}");
     }
 }

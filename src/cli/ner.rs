@@ -14,9 +14,11 @@ use presseschau::core::analysis::ner::{Model, NerLabel};
 
 pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out src/core/analysis/ner/model.bin]
         [--corpora germeval,smartdata,mobie,europarl,legal:5000,…|name=file] [--sample N]
+        [--unlabeled smartdata,mobie,europarl,legal,europeana,biofid,same-event|none]
         [--epochs 10] [--coarse] [--features all,-bigram] [--min-weight 0.02] [--min-count 2] [--seed 42]
                                               train the NER model (corpora: germeval smartdata mobie europarl
-                                              legal europeana biofid; `:N` caps a corpus at N sentences)
+                                              legal europeana biofid; `:N` caps a corpus at N sentences;
+                                              --unlabeled: text whose words enlarge the noun lexicon)
   presseschau eval ner <file.tsv> [--out pred.tsv] [--model path] [--pred pred.tsv]
                                               tag GermEval TSV, write predictions, print span P/R/F1
                                               (--pred: score an existing prediction file instead)
@@ -26,11 +28,76 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
 ";
 
 const DEFAULT_CORPORA: &str = "germeval,smartdata,mobie,europarl,europeana";
+/// Text read without its labels, for the noun lexicon: every corpus but GermEval, and the news texts
+/// of `same-event-de`.
+const DEFAULT_UNLABELED: &str = "smartdata,mobie,europarl,legal,europeana,biofid,same-event";
+/// The news texts of the same-event data set (JSON lines; `title_*`/`text_*` fields).
+const SAME_EVENT_FILE: &str = "same-event-de/semeval2022-task8_train_de-de_texts.dev.jsonl";
+
+/// Reads the unlabelled text: tokens of the listed corpora (labels ignored; `germeval` is refused so
+/// dev never leaks into the lexicon) and the same-event news texts, tokenised by the tagger's
+/// tokenizer and split into sentences. `none` or an empty list reads nothing.
+fn load_unlabeled(o: &TrainOptions) -> Result<Vec<Vec<String>>, String> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for name in o.unlabeled.split(',').filter(|s| !s.is_empty() && *s != "none") {
+        if name == "same-event" {
+            let f = o.data.join(SAME_EVENT_FILE);
+            let text = std::fs::read_to_string(&f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?;
+            let mut seen = HashSet::new();
+            for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+                let v: serde_json::Value =
+                    serde_json::from_str(line).map_err(|e| format!("{} line {}: {e}", f.display(), n + 1))?;
+                for key in ["title_1", "title_2", "text_1", "text_2"] {
+                    let Some(t) = v.get(key).and_then(|t| t.as_str()) else {
+                        continue;
+                    };
+                    if !seen.insert(t.to_string()) {
+                        continue;
+                    }
+                    let tokens = presseschau::core::analysis::ner::tokenize(t);
+                    let mut cur: Vec<String> = Vec::new();
+                    for tok in tokens {
+                        if tok.sentence_start && !cur.is_empty() {
+                            out.push(std::mem::take(&mut cur));
+                        }
+                        cur.push(tok.text.to_string());
+                    }
+                    if !cur.is_empty() {
+                        out.push(cur);
+                    }
+                }
+            }
+            continue;
+        }
+        let kind = CorpusKind::from_name(name)
+            .filter(|k| *k != CorpusKind::GermEval)
+            .ok_or_else(|| format!("--unlabeled: `{name}` is not a corpus other than germeval, nor same-event"))?;
+        for f in kind.files() {
+            let f = o.data.join(f);
+            let text = std::fs::read_to_string(&f).map_err(|e| format!("{}: cannot read: {e}", f.display()))?;
+            out.extend(
+                kind.parse(&f.display().to_string(), &text)
+                    .map_err(|e| e.to_string())?
+                    .into_iter()
+                    .map(|s| s.tokens),
+            );
+        }
+    }
+    if !out.is_empty() {
+        eprintln!(
+            "unlabeled  {:>6} sentences, {:>8} tokens",
+            out.len(),
+            out.iter().map(Vec::len).sum::<usize>()
+        );
+    }
+    Ok(out)
+}
 
 /// Options shared by training and cross-validation.
 struct TrainOptions {
     data: PathBuf,
     corpora: String,
+    unlabeled: String,
     sample: Option<usize>,
     config: TrainConfig,
 }
@@ -54,6 +121,7 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
     let mut o = TrainOptions {
         data: PathBuf::from("../shared/data"),
         corpora: DEFAULT_CORPORA.to_string(),
+        unlabeled: DEFAULT_UNLABELED.to_string(),
         sample: None,
         config: TrainConfig::default(),
     };
@@ -64,6 +132,7 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
         match a {
             "--data" => o.data = PathBuf::from(value(args, &mut i, a)?),
             "--corpora" => o.corpora = value(args, &mut i, a)?.to_string(),
+            "--unlabeled" => o.unlabeled = value(args, &mut i, a)?.to_string(),
             "--sample" => o.sample = Some(number(value(args, &mut i, a)?, a)?),
             "--epochs" => o.config.epochs = number(value(args, &mut i, a)?, a)?,
             "--seed" => o.config.seed = number(value(args, &mut i, a)?, a)?,
@@ -156,11 +225,11 @@ fn load(o: &TrainOptions) -> Result<(Vec<Sentence>, Vec<Sentence>), String> {
     Ok((germeval, others))
 }
 
-fn train_model(sentences: &[Sentence], config: &TrainConfig) -> Result<Model, String> {
+fn train_model(sentences: &[Sentence], unlabeled: &[Vec<String>], config: &TrainConfig) -> Result<Model, String> {
     let t = Instant::now();
     let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
     eprintln!("training on {} sentences, {tokens} tokens", sentences.len());
-    let model = Model::train(sentences, config, &mut |epoch, acc| {
+    let model = Model::train_with(sentences, unlabeled, config, &mut |epoch, acc| {
         eprintln!(
             "  epoch {epoch:>2}: train token accuracy {:.2}%  ({:.1} s)",
             acc * 100.0,
@@ -189,7 +258,8 @@ pub fn train_ner(args: &[String]) -> i32 {
         }
         let (mut all, others) = load(&o)?;
         all.extend(others);
-        let model = train_model(&all, &o.config)?;
+        let unlabeled = load_unlabeled(&o)?;
+        let model = train_model(&all, &unlabeled, &o.config)?;
         let bytes = model.to_bytes();
         Model::from_bytes(&bytes).map_err(|e| format!("internal error: written model does not read back: {e}"))?;
         std::fs::write(&out, &bytes).map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
@@ -262,6 +332,8 @@ fn eval_file(args: &[String]) -> Result<(), String> {
     };
     let mut ev = Evaluation::default();
     let mut pred_tsv = String::new();
+    // first use builds the KB gazetteer; keep that one-time cost out of the speed figure
+    let _ = model.tag_tokens(&["Berlin"]);
     let t = Instant::now();
     let mut tokens = 0;
     let mut predictions = Vec::with_capacity(sentences.len());
@@ -345,13 +417,14 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
         o.corpora.push_str(",germeval");
     }
     let (dev, others) = load(&o)?;
+    let unlabeled = load_unlabeled(&o)?;
     if dev.is_empty() {
         return Err("no GermEval sentences to evaluate on".into());
     }
     let t = Instant::now();
     let mut total = Evaluation::default();
     if heldout {
-        let model = train_model(&others, &o.config)?;
+        let model = train_model(&others, &unlabeled, &o.config)?;
         for s in &dev {
             let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             total.add(&s.labels, &model.tag_tokens(&words));
@@ -373,7 +446,7 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
             let (a, b) = (k * dev.len() / folds, (k + 1) * dev.len() / folds);
             let mut train: Vec<Sentence> = dev[..a].iter().chain(&dev[b..]).cloned().collect();
             train.extend(others.iter().cloned());
-            let model = train_model(&train, &o.config)?;
+            let model = train_model(&train, &unlabeled, &o.config)?;
             let mut ev = Evaluation::default();
             for s in &dev[a..b] {
                 let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();

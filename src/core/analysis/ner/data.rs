@@ -38,7 +38,7 @@ pub enum CorpusKind {
     SmartData,
     /// DFKI MobIE (traffic tweets and reports).
     MobIe,
-    /// Europarl (Faruqui & Padó), IOB1, MISC → OTH.
+    /// Europarl (Faruqui & Padó), IOB1, MISC → OTH, lower-case one-word MISC → LOCderiv.
     Europarl,
     /// German Legal Entity Recognition (court decisions).
     Legal,
@@ -319,7 +319,27 @@ fn parse_conll(corpus: CorpusKind, source_name: &str, text: &str) -> Result<Vec<
         }
     }
     flush(&mut cur, &mut out);
+    if corpus == CorpusKind::Europarl {
+        for s in &mut out {
+            europarl_adjectives_to_deriv(s);
+        }
+    }
     Ok(out)
+}
+
+/// Europarl's MISC covers GermEval's `LOCderiv` adjectives ("europäischen", "schwedische"): a
+/// one-token MISC span written in lower case becomes `B-LOCderiv` (the other MISC spans stay `OTH`).
+fn europarl_adjectives_to_deriv(s: &mut Sentence) {
+    let oth = FineKind::name(NerKind::Oth);
+    for i in 0..s.labels.len() {
+        let single = s.labels[i] == NerLabel::Begin(oth) && s.labels.get(i + 1) != Some(&NerLabel::Inside(oth));
+        if single && s.tokens[i].chars().next().is_some_and(char::is_lowercase) {
+            s.labels[i] = NerLabel::Begin(FineKind {
+                kind: NerKind::Loc,
+                variant: super::Variant::Deriv,
+            });
+        }
+    }
 }
 
 /// Removes sentences whose token sequence was seen before (in this list or in `seen`), keeping the

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use super::NerKind;
+use super::gazetteer::GazFlag;
 
 /// Which feature groups are computed; a bit set stored in the model file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,10 +27,14 @@ impl FeatureSet {
     pub const HYPHEN: u32 = 32;
     /// Shapes of the neighbour words.
     pub const SHAPE_CONTEXT: u32 = 64;
-    /// Gazetteer membership ([`Gazetteer`]), if one is given.
+    /// Gazetteer membership ([`Gazetteer`]): the token's flags and those of its neighbours. The
+    /// model computes them with the embedded knowledge base ([`super::gazetteer::kb_gazetteer`]).
     pub const GAZETTEER: u32 = 128;
+    /// Not a feature group: after decoding, apply the knowledge-base rules for derived words and
+    /// compound parts ([`super::gazetteer::apply_rules`]).
+    pub const KB_RULES: u32 = 256;
     /// Names of the groups, for the command line.
-    pub const NAMES: [(&'static str, u32); 8] = [
+    pub const NAMES: [(&'static str, u32); 9] = [
         ("affix", Self::AFFIX),
         ("context2", Self::CONTEXT2),
         ("bigram", Self::BIGRAM),
@@ -38,11 +43,12 @@ impl FeatureSet {
         ("hyphen", Self::HYPHEN),
         ("shape-context", Self::SHAPE_CONTEXT),
         ("gazetteer", Self::GAZETTEER),
+        ("kb-rules", Self::KB_RULES),
     ];
 
-    /// All groups on (the default).
+    /// All groups on.
     pub fn all() -> Self {
-        FeatureSet(255)
+        FeatureSet(Self::NAMES.iter().fold(0, |a, (_, b)| a | b))
     }
 
     /// Whether a group is on.
@@ -51,11 +57,13 @@ impl FeatureSet {
     }
 }
 
-/// A name list the tagger can consult (e.g. the knowledge base). Membership becomes a feature;
-/// it only has an effect if the model was trained with the same gazetteer.
+/// A name list the tagger can consult (e.g. the knowledge base, [`super::gazetteer::KbGazetteer`]).
+/// Membership becomes a feature; it only has an effect if the model was trained with the same
+/// gazetteer.
 pub trait Gazetteer {
-    /// The kind of name this single token usually belongs to, if listed.
-    fn kind_of(&self, token: &str) -> Option<NerKind>;
+    /// Writes one flag set per token of a sentence to `out` (cleared first; bit meaning:
+    /// [`super::gazetteer::flag_bit`]; 0 = not listed).
+    fn annotate(&self, tokens: &[&str], out: &mut Vec<u32>);
 }
 
 /// Word lists derived from the training data and stored in the model.
@@ -118,7 +126,80 @@ impl Lexicon {
             lower_seen,
         }
     }
+
+    /// Adds nouns and lower-case words found in unlabelled text: a word written capitalised after a
+    /// determiner (`der`, `eine`, `keinen`, …) at least [`UNLABELED_NOUN_MIN_COUNT`] times, in at
+    /// least [`UNLABELED_NOUN_MIN_SHARE`] of its capitalised mid-sentence occurrences, is a common
+    /// noun, unless `labelled` (the sentences of [`Lexicon::derive`]) shows it as a name more than
+    /// once in ten. Names rarely follow a determiner in German, nouns almost always can.
+    pub fn add_unlabeled<'a>(
+        &mut self,
+        text: impl Iterator<Item = &'a [String]>,
+        labelled: impl Iterator<Item = (&'a [String], Vec<bool>)>,
+    ) {
+        use std::collections::HashMap;
+        let mut names: HashMap<String, (u32, u32)> = HashMap::new();
+        for (tokens, named) in labelled {
+            for (t, n) in tokens.iter().zip(named) {
+                if t.chars().next().is_some_and(char::is_uppercase) {
+                    let e = names.entry(t.to_lowercase()).or_default();
+                    e.0 += 1;
+                    e.1 += u32::from(n);
+                }
+            }
+        }
+        // lower-cased word → (capitalised mid-sentence, of which after a determiner)
+        let mut caps: HashMap<String, (u32, u32)> = HashMap::new();
+        let mut lower: HashMap<String, u32> = HashMap::new();
+        for tokens in text {
+            for (i, t) in tokens.iter().enumerate() {
+                let Some(first) = t.chars().next() else { continue };
+                if first.is_lowercase() {
+                    *lower.entry(t.clone()).or_default() += 1;
+                } else if first.is_uppercase() && i > 0 && t.chars().skip(1).all(char::is_lowercase) {
+                    let prev = tokens[i - 1].to_lowercase();
+                    if matches!(prev.as_str(), "." | "!" | "?" | ":" | "\"" | "„" | "“" | "(" | "-") {
+                        continue;
+                    }
+                    let e = caps.entry(t.to_lowercase()).or_default();
+                    e.0 += 1;
+                    if DETERMINERS.contains(&prev.as_str()) {
+                        e.1 += 1;
+                    }
+                }
+            }
+        }
+        for (w, (n, det)) in caps {
+            let name_share = names.get(&w).map_or(0.0, |&(a, b)| b as f32 / a.max(1) as f32);
+            if det >= UNLABELED_NOUN_MIN_COUNT && det as f32 >= UNLABELED_NOUN_MIN_SHARE * n as f32 && name_share <= 0.1
+            {
+                self.common_nouns.insert(w);
+            }
+        }
+        for (w, n) in lower {
+            if n >= LOWER_SEEN_MIN_COUNT {
+                self.lower_seen.insert(w);
+            }
+        }
+    }
 }
+
+/// Minimum number of occurrences after a determiner for [`Lexicon::add_unlabeled`]. Range 1–10,
+/// default 2.
+pub const UNLABELED_NOUN_MIN_COUNT: u32 = 2;
+/// Minimum share of determiner-preceded occurrences for [`Lexicon::add_unlabeled`]. Range 0.1–0.8,
+/// default 0.25: higher keeps fewer, surer nouns.
+pub const UNLABELED_NOUN_MIN_SHARE: f32 = 0.25;
+
+/// Articles, determiners and possessives: the words after which a capitalised word is a noun.
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
+    "keinen", "keinem", "keiner", "keines", "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede", "jedes",
+    "jeden", "jedem", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem",
+    "ihrer", "ihres", "unser", "unsere", "unseren", "unserem", "unserer", "mein", "meine", "meinen", "meinem",
+    "meiner", "zum", "zur", "im", "am", "vom", "beim", "ins", "ans", "welche", "welcher", "alle", "viele", "mehrere",
+    "einige",
+];
 
 /// Person titles and roles that precede names (matched on the lower-cased word or its end).
 const PERSON_TRIGGERS: &[&str] = &[
@@ -265,12 +346,13 @@ struct Info {
 }
 
 /// Computes the features of every token of a sentence: `out[offsets[i]..offsets[i + 1]]` are the
-/// keys of token `i` (`offsets` has one entry more than `tokens`).
+/// keys of token `i` (`offsets` has one entry more than `tokens`). `gaz` holds the gazetteer flags of
+/// the tokens ([`Gazetteer::annotate`]); missing entries count as 0.
 pub fn sentence_features(
     tokens: &[&str],
     set: FeatureSet,
     lexicon: &Lexicon,
-    gazetteer: Option<&dyn Gazetteer>,
+    gaz: &[u32],
     out: &mut Vec<u32>,
     offsets: &mut Vec<usize>,
 ) {
@@ -390,11 +472,26 @@ pub fn sentence_features(
                 out.push(hash(62, &[if tail_cn { "cn" } else { "-" }, shape(head).as_str()]));
             }
         }
-        if set.has(FeatureSet::GAZETTEER)
-            && let Some(g) = gazetteer
-            && let Some(kind) = g.kind_of(tok)
-        {
-            out.push(hash(70, &[kind.as_str()]));
+        if set.has(FeatureSet::GAZETTEER) {
+            let cap = if x.capitalised { "C" } else { "c" };
+            for (template, j) in [(70u8, Some(i)), (72, i.checked_sub(1)), (73, Some(i + 1))] {
+                let Some(&bits) = j.and_then(|j| gaz.get(j)) else {
+                    continue;
+                };
+                if bits == 0 {
+                    continue;
+                }
+                for flag in GazFlag::ALL {
+                    for kind in NerKind::ALL {
+                        if bits & super::gazetteer::flag_bit(flag, kind) != 0 {
+                            out.push(hash(template, &[flag.code(), kind.as_str()]));
+                            if template == 70 {
+                                out.push(hash(71, &[flag.code(), kind.as_str(), cap, first]));
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
     offsets.push(out.len());

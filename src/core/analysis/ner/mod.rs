@@ -3,7 +3,8 @@
 //! 1. [`tokenize`] splits German text into tokens (punctuation and quotes „“ split off, hyphen
 //!    compounds kept whole), with code-point offsets, and into sentences.
 //! 2. [`features`] turns each token and its ±2 context into hashed features (word, lower case, shape,
-//!    prefixes/suffixes, common-noun flag, trigger words, hyphen parts, an optional gazetteer hook).
+//!    prefixes/suffixes, common-noun flag, trigger words, hyphen parts, knowledge-base flags from
+//!    [`gazetteer`]); [`gazetteer::apply_rules`] adds KB-derived `deriv`/`part` labels after decoding.
 //! 3. [`model`] scores the features with an averaged structured perceptron and decodes the best BIO
 //!    label sequence with Viterbi (I-X may only follow B-X or I-X).
 //! 4. [`tag`] turns the labels into [`NerSpan`]s on char boundaries.
@@ -21,6 +22,7 @@
 pub mod data;
 pub mod eval;
 pub mod features;
+pub mod gazetteer;
 pub mod model;
 
 use std::fmt;

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use super::data::Sentence;
 use super::features::{FeatureSet, Gazetteer, Lexicon, sentence_features};
+use super::gazetteer::{apply_rules, kb_gazetteer};
 use super::{NerError, NerLabel};
 
 /// The model compiled into the app (written by `presseschau train-ner`).
@@ -180,16 +181,21 @@ impl Model {
         self.index.len()
     }
 
-    /// Labels one sentence.
+    /// Labels one sentence; consults the embedded knowledge base if the model was trained with the
+    /// gazetteer features or the KB rules.
     pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<NerLabel> {
-        self.tag_tokens_with(tokens, None)
+        let uses_kb = self.features.has(FeatureSet::GAZETTEER) || self.features.has(FeatureSet::KB_RULES);
+        self.tag_tokens_with(tokens, uses_kb.then(|| kb_gazetteer() as &dyn Gazetteer))
     }
 
     /// Labels one sentence, consulting a gazetteer (only useful if the model was trained with it).
     pub fn tag_tokens_with(&self, tokens: &[&str], gazetteer: Option<&dyn Gazetteer>) -> Vec<NerLabel> {
         let l = self.labels.len();
-        let (mut keys, mut offsets) = (Vec::new(), Vec::new());
-        sentence_features(tokens, self.features, &self.lexicon, gazetteer, &mut keys, &mut offsets);
+        let (mut keys, mut offsets, mut gaz) = (Vec::new(), Vec::new(), Vec::new());
+        if let Some(g) = gazetteer {
+            g.annotate(tokens, &mut gaz);
+        }
+        sentence_features(tokens, self.features, &self.lexicon, &gaz, &mut keys, &mut offsets);
         let mut emit = vec![0f32; tokens.len() * l];
         for i in 0..tokens.len() {
             let row = &mut emit[i * l..(i + 1) * l];
@@ -201,16 +207,31 @@ impl Model {
                 }
             }
         }
-        viterbi(tokens.len(), l, &emit, &self.trans, &self.allowed)
+        let mut labels: Vec<NerLabel> = viterbi(tokens.len(), l, &emit, &self.trans, &self.allowed)
             .into_iter()
             .map(|y| self.labels[y])
-            .collect()
+            .collect();
+        if self.features.has(FeatureSet::KB_RULES) && !gaz.is_empty() {
+            apply_rules(&gaz, &mut labels);
+        }
+        labels
     }
 
     /// Trains a model. `progress` is called after each epoch with (epoch, share of training tokens
     /// labelled correctly in that epoch).
     pub fn train(
         sentences: &[Sentence],
+        config: &TrainConfig,
+        progress: &mut dyn FnMut(usize, f32),
+    ) -> Result<Model, NerError> {
+        Self::train_with(sentences, &[], config, progress)
+    }
+
+    /// [`Model::train`] with unlabelled sentences (tokens only) that enlarge the common-noun and
+    /// lower-case word lists ([`Lexicon::add_unlabeled`]).
+    pub fn train_with(
+        sentences: &[Sentence],
+        unlabeled: &[Vec<String>],
         config: &TrainConfig,
         progress: &mut dyn FnMut(usize, f32),
     ) -> Result<Model, NerError> {
@@ -235,20 +256,27 @@ impl Model {
             .iter()
             .map(|s| s.labels.iter().map(|&y| label_id[&norm(y)]).collect())
             .collect();
-        let lexicon = Lexicon::derive(sentences.iter().map(|s| {
+        fn named<'a>(s: &&'a Sentence) -> (&'a [String], Vec<bool>) {
             (
                 s.tokens.as_slice(),
                 s.labels.iter().map(|y| y.fine().is_some()).collect(),
             )
-        }));
+        }
+        let mut lexicon = Lexicon::derive(sentences.iter().map(named));
+        if !unlabeled.is_empty() {
+            lexicon.add_unlabeled(unlabeled.iter().map(Vec::as_slice), sentences.iter().map(named));
+        }
 
         // features → dense ids (first-seen order, so ids are deterministic)
-        let (mut keys, mut offsets) = (Vec::new(), Vec::new());
+        let (mut keys, mut offsets, mut gaz) = (Vec::new(), Vec::new(), Vec::new());
         let mut counts: KeyMap<u32> = KeyMap::default();
         let mut sent_keys: Vec<(Vec<u32>, Vec<usize>)> = Vec::with_capacity(sentences.len());
         for s in &sentences {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            sentence_features(&toks, config.features, &lexicon, None, &mut keys, &mut offsets);
+            if config.features.has(FeatureSet::GAZETTEER) {
+                kb_gazetteer().annotate(&toks, &mut gaz);
+            }
+            sentence_features(&toks, config.features, &lexicon, &gaz, &mut keys, &mut offsets);
             for &k in &keys {
                 *counts.entry(k).or_default() += 1;
             }

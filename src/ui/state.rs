@@ -6,9 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::analysis::entities::{CorpusEntities, EntityKind, analyze_corpus};
+use crate::core::analysis::events::Linkage;
 use crate::core::annotations::codec::{self, StoredDataError};
 use crate::core::annotations::{Annotation, AnnotationEdit, AnnotationId, AnnotationSet, Removed};
 use crate::core::corpus::Corpus;
+use crate::core::event_view::link_corpus;
 pub use crate::core::library::{LibraryFilter, SortOrder};
 
 /// The localStorage key of the annotations.
@@ -74,6 +76,8 @@ pub struct AppState {
     pub corpus: Rc<Corpus>,
     /// Entity mentions per article and the entities of the corpus (computed once at start-up).
     pub entities: Rc<CorpusEntities>,
+    /// Same-event and same-story links and groups, with the KB entities (computed once at start-up).
+    pub links: Rc<Linkage>,
     /// Entity kinds the reader has switched off.
     pub hidden_kinds: Vec<EntityKind>,
     /// The library's filters.
@@ -148,9 +152,11 @@ impl AppState {
     /// A state over any corpus.
     pub fn new(corpus: Corpus) -> Self {
         let entities = analyze_corpus(&corpus);
+        let links = link_corpus(&corpus, &entities);
         Self {
             corpus: Rc::new(corpus),
             entities: Rc::new(entities),
+            links: Rc::new(links),
             hidden_kinds: Vec::new(),
             filter: LibraryFilter::default(),
             annotations: Rc::new(AnnotationSet::new()),

@@ -146,3 +146,4 @@ pub const TIMELINE_HELP: &str =
 pub const TIMELINE_EMPTY: &str = "Noch keine Ereignisse mit mehreren Berichten.";
 pub const LEVEL_EVENT: &str = "Ereignis";
 pub const LEVEL_STORY: &str = "Geschichte";
+pub const RELATED_REPORTS: &str = "Andere Berichte";

@@ -36,7 +36,7 @@ pub fn SameEventPanel(props: &SameEventPanelProps) -> Html {
     };
     let item = |l: &EventLink| related_item(&app, &id, l);
     html! {
-        <aside class="related" aria-label={text::SAME_EVENT}>
+        <aside class="related" aria-label={text::RELATED_REPORTS}>
             if !same_event.is_empty() {
                 <section class="related-panel" data-panel="same-event">
                     <h2>{ text::SAME_EVENT }</h2>

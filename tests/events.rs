@@ -4,11 +4,13 @@
 use std::collections::HashMap;
 
 use presseschau::core::analysis::diff::{WordDiff, align_sentences, split_sentences};
+use presseschau::core::analysis::entities::analyze_corpus;
 use presseschau::core::analysis::events::{
     CorpusStats, EVENT_THRESHOLD, LinkDoc, LinkLevel, Linkage, Reasons, ScoreParams, explain_de, explain_en, group_id,
     link, link_with, pair_score, shared_sentences,
 };
 use presseschau::core::corpus::{ArticleId, Corpus, SimpleDate};
+use presseschau::core::event_view::link_docs;
 
 fn doc(id: &str, title: &str, text: &str, date: Option<SimpleDate>, entities: &[&str]) -> LinkDoc {
     LinkDoc {
@@ -163,13 +165,15 @@ fn agency_copy_reasons_quote_the_shared_sentences_with_code_point_offsets() {
     assert!(en.contains(&"1 day apart".to_string()), "{en:?}");
 }
 
+/// The seeds as the app links them: with the knowledge-base entity ids of each article.
 fn seed_docs() -> (Corpus, Vec<LinkDoc>) {
     let corpus = Corpus::from_seeds();
-    let docs = corpus
-        .articles
-        .iter()
-        .map(|a| LinkDoc::from_article(a, vec![]))
-        .collect();
+    let entities = analyze_corpus(&corpus);
+    let docs = link_docs(&corpus, &entities);
+    assert!(
+        docs.iter().filter(|d| !d.entities.is_empty()).count() >= 4,
+        "the KB should find entities in the seeds"
+    );
     (corpus, docs)
 }
 
@@ -221,6 +225,15 @@ fn seeds_link_the_two_reports_of_the_phone_call_and_nothing_else() {
             linkage.links
         );
     }
+    // 004 (Russian-Chinese talks in Beijing, 2017) shares only a weapon system and capitals with the
+    // Turkish-Russian reports: no link at any level.
+    assert!(
+        !linkage.links.iter().any(|l| l.a == s4 || l.b == s4),
+        "004 must not link at all: {:#?}",
+        linkage.links
+    );
+    // 003 is the same story as the phone call (same actors and thread, months later)
+    assert_eq!(level_between(&linkage, &s3, &s2), Some(LinkLevel::SameStory));
     let event = linkage
         .events
         .iter()
@@ -236,6 +249,25 @@ fn seeds_link_the_two_reports_of_the_phone_call_and_nothing_else() {
         .find(|l| l.level == LinkLevel::SameEvent)
         .expect("link");
     assert!(!l.reasons.shared_sentences.is_empty());
+    // … and with the people both name: Putin (Q7747) and Erdoğan are KB entities
+    assert!(
+        l.reasons.shared_entities.iter().any(|e| e == "Q7747"),
+        "{:?}",
+        l.reasons.shared_entities
+    );
+    assert!(
+        l.reasons.signals.entities.is_some_and(|e| e > 0.3),
+        "{:?}",
+        l.reasons.signals
+    );
+    // 003 (months later, same actors) stays at most same story
+    assert!(
+        linkage
+            .links
+            .iter()
+            .filter(|l| l.a == s3 || l.b == s3)
+            .all(|l| l.level == LinkLevel::SameStory)
+    );
 }
 
 #[test]

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use presseschau::core::analysis::entities::{Mention, find_mentions};
+use presseschau::core::analysis::events::{LinkDoc, link};
 use presseschau::core::corpus::{Article, Corpus};
+use presseschau::core::event_view::entity_ids;
 use presseschau::core::library::outlet_of;
 
 mod ner;
@@ -107,8 +109,22 @@ fn analyze(args: &[String]) -> i32 {
     let out = std::io::stdout();
     let mut out = out.lock();
     let result = if as_json {
+        let mentions: Vec<Vec<Mention>> = corpus
+            .articles
+            .iter()
+            .map(|a| find_mentions(&a.text(), a.date.value))
+            .collect();
+        let docs: Vec<LinkDoc> = corpus
+            .articles
+            .iter()
+            .zip(&mentions)
+            .map(|(a, m)| LinkDoc::from_article(a, entity_ids(m)))
+            .collect();
+        let linkage = link(&docs);
         let value = json!({
-            "articles": corpus.articles.iter().map(|a| article_json(a, &find_mentions(&a.text(), a.date.value))).collect::<Vec<_>>(),
+            "articles": corpus.articles.iter().zip(&mentions).map(|(a, m)| article_json(a, m)).collect::<Vec<_>>(),
+            "links": linkage.links,
+            "events": linkage.events,
             "errors": errors,
         });
         serde_json::to_writer_pretty(&mut out, &value)

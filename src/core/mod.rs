@@ -11,6 +11,7 @@ pub mod annotations;
 pub mod corpus;
 pub mod entity_view;
 pub mod error;
+pub mod event_view;
 pub mod highlights;
 pub mod library;
 pub mod render;

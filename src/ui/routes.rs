@@ -3,6 +3,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::ui::pages::compare_page::ComparePage;
+use crate::ui::pages::event_page::EventPage;
+use crate::ui::pages::timeline_page::TimelinePage;
 use crate::ui::pages::{
     article_page::ArticlePage, entities_page::EntitiesPage, entity_page::EntityPage, home::HomePage,
     not_found::NotFoundPage, notes_page::NotesPage,
@@ -29,6 +32,23 @@ pub enum Route {
         /// Entity id.
         id: String,
     },
+    /// One event or story: its reports.
+    #[at("/s/:id")]
+    Event {
+        /// Group id.
+        id: String,
+    },
+    /// Two reports side by side.
+    #[at("/c/:a/:b")]
+    Compare {
+        /// Left article id.
+        a: String,
+        /// Right article id.
+        b: String,
+    },
+    /// All events in date order.
+    #[at("/t")]
+    Timeline,
     /// The reader's notes.
     #[at("/notes")]
     Notes,
@@ -45,6 +65,9 @@ pub fn switch(route: Route) -> Html {
         Route::Article { id } => html! { <ArticlePage {id} /> },
         Route::Entities => html! { <EntitiesPage /> },
         Route::Entity { id } => html! { <EntityPage {id} /> },
+        Route::Event { id } => html! { <EventPage {id} /> },
+        Route::Compare { a, b } => html! { <ComparePage {a} {b} /> },
+        Route::Timeline => html! { <TimelinePage /> },
         Route::Notes => html! { <NotesPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }

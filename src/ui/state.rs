@@ -7,9 +7,11 @@ use yew::prelude::*;
 
 use crate::core::analysis::detected::{Detected, detect_corpus};
 use crate::core::analysis::entities::{CorpusEntities, EntityKind, analyze_corpus};
+use crate::core::analysis::events::Linkage;
 use crate::core::annotations::codec::{self, StoredDataError};
 use crate::core::annotations::{Annotation, AnnotationEdit, AnnotationId, AnnotationSet, Removed};
 use crate::core::corpus::Corpus;
+use crate::core::event_view::link_corpus;
 pub use crate::core::library::{LibraryFilter, SortOrder};
 
 /// The localStorage key of the annotations.
@@ -77,6 +79,8 @@ pub struct AppState {
     pub entities: Rc<CorpusEntities>,
     /// Names only the statistical model finds (not in the knowledge base), grouped across the corpus.
     pub detected: Rc<Detected>,
+    /// Same-event and same-story links and groups, with the KB entities (computed once at start-up).
+    pub links: Rc<Linkage>,
     /// Entity kinds the reader has switched off.
     pub hidden_kinds: Vec<EntityKind>,
     /// The library's filters.
@@ -152,10 +156,12 @@ impl AppState {
     pub fn new(corpus: Corpus) -> Self {
         let entities = analyze_corpus(&corpus);
         let detected = detect_corpus(&corpus, &entities);
+        let links = link_corpus(&corpus, &entities);
         Self {
             corpus: Rc::new(corpus),
             entities: Rc::new(entities),
             detected: Rc::new(detected),
+            links: Rc::new(links),
             hidden_kinds: Vec::new(),
             filter: LibraryFilter::default(),
             annotations: Rc::new(AnnotationSet::new()),

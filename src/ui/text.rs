@@ -109,3 +109,44 @@ pub const NOTES_UNKNOWN_ARTICLE: &str = "Notizen zu Artikeln, die es hier nicht 
 pub const DETECTED_SHORT: &str = "automatisch erkannt";
 pub const DETECTED_CARD: &str = "Automatisch erkannt, nicht in der Wissensbasis.";
 pub const MAIN_ENTITIES: &str = "Wichtigste Namen";
+// same event, same story (issue 5)
+pub const NAV_TIMELINE: &str = "Zeitleiste";
+pub const SAME_EVENT: &str = "Gleiches Ereignis";
+pub const SAME_EVENT_HELP: &str = "Andere Berichte über dasselbe Ereignis — und warum sie dazugehören.";
+pub const SAME_STORY: &str = "Gleiche Geschichte";
+pub const SAME_STORY_HELP: &str =
+    "Dieselben Akteure und dasselbe Thema, aber ein anderes Ereignis oder ein anderer Zeitpunkt.";
+pub const COMPARE: &str = "Vergleichen";
+pub const SIGNALS: &str = "Werte im Einzelnen";
+pub const SIGNAL_TEXT: &str = "Textähnlichkeit";
+pub const SIGNAL_ENTITIES: &str = "Gemeinsame Namen";
+pub const SIGNAL_DUPLICATE: &str = "Gleiche Textpassagen";
+pub const SIGNAL_TIME: &str = "Zeitliche Nähe";
+pub const SIGNAL_STORY: &str = "Wert „gleiche Geschichte“";
+pub const SIGNAL_EVENT: &str = "Wert „gleiches Ereignis“";
+pub const NOT_MEASURED: &str = "nicht gemessen";
+pub const SHOW_EVENT: &str = "Alle Berichte zu diesem Ereignis";
+pub const SHOW_STORY: &str = "Alle Berichte zu dieser Geschichte";
+pub const EVENT_TITLE: &str = "Ein Ereignis, mehrere Berichte";
+pub const STORY_TITLE: &str = "Eine Geschichte, mehrere Berichte";
+pub const REPORTS: &str = "Berichte";
+pub const EVENT_TIMELINE: &str = "Zeitlicher Verlauf";
+pub const SHARED_BY_ALL: &str = "Alle Berichte nennen";
+pub const UNIQUE_TO_ONE: &str = "Nur in einem Bericht";
+pub const NONE_SHARED: &str = "Kein Name kommt in allen Berichten vor.";
+pub const NOT_FOUND_EVENT: &str = "Dieses Ereignis gibt es hier nicht. Vielleicht ist der Link unvollständig.";
+pub const NOT_FOUND_COMPARE: &str =
+    "Diese beiden Artikel lassen sich nicht vergleichen: mindestens einer fehlt, oder es ist zweimal derselbe.";
+pub const COMPARE_TITLE: &str = "Zwei Berichte im Vergleich";
+pub const COMPARE_HELP: &str = "Sätze mit ähnlichem Inhalt stehen nebeneinander. Durchgestrichen: steht nur links; unterstrichen: steht nur rechts.";
+pub const ONLY_LEFT: &str = "nur links";
+pub const ONLY_RIGHT: &str = "nur rechts";
+pub const NO_COUNTERPART: &str = "— kein entsprechender Satz —";
+pub const NOT_LINKED_PAIR: &str = "Diese beiden Berichte hat Presseschau nicht verknüpft.";
+pub const TIMELINE_TITLE: &str = "Zeitleiste der Ereignisse";
+pub const TIMELINE_HELP: &str =
+    "Alle Ereignisse und Geschichten mit mehreren Berichten, nach dem Datum des ersten Berichts.";
+pub const TIMELINE_EMPTY: &str = "Noch keine Ereignisse mit mehreren Berichten.";
+pub const LEVEL_EVENT: &str = "Ereignis";
+pub const LEVEL_STORY: &str = "Geschichte";
+pub const RELATED_REPORTS: &str = "Andere Berichte";

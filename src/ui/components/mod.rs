@@ -12,6 +12,7 @@ pub mod note_markdown;
 pub mod notes_panel;
 pub mod notice_bar;
 pub mod original_view;
+pub mod same_event_panel;
 pub mod selection_toolbar;
 pub mod shared_notes;
 

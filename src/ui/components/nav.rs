@@ -19,6 +19,7 @@ pub fn NavBar() -> Html {
                 <ul class="nav-links">
                     <li><Link<Route> to={Route::Home}>{ text::NAV_LIBRARY }</Link<Route>></li>
                     <li><Link<Route> to={Route::Entities}>{ text::NAV_ENTITIES }</Link<Route>></li>
+                    <li><Link<Route> to={Route::Timeline}>{ text::NAV_TIMELINE }</Link<Route>></li>
                     <li><Link<Route> to={Route::Notes}>{ text::NAV_NOTES }</Link<Route>></li>
                 </ul>
             </nav>

@@ -313,6 +313,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <SelectionToolbar quote={AttrValue::from(slice_cp(text, span.start, span.end).to_string())}
                     onannotate={on_annotate} onlink={on_link_passage} oncancel={on_cancel} />
             }
+            <crate::ui::components::same_event_panel::SameEventPanel article_id={AttrValue::from(article.id.0.clone())} />
             <nav class="prev-next" aria-label="Weitere Artikel">
                 if let Some(p) = prev {
                     <Link<Route> to={Route::Article { id: p.id.0.clone() }} classes="prev">

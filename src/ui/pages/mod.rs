@@ -1,8 +1,11 @@
 //! One page per route.
 
 pub mod article_page;
+pub mod compare_page;
 pub mod entities_page;
 pub mod entity_page;
+pub mod event_page;
 pub mod home;
 pub mod not_found;
 pub mod notes_page;
+pub mod timeline_page;

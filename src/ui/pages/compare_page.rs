@@ -1,0 +1,114 @@
+//! Route `#/c/<article-a>/<article-b>`: two reports side by side, sentences aligned, word-level differences
+//! marked (`<del>` only left, `<ins>` only right — struck through and underlined, not colour alone); one
+//! column on a phone. Unknown ids show the not-found page.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::core::analysis::diff::{AlignedPair, WordDiff};
+use crate::core::event_view::{compare, explain_labelled};
+use crate::core::library::outlet_of;
+use crate::ui::components::copy_link_button::CopyLinkButton;
+use crate::ui::components::same_event_panel::{level_name, signals_table};
+use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::routes::Route;
+use crate::ui::state::use_app;
+use crate::ui::text;
+
+/// Props of [`ComparePage`].
+#[derive(Properties, PartialEq)]
+pub struct ComparePageProps {
+    /// Left article id.
+    pub a: AttrValue,
+    /// Right article id.
+    pub b: AttrValue,
+}
+
+/// Which column a sentence is drawn in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+fn cell(pair: &AlignedPair, side: Side) -> Html {
+    let present = match side {
+        Side::Left => pair.left.is_some(),
+        Side::Right => pair.right.is_some(),
+    };
+    let label = match side {
+        Side::Left => text::ONLY_LEFT,
+        Side::Right => text::ONLY_RIGHT,
+    };
+    if !present {
+        return html! { <div class="cmp-cell cmp-cell--empty"><span class="cmp-none">{ text::NO_COUNTERPART }</span></div> };
+    }
+    let parts = pair.words.iter().map(|w| match (w, side) {
+        (WordDiff::Same(s), _) => html! { { s.clone() } },
+        (WordDiff::OnlyLeft(s), Side::Left) => html! { <del title={label}>{ s.clone() }</del> },
+        (WordDiff::OnlyRight(s), Side::Right) => html! { <ins title={label}>{ s.clone() }</ins> },
+        _ => html! {},
+    });
+    html! { <div class="cmp-cell">{ for parts }</div> }
+}
+
+/// The compare view, or the not-found page when an id is unknown.
+#[component]
+pub fn ComparePage(props: &ComparePageProps) -> Html {
+    let app = use_app();
+    let view = use_memo((props.a.clone(), props.b.clone(), app.links.clone()), {
+        let corpus = app.corpus.clone();
+        move |(a, b, links)| compare(&corpus, links, a, b)
+    });
+    use_effect_with((props.a.clone(), props.b.clone()), |_| {
+        crate::platform::dom::scroll_to_top();
+        crate::platform::dom::set_title(&format!("{} — {}", text::COMPARE_TITLE, text::APP_NAME));
+    });
+    let Some(view) = view.as_ref() else {
+        return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_COMPARE)} /> };
+    };
+    let (Some(left), Some(right)) = (app.corpus.get(&view.left.0), app.corpus.get(&view.right.0)) else {
+        return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_COMPARE)} /> };
+    };
+    let head = |a: &crate::core::corpus::Article, side: &'static str| {
+        html! {
+            <div class="cmp-head" data-side={side}>
+                <Link<Route> to={Route::Article { id: a.id.0.clone() }} classes="related-title">{ a.title.text.clone() }</Link<Route>>
+                <p class="meta-line">{ format!("{} · {}",
+                    outlet_of(a).unwrap_or(text::OUTLET_UNKNOWN),
+                    a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german())) }</p>
+            </div>
+        }
+    };
+    let changed = view
+        .pairs
+        .iter()
+        .filter(|p| p.words.iter().any(|w| !matches!(w, WordDiff::Same(_))))
+        .count();
+    html! {
+        <section class="compare-page" data-page="compare">
+            <h1>{ text::COMPARE_TITLE }</h1>
+            <p class="related-help">{ text::COMPARE_HELP }</p>
+            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(format!("#/c/{}/{}", view.left.0, view.right.0))} /></div>
+            if let Some(l) = &view.link {
+                <div class="cmp-link" data-level={level_name(l.level)}>
+                    <p><strong>{ if l.level == crate::core::analysis::events::LinkLevel::SameEvent { text::SAME_EVENT } else { text::SAME_STORY } }</strong>
+                        { format!(": {}", explain_labelled(&l.reasons).join(" · ")) }</p>
+                    <details class="signals"><summary>{ text::SIGNALS }</summary>{ signals_table(&l.reasons.signals) }</details>
+                </div>
+            } else {
+                <p class="cmp-link">{ text::NOT_LINKED_PAIR }</p>
+            }
+            <div class="cmp-grid" data-changed={changed.to_string()}>
+                <div class="cmp-row cmp-row--head">{ head(left, "left") }{ head(right, "right") }</div>
+                for pair in view.pairs.iter() {
+                    <div class={classes!("cmp-row", (pair.left.is_some() && pair.right.is_some()).then_some("cmp-row--aligned"))}
+                        data-similarity={format!("{:.2}", pair.similarity)}>
+                        { cell(pair, Side::Left) }
+                        { cell(pair, Side::Right) }
+                    </div>
+                }
+            </div>
+        </section>
+    }
+}

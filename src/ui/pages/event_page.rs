@@ -1,0 +1,100 @@
+//! Route `#/s/<event-id>`: the reports of one event (or story) — titles, outlets, dates on a small CSS
+//! timeline, the entities all reports share and those only one report has, copy link.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::core::analysis::events::LinkLevel;
+use crate::core::event_view::{EntityRef, event_view};
+use crate::ui::components::copy_link_button::CopyLinkButton;
+use crate::ui::components::same_event_panel::level_name;
+use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::routes::Route;
+use crate::ui::state::use_app;
+use crate::ui::text;
+
+/// Props of [`EventPage`].
+#[derive(Properties, PartialEq)]
+pub struct EventPageProps {
+    /// The group id from the route.
+    pub id: AttrValue,
+}
+
+fn entity_chips(items: &[EntityRef]) -> Html {
+    html! {
+        <ul class="chips">
+            for e in items.iter() {
+                <li><Link<Route> to={Route::Entity { id: e.id.clone() }}>{ e.label.clone() }</Link<Route>></li>
+            }
+        </ul>
+    }
+}
+
+/// One event's page, or the not-found page for an unknown id.
+#[component]
+pub fn EventPage(props: &EventPageProps) -> Html {
+    let app = use_app();
+    let view = event_view(&app.corpus, &app.entities, &app.links, &props.id);
+    {
+        let found = view.is_some();
+        use_effect_with(props.id.clone(), move |_| {
+            crate::platform::dom::scroll_to_top();
+            if found {
+                crate::platform::dom::set_title(&format!("{} — {}", text::EVENT_TITLE, text::APP_NAME));
+            }
+        });
+    }
+    let Some(view) = view else {
+        return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_EVENT)} /> };
+    };
+    let title = if view.level == LinkLevel::SameEvent {
+        text::EVENT_TITLE
+    } else {
+        text::STORY_TITLE
+    };
+    let span = view.span.map(|(a, b)| {
+        if a == b {
+            a.german()
+        } else {
+            format!("{} – {}", a.german(), b.german())
+        }
+    });
+    html! {
+        <section class="event-page" data-page="event" data-event={view.id.clone()} data-level={level_name(view.level)}>
+            <h1>{ title }</h1>
+            if let Some(span) = span {
+                <p class="meta-line">{ format!("{} {} · {span}", view.reports.len(), text::REPORTS) }</p>
+            }
+            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(format!("#/s/{}", view.id))} /></div>
+            <h2>{ text::EVENT_TIMELINE }</h2>
+            <ol class="event-timeline" aria-label={text::EVENT_TIMELINE}>
+                for r in view.reports.iter() {
+                    <li class="event-report" data-report-id={r.id.0.clone()}
+                        style={r.position.map(|p| format!("--pos: {:.4}", p)).unwrap_or_default()}>
+                        <span class={classes!("timeline-dot", r.position.is_none().then_some("timeline-dot--undated"))} aria-hidden="true" />
+                        <span class="timeline-date">{ r.date.map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german()) }</span>
+                        <Link<Route> to={Route::Article { id: r.id.0.clone() }} classes="related-title">{ r.title.clone() }</Link<Route>>
+                        <span class="meta-line">{ format!(" · {}", r.outlet.clone().unwrap_or_else(|| text::OUTLET_UNKNOWN.to_string())) }</span>
+                    </li>
+                }
+            </ol>
+            <h2>{ text::SHARED_BY_ALL }</h2>
+            if view.shared_entities.is_empty() {
+                <p>{ text::NONE_SHARED }</p>
+            } else {
+                <div data-entities="shared">{ entity_chips(&view.shared_entities) }</div>
+            }
+            if view.reports.iter().any(|r| !r.unique_entities.is_empty()) {
+                <h2>{ text::UNIQUE_TO_ONE }</h2>
+                <dl class="unique-entities" data-entities="unique">
+                    for r in view.reports.iter().filter(|r| !r.unique_entities.is_empty()) {
+                        <div>
+                            <dt>{ r.title.clone() }</dt>
+                            <dd>{ entity_chips(&r.unique_entities) }</dd>
+                        </div>
+                    }
+                </dl>
+            }
+        </section>
+    }
+}

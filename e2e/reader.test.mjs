@@ -140,3 +140,20 @@ test('phone width: no horizontal scrolling on the library and an article', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('every page has a copy-link button that copies a link to that page', async () => {
+  const origin = env.list[0];
+  const { page, problems, context } = await openPage(browser, origin);
+  await go(page, origin);
+  const article = await page.locator('.card-title a').first().getAttribute('href');
+  await page.locator('.card-title a').first().click();
+  await page.waitForSelector('[data-page="article"]');
+  const entity = await page.locator('.article-body mark.entity[data-entity-id]').first().getAttribute('data-entity-id');
+  for (const hash of ['#/', '#/e', '#/notes', '#/t', article, `#/e/${entity}`]) {
+    await go(page, origin, hash);
+    const target = await page.locator('main [data-copy-link]').first().getAttribute('data-copy-link');
+    assert.equal(target, hash, `copy link on ${hash}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

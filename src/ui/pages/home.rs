@@ -56,6 +56,7 @@ pub fn HomePage() -> Html {
     html! {
         <section class="library" data-page="library">
             <h1>{ text::LIBRARY_TITLE }<span class="count">{ format!(" ({})", corpus.articles.len()) }</span></h1>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::Static("#/")} /></div>
             <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label>{ text::FILTER_OUTLET }
                     <select id="filter-outlet" onchange={on_outlet}>

@@ -117,6 +117,7 @@ pub fn NotesPage() -> Html {
     html! {
         <section class="notes-page" data-page="notes">
             <h1>{ text::NOTES_TITLE }<span class="count">{ format!(" ({})", app.annotations.len()) }</span></h1>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::Static("#/notes")} /></div>
             <div class="panel-actions">
                 <button type="button" class="button button--quiet" id="export-all" onclick={export} disabled={app.annotations.is_empty()}>{ text::EXPORT_W3C }</button>
                 <button type="button" class="button button--quiet" onclick={handout_all} disabled={app.annotations.is_empty()}>{ text::EXPORT_HANDOUT }</button>

@@ -22,7 +22,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::kb::{Kb, end_day, kb};
-use super::morphology::{FormKind, fold, forms_of};
+use super::morphology::{FormKind, fold, fold_char, forms_of};
+use super::tokens::Tokens;
 use crate::core::corpus::{ArticleId, Corpus, DatePrecision, SimpleDate};
 
 /// What a mention refers to.
@@ -220,17 +221,23 @@ impl Matcher {
     /// KB-linked mentions (persons, places, organisations, products, events) in `text`; sorted, no overlaps.
     pub fn find(&self, kb: &Kb, text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> {
         let chars: Vec<char> = text.chars().collect();
-        let folded = fold(text);
-        // folded byte offset → code point index
-        let mut cp_of_byte = vec![0u32; folded.len() + 1];
-        for (cp, (b, c)) in folded.char_indices().enumerate() {
-            let cp32 = u32::try_from(cp).unwrap_or(u32::MAX);
-            cp_of_byte[b..b + c.len_utf8()].fill(cp32);
+        self.find_in(kb, &chars, article_date)
+    }
+
+    /// [`Matcher::find`] over the text's chars.
+    fn find_in<'m>(&'m self, kb: &Kb, chars: &[char], article_date: Option<SimpleDate>) -> Vec<Mention> {
+        // the folded text and, for each of its bytes, the code point it belongs to (one pass, no per-char
+        // allocation)
+        let mut folded = String::with_capacity(chars.len() + chars.len() / 8);
+        let mut cp_of_byte: Vec<u32> = Vec::with_capacity(folded.capacity() + 1);
+        for (cp, c) in chars.iter().enumerate() {
+            folded.push(fold_char(*c));
+            cp_of_byte.resize(folded.len(), u32::try_from(cp).unwrap_or(u32::MAX));
         }
-        cp_of_byte[folded.len()] = u32::try_from(chars.len()).unwrap_or(u32::MAX);
+        cp_of_byte.push(u32::try_from(chars.len()).unwrap_or(u32::MAX));
 
         // 1. raw hits, checked
-        let mut hits: Vec<(usize, usize, Vec<&Target>)> = Vec::new();
+        let mut hits: Vec<(usize, usize, Vec<&'m Target>)> = Vec::new();
         for m in self.ac.find_overlapping_iter(&folded) {
             let s = cp_of_byte[m.start()] as usize;
             let e = cp_of_byte[m.end()] as usize;
@@ -257,30 +264,32 @@ impl Matcher {
         }
         // 2. leftmost, longest, no overlaps
         hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut selected: Vec<(usize, usize, Vec<&Target>)> = Vec::new();
+        let mut selected: Vec<(usize, usize, Vec<&'m Target>)> = Vec::new();
         for h in hits {
             if selected.last().is_none_or(|last| h.0 >= last.1) {
                 selected.push(h);
             }
         }
         // 3. resolution: first the context (entities named unambiguously), then each hit
-        let military = MILITARY_CUES.iter().any(|c| folded.contains(c));
+        // (the military context is looked up only when a model code needs it: it scans the whole text)
+        let needs_military = selected.iter().any(|(_, _, t)| t.iter().any(|t| t.model_code));
+        let military = needs_military && MILITARY_CUES.iter().any(|c| folded.contains(c));
         let mut named: BTreeSet<u32> = BTreeSet::new();
         let mut named_in_full: BTreeSet<u32> = BTreeSet::new();
-        let best = |targets: &[&Target]| -> Vec<Target> {
-            let usable: Vec<&Target> = targets.iter().copied().filter(|t| military || !t.model_code).collect();
-            let Some(min) = usable.iter().map(|t| t.kind.priority()).min() else {
+        let best = |targets: &[&'m Target]| -> Vec<&'m Target> {
+            let usable = || targets.iter().copied().filter(|t| military || !t.model_code);
+            let Some(min) = usable().map(|t| t.kind.priority()).min() else {
                 return Vec::new();
             };
-            let mut out: Vec<Target> = Vec::new();
-            for t in usable.into_iter().filter(|t| t.kind.priority() == min) {
+            let mut out: Vec<&Target> = Vec::new();
+            for t in usable().filter(|t| t.kind.priority() == min) {
                 if !out.iter().any(|o| o.entity == t.entity) {
-                    out.push(t.clone());
+                    out.push(t);
                 }
             }
             out
         };
-        let resolved: Vec<Vec<Target>> = selected.iter().map(|(_, _, t)| best(t)).collect();
+        let resolved: Vec<Vec<&Target>> = selected.iter().map(|(_, _, t)| best(t)).collect();
         for r in &resolved {
             if let [t] = r.as_slice()
                 && matches!(t.kind, FormKind::Alias | FormKind::Inflected)
@@ -298,10 +307,7 @@ impl Matcher {
             let kinds: BTreeSet<EntityKind> = cands.iter().map(|t| kb.entities()[t.entity as usize].kind).collect();
             let derived = first.kind.is_derived();
             let entity: Option<u32> = match first.kind {
-                FormKind::Role => {
-                    let title = first.role.clone().unwrap_or_default();
-                    self.role_holder(&title, date_range)
-                }
+                FormKind::Role => self.role_holder(first.role.as_deref().unwrap_or_default(), date_range),
                 FormKind::NamePart => {
                     let full: Vec<u32> = cands
                         .iter()
@@ -393,12 +399,14 @@ pub fn matcher() -> Option<&'static Matcher> {
 /// assert_eq!(m[1].value.as_deref(), Some("2022-08-05"));
 /// ```
 pub fn find_mentions(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> {
+    // one pass over the text for its chars and tokens, shared by the matcher and the rules
+    let tokenized = Tokens::new(text);
     let mut all = match matcher() {
-        Some(m) => m.find(kb(), text, article_date),
+        Some(m) => m.find_in(kb(), &tokenized.chars, article_date),
         None => Vec::new(),
     };
-    all.extend(super::dates::find_dates(text, article_date));
-    all.extend(super::quantities::find_quantities(text));
+    all.extend(super::dates::find_dates_in(text, &tokenized, article_date));
+    all.extend(super::quantities::find_quantities_in(text, &tokenized));
     merge(all)
 }
 

@@ -75,6 +75,14 @@ pub struct Form {
 /// Folds one char for matching: lower case, without diacritics, white space as `' '`, typographic apostrophe
 /// as `'`. Always exactly one char out.
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        // the fast path for the common case; the same result as below (no ASCII char is in the table but `)
+        return match c {
+            ' ' | '\t'..='\r' => ' ',
+            '`' => '\'',
+            _ => c.to_ascii_lowercase(),
+        };
+    }
     if c.is_whitespace() {
         return ' ';
     }
@@ -254,6 +262,21 @@ mod tests {
         for (input, want) in table {
             assert_eq!(fold(input), want, "{input}");
             assert_eq!(fold(input).chars().count(), input.chars().count(), "{input}");
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_the_general_rule() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let want = if c.is_whitespace() {
+                ' '
+            } else if c == '`' {
+                '\''
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            };
+            assert_eq!(fold_char(c), want, "{c:?}");
         }
     }
 

@@ -18,7 +18,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::kb::{Kb, end_day, kb};
@@ -148,7 +150,10 @@ type Holder = (u32, Vec<(i64, i64)>);
 
 /// The multi-pattern matcher over all generated forms of the KB. Build once ([`matcher`]).
 pub struct Matcher {
-    ac: AhoCorasick,
+    /// The contiguous NFA used directly rather than through `AhoCorasick`: that type dispatches at run time
+    /// over every automaton kind (DFA, both NFAs, packed searchers), so all of them end up in the wasm. This
+    /// NFA is what `AhoCorasick` picks anyway for this many patterns (a DFA would need megabytes).
+    ac: NFA,
     targets: Vec<Vec<Target>>,
     /// Folded role title → holders with their periods (days from the epoch, end exclusive).
     roles: HashMap<String, Vec<Holder>>,
@@ -201,9 +206,7 @@ impl Matcher {
             }
         }
         let patterns: Vec<&String> = by_form.keys().collect();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)?;
+        let ac = NFA::builder().match_kind(MatchKind::Standard).build(&patterns)?;
         let n = patterns.len();
         Ok(Self {
             ac,
@@ -228,17 +231,30 @@ impl Matcher {
     fn find_in<'m>(&'m self, kb: &Kb, chars: &[char], article_date: Option<SimpleDate>) -> Vec<Mention> {
         // the folded text and, for each of its bytes, the code point it belongs to (one pass, no per-char
         // allocation)
-        let mut folded = String::with_capacity(chars.len() + chars.len() / 8);
+        let mut folded: Vec<u8> = Vec::with_capacity(chars.len() + chars.len() / 8);
         let mut cp_of_byte: Vec<u32> = Vec::with_capacity(folded.capacity() + 1);
         for (cp, c) in chars.iter().enumerate() {
-            folded.push(fold_char(*c));
-            cp_of_byte.resize(folded.len(), u32::try_from(cp).unwrap_or(u32::MAX));
+            let f = fold_char(*c);
+            let cp = u32::try_from(cp).unwrap_or(u32::MAX);
+            if let Ok(byte) = u8::try_from(f)
+                && byte.is_ascii()
+            {
+                folded.push(byte);
+                cp_of_byte.push(cp);
+            } else {
+                folded.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
+                cp_of_byte.resize(folded.len(), cp);
+            }
         }
         cp_of_byte.push(u32::try_from(chars.len()).unwrap_or(u32::MAX));
 
         // 1. raw hits, checked
         let mut hits: Vec<(usize, usize, Vec<&'m Target>)> = Vec::new();
-        for m in self.ac.find_overlapping_iter(&folded) {
+        // an error is only possible for a search configuration we do not use (anchored, stream)
+        let Ok(found) = self.ac.try_find_overlapping_iter(Input::new(&folded)) else {
+            return Vec::new();
+        };
+        for m in found {
             let s = cp_of_byte[m.start()] as usize;
             let e = cp_of_byte[m.end()] as usize;
             let before = s.checked_sub(1).map(|i| chars[i]);
@@ -273,7 +289,8 @@ impl Matcher {
         // 3. resolution: first the context (entities named unambiguously), then each hit
         // (the military context is looked up only when a model code needs it: it scans the whole text)
         let needs_military = selected.iter().any(|(_, _, t)| t.iter().any(|t| t.model_code));
-        let military = needs_military && MILITARY_CUES.iter().any(|c| folded.contains(c));
+        let military =
+            needs_military && std::str::from_utf8(&folded).is_ok_and(|f| MILITARY_CUES.iter().any(|c| f.contains(c)));
         let mut named: BTreeSet<u32> = BTreeSet::new();
         let mut named_in_full: BTreeSet<u32> = BTreeSet::new();
         let best = |targets: &[&'m Target]| -> Vec<&'m Target> {

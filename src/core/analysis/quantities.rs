@@ -64,9 +64,23 @@ pub fn number_word(word: &str) -> Option<u64> {
 
 /// [`number_word`] for a word already in lower case.
 pub(crate) fn number_word_lower(w: &str) -> Option<u64> {
-    // every number word ends in a unit, a teen, a ten, "hundert" or "tausend": most words are rejected here
-    // by a few suffix comparisons instead of the substring searches below
-    if !NUMBER_ENDINGS.iter().any(|e| w.ends_with(e)) {
+    // every number word ends in a unit (with the forms of "ein"), a teen ("zehn", "elf", "zwölf"), a ten
+    // ("-zig", "-ßig", "-ssig"), "hundert" or "tausend": most words are rejected here by their last letter and
+    // a suffix or two, before the substring searches below
+    let endings: &[&str] = match w.as_bytes().last() {
+        Some(b'n') => &["ein", "einen", "neun", "zehn", "sieben"],
+        Some(b'e') => &["eine"],
+        Some(b'm') => &["einem"],
+        Some(b'r') => &["einer", "vier"],
+        Some(b's') => &["eins", "sechs"],
+        Some(b'i') => &["zwei", "drei"],
+        Some(b'f') => &["fünf", "elf", "zwölf"],
+        Some(b't') => &["acht", "hundert"],
+        Some(b'g') => &["zig", "ßig", "ssig"],
+        Some(b'd') => &["tausend"],
+        _ => &[],
+    };
+    if !endings.iter().any(|e| w.ends_with(e)) {
         return None;
     }
     if let Some((left, right)) = w.split_once("tausend") {
@@ -76,13 +90,6 @@ pub(crate) fn number_word_lower(w: &str) -> Option<u64> {
     }
     below_thousand(w)
 }
-
-/// The last part of every number word [`number_word_lower`] accepts: units (with the forms of "ein"), teens
-/// ("zehn", "elf", "zwölf"), tens ("-zig", "-ßig", "-ssig"), "hundert", "tausend".
-const NUMBER_ENDINGS: &[&str] = &[
-    "ein", "eine", "einen", "einem", "einer", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
-    "neun", "zehn", "elf", "zwölf", "zig", "ßig", "ssig", "hundert", "tausend",
-];
 
 fn below_thousand(w: &str) -> Option<u64> {
     if let Some((left, right)) = w.split_once("hundert") {

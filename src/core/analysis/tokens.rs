@@ -53,46 +53,45 @@ impl Tokens {
     /// Splits `text` into tokens.
     pub fn new(text: &str) -> Self {
         let mut chars: Vec<char> = Vec::with_capacity(text.len());
+        chars.extend(text.chars());
         let mut lower = String::with_capacity(text.len());
         let mut spans: Vec<Span> = Vec::new();
-        // the token being read: (first code point, first byte, first byte in `lower`, numeric)
-        let mut open: Option<(usize, usize, usize, bool)> = None;
-        let mut iter = text.char_indices().peekable();
-        while let Some((b, c)) = iter.next() {
-            let cp = chars.len();
-            chars.push(c);
-            let inside = match open {
-                Some((.., numeric)) => {
-                    c.is_alphanumeric()
-                        || (numeric && (c == '.' || c == ',') && iter.peek().is_some_and(|(_, n)| n.is_ascii_digit()))
-                }
-                None => false,
-            };
-            if !inside {
-                if let Some((start, b0, l0, _)) = open.take() {
-                    spans.push(Span {
-                        start,
-                        end: cp,
-                        text: (b0, b),
-                        lower: (l0, lower.len()),
-                    });
-                }
-                if !c.is_alphanumeric() {
-                    continue;
-                }
-                open = Some((cp, b, lower.len(), c.is_ascii_digit()));
+        let (mut i, mut b) = (0, 0); // code point and byte offsets
+        while i < chars.len() {
+            if !chars[i].is_alphanumeric() {
+                b += chars[i].len_utf8();
+                i += 1;
+                continue;
             }
-            if c.is_ascii() {
-                lower.push(c.to_ascii_lowercase());
+            let (start, b0) = (i, b);
+            let numeric = chars[i].is_ascii_digit();
+            while i < chars.len() {
+                let c = chars[i];
+                let inner_separator =
+                    numeric && (c == '.' || c == ',') && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                if c.is_alphanumeric() || inner_separator {
+                    b += c.len_utf8();
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let word = text.get(b0..b).unwrap_or("");
+            let l0 = lower.len();
+            if word.is_ascii() {
+                lower.push_str(word);
+                if let Some(tail) = lower.get_mut(l0..) {
+                    tail.make_ascii_lowercase();
+                }
             } else {
-                lower.extend(c.to_lowercase());
+                for c in word.chars() {
+                    lower.extend(c.to_lowercase());
+                }
             }
-        }
-        if let Some((start, b0, l0, _)) = open {
             spans.push(Span {
                 start,
-                end: chars.len(),
-                text: (b0, text.len()),
+                end: i,
+                text: (b0, b),
                 lower: (l0, lower.len()),
             });
         }

@@ -95,6 +95,10 @@ const WEEKDAY_CUES: &[&str] = &[
 ];
 
 fn month_of(t: &Tok<'_>, chars: &[char]) -> Option<u8> {
+    // month names and abbreviations are capitalised and at most 9 bytes long: most tokens stop here
+    if (t.text.len() > 9 && t.lower.len() > 9) || !t.is_capitalised() {
+        return None;
+    }
     let full = GERMAN_MONTHS.iter().position(|m| *m == t.text).map(|i| i + 1);
     let full = full.or_else(|| (t.text == "Jänner").then_some(1));
     if let Some(m) = full {
@@ -102,7 +106,7 @@ fn month_of(t: &Tok<'_>, chars: &[char]) -> Option<u8> {
     }
     // abbreviations only with their dot ("Jan." is a month, "Jan" a first name)
     // (no month name or abbreviation is longer than 9 bytes in lower case: skip the lookup for longer words)
-    if chars.get(t.end) == Some(&'.') && t.lower.len() <= 9 && t.is_capitalised() {
+    if chars.get(t.end) == Some(&'.') && t.lower.len() <= 9 {
         return crate::core::text::german_month(t.text);
     }
     None
@@ -176,13 +180,12 @@ fn date(chars: &[char], start: usize, end: usize, value: Option<String>) -> Ment
 
 /// Every date in `text`, with code point offsets; values resolved against `article_date` where needed.
 pub fn find_dates(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> {
-    find_dates_in(text, &Tokens::new(text), article_date)
+    let tokenized = Tokens::new(text);
+    find_dates_in(&tokenized.chars, &tokenized.list(text), article_date)
 }
 
-/// [`find_dates`] over the tokens of `text`, shared with the other rules.
-pub(crate) fn find_dates_in(text: &str, tokenized: &Tokens, article_date: Option<SimpleDate>) -> Vec<Mention> {
-    let chars = tokenized.chars.as_slice();
-    let toks = tokenized.list(text);
+/// [`find_dates`] over a text's chars and tokens, shared with the other rules.
+pub(crate) fn find_dates_in(chars: &[char], toks: &[Tok<'_>], article_date: Option<SimpleDate>) -> Vec<Mention> {
     let art = article_date.as_ref();
     let mut out = Vec::new();
     let mut i = 0;
@@ -262,11 +265,15 @@ pub(crate) fn find_dates_in(text: &str, tokenized: &Tokens, article_date: Option
         }
         // 5. weekday: "am Sonntag", "vom Sonntag", "am Sonntagabend"
         let lower = t.lower;
-        if let Some(wd) = WEEKDAYS.iter().position(|w| {
-            lower.strip_prefix(w).is_some_and(|rest| {
-                ["", "abend", "morgen", "nachmittag", "vormittag", "mittag", "nacht"].contains(&rest)
+        // (every weekday starts with d, f, m or s and is at least 6 bytes long)
+        let maybe_weekday = lower.len() >= 6 && matches!(lower.as_bytes().first(), Some(b'd' | b'f' | b'm' | b's'));
+        if maybe_weekday
+            && let Some(wd) = WEEKDAYS.iter().position(|w| {
+                lower.strip_prefix(w).is_some_and(|rest| {
+                    ["", "abend", "morgen", "nachmittag", "vormittag", "mittag", "nacht"].contains(&rest)
+                })
             })
-        }) && let Some(cue) = prev_lower(i).filter(|c| WEEKDAY_CUES.contains(c))
+            && let Some(cue) = prev_lower(i).filter(|c| WEEKDAY_CUES.contains(c))
         {
             let start = toks[i - 1].start;
             let value = art.and_then(day_date).map(|d| {

@@ -279,7 +279,8 @@ impl Matcher {
             }
         }
         // 2. leftmost, longest, no overlaps
-        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        // (no two hits share start and end: they would be the same folded pattern)
+        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut selected: Vec<(usize, usize, Vec<&'m Target>)> = Vec::new();
         for h in hits {
             if selected.last().is_none_or(|last| h.0 >= last.1) {
@@ -422,24 +423,32 @@ pub fn find_mentions(text: &str, article_date: Option<SimpleDate>) -> Vec<Mentio
         Some(m) => m.find_in(kb(), &tokenized.chars, article_date),
         None => Vec::new(),
     };
-    all.extend(super::dates::find_dates_in(text, &tokenized, article_date));
-    all.extend(super::quantities::find_quantities_in(text, &tokenized));
+    let toks = tokenized.list(text);
+    all.extend(super::dates::find_dates_in(&tokenized.chars, &toks, article_date));
+    all.extend(super::quantities::find_quantities_in(&tokenized.chars, &toks));
     merge(all)
 }
 
 /// Sorts mentions and removes overlaps: the longer wins; on a tie the earlier in `mentions` (names, then dates,
 /// then quantities as [`find_mentions`] adds them).
 pub fn merge(mentions: Vec<Mention>) -> Vec<Mention> {
-    let mut indexed: Vec<(usize, Mention)> = mentions.into_iter().enumerate().collect();
-    indexed.sort_by(|(ia, a), (ib, b)| (b.end - b.start).cmp(&(a.end - a.start)).then(ia.cmp(ib)));
-    let mut kept: Vec<Mention> = Vec::new();
-    for (_, m) in indexed {
-        if !kept.iter().any(|k| k.start < m.end && m.start < k.end) {
-            kept.push(m);
+    // sorts indices, not the (large) mentions
+    let len = |m: &Mention| m.end.saturating_sub(m.start);
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_unstable_by(|&a, &b| len(&mentions[b]).cmp(&len(&mentions[a])).then(a.cmp(&b)));
+    let mut kept: Vec<usize> = Vec::new();
+    for i in order {
+        let m = &mentions[i];
+        if !kept
+            .iter()
+            .any(|&k| mentions[k].start < m.end && m.start < mentions[k].end)
+        {
+            kept.push(i);
         }
     }
-    kept.sort_by_key(|m| (m.start, m.end));
-    kept
+    kept.sort_unstable_by_key(|&k| (mentions[k].start, mentions[k].end, k));
+    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
+    kept.into_iter().filter_map(|k| slots[k].take()).collect()
 }
 
 /// One linked entity across a corpus.

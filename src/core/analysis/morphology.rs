@@ -74,24 +74,25 @@ pub struct Form {
 
 /// Folds one char for matching: lower case, without diacritics, white space as `' '`, typographic apostrophe
 /// as `'`. Always exactly one char out.
+#[inline(always)]
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         // the fast path for the common case; the same result as below (no ASCII char is in the table but `)
-        return match c {
+        match c {
             ' ' | '\t'..='\r' => ' ',
             '`' => '\'',
             _ => c.to_ascii_lowercase(),
-        };
+        }
+    } else {
+        fold_non_ascii(c)
     }
+}
+
+fn fold_non_ascii(c: char) -> char {
     if c.is_whitespace() {
         return ' ';
     }
-    let lower = if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    };
-    match lower {
+    match c.to_lowercase().next().unwrap_or(c) {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
         'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
         'ď' | 'đ' => 'd',

@@ -213,13 +213,12 @@ fn scale_of(t: &Tok<'_>) -> Option<u32> {
 
 /// Every quantity in `text`, with code point offsets.
 pub fn find_quantities(text: &str) -> Vec<Mention> {
-    find_quantities_in(text, &Tokens::new(text))
+    let tokenized = Tokens::new(text);
+    find_quantities_in(&tokenized.chars, &tokenized.list(text))
 }
 
-/// [`find_quantities`] over the tokens of `text`, shared with the other rules.
-pub(crate) fn find_quantities_in(text: &str, tokenized: &Tokens) -> Vec<Mention> {
-    let chars = tokenized.chars.as_slice();
-    let toks = tokenized.list(text);
+/// [`find_quantities`] over a text's chars and tokens, shared with the other rules.
+pub(crate) fn find_quantities_in(chars: &[char], toks: &[Tok<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -26,7 +26,10 @@ impl Tok<'_> {
 
     /// Whether the token starts with a capital letter.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 
@@ -58,34 +61,39 @@ impl Tokens {
         let mut spans: Vec<Span> = Vec::new();
         let (mut i, mut b) = (0, 0); // code point and byte offsets
         while i < chars.len() {
-            if !chars[i].is_alphanumeric() {
+            if !is_alphanumeric(chars[i]) {
                 b += chars[i].len_utf8();
                 i += 1;
                 continue;
             }
             let (start, b0) = (i, b);
             let numeric = chars[i].is_ascii_digit();
+            let mut ascii = true;
             while i < chars.len() {
                 let c = chars[i];
                 let inner_separator =
                     numeric && (c == '.' || c == ',') && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-                if c.is_alphanumeric() || inner_separator {
+                if is_alphanumeric(c) || inner_separator {
+                    ascii &= c.is_ascii();
                     b += c.len_utf8();
                     i += 1;
                 } else {
                     break;
                 }
             }
-            let word = text.get(b0..b).unwrap_or("");
             let l0 = lower.len();
-            if word.is_ascii() {
-                lower.push_str(word);
+            if ascii {
+                lower.push_str(text.get(b0..b).unwrap_or(""));
                 if let Some(tail) = lower.get_mut(l0..) {
                     tail.make_ascii_lowercase();
                 }
             } else {
-                for c in word.chars() {
-                    lower.extend(c.to_lowercase());
+                for c in &chars[start..i] {
+                    if c.is_ascii() {
+                        lower.push(c.to_ascii_lowercase());
+                    } else {
+                        lower.extend(c.to_lowercase());
+                    }
                 }
             }
             spans.push(Span {
@@ -109,6 +117,16 @@ impl Tokens {
                 lower: self.lower.get(s.lower.0..s.lower.1).unwrap_or(""),
             })
             .collect()
+    }
+}
+
+/// [`char::is_alphanumeric`] with the ASCII case inlined (it is asked for every char of every text).
+#[inline(always)]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 

@@ -7,8 +7,8 @@
 #
 # Needs: rustup target wasm32-unknown-unknown, wasm-bindgen-cli 0.2.130 (same as the wasm-bindgen crate), node.
 # The probe crates are written to $WASM_BENCH_DIR (default: $TMPDIR/presseschau-wasm-bench) and reuse their
-# build there; they depend on this checkout by path with default features off (no yew) and use the app's
-# release profile (opt-level z, LTO, one codegen unit, panic = abort).
+# build there; they depend on this checkout by path with default features off (no yew) and copy the app's
+# release profile from Cargo.toml (opt-level z, aho-corasick at 3, LTO, one codegen unit, panic = abort).
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 dir=${WASM_BENCH_DIR:-${TMPDIR:-/tmp}/presseschau-wasm-bench}
@@ -19,8 +19,8 @@ opt-level = "z"
 lto = true
 codegen-units = 1
 panic = "abort"'
-# the size probe is stripped like the app; the speed probe keeps the sections wasm-bindgen reads
-strip='strip = true'
+ac='[profile.release.package.aho-corasick]
+opt-level = 3'
 
 if [ "$mode" = size ]; then
   cat > "$dir/Cargo.toml" <<TOML
@@ -36,7 +36,8 @@ entities = []
 [dependencies]
 presseschau = { path = "$repo", default-features = false }
 $profile
-$strip
+strip = true
+$ac
 TOML
   # Both variants split a corpus and decode stored annotations (serde_json, as the app does); `entities` adds
   # analyze_corpus and reads what an entity card shows.
@@ -88,6 +89,7 @@ crate-type = ["cdylib"]
 presseschau = { path = "$repo", default-features = false }
 wasm-bindgen = "=0.2.130"
 $profile
+$ac
 TOML
 cat > "$dir/src/lib.rs" <<'RS'
 use presseschau::core::analysis::entities::find_mentions;

@@ -95,8 +95,13 @@ const WEEKDAY_CUES: &[&str] = &[
 ];
 
 fn month_of(t: &Tok<'_>, chars: &[char]) -> Option<u8> {
-    // month names and abbreviations are capitalised and at most 9 bytes long: most tokens stop here
-    if (t.text.len() > 9 && t.lower.len() > 9) || !t.is_capitalised() {
+    // month names and abbreviations are capitalised, start with one of these letters and are at most 9 bytes
+    // long: most tokens stop here
+    let first = t.text.as_bytes().first().copied().unwrap_or(0);
+    if (first.is_ascii() && !b"JFMASOND".contains(&first))
+        || (t.text.len() > 9 && t.lower.len() > 9)
+        || !t.is_capitalised()
+    {
         return None;
     }
     let full = GERMAN_MONTHS.iter().position(|m| *m == t.text).map(|i| i + 1);

@@ -432,23 +432,23 @@ pub fn find_mentions(text: &str, article_date: Option<SimpleDate>) -> Vec<Mentio
 /// Sorts mentions and removes overlaps: the longer wins; on a tie the earlier in `mentions` (names, then dates,
 /// then quantities as [`find_mentions`] adds them).
 pub fn merge(mentions: Vec<Mention>) -> Vec<Mention> {
-    // sorts indices, not the (large) mentions
-    let len = |m: &Mention| m.end.saturating_sub(m.start);
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_unstable_by(|&a, &b| len(&mentions[b]).cmp(&len(&mentions[a])).then(a.cmp(&b)));
-    let mut kept: Vec<usize> = Vec::new();
-    for i in order {
-        let m = &mentions[i];
-        if !kept
-            .iter()
-            .any(|&k| mentions[k].start < m.end && m.start < mentions[k].end)
-        {
-            kept.push(i);
+    // works on (start, end, index) triples, not on the (large) mentions: longest first, then in input order
+    let mut order: Vec<(usize, usize)> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (usize::MAX - m.end.saturating_sub(m.start), i))
+        .collect();
+    order.sort_unstable();
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    for (_, i) in order {
+        let (start, end) = (mentions[i].start, mentions[i].end);
+        if !kept.iter().any(|&(s, e, _)| s < end && start < e) {
+            kept.push((start, end, i));
         }
     }
-    kept.sort_unstable_by_key(|&k| (mentions[k].start, mentions[k].end, k));
+    kept.sort_unstable();
     let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
-    kept.into_iter().filter_map(|k| slots[k].take()).collect()
+    kept.into_iter().filter_map(|(_, _, i)| slots[i].take()).collect()
 }
 
 /// One linked entity across a corpus.

@@ -57,22 +57,23 @@ impl Tokens {
     pub fn new(text: &str) -> Self {
         let mut chars: Vec<char> = Vec::with_capacity(text.len());
         chars.extend(text.chars());
+        let cs = chars.as_slice(); // (slice indexing is inlined at opt-level z, Vec indexing is a call)
         let mut lower = String::with_capacity(text.len());
         let mut spans: Vec<Span> = Vec::new();
         let (mut i, mut b) = (0, 0); // code point and byte offsets
-        while i < chars.len() {
-            if !is_alphanumeric(chars[i]) {
-                b += chars[i].len_utf8();
+        while i < cs.len() {
+            if !is_alphanumeric(cs[i]) {
+                b += cs[i].len_utf8();
                 i += 1;
                 continue;
             }
             let (start, b0) = (i, b);
-            let numeric = chars[i].is_ascii_digit();
+            let numeric = cs[i].is_ascii_digit();
             let mut ascii = true;
-            while i < chars.len() {
-                let c = chars[i];
+            while i < cs.len() {
+                let c = cs[i];
                 let inner_separator =
-                    numeric && (c == '.' || c == ',') && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                    numeric && (c == '.' || c == ',') && cs.get(i + 1).is_some_and(char::is_ascii_digit);
                 if is_alphanumeric(c) || inner_separator {
                     ascii &= c.is_ascii();
                     b += c.len_utf8();
@@ -88,7 +89,7 @@ impl Tokens {
                     tail.make_ascii_lowercase();
                 }
             } else {
-                for c in &chars[start..i] {
+                for c in &cs[start..i] {
                     if c.is_ascii() {
                         lower.push(c.to_ascii_lowercase());
                     } else {

@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use presseschau::core::analysis::entities::{Matcher, find_mentions};
-use presseschau::core::analysis::kb::{KB_FILES, KB_GZIP_BYTES, KB_JSON, KB_RAW_BYTES, Kb};
+use presseschau::core::analysis::kb::{KB_DATA, KB_FILES, KB_GZIP_BYTES, KB_RAW_BYTES, Kb};
 use presseschau::core::corpus::{Corpus, SimpleDate};
 
 /// Text processed per measurement, at least (5 MB).
@@ -34,7 +34,7 @@ pub fn run(args: &[String]) -> i32 {
     }
 
     let t0 = Instant::now();
-    let kb = match Kb::from_json(KB_JSON) {
+    let kb = match Kb::from_compact(KB_DATA) {
         Ok(kb) => kb,
         Err(e) => {
             eprintln!("presseschau: {e}");
@@ -75,7 +75,7 @@ pub fn run(args: &[String]) -> i32 {
         mb / elapsed
     );
     println!("KB entities          {} from {KB_FILES} files", kb.len());
-    println!("KB embedded (JSON)   {KB_RAW_BYTES} bytes raw, {KB_GZIP_BYTES} bytes gzip -9");
+    println!("KB embedded          {KB_RAW_BYTES} bytes raw, {KB_GZIP_BYTES} bytes gzip -9 (compact line format)");
     println!("KB parse             {:.1} ms", kb_parse.as_secs_f64() * 1e3);
     println!(
         "matcher build        {:.1} ms ({} folded patterns)",

@@ -15,8 +15,8 @@
 //! ([`super::entities::Mention::date_precision`]).
 
 use super::entities::{EntityKind, Mention};
-use super::quantities::{is_unit_word, number_word};
-use super::tokens::{Tok, gap, is_space, tokens};
+use super::quantities::{is_unit_word, number_word_lower};
+use super::tokens::{Tok, Tokens, gap, is_space};
 use crate::core::corpus::SimpleDate;
 use crate::core::text::{GERMAN_MONTHS, civil_from_days, days_from_civil, days_in_month};
 
@@ -94,20 +94,30 @@ const WEEKDAY_CUES: &[&str] = &[
     "nächsten",
 ];
 
-fn month_of(t: &Tok, chars: &[char]) -> Option<u8> {
+fn month_of(t: &Tok<'_>, chars: &[char]) -> Option<u8> {
+    // month names and abbreviations are capitalised, start with one of these letters and are at most 9 bytes
+    // long: most tokens stop here
+    let first = t.text.as_bytes().first().copied().unwrap_or(0);
+    if (first.is_ascii() && !b"JFMASOND".contains(&first))
+        || (t.text.len() > 9 && t.lower.len() > 9)
+        || !t.is_capitalised()
+    {
+        return None;
+    }
     let full = GERMAN_MONTHS.iter().position(|m| *m == t.text).map(|i| i + 1);
     let full = full.or_else(|| (t.text == "Jänner").then_some(1));
     if let Some(m) = full {
         return u8::try_from(m).ok();
     }
     // abbreviations only with their dot ("Jan." is a month, "Jan" a first name)
-    if chars.get(t.end) == Some(&'.') && t.is_capitalised() {
-        return crate::core::text::german_month(&t.text);
+    // (no month name or abbreviation is longer than 9 bytes in lower case: skip the lookup for longer words)
+    if chars.get(t.end) == Some(&'.') && t.lower.len() <= 9 {
+        return crate::core::text::german_month(t.text);
     }
     None
 }
 
-fn year_of(t: &Tok) -> Option<i32> {
+fn year_of(t: &Tok<'_>) -> Option<i32> {
     (t.is_digits() && t.text.len() == 4)
         .then(|| t.text.parse::<i32>().ok())
         .flatten()
@@ -175,15 +185,19 @@ fn date(chars: &[char], start: usize, end: usize, value: Option<String>) -> Ment
 
 /// Every date in `text`, with code point offsets; values resolved against `article_date` where needed.
 pub fn find_dates(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> {
-    let chars: Vec<char> = text.chars().collect();
-    let toks = tokens(&chars);
+    let tokenized = Tokens::new(text);
+    find_dates_in(&tokenized.chars, &tokenized.list(text), article_date)
+}
+
+/// [`find_dates`] over a text's chars and tokens, shared with the other rules.
+pub(crate) fn find_dates_in(chars: &[char], toks: &[Tok<'_>], article_date: Option<SimpleDate>) -> Vec<Mention> {
     let art = article_date.as_ref();
     let mut out = Vec::new();
     let mut i = 0;
-    let spaced = |a: usize, b: usize| is_space(gap(&chars, &toks[a], &toks[b]));
-    let prev_lower = |i: usize| -> Option<String> {
+    let spaced = |a: usize, b: usize| is_space(gap(chars, &toks[a], &toks[b]));
+    let prev_lower = |i: usize| -> Option<&str> {
         let p = i.checked_sub(1)?;
-        spaced(p, i).then(|| toks[p].lower())
+        spaced(p, i).then_some(toks[p].lower)
     };
     while i < toks.len() {
         let t = &toks[i];
@@ -191,7 +205,7 @@ pub fn find_dates(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> 
         if t.is_digits() && t.text.len() <= 2 && chars.get(t.end) == Some(&'.') {
             let day: u8 = t.text.parse().unwrap_or(0);
             let month_tok = toks.get(i + 1).filter(|n| is_space(&chars[t.end + 1..n.start]));
-            if let Some(m) = month_tok.and_then(|n| month_of(n, &chars)) {
+            if let Some(m) = month_tok.and_then(|n| month_of(n, chars)) {
                 let mut end = toks[i + 1].end;
                 let mut next = i + 2;
                 let year = toks.get(i + 2).filter(|_| spaced(i + 1, i + 2)).and_then(year_of);
@@ -204,75 +218,79 @@ pub fn find_dates(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> 
                     .filter(|y| (1..=days_in_month(*y, m)).contains(&day))
                     .map(|y| iso(y, m, day));
                 if (1..=31).contains(&day) {
-                    out.push(date(&chars, t.start, end, value));
+                    out.push(date(chars, t.start, end, value));
                     i = next;
                     continue;
                 }
             }
         }
         // 2. "Mitte Dezember (2020)", "Anfang 2021" is left to the year rule
-        let part = match t.text.as_str() {
+        let part = match t.text {
             "Anfang" | "anfang" => Some((1u8, 10u8)),
             "Mitte" | "mitte" => Some((11, 20)),
             "Ende" | "ende" => Some((21, 31)),
             _ => None,
         };
         if let (Some((from, to)), Some(n)) = (part, toks.get(i + 1).filter(|_| spaced(i, i + 1)))
-            && let Some(m) = month_of(n, &chars)
+            && let Some(m) = month_of(n, chars)
         {
             let year = toks.get(i + 2).filter(|_| spaced(i + 1, i + 2)).and_then(year_of);
             let end = if year.is_some() { toks[i + 2].end } else { n.end };
             let y = year.or_else(|| month_year(m, None, art));
             let value = y.map(|y| format!("{}/{}", iso(y, m, from), iso(y, m, to.min(days_in_month(y, m)))));
-            out.push(date(&chars, t.start, end, value));
+            out.push(date(chars, t.start, end, value));
             i += if year.is_some() { 3 } else { 2 };
             continue;
         }
         // 3. month: "im Februar", "im vergangenen März", "Juli 2017"
-        if let Some(m) = month_of(t, &chars) {
+        if let Some(m) = month_of(t, chars) {
             let year = toks.get(i + 1).filter(|_| spaced(i, i + 1)).and_then(year_of);
             let cue = prev_lower(i);
-            let cued = cue.as_deref().is_some_and(|c| MONTH_CUES.contains(&c));
+            let cued = cue.is_some_and(|c| MONTH_CUES.contains(&c));
             if year.is_some() || cued {
                 let end = if year.is_some() { toks[i + 1].end } else { t.end };
-                let y = year.or_else(|| month_year(m, cue.as_deref(), art));
-                out.push(date(&chars, t.start, end, y.map(|y| format!("{y:04}-{m:02}"))));
+                let y = year.or_else(|| month_year(m, cue, art));
+                out.push(date(chars, t.start, end, y.map(|y| format!("{y:04}-{m:02}"))));
                 i += if year.is_some() { 2 } else { 1 };
                 continue;
             }
         }
         // 4. year
         if let Some(y) = year_of(t) {
-            let cue = prev_lower(i).is_some_and(|c| YEAR_CUES.contains(&c.as_str()));
+            let cue = prev_lower(i).is_some_and(|c| YEAR_CUES.contains(&c));
             let next = toks.get(i + 1).filter(|_| spaced(i, i + 1));
-            let next_unit = next.is_some_and(|n| is_unit_word(&n.lower()) || n.text == "Menschen");
-            let opens = sentence_start(&chars, t.start) && next.is_some_and(|n| !n.is_capitalised());
+            let next_unit = next.is_some_and(|n| is_unit_word(n.lower) || n.text == "Menschen");
+            let opens = sentence_start(chars, t.start) && next.is_some_and(|n| !n.is_capitalised());
             let glued = t.start > 0 && matches!(chars[t.start - 1], '-' | '/' | '.' | ',');
             if (cue || opens) && !next_unit && !glued && chars.get(t.end) != Some(&'.') {
-                out.push(date(&chars, t.start, t.end, Some(format!("{y:04}"))));
+                out.push(date(chars, t.start, t.end, Some(format!("{y:04}"))));
                 i += 1;
                 continue;
             }
         }
         // 5. weekday: "am Sonntag", "vom Sonntag", "am Sonntagabend"
-        let lower = t.lower();
-        if let Some(wd) = WEEKDAYS.iter().position(|w| {
-            lower.strip_prefix(w).is_some_and(|rest| {
-                ["", "abend", "morgen", "nachmittag", "vormittag", "mittag", "nacht"].contains(&rest)
+        let lower = t.lower;
+        // (every weekday starts with d, f, m or s and is at least 6 bytes long)
+        let maybe_weekday = lower.len() >= 6 && matches!(lower.as_bytes().first(), Some(b'd' | b'f' | b'm' | b's'));
+        if maybe_weekday
+            && let Some(wd) = WEEKDAYS.iter().position(|w| {
+                lower.strip_prefix(w).is_some_and(|rest| {
+                    ["", "abend", "morgen", "nachmittag", "vormittag", "mittag", "nacht"].contains(&rest)
+                })
             })
-        }) && let Some(cue) = prev_lower(i).filter(|c| WEEKDAY_CUES.contains(&c.as_str()))
+            && let Some(cue) = prev_lower(i).filter(|c| WEEKDAY_CUES.contains(c))
         {
             let start = toks[i - 1].start;
             let value = art.and_then(day_date).map(|d| {
                 let today = (d + 3).rem_euclid(7); // 1970-01-01 was a Thursday (Monday = 0)
                 let wd = i64::try_from(wd).unwrap_or(0);
-                let shift = match cue.as_str() {
+                let shift = match cue {
                     "kommenden" | "nächsten" => (wd - today - 1).rem_euclid(7) + 1,
                     _ => -((today - wd).rem_euclid(7)),
                 };
                 days_iso(d + shift)
             });
-            out.push(date(&chars, start, t.end, value));
+            out.push(date(chars, start, t.end, value));
             i += 1;
             continue;
         }
@@ -283,9 +301,9 @@ pub fn find_dates(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> 
             let count = if n.is_digits() {
                 n.text.parse::<i64>().ok()
             } else {
-                number_word(&n.text).map(|v| v as i64)
+                number_word_lower(n.lower).map(|v| v as i64)
             };
-            let unit = match u.text.as_str() {
+            let unit = match u.text {
                 "Tag" | "Tagen" => Some(1),
                 "Woche" | "Wochen" => Some(7),
                 "Monat" | "Monaten" => Some(30),
@@ -301,16 +319,16 @@ pub fn find_dates(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> 
                     }
                     _ => Some(days_iso(day_date(a)? - c * unit)),
                 });
-                out.push(date(&chars, t.start, u.end, value));
+                out.push(date(chars, t.start, u.end, value));
                 i += 3;
                 continue;
             }
         }
         // 7. "im vorigen Jahr", "in diesem Jahr"
-        if matches!(lower.as_str(), "im" | "in")
+        if matches!(lower, "im" | "in")
             && let (Some(m), Some(j)) = (toks.get(i + 1), toks.get(i + 2))
         {
-            let offset = match m.lower().as_str() {
+            let offset = match m.lower {
                 "diesem" => Some(0),
                 "vergangenen" | "vorigen" | "letzten" => Some(-1),
                 "nächsten" | "kommenden" => Some(1),
@@ -318,9 +336,9 @@ pub fn find_dates(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> 
             };
             if let (Some(o), true) = (
                 offset,
-                matches!(j.text.as_str(), "Jahr" | "Jahre") && spaced(i, i + 1) && spaced(i + 1, i + 2),
+                matches!(j.text, "Jahr" | "Jahre") && spaced(i, i + 1) && spaced(i + 1, i + 2),
             ) {
-                out.push(date(&chars, t.start, j.end, art.map(|a| format!("{:04}", a.year + o))));
+                out.push(date(chars, t.start, j.end, art.map(|a| format!("{:04}", a.year + o))));
                 i += 3;
                 continue;
             }

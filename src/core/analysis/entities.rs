@@ -18,11 +18,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::kb::{Kb, end_day, kb};
-use super::morphology::{FormKind, fold, forms_of};
+use super::morphology::{FormKind, fold, fold_char, forms_of};
+use super::tokens::Tokens;
 use crate::core::corpus::{ArticleId, Corpus, DatePrecision, SimpleDate};
 
 /// What a mention refers to.
@@ -147,7 +150,10 @@ type Holder = (u32, Vec<(i64, i64)>);
 
 /// The multi-pattern matcher over all generated forms of the KB. Build once ([`matcher`]).
 pub struct Matcher {
-    ac: AhoCorasick,
+    /// The contiguous NFA used directly rather than through `AhoCorasick`: that type dispatches at run time
+    /// over every automaton kind (DFA, both NFAs, packed searchers), so all of them end up in the wasm. This
+    /// NFA is what `AhoCorasick` picks anyway for this many patterns (a DFA would need megabytes).
+    ac: NFA,
     targets: Vec<Vec<Target>>,
     /// Folded role title → holders with their periods (days from the epoch, end exclusive).
     roles: HashMap<String, Vec<Holder>>,
@@ -200,9 +206,7 @@ impl Matcher {
             }
         }
         let patterns: Vec<&String> = by_form.keys().collect();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)?;
+        let ac = NFA::builder().match_kind(MatchKind::Standard).build(&patterns)?;
         let n = patterns.len();
         Ok(Self {
             ac,
@@ -220,18 +224,37 @@ impl Matcher {
     /// KB-linked mentions (persons, places, organisations, products, events) in `text`; sorted, no overlaps.
     pub fn find(&self, kb: &Kb, text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> {
         let chars: Vec<char> = text.chars().collect();
-        let folded = fold(text);
-        // folded byte offset → code point index
-        let mut cp_of_byte = vec![0u32; folded.len() + 1];
-        for (cp, (b, c)) in folded.char_indices().enumerate() {
-            let cp32 = u32::try_from(cp).unwrap_or(u32::MAX);
-            cp_of_byte[b..b + c.len_utf8()].fill(cp32);
+        self.find_in(kb, &chars, article_date)
+    }
+
+    /// [`Matcher::find`] over the text's chars.
+    fn find_in<'m>(&'m self, kb: &Kb, chars: &[char], article_date: Option<SimpleDate>) -> Vec<Mention> {
+        // the folded text and, for each of its bytes, the code point it belongs to (one pass, no per-char
+        // allocation)
+        let mut folded: Vec<u8> = Vec::with_capacity(chars.len() + chars.len() / 8);
+        let mut cp_of_byte: Vec<u32> = Vec::with_capacity(folded.capacity() + 1);
+        for (cp, c) in chars.iter().enumerate() {
+            let f = fold_char(*c);
+            let cp = u32::try_from(cp).unwrap_or(u32::MAX);
+            if let Ok(byte) = u8::try_from(f)
+                && byte.is_ascii()
+            {
+                folded.push(byte);
+                cp_of_byte.push(cp);
+            } else {
+                folded.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
+                cp_of_byte.resize(folded.len(), cp);
+            }
         }
-        cp_of_byte[folded.len()] = u32::try_from(chars.len()).unwrap_or(u32::MAX);
+        cp_of_byte.push(u32::try_from(chars.len()).unwrap_or(u32::MAX));
 
         // 1. raw hits, checked
-        let mut hits: Vec<(usize, usize, Vec<&Target>)> = Vec::new();
-        for m in self.ac.find_overlapping_iter(&folded) {
+        let mut hits: Vec<(usize, usize, Vec<&'m Target>)> = Vec::new();
+        // an error is only possible for a search configuration we do not use (anchored, stream)
+        let Ok(found) = self.ac.try_find_overlapping_iter(Input::new(&folded)) else {
+            return Vec::new();
+        };
+        for m in found {
             let s = cp_of_byte[m.start()] as usize;
             let e = cp_of_byte[m.end()] as usize;
             let before = s.checked_sub(1).map(|i| chars[i]);
@@ -256,31 +279,35 @@ impl Matcher {
             }
         }
         // 2. leftmost, longest, no overlaps
-        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut selected: Vec<(usize, usize, Vec<&Target>)> = Vec::new();
+        // (no two hits share start and end: they would be the same folded pattern)
+        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut selected: Vec<(usize, usize, Vec<&'m Target>)> = Vec::new();
         for h in hits {
             if selected.last().is_none_or(|last| h.0 >= last.1) {
                 selected.push(h);
             }
         }
         // 3. resolution: first the context (entities named unambiguously), then each hit
-        let military = MILITARY_CUES.iter().any(|c| folded.contains(c));
+        // (the military context is looked up only when a model code needs it: it scans the whole text)
+        let needs_military = selected.iter().any(|(_, _, t)| t.iter().any(|t| t.model_code));
+        let military =
+            needs_military && std::str::from_utf8(&folded).is_ok_and(|f| MILITARY_CUES.iter().any(|c| f.contains(c)));
         let mut named: BTreeSet<u32> = BTreeSet::new();
         let mut named_in_full: BTreeSet<u32> = BTreeSet::new();
-        let best = |targets: &[&Target]| -> Vec<Target> {
-            let usable: Vec<&Target> = targets.iter().copied().filter(|t| military || !t.model_code).collect();
-            let Some(min) = usable.iter().map(|t| t.kind.priority()).min() else {
+        let best = |targets: &[&'m Target]| -> Vec<&'m Target> {
+            let usable = || targets.iter().copied().filter(|t| military || !t.model_code);
+            let Some(min) = usable().map(|t| t.kind.priority()).min() else {
                 return Vec::new();
             };
-            let mut out: Vec<Target> = Vec::new();
-            for t in usable.into_iter().filter(|t| t.kind.priority() == min) {
+            let mut out: Vec<&Target> = Vec::new();
+            for t in usable().filter(|t| t.kind.priority() == min) {
                 if !out.iter().any(|o| o.entity == t.entity) {
-                    out.push(t.clone());
+                    out.push(t);
                 }
             }
             out
         };
-        let resolved: Vec<Vec<Target>> = selected.iter().map(|(_, _, t)| best(t)).collect();
+        let resolved: Vec<Vec<&Target>> = selected.iter().map(|(_, _, t)| best(t)).collect();
         for r in &resolved {
             if let [t] = r.as_slice()
                 && matches!(t.kind, FormKind::Alias | FormKind::Inflected)
@@ -298,10 +325,7 @@ impl Matcher {
             let kinds: BTreeSet<EntityKind> = cands.iter().map(|t| kb.entities()[t.entity as usize].kind).collect();
             let derived = first.kind.is_derived();
             let entity: Option<u32> = match first.kind {
-                FormKind::Role => {
-                    let title = first.role.clone().unwrap_or_default();
-                    self.role_holder(&title, date_range)
-                }
+                FormKind::Role => self.role_holder(first.role.as_deref().unwrap_or_default(), date_range),
                 FormKind::NamePart => {
                     let full: Vec<u32> = cands
                         .iter()
@@ -393,28 +417,38 @@ pub fn matcher() -> Option<&'static Matcher> {
 /// assert_eq!(m[1].value.as_deref(), Some("2022-08-05"));
 /// ```
 pub fn find_mentions(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> {
+    // one pass over the text for its chars and tokens, shared by the matcher and the rules
+    let tokenized = Tokens::new(text);
     let mut all = match matcher() {
-        Some(m) => m.find(kb(), text, article_date),
+        Some(m) => m.find_in(kb(), &tokenized.chars, article_date),
         None => Vec::new(),
     };
-    all.extend(super::dates::find_dates(text, article_date));
-    all.extend(super::quantities::find_quantities(text));
+    let toks = tokenized.list(text);
+    all.extend(super::dates::find_dates_in(&tokenized.chars, &toks, article_date));
+    all.extend(super::quantities::find_quantities_in(&tokenized.chars, &toks));
     merge(all)
 }
 
 /// Sorts mentions and removes overlaps: the longer wins; on a tie the earlier in `mentions` (names, then dates,
 /// then quantities as [`find_mentions`] adds them).
 pub fn merge(mentions: Vec<Mention>) -> Vec<Mention> {
-    let mut indexed: Vec<(usize, Mention)> = mentions.into_iter().enumerate().collect();
-    indexed.sort_by(|(ia, a), (ib, b)| (b.end - b.start).cmp(&(a.end - a.start)).then(ia.cmp(ib)));
-    let mut kept: Vec<Mention> = Vec::new();
-    for (_, m) in indexed {
-        if !kept.iter().any(|k| k.start < m.end && m.start < k.end) {
-            kept.push(m);
+    // works on (start, end, index) triples, not on the (large) mentions: longest first, then in input order
+    let mut order: Vec<(usize, usize)> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (usize::MAX - m.end.saturating_sub(m.start), i))
+        .collect();
+    order.sort_unstable();
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    for (_, i) in order {
+        let (start, end) = (mentions[i].start, mentions[i].end);
+        if !kept.iter().any(|&(s, e, _)| s < end && start < e) {
+            kept.push((start, end, i));
         }
     }
-    kept.sort_by_key(|m| (m.start, m.end));
-    kept
+    kept.sort_unstable();
+    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
+    kept.into_iter().filter_map(|(_, _, i)| slots[i].take()).collect()
 }
 
 /// One linked entity across a corpus.

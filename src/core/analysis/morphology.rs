@@ -74,16 +74,25 @@ pub struct Form {
 
 /// Folds one char for matching: lower case, without diacritics, white space as `' '`, typographic apostrophe
 /// as `'`. Always exactly one char out.
+#[inline(always)]
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        // the fast path for the common case; the same result as below (no ASCII char is in the table but `)
+        match c {
+            ' ' | '\t'..='\r' => ' ',
+            '`' => '\'',
+            _ => c.to_ascii_lowercase(),
+        }
+    } else {
+        fold_non_ascii(c)
+    }
+}
+
+fn fold_non_ascii(c: char) -> char {
     if c.is_whitespace() {
         return ' ';
     }
-    let lower = if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    };
-    match lower {
+    match c.to_lowercase().next().unwrap_or(c) {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
         'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
         'ď' | 'đ' => 'd',
@@ -254,6 +263,21 @@ mod tests {
         for (input, want) in table {
             assert_eq!(fold(input), want, "{input}");
             assert_eq!(fold(input).chars().count(), input.chars().count(), "{input}");
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_the_general_rule() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let want = if c.is_whitespace() {
+                ' '
+            } else if c == '`' {
+                '\''
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            };
+            assert_eq!(fold_char(c), want, "{c:?}");
         }
     }
 

@@ -11,7 +11,7 @@
 //! Vague amounts give a lower bound: "mehrere Hundert Drohnen" → `≥200 Drohnen`.
 
 use super::entities::{EntityKind, Mention};
-use super::tokens::{Tok, is_space, tokens};
+use super::tokens::{Tok, Tokens, is_space};
 
 /// Currency and measure words → normalised unit.
 const UNITS: &[(&str, &str)] = &[
@@ -59,8 +59,28 @@ pub(crate) fn is_unit_word(lower: &str) -> bool {
 /// Value of a German number word from 1 to 999 999 ("drei", "zwölf", "fünfundzwanzig", "dreihundert",
 /// "zweitausend"); `ein`/`eine`/`einen`/`einem`/`einer` are 1.
 pub fn number_word(word: &str) -> Option<u64> {
-    let w = word.to_lowercase();
-    if w.is_empty() {
+    number_word_lower(&word.to_lowercase())
+}
+
+/// [`number_word`] for a word already in lower case.
+pub(crate) fn number_word_lower(w: &str) -> Option<u64> {
+    // every number word ends in a unit (with the forms of "ein"), a teen ("zehn", "elf", "zwölf"), a ten
+    // ("-zig", "-ßig", "-ssig"), "hundert" or "tausend": most words are rejected here by their last letter and
+    // a suffix or two, before the substring searches below
+    let endings: &[&str] = match w.as_bytes().last() {
+        Some(b'n') => &["ein", "einen", "neun", "zehn", "sieben"],
+        Some(b'e') => &["eine"],
+        Some(b'm') => &["einem"],
+        Some(b'r') => &["einer", "vier"],
+        Some(b's') => &["eins", "sechs"],
+        Some(b'i') => &["zwei", "drei"],
+        Some(b'f') => &["fünf", "elf", "zwölf"],
+        Some(b't') => &["acht", "hundert"],
+        Some(b'g') => &["zig", "ßig", "ssig"],
+        Some(b'd') => &["tausend"],
+        _ => &[],
+    };
+    if !endings.iter().any(|e| w.ends_with(e)) {
         return None;
     }
     if let Some((left, right)) = w.split_once("tausend") {
@@ -68,7 +88,7 @@ pub fn number_word(word: &str) -> Option<u64> {
         let r = if right.is_empty() { 0 } else { below_thousand(right)? };
         return Some(l * 1000 + r);
     }
-    below_thousand(&w)
+    below_thousand(w)
 }
 
 fn below_thousand(w: &str) -> Option<u64> {
@@ -183,20 +203,22 @@ fn scaled(digits: &str, decimals: u32, zeros: u32) -> String {
     }
 }
 
-fn unit_of(t: &Tok) -> Option<&'static str> {
-    let l = t.lower();
-    UNITS.iter().find(|(u, _)| *u == l).map(|(_, n)| *n)
+fn unit_of(t: &Tok<'_>) -> Option<&'static str> {
+    UNITS.iter().find(|(u, _)| *u == t.lower).map(|(_, n)| *n)
 }
 
-fn scale_of(t: &Tok) -> Option<u32> {
-    let l = t.lower();
-    SCALES.iter().find(|(s, _)| *s == l).map(|(_, z)| *z)
+fn scale_of(t: &Tok<'_>) -> Option<u32> {
+    SCALES.iter().find(|(s, _)| *s == t.lower).map(|(_, z)| *z)
 }
 
 /// Every quantity in `text`, with code point offsets.
 pub fn find_quantities(text: &str) -> Vec<Mention> {
-    let chars: Vec<char> = text.chars().collect();
-    let toks = tokens(&chars);
+    let tokenized = Tokens::new(text);
+    find_quantities_in(&tokenized.chars, &tokenized.list(text))
+}
+
+/// [`find_quantities`] over a text's chars and tokens, shared with the other rules.
+pub(crate) fn find_quantities_in(chars: &[char], toks: &[Tok<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -208,28 +230,28 @@ pub fn find_quantities(text: &str) -> Vec<Mention> {
             continue; // "S-400", "F35"
         }
         let (digits, decimals, vague): (String, u32, bool) = if t.text.starts_with(|c: char| c.is_ascii_digit()) {
-            match parse_digits(&t.text) {
+            match parse_digits(t.text) {
                 Some((d, n)) => (d, n, false),
                 None => {
                     i += 1;
                     continue;
                 }
             }
-        } else if let Some(v) = VAGUE.iter().find(|(w, _)| *w == t.lower()).map(|(_, v)| *v) {
+        } else if let Some(v) = VAGUE.iter().find(|(w, _)| *w == t.lower).map(|(_, v)| *v) {
             (v.to_string(), 0, true)
         } else if let Some(v) =
-            number_word(&t.text).filter(|_| !t.is_capitalised() || i == 0 || sentence_start(&chars, t))
+            number_word_lower(t.lower).filter(|_| !t.is_capitalised() || i == 0 || sentence_start(chars, t))
         {
             (v.to_string(), 0, false)
         } else {
             i += 1;
             continue;
         };
-        let next = |j: usize| -> Option<&Tok> {
+        let next = |j: usize| -> Option<&Tok<'_>> {
             let n = toks.get(j)?;
             let prev = &toks[j - 1];
             let g = &chars[prev.end..n.start];
-            let abbrev_dot = g.first() == Some(&'.') && matches!(prev.lower().as_str(), "mio" | "mrd");
+            let abbrev_dot = g.first() == Some(&'.') && matches!(prev.lower, "mio" | "mrd");
             (is_space(g) || (abbrev_dot && is_space(&g[1..]))).then_some(n)
         };
         let mut j = i + 1;
@@ -238,7 +260,7 @@ pub fn find_quantities(text: &str) -> Vec<Mention> {
         if let Some(s) = next(j).and_then(scale_of) {
             zeros = s;
             end = toks[j].end;
-            if matches!(toks[j].lower().as_str(), "mio" | "mrd") && chars.get(end) == Some(&'.') {
+            if matches!(toks[j].lower, "mio" | "mrd") && chars.get(end) == Some(&'.') {
                 end += 1;
             }
             j += 1;
@@ -250,7 +272,7 @@ pub fn find_quantities(text: &str) -> Vec<Mention> {
                 end = n.end;
                 j += 1;
             } else if zeros > 0 && n.is_capitalised() && n.text.chars().count() > 2 && is_noun(n) {
-                unit = Some(n.text.clone());
+                unit = Some(n.text.to_string());
                 end = n.end;
                 j += 1;
             }
@@ -295,16 +317,16 @@ pub fn find_quantities(text: &str) -> Vec<Mention> {
 }
 
 /// A capitalised word after a scale that is a counted noun (not a month, weekday or function word).
-fn is_noun(t: &Tok) -> bool {
-    let l = t.lower();
-    crate::core::text::german_month(&t.text).is_none()
+fn is_noun(t: &Tok<'_>) -> bool {
+    let l = t.lower;
+    crate::core::text::german_month(t.text).is_none()
         && ![
             "der", "die", "das", "den", "dem", "des", "und", "oder", "im", "in", "am",
         ]
-        .contains(&l.as_str())
+        .contains(&l)
 }
 
-fn sentence_start(chars: &[char], t: &Tok) -> bool {
+fn sentence_start(chars: &[char], t: &Tok<'_>) -> bool {
     chars[..t.start]
         .iter()
         .rev()
@@ -379,6 +401,23 @@ mod tests {
             ("einundzwanzig", Some(21)),
             ("dreihundert", Some(300)),
             ("zweitausendfünfhundert", Some(2500)),
+            ("zweitausend", Some(2000)),
+            ("Tausend", Some(1000)),
+            ("dreihunderteins", Some(301)),
+            (
+                "neunhundertneunundneunzigtausendneunhundertneunundneunzig",
+                Some(999_999),
+            ),
+            ("siebzehn", Some(17)),
+            ("dreißig", Some(30)),
+            ("dreissig", Some(30)),
+            ("einem", Some(1)),
+            ("elf", Some(11)),
+            ("zwölf", Some(12)),
+            ("sechs", Some(6)),
+            ("acht", Some(8)),
+            ("Achtung", None),
+            ("Verein", None),
             ("Hundert", Some(100)),
             ("Hunde", None),
             ("und", None),

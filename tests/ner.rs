@@ -393,3 +393,68 @@ fn unlabeled_option_rejects_germeval_and_unknown_names() {
         assert!(err.contains("--unlabeled"), "{bad}: {err}");
     }
 }
+
+/// The tagger's output, pinned: labels of the fixture sentences and TSVs, the spans of every seed
+/// article, and a checksum of the feature keys of the fixture sentences. Speed work on the feature
+/// extractor and decoder must leave all of it unchanged (the committed model was trained with these
+/// features). After a deliberate change (a new model or new features), rewrite the file with
+/// `NER_GOLDEN_WRITE=1 cargo test --no-default-features --test ner tagging_output_is_pinned` and
+/// check its diff.
+#[test]
+fn tagging_output_is_pinned() {
+    use presseschau::core::analysis::ner::features::{Gazetteer, sentence_features};
+    use presseschau::core::analysis::ner::gazetteer::kb_gazetteer;
+    use std::fmt::Write as _;
+
+    let m = model::embedded().unwrap();
+    let mut out = String::new();
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    for line in fixture("tagging_sentences.txt").lines() {
+        sentences.push(tokenize(line).iter().map(|t| t.text.to_string()).collect());
+    }
+    for name in ["train_sample.tsv", "eval_gold.tsv"] {
+        sentences.extend(
+            parse_germeval(name, &fixture(name))
+                .unwrap()
+                .into_iter()
+                .map(|s| s.tokens),
+        );
+    }
+    let (mut keys, mut offsets, mut gaz) = (Vec::new(), Vec::new(), Vec::new());
+    for s in &sentences {
+        let words: Vec<&str> = s.iter().map(String::as_str).collect();
+        let labels = m.tag_tokens(&words);
+        for (w, y) in words.iter().zip(&labels) {
+            let _ = write!(out, "{w}/{y} ");
+        }
+        kb_gazetteer().annotate(&words, &mut gaz);
+        sentence_features(&words, m.feature_set(), m.lexicon(), &gaz, &mut keys, &mut offsets);
+        // FNV-1a over the keys and the per-token offsets
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for v in keys
+            .iter()
+            .map(|&k| u64::from(k))
+            .chain(offsets.iter().map(|&o| o as u64))
+        {
+            h = (h ^ v).wrapping_mul(0x0100_0000_01b3);
+        }
+        let _ = writeln!(out, "\n  {} keys, checksum {h:016x}", keys.len());
+    }
+    for a in &Corpus::from_seeds().articles {
+        let _ = write!(out, "{}:", a.id.0);
+        for s in tag(&a.text()) {
+            let _ = write!(out, " {}..{} {} {:?};", s.start, s.end, s.kind.as_str(), s.text);
+        }
+        out.push('\n');
+    }
+    let path = format!("{FIXTURES}/tagging_golden.txt");
+    if std::env::var_os("NER_GOLDEN_WRITE").is_some() {
+        std::fs::write(&path, &out).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path).expect("tests/fixtures/ner/tagging_golden.txt");
+    for (i, (a, b)) in want.lines().zip(out.lines()).enumerate() {
+        assert_eq!(a, b, "line {} of tagging_golden.txt differs (expected, got)", i + 1);
+    }
+    assert_eq!(want.lines().count(), out.lines().count(), "number of lines differs");
+}

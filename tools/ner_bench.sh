@@ -1,0 +1,192 @@
+#!/bin/sh
+# NER tagger speed in WebAssembly (node) and natively, on the same work. See docs/benchmarks.md ("NER tagger").
+#
+#   tools/ner_bench.sh [dev.tsv]             # wasm tokens/s: seeds repeated (tokenize + tag), dev sentences (tag)
+#   tools/ner_bench.sh native [dev.tsv]      # the same passes as a native binary (app release profile)
+#   tools/ner_bench.sh callgrind [dev.tsv]   # instructions per token in Model::tag_tokens (load-independent)
+#
+# dev.tsv defaults to ../shared/data/germeval2014/NER-de-dev.tsv (relative to the repo root); if it is missing
+# only the seeds are measured. Needs the wasm32-unknown-unknown target, wasm-bindgen-cli 0.2.130 and node; the
+# callgrind mode needs valgrind. The probe crate is written to $NER_BENCH_DIR (default
+# $TMPDIR/presseschau-ner-bench) and depends on this checkout by path without default features (no yew), with
+# the app's release profile (opt-level z, aho-corasick at 3, LTO, one codegen unit, panic = abort).
+set -eu
+repo=$(cd "$(dirname "$0")/.." && pwd)
+dir=${NER_BENCH_DIR:-${TMPDIR:-/tmp}/presseschau-ner-bench}
+mode=wasm
+case "${1:-}" in
+  native | callgrind | wasm) mode=$1; shift ;;
+esac
+tsv=${1:-$repo/../shared/data/germeval2014/NER-de-dev.tsv}
+[ -f "$tsv" ] || { echo "note: $tsv not found, measuring the seeds only" >&2; tsv=; }
+tsv_abs=
+[ -n "$tsv" ] && tsv_abs=$(cd "$(dirname "$tsv")" && pwd)/$(basename "$tsv")
+mkdir -p "$dir/src/bin"
+
+cat > "$dir/Cargo.toml" <<TOML
+[package]
+name = "presseschau-ner-bench"
+version = "0.0.0"
+edition = "2024"
+publish = false
+[lib]
+crate-type = ["cdylib", "rlib"]
+[dependencies]
+presseschau = { path = "$repo", default-features = false }
+wasm-bindgen = "=0.2.130"
+[profile.release]
+opt-level = "z"
+lto = true
+codegen-units = 1
+panic = "abort"
+debug = 1
+[profile.release.package.aho-corasick]
+opt-level = 3
+TOML
+
+cat > "$dir/src/lib.rs" <<'RS'
+use std::cell::RefCell;
+
+use presseschau::core::analysis::ner::{self, data::parse_germeval, model, tokenize};
+use presseschau::core::corpus::Corpus;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static SEEDS: Vec<String> = Corpus::from_seeds().articles.iter().map(|a| a.text()).collect();
+    static DEV: RefCell<Vec<Vec<String>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Loads the embedded model and the KB gazetteer (first use); returns the number of model features.
+#[wasm_bindgen]
+pub fn warm_up() -> usize {
+    let _ = ner::tag_tokens(&["Berlin"]);
+    model::embedded().map_or(0, |m| m.feature_count())
+}
+
+/// Tokens of the seed articles (what one seed pass tags).
+#[wasm_bindgen]
+pub fn seed_tokens() -> usize {
+    SEEDS.with(|s| s.iter().map(|t| tokenize(t).len()).sum())
+}
+
+/// One pass of `ner::tag` (tokenize, split sentences, tag, build spans) over every seed article.
+#[wasm_bindgen]
+pub fn seed_pass() -> usize {
+    SEEDS.with(|s| s.iter().map(|t| ner::tag(t).len()).sum())
+}
+
+/// Parses GermEval TSV text and keeps its sentences; returns their token count (0 on a parse error).
+#[wasm_bindgen]
+pub fn load_tsv(text: &str) -> usize {
+    let Ok(sentences) = parse_germeval("dev", text) else { return 0 };
+    let toks: Vec<Vec<String>> = sentences.into_iter().map(|s| s.tokens).collect();
+    let n = toks.iter().map(Vec::len).sum();
+    DEV.with(|d| *d.borrow_mut() = toks);
+    n
+}
+
+/// One pass of `ner::tag_tokens` over the loaded sentences; returns the number of labels other than `O`.
+#[wasm_bindgen]
+pub fn tsv_pass() -> usize {
+    DEV.with(|d| {
+        d.borrow()
+            .iter()
+            .map(|s| {
+                let words: Vec<&str> = s.iter().map(String::as_str).collect();
+                ner::tag_tokens(&words).iter().filter(|y| **y != ner::NerLabel::Outside).count()
+            })
+            .sum()
+    })
+}
+RS
+
+cat > "$dir/src/bin/native.rs" <<'RS'
+//! Native twin of bench.js: `native [dev.tsv] [--once]` (--once: one pass each, for callgrind).
+use std::time::Instant;
+
+use presseschau_ner_bench::*;
+
+fn best(tokens: usize, rounds: usize, pass: fn() -> usize) -> f64 {
+    (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..rounds {
+                std::hint::black_box(pass());
+            }
+            (tokens * rounds) as f64 / t.elapsed().as_secs_f64()
+        })
+        .fold(0.0, f64::max)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let once = args.iter().any(|a| a == "--once");
+    let features = warm_up();
+    let seeds = seed_tokens();
+    let dev = match args.iter().find(|a| !a.starts_with("--")) {
+        Some(p) => load_tsv(&std::fs::read_to_string(p).expect("read dev tsv")),
+        None => 0,
+    };
+    if once {
+        println!("seeds {seeds} tokens, {} spans; dev {dev} tokens, {} labels", seed_pass(), tsv_pass());
+        return;
+    }
+    println!("model       {features} features");
+    let r = 200_000usize.div_ceil(seeds.max(1));
+    println!("seeds       {seeds} tokens x {r}: {:.0} tokens/s (tokenize + tag, native, best of 5)", best(seeds, r, seed_pass));
+    if dev > 0 {
+        println!("dev         {dev} tokens x 2: {:.0} tokens/s (tag_tokens, native, best of 5)", best(dev, 2, tsv_pass));
+    }
+}
+RS
+
+cat > "$dir/bench.js" <<'JS'
+const m = require('./pkg/presseschau_ner_bench.js');
+const fs = require('fs');
+let t = process.hrtime.bigint();
+const features = m.warm_up();
+const startup = Number(process.hrtime.bigint() - t) / 1e6;
+console.log(`model       ${features} features; first use ${startup.toFixed(0)} ms (model parse + KB gazetteer)`);
+function best(tokens, rounds, pass) {
+  let wall = 0, cpu = 0;
+  for (let run = 0; run < 5; run++) {
+    const c = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < rounds; i++) pass();
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    const u = process.cpuUsage(c);
+    wall = Math.max(wall, (tokens * rounds) / s);
+    cpu = Math.max(cpu, (tokens * rounds) / ((u.user + u.system) / 1e6));
+  }
+  return `${wall.toFixed(0)} tokens/s wall clock, ${cpu.toFixed(0)} per CPU second (wasm, node ${process.version}, best of 5)`;
+}
+const seeds = m.seed_tokens();
+const r = Math.ceil(200000 / seeds);
+console.log(`seeds       ${seeds} tokens x ${r}, ${m.seed_pass()} spans per pass: ${best(seeds, r, m.seed_pass)} (tokenize + tag)`);
+const tsv = process.argv[2];
+if (tsv) {
+  const dev = m.load_tsv(fs.readFileSync(tsv, 'utf8'));
+  console.log(`dev         ${dev} tokens x 2, ${m.tsv_pass()} labels per pass: ${best(dev, 2, m.tsv_pass)} (tag_tokens)`);
+}
+JS
+
+cd "$dir"
+case $mode in
+  wasm)
+    cargo build -q --release --lib --target wasm32-unknown-unknown
+    wasm-bindgen --target nodejs --out-dir pkg target/wasm32-unknown-unknown/release/presseschau_ner_bench.wasm
+    node bench.js $tsv_abs
+    ;;
+  native)
+    cargo build -q --release --bin native
+    ./target/release/native $tsv_abs
+    ;;
+  callgrind)
+    cargo build -q --release --bin native
+    valgrind --tool=callgrind --callgrind-out-file=callgrind.out \
+      --toggle-collect='presseschau::core::analysis::ner::model::Model::tag_tokens_with' \
+      ./target/release/native $tsv_abs --once 2>callgrind.log
+    callgrind_annotate --inclusive=yes callgrind.out 2>/dev/null | sed -n '/PROGRAM TOTALS/p;/Ir/{n;n;p;q}' | head -3
+    echo "(instructions inside Model::tag_tokens_with over one seed pass + one dev pass; $dir/callgrind.out)"
+    ;;
+esac

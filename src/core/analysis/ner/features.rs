@@ -281,24 +281,60 @@ const ORG_TRIGGERS: &[&str] = &[
     "agentur",
 ];
 
-/// The trigger class of a lower-cased word: `P`erson, p`L`ace, `O`rganisation.
+/// Trigger words by their lower-cased text: `(class priority when the word is the trigger, class priority
+/// when the word ends with it)`, priority 0 = person, 1 = place, 2 = organisation, `u8::MAX` = none. Only
+/// triggers longer than 5 bytes match as word endings ("Vizepräsident", "Landeshauptstadt").
+fn trigger_table() -> &'static std::collections::HashMap<&'static str, (u8, u8)> {
+    static T: std::sync::OnceLock<std::collections::HashMap<&'static str, (u8, u8)>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = std::collections::HashMap::new();
+        for (prio, list) in [PERSON_TRIGGERS, PLACE_TRIGGERS, ORG_TRIGGERS].into_iter().enumerate() {
+            for &w in list {
+                let e = t.entry(w).or_insert((u8::MAX, u8::MAX));
+                e.0 = e.0.min(prio as u8);
+                if w.len() > 5 {
+                    e.1 = e.1.min(prio as u8);
+                }
+            }
+        }
+        t
+    })
+}
+
+/// Longest trigger word in bytes: longer word endings need not be looked up.
+const MAX_TRIGGER_LEN: usize = 16;
+
+/// The trigger class of a lower-cased word: `P`erson, p`L`ace, `O`rganisation. A word is in a class if
+/// it is one of its trigger words or ends with one longer than 5 bytes; person wins over place over
+/// organisation.
 fn trigger_class(lower: &str) -> Option<u8> {
-    let ends = |list: &[&str]| list.iter().any(|t| lower == *t || (t.len() > 5 && lower.ends_with(t)));
-    if ends(PERSON_TRIGGERS) {
-        Some(b'P')
-    } else if ends(PLACE_TRIGGERS) {
-        Some(b'L')
-    } else if ends(ORG_TRIGGERS) {
-        Some(b'O')
-    } else {
-        None
+    let table = trigger_table();
+    let mut best = table.get(lower).map_or(u8::MAX, |e| e.0);
+    for (b, _) in lower.char_indices() {
+        let rest = lower.len() - b;
+        if rest <= 5 {
+            break;
+        }
+        if rest <= MAX_TRIGGER_LEN
+            && let Some(e) = table.get(&lower[b..])
+        {
+            best = best.min(e.1);
+        }
     }
+    [b'P', b'L', b'O'].get(usize::from(best)).copied()
 }
 
 /// The collapsed shape: upper → `X`, lower → `x`, digit → `d`, other chars kept; runs collapsed
 /// ("Olaf" → "Xx", "US-Wahl" → "X-Xx", "3,5" → "d,d").
 pub fn shape(word: &str) -> String {
     let mut out = String::new();
+    push_shape(word, &mut out);
+    out
+}
+
+/// Appends the [`shape`] of `word` to `out` (at most 9 bytes; longer shapes are cut).
+fn push_shape(word: &str, out: &mut String) {
+    let start = out.len();
     let mut last = '\0';
     for c in word.chars() {
         let s = if c.is_uppercase() {
@@ -314,40 +350,62 @@ pub fn shape(word: &str) -> String {
             out.push(s);
             last = s;
         }
-        if out.len() > 8 {
+        if out.len() - start > 8 {
             break;
         }
     }
-    out
 }
 
-/// FNV-1a over a template id and parts separated by 0xff.
-fn hash(template: u8, parts: &[&str]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut eat = |b: u8| {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    };
-    eat(template);
-    for p in parts {
-        eat(0xff);
-        for &b in p.as_bytes() {
-            eat(b);
-        }
+/// FNV-1a, 32 bits, fed a template id and then parts, each preceded by 0xff. Nothing is allocated:
+/// a feature is hashed from the slices it is made of.
+#[derive(Clone, Copy)]
+struct Fnv(u32);
+
+impl Fnv {
+    #[inline]
+    fn new(template: u8) -> Self {
+        Fnv((0x811c_9dc5 ^ u32::from(template)).wrapping_mul(0x0100_0193))
     }
-    h
+
+    #[inline]
+    fn byte(self, b: u8) -> Self {
+        Fnv((self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    }
+
+    #[inline]
+    fn part(self, p: &str) -> Self {
+        let mut h = self.byte(0xff);
+        for &b in p.as_bytes() {
+            h = h.byte(b);
+        }
+        h
+    }
 }
 
-/// Per-token values computed once per sentence.
+/// The key of a feature: FNV-1a over a template id and parts separated by 0xff.
+fn hash(template: u8, parts: &[&str]) -> u32 {
+    parts.iter().fold(Fnv::new(template), |h, p| h.part(p)).0
+}
+
+/// Per-token values computed once per sentence; strings are ranges of a shared buffer.
 struct Info {
-    lower: String,
-    shape: String,
+    lower: std::ops::Range<usize>,
+    shape: std::ops::Range<usize>,
     capitalised: bool,
+    /// In [`Lexicon::common_nouns`] (only looked up for capitalised words).
+    common_noun: bool,
+    /// In [`Lexicon::lower_seen`] (only looked up for capitalised words).
+    lower_seen: bool,
+    /// [`trigger_class`] of the lower-cased word (only with [`FeatureSet::TRIGGER`]).
+    trigger: Option<u8>,
 }
 
 /// Computes the features of every token of a sentence: `out[offsets[i]..offsets[i + 1]]` are the
 /// keys of token `i` (`offsets` has one entry more than `tokens`). `gaz` holds the gazetteer flags of
 /// the tokens ([`Gazetteer::annotate`]); missing entries count as 0.
+///
+/// The hot path of tagging: per-token values (lower case, shape, lexicon and trigger lookups) are
+/// computed once into one buffer, and every key is hashed from string slices without allocating.
 pub fn sentence_features(
     tokens: &[&str],
     set: FeatureSet,
@@ -358,50 +416,77 @@ pub fn sentence_features(
 ) {
     out.clear();
     offsets.clear();
-    let info: Vec<Info> = tokens
-        .iter()
-        .map(|t| Info {
-            lower: t.to_lowercase(),
-            shape: shape(t),
-            capitalised: t.chars().next().is_some_and(char::is_uppercase),
-        })
-        .collect();
+    let mut buf = String::with_capacity(tokens.iter().map(|t| t.len() + 9).sum());
+    let mut info: Vec<Info> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let a = buf.len();
+        if !t.is_ascii() && t.contains('Σ') {
+            // final sigma: only str::to_lowercase knows the word context
+            buf.push_str(&t.to_lowercase());
+        } else {
+            buf.extend(t.chars().flat_map(char::to_lowercase));
+        }
+        let b = buf.len();
+        push_shape(t, &mut buf);
+        let capitalised = t.chars().next().is_some_and(char::is_uppercase);
+        info.push(Info {
+            lower: a..b,
+            shape: b..buf.len(),
+            capitalised,
+            common_noun: false,
+            lower_seen: false,
+            trigger: None,
+        });
+    }
+    for x in &mut info {
+        let lower = &buf[x.lower.clone()];
+        if set.has(FeatureSet::COMMON_NOUN) && x.capitalised {
+            x.common_noun = lexicon.common_nouns.contains(lower);
+            x.lower_seen = lexicon.lower_seen.contains(lower);
+        }
+        if set.has(FeatureSet::TRIGGER) {
+            x.trigger = trigger_class(lower);
+        }
+    }
+    let buf = buf.as_str();
     let word = |i: isize| -> &str {
         if i < 0 {
             "<s>"
         } else {
-            info.get(i as usize).map_or("</s>", |x| x.lower.as_str())
+            info.get(i as usize).map_or("</s>", |x| &buf[x.lower.clone()])
         }
     };
     let shp = |i: isize| -> &str {
         if i < 0 {
             "<s>"
         } else {
-            info.get(i as usize).map_or("</s>", |x| x.shape.as_str())
+            info.get(i as usize).map_or("</s>", |x| &buf[x.shape.clone()])
         }
     };
+    let bias = hash(0, &[]);
     for (i, tok) in tokens.iter().enumerate() {
         offsets.push(out.len());
         let x = &info[i];
+        let lower = &buf[x.lower.clone()];
+        let x_shape = &buf[x.shape.clone()];
         let ii = i as isize;
         let first = if i == 0 { "1" } else { "0" };
-        out.push(hash(0, &[]));
+        let cap = if x.capitalised { "C" } else { "c" };
+        out.push(bias);
         out.push(hash(1, &[tok]));
-        out.push(hash(2, &[&x.lower]));
-        out.push(hash(3, &[&x.shape]));
-        out.push(hash(4, &[&x.shape, first]));
+        out.push(hash(2, &[lower]));
+        out.push(hash(3, &[x_shape]));
+        out.push(hash(4, &[x_shape, first]));
         out.push(hash(5, &[word(ii - 1)]));
         out.push(hash(6, &[word(ii + 1)]));
         if set.has(FeatureSet::AFFIX) {
-            let chars: Vec<char> = x.lower.chars().collect();
-            let n = chars.len();
-            for k in 1..=4.min(n) {
-                let p: String = chars[..k].iter().collect();
-                out.push(hash(10 + k as u8, &[&p]));
+            // prefixes of 1–4 and suffixes of 1–5 chars, as slices on char boundaries
+            let ends = lower.char_indices().map(|(b, _)| b).skip(1).chain([lower.len()]);
+            for (k, e) in (1..=4u8).zip(ends) {
+                out.push(hash(10 + k, &[&lower[..e]]));
             }
-            for k in 1..=5.min(n) {
-                let s: String = chars[n - k..].iter().collect();
-                out.push(hash(20 + k as u8, &[&s, if x.capitalised { "C" } else { "c" }]));
+            for (k, (b, _)) in (1..=5u8).zip(lower.char_indices().rev()) {
+                out.push(hash(20 + k, &[&lower[b..], cap]));
             }
         }
         if set.has(FeatureSet::CONTEXT2) {
@@ -409,18 +494,16 @@ pub fn sentence_features(
             out.push(hash(31, &[word(ii + 2)]));
         }
         if set.has(FeatureSet::BIGRAM) {
-            out.push(hash(32, &[word(ii - 1), &x.lower]));
-            out.push(hash(33, &[&x.lower, word(ii + 1)]));
+            out.push(hash(32, &[word(ii - 1), lower]));
+            out.push(hash(33, &[lower, word(ii + 1)]));
         }
         if set.has(FeatureSet::SHAPE_CONTEXT) {
-            out.push(hash(34, &[shp(ii - 1), &x.shape]));
-            out.push(hash(35, &[&x.shape, shp(ii + 1)]));
-            out.push(hash(36, &[shp(ii - 1), &x.shape, shp(ii + 1)]));
+            out.push(hash(34, &[shp(ii - 1), x_shape]));
+            out.push(hash(35, &[x_shape, shp(ii + 1)]));
+            out.push(hash(36, &[shp(ii - 1), x_shape, shp(ii + 1)]));
         }
         if set.has(FeatureSet::COMMON_NOUN) && x.capitalised {
-            let cn = lexicon.common_nouns.contains(&x.lower);
-            let ls = lexicon.lower_seen.contains(&x.lower);
-            let flags = match (cn, ls) {
+            let flags = match (x.common_noun, x.lower_seen) {
                 (true, true) => "cn+ls",
                 (true, false) => "cn",
                 (false, true) => "ls",
@@ -431,38 +514,28 @@ pub fn sentence_features(
             if let Some(next) = info.get(i + 1)
                 && next.capitalised
             {
-                out.push(hash(
-                    42,
-                    &[
-                        flags,
-                        if lexicon.common_nouns.contains(&next.lower) {
-                            "cn"
-                        } else {
-                            "-"
-                        },
-                    ],
-                ));
+                out.push(hash(42, &[flags, if next.common_noun { "cn" } else { "-" }]));
             }
         }
         if set.has(FeatureSet::TRIGGER) {
             for d in 1..=2 {
-                if i >= d
-                    && let Some(c) = trigger_class(&info[i - d].lower)
-                {
-                    out.push(hash(
-                        50 + d as u8,
-                        &[std::str::from_utf8(&[c]).unwrap_or("?"), &x.shape],
-                    ));
+                if let Some(c) = i.checked_sub(d).and_then(|j| info[j].trigger) {
+                    let class = match c {
+                        b'P' => "P",
+                        b'L' => "L",
+                        _ => "O",
+                    };
+                    out.push(hash(50 + d as u8, &[class, x_shape]));
                 }
             }
             if i >= 1 {
-                let prev: Vec<char> = info[i - 1].lower.chars().collect();
-                let s: String = prev[prev.len().saturating_sub(4)..].iter().collect();
-                out.push(hash(53, &[&s]));
+                let prev = &buf[info[i - 1].lower.clone()];
+                let from = prev.char_indices().rev().nth(3).map_or(0, |(b, _)| b);
+                out.push(hash(53, &[&prev[from..]]));
             }
         }
         if set.has(FeatureSet::HYPHEN)
-            && let Some((head, tail)) = x.lower.split_once('-')
+            && let Some((head, tail)) = lower.split_once('-')
             && !head.is_empty()
         {
             out.push(hash(60, &[head]));
@@ -473,7 +546,6 @@ pub fn sentence_features(
             }
         }
         if set.has(FeatureSet::GAZETTEER) {
-            let cap = if x.capitalised { "C" } else { "c" };
             for (template, j) in [(70u8, Some(i)), (72, i.checked_sub(1)), (73, Some(i + 1))] {
                 let Some(&bits) = j.and_then(|j| gaz.get(j)) else {
                     continue;
@@ -484,7 +556,8 @@ pub fn sentence_features(
                 for flag in GazFlag::ALL {
                     for kind in NerKind::ALL {
                         if bits & super::gazetteer::flag_bit(flag, kind) != 0 {
-                            out.push(hash(template, &[flag.code(), kind.as_str()]));
+                            let h = Fnv::new(template).part(flag.code()).part(kind.as_str());
+                            out.push(h.0);
                             if template == 70 {
                                 out.push(hash(71, &[flag.code(), kind.as_str(), cap, first]));
                             }
@@ -495,4 +568,83 @@ pub fn sentence_features(
         }
     }
     offsets.push(out.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition [`trigger_class`] implements with a table: the first list (person, place,
+    /// organisation) with a word equal to `lower`, or longer than 5 bytes and ending it.
+    fn trigger_class_by_scan(lower: &str) -> Option<u8> {
+        let ends = |list: &[&str]| list.iter().any(|t| lower == *t || (t.len() > 5 && lower.ends_with(t)));
+        [(PERSON_TRIGGERS, b'P'), (PLACE_TRIGGERS, b'L'), (ORG_TRIGGERS, b'O')]
+            .into_iter()
+            .find(|(list, _)| ends(list))
+            .map(|(_, c)| c)
+    }
+
+    #[test]
+    fn trigger_table_agrees_with_the_list_scan() {
+        let lists = [PERSON_TRIGGERS, PLACE_TRIGGERS, ORG_TRIGGERS];
+        assert!(lists.iter().flat_map(|l| l.iter()).all(|t| t.len() <= MAX_TRIGGER_LEN));
+        let mut words: Vec<String> = lists.iter().flat_map(|l| l.iter().map(|t| t.to_string())).collect();
+        for t in words.clone() {
+            words.extend([
+                format!("vize{t}"),
+                format!("ex-{t}"),
+                t[1..].to_string(),
+                format!("{t}s"),
+            ]);
+        }
+        words.extend(
+            [
+                "",
+                "ß",
+                "ortschaft",
+                "bundesländer",
+                "landeshauptstadt",
+                "oberbürgermeisterin",
+                "stadtrat",
+                "frauen",
+                "bankchef",
+                "konzernchefin",
+                "parteichef",
+                "kommissionspräsidentin",
+                "bürger",
+                "x",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(trigger_class(w), trigger_class_by_scan(w), "{w:?}");
+        }
+        let table: &[(&str, Option<u8>)] = &[
+            ("präsident", Some(b'P')),
+            ("vizepräsidentin", Some(b'P')),
+            ("landeshauptstadt", Some(b'L')),
+            ("autokonzern", Some(b'O')),
+            ("bürger", None),
+            ("ort", Some(b'L')),
+            ("sport", None),
+        ];
+        for &(w, want) in table {
+            assert_eq!(trigger_class(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn shape_collapses_runs_and_caps_length() {
+        let table = [
+            ("Olaf", "Xx"),
+            ("US-Wahl", "X-Xx"),
+            ("3,5", "d,d"),
+            ("Über", "Xx"),
+            ("„", "„"),
+            ("aBcDeFgHiJkL", "xXxXxXxXx"),
+        ];
+        for (w, want) in table {
+            assert_eq!(shape(w), want, "{w}");
+        }
+    }
 }

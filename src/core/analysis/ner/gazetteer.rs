@@ -151,16 +151,19 @@ impl KbGazetteer {
 
     /// The [`GazFlag::Single`] bits of the kinds `word` (as written; `folded` is its folded form) names.
     fn single_kinds(&self, word: &str, folded: &str) -> u32 {
-        let mut bits = 0;
-        if let Some(list) = self.names.get(folded) {
-            for e in list.iter().filter(|e| e.words.len() == 1) {
-                if e.exact.as_ref().is_none_or(|x| x[0] == word) {
-                    bits |= flag_bit(GazFlag::Single, e.kind);
-                }
-            }
-        }
-        bits
+        self.names.get(folded).map_or(0, |list| single_kinds_in(list, word))
     }
+}
+
+/// The [`GazFlag::Single`] bits of the one-word names in `list` that `word` (as written) matches.
+fn single_kinds_in(list: &[Entry], word: &str) -> u32 {
+    let mut bits = 0;
+    for e in list.iter().filter(|e| e.words.len() == 1) {
+        if e.exact.as_ref().is_none_or(|x| x[0] == word) {
+            bits |= flag_bit(GazFlag::Single, e.kind);
+        }
+    }
+    bits
 }
 
 impl Gazetteer for KbGazetteer {
@@ -172,7 +175,8 @@ impl Gazetteer for KbGazetteer {
         while i < tokens.len() {
             // longest multi-word name starting here
             let mut matched = 0;
-            if let Some(list) = self.names.get(&folded[i]) {
+            let list = self.names.get(&folded[i]);
+            if let Some(list) = list {
                 for e in list {
                     let n = e.words.len();
                     if n < 2 || i + n > tokens.len() || matched >= n {
@@ -193,7 +197,7 @@ impl Gazetteer for KbGazetteer {
                 }
             }
             let word = tokens[i];
-            out[i] |= self.single_kinds(word, &folded[i]);
+            out[i] |= list.map_or(0, |list| single_kinds_in(list, word));
             out[i] |= self.words.get(&folded[i]).copied().unwrap_or(0);
             out[i] |= self.exact_words.get(word).copied().unwrap_or(0);
             if let Some((head, _)) = word.split_once('-')

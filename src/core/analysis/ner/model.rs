@@ -118,10 +118,27 @@ fn allowed_transitions(labels: &[NerLabel]) -> Vec<bool> {
 }
 
 /// Best label sequence for `n` tokens given emission scores (`n × L`).
+///
+/// Only well-formed transitions are tried: each label's allowed predecessors (all labels for `O` and
+/// `B-X`, two for `I-X`) are listed once per call with their weights, in ascending order so ties are
+/// broken as by a full scan (first best predecessor wins).
 fn viterbi(n: usize, l: usize, emit: &[f32], trans: &[f32], allowed: &[bool]) -> Vec<usize> {
-    if n == 0 {
+    if n == 0 || l == 0 {
         return Vec::new();
     }
+    // predecessors of label y: preds[starts[y]..starts[y + 1]] = (p, weight of p → y)
+    let mut preds: Vec<(usize, f32)> = Vec::with_capacity(l * l);
+    let mut starts = Vec::with_capacity(l + 1);
+    for y in 0..l {
+        starts.push(preds.len());
+        for p in 0..l {
+            let t = (p + 1) * l + y;
+            if allowed[t] {
+                preds.push((p, trans[t]));
+            }
+        }
+    }
+    starts.push(preds.len());
     let mut score = vec![f32::NEG_INFINITY; n * l];
     let mut back = vec![0u16; n * l];
     for y in 0..l {
@@ -130,22 +147,23 @@ fn viterbi(n: usize, l: usize, emit: &[f32], trans: &[f32], allowed: &[bool]) ->
         }
     }
     for i in 1..n {
+        let (done, rest) = score.split_at_mut(i * l);
+        let prev = &done[(i - 1) * l..];
+        let cur = &mut rest[..l];
+        let row_emit = &emit[i * l..(i + 1) * l];
+        let row_back = &mut back[i * l..(i + 1) * l];
         for y in 0..l {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..l {
-                let t = (p + 1) * l + y;
-                if !allowed[t] {
-                    continue;
-                }
-                let s = score[(i - 1) * l + p] + trans[t];
+            for &(p, t) in &preds[starts[y]..starts[y + 1]] {
+                let s = prev[p] + t;
                 if s > best {
                     best = s;
                     arg = p;
                 }
             }
-            score[i * l + y] = best + emit[i * l + y];
-            back[i * l + y] = arg as u16;
+            cur[y] = best + row_emit[y];
+            row_back[y] = arg as u16;
         }
     }
     let mut y = (0..l).fold(0, |b, y| {

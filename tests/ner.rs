@@ -458,3 +458,40 @@ fn tagging_output_is_pinned() {
     }
     assert_eq!(want.lines().count(), out.lines().count(), "number of lines differs");
 }
+
+/// A model with one transition matrix per token class (`class-transitions`) and one without are both
+/// written and read back exactly and tag the same after the round trip.
+#[test]
+fn class_transition_models_round_trip() {
+    use presseschau::core::analysis::ner::features::FeatureSet;
+    let sentences: Vec<_> = parse_germeval("fixture", &fixture("train_sample.tsv"))
+        .unwrap()
+        .into_iter()
+        .map(|s| presseschau::core::analysis::ner::data::Sentence {
+            tokens: s.tokens,
+            labels: s.outer,
+        })
+        .collect();
+    let base = TrainConfig {
+        epochs: 3,
+        ..TrainConfig::default()
+    };
+    let with = TrainConfig {
+        features: FeatureSet(base.features.0 | FeatureSet::CLASS_TRANSITIONS),
+        ..base.clone()
+    };
+    let probe = ["Präsident", "Olaf", "Scholz", "reist", "nach", "Berlin", "."];
+    let mut sizes = Vec::new();
+    for config in [&base, &with] {
+        let m = Model::train(&sentences, config, &mut |_, _| {}).unwrap();
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.to_bytes(), bytes);
+        assert_eq!(back.feature_set(), config.features);
+        assert_eq!(back.tag_tokens(&probe), m.tag_tokens(&probe));
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        sizes.push(bytes.len());
+    }
+    // the extra matrices are stored: (K - 1) × (L + 1) × L more i16 than without
+    assert!(sizes[1] > sizes[0], "{sizes:?}");
+}

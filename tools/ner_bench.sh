@@ -183,10 +183,13 @@ case $mode in
     ;;
   callgrind)
     cargo build -q --release --bin native
-    valgrind --tool=callgrind --callgrind-out-file=callgrind.out \
+    out=$(valgrind --tool=callgrind --callgrind-out-file=callgrind.out \
       --toggle-collect='presseschau::core::analysis::ner::model::Model::tag_tokens_with' \
-      ./target/release/native $tsv_abs --once 2>callgrind.log
-    callgrind_annotate --inclusive=yes callgrind.out 2>/dev/null | sed -n '/PROGRAM TOTALS/p;/Ir/{n;n;p;q}' | head -3
-    echo "(instructions inside Model::tag_tokens_with over one seed pass + one dev pass; $dir/callgrind.out)"
+      ./target/release/native $tsv_abs --once 2>callgrind.log)
+    echo "$out"
+    ir=$(callgrind_annotate callgrind.out 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
+    tokens=$(echo "$out" | awk '{print $2 + $7}')
+    echo "instructions in Model::tag_tokens_with: $ir for $tokens tokens = $((ir / tokens)) per token"
+    echo "(one seed pass + one dev pass; profile in $dir/callgrind.out, see callgrind_annotate --inclusive=yes)"
     ;;
 esac

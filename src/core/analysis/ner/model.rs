@@ -10,7 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::data::Sentence;
-use super::features::{FeatureSet, Gazetteer, Lexicon, sentence_features};
+use super::features::{FeatureSet, Gazetteer, Lexicon, TOKEN_CLASSES, sentence_features, token_class};
 use super::gazetteer::{apply_rules, kb_gazetteer};
 use super::{NerError, NerLabel};
 
@@ -54,8 +54,9 @@ pub struct TrainConfig {
     /// Train the 12 fine GermEval labels (`LOCderiv`, `ORGpart`, …) instead of the 4 coarse kinds.
     /// Default true.
     pub fine: bool,
-    /// Feature groups. Default: all but bigrams (bigrams did not help held-out F1: 53.6 without,
-    /// 53.2 with, and they double the model).
+    /// Feature groups. Default: [`FeatureSet::all`] but bigrams (bigrams did not help held-out F1:
+    /// 53.6 without, 53.2 with, and they double the model); class transitions are off (held-out
+    /// 58.99 → 59.54, 59.15 → 59.30, 58.64 → 58.25 over three seeds, CV 63.11 → 62.76: noise).
     pub features: FeatureSet,
     /// Features seen fewer times are dropped before training. Range 1–5, default 2: dropping
     /// features seen once shrinks the model from 2.4 to 1.2 MB gzip at no measured cost in held-out F1.
@@ -89,7 +90,8 @@ pub struct Model {
     index: KeyMap<(u32, u32)>,
     /// (label index, weight)
     entries: Vec<(u8, f32)>,
-    /// `(L + 1) × L` transition weights; row 0 is the sentence start.
+    /// `K × (L + 1) × L` transition weights, one matrix per class of the token the transition leads to
+    /// (`K` = 1, or [`TOKEN_CLASSES`] with [`FeatureSet::CLASS_TRANSITIONS`]); row 0 is the sentence start.
     trans: Vec<f32>,
     /// `(L + 1) × L`: whether the transition is well-formed BIO.
     allowed: Vec<bool>,
@@ -117,24 +119,46 @@ fn allowed_transitions(labels: &[NerLabel]) -> Vec<bool> {
     out
 }
 
-/// Best label sequence for `n` tokens given emission scores (`n × L`).
+/// Number of transition matrices of a feature set.
+fn transition_classes(set: FeatureSet) -> usize {
+    if set.has(FeatureSet::CLASS_TRANSITIONS) {
+        TOKEN_CLASSES
+    } else {
+        1
+    }
+}
+
+/// The transition matrix index of each token (all 0 with one matrix).
+fn classes_of(tokens: &[&str], k: usize, lexicon: &Lexicon) -> Vec<usize> {
+    tokens
+        .iter()
+        .map(|t| if k > 1 { token_class(t, lexicon) } else { 0 })
+        .collect()
+}
+
+/// Best label sequence for `n` tokens given emission scores (`n × L`), `K × (L + 1) × L` transition
+/// weights and the matrix (`classes[i]` < K) of the transition into each token.
 ///
 /// Only well-formed transitions are tried: each label's allowed predecessors (all labels for `O` and
 /// `B-X`, two for `I-X`) are listed once per call with their weights, in ascending order so ties are
 /// broken as by a full scan (first best predecessor wins).
-fn viterbi(n: usize, l: usize, emit: &[f32], trans: &[f32], allowed: &[bool]) -> Vec<usize> {
-    if n == 0 || l == 0 {
-        return Vec::new();
+fn viterbi(n: usize, l: usize, emit: &[f32], trans: &[f32], classes: &[usize], allowed: &[bool]) -> Vec<usize> {
+    let m = (l + 1) * l;
+    if n == 0 || l == 0 || classes.len() < n || classes.iter().any(|&c| (c + 1) * m > trans.len()) {
+        return vec![0; n];
     }
-    // predecessors of label y: preds[starts[y]..starts[y + 1]] = (p, weight of p → y)
-    let mut preds: Vec<(usize, f32)> = Vec::with_capacity(l * l);
-    let mut starts = Vec::with_capacity(l + 1);
-    for y in 0..l {
-        starts.push(preds.len());
-        for p in 0..l {
-            let t = (p + 1) * l + y;
-            if allowed[t] {
-                preds.push((p, trans[t]));
+    let k = trans.len() / m;
+    // predecessors of label y under matrix c: preds[starts[c * l + y]..starts[c * l + y + 1]]
+    let mut preds: Vec<(usize, f32)> = Vec::with_capacity(k * l * l);
+    let mut starts = Vec::with_capacity(k * l + 1);
+    for c in 0..k {
+        for y in 0..l {
+            starts.push(preds.len());
+            for p in 0..l {
+                let t = (p + 1) * l + y;
+                if allowed[t] {
+                    preds.push((p, trans[c * m + t]));
+                }
             }
         }
     }
@@ -143,7 +167,7 @@ fn viterbi(n: usize, l: usize, emit: &[f32], trans: &[f32], allowed: &[bool]) ->
     let mut back = vec![0u16; n * l];
     for y in 0..l {
         if allowed[y] {
-            score[y] = trans[y] + emit[y];
+            score[y] = trans[classes[0] * m + y] + emit[y];
         }
     }
     for i in 1..n {
@@ -152,10 +176,11 @@ fn viterbi(n: usize, l: usize, emit: &[f32], trans: &[f32], allowed: &[bool]) ->
         let cur = &mut rest[..l];
         let row_emit = &emit[i * l..(i + 1) * l];
         let row_back = &mut back[i * l..(i + 1) * l];
+        let base = classes[i] * l;
         for y in 0..l {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for &(p, t) in &preds[starts[y]..starts[y + 1]] {
+            for &(p, t) in &preds[starts[base + y]..starts[base + y + 1]] {
                 let s = prev[p] + t;
                 if s > best {
                     best = s;
@@ -225,7 +250,8 @@ impl Model {
                 }
             }
         }
-        let mut labels: Vec<NerLabel> = viterbi(tokens.len(), l, &emit, &self.trans, &self.allowed)
+        let classes = classes_of(tokens, transition_classes(self.features), &self.lexicon);
+        let mut labels: Vec<NerLabel> = viterbi(tokens.len(), l, &emit, &self.trans, &classes, &self.allowed)
             .into_iter()
             .map(|y| self.labels[y])
             .collect();
@@ -328,14 +354,20 @@ impl Model {
         let nf = id_keys.len();
         let mut w = vec![0i32; nf * l];
         let mut u = vec![0i64; nf * l];
-        let mut tw = vec![0i32; (l + 1) * l];
-        let mut tu = vec![0i64; (l + 1) * l];
+        let k = transition_classes(config.features);
+        let m = (l + 1) * l;
+        let mut tw = vec![0i32; k * m];
+        let mut tu = vec![0i64; k * m];
         let allowed = allowed_transitions(&labels);
         let mut order: Vec<usize> = (0..sentences.len()).collect();
         let mut rng = config.seed ^ 0x2545_F491_4F6C_DD1D;
         let mut c: i64 = 1;
         let mut emit = Vec::new();
-        let mut trans_f = vec![0f32; (l + 1) * l];
+        let mut trans_f = vec![0f32; k * m];
+        let classes: Vec<Vec<usize>> = sentences
+            .iter()
+            .map(|s| classes_of(&s.tokens.iter().map(String::as_str).collect::<Vec<_>>(), k, &lexicon))
+            .collect();
         for epoch in 0..config.epochs {
             for i in (1..order.len()).rev() {
                 rng ^= rng << 13;
@@ -361,7 +393,8 @@ impl Model {
                 for (t, &x) in trans_f.iter_mut().zip(&tw) {
                     *t = x as f32;
                 }
-                let pred = viterbi(n, l, &emit, &trans_f, &allowed);
+                let cls = &classes[si];
+                let pred = viterbi(n, l, &emit, &trans_f, cls, &allowed);
                 total += n;
                 for i in 0..n {
                     if pred[i] == g[i] {
@@ -383,10 +416,11 @@ impl Model {
                         (g[i - 1] + 1, pred[i - 1] + 1)
                     };
                     if gp != pp || g[i] != pred[i] {
-                        tw[gp * l + g[i]] += 1;
-                        tu[gp * l + g[i]] += c;
-                        tw[pp * l + pred[i]] -= 1;
-                        tu[pp * l + pred[i]] -= c;
+                        let base = cls[i] * m;
+                        tw[base + gp * l + g[i]] += 1;
+                        tu[base + gp * l + g[i]] += c;
+                        tw[base + pp * l + pred[i]] -= 1;
+                        tu[base + pp * l + pred[i]] -= c;
                     }
                 }
                 c += 1;
@@ -475,7 +509,8 @@ impl Model {
     }
 
     /// Reads a model file: magic `PSNER1\n`, feature-set bits (u32 LE), labels (count u8, then
-    /// length-prefixed strings), weight scale (f32), `(L + 1) × L` transition weights (i16), the
+    /// length-prefixed strings), weight scale (f32), `K × (L + 1) × L` transition weights (i16; K = 3 with
+    /// [`FeatureSet::CLASS_TRANSITIONS`], else 1), the
     /// common-noun and lower-case word lists (count u32, length-prefixed strings), then the features
     /// column by column: count (u32), key deltas (LEB128), entry counts (u8), labels (u8), weights (i16).
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
@@ -492,7 +527,7 @@ impl Model {
             .map(|_| r.string()?.parse())
             .collect::<Result<Vec<NerLabel>, NerError>>()?;
         let scale = f32::from_le_bytes(r.array()?);
-        let trans = (0..(l + 1) * l)
+        let trans = (0..transition_classes(features) * (l + 1) * l)
             .map(|_| Ok(f32::from(r.i16()?) * scale))
             .collect::<Result<Vec<f32>, NerError>>()?;
         let mut lists = Vec::new();

@@ -424,9 +424,8 @@ fn tagging_output_is_pinned() {
     for s in &sentences {
         let words: Vec<&str> = s.iter().map(String::as_str).collect();
         let labels = m.tag_tokens(&words);
-        for (w, y) in words.iter().zip(&labels) {
-            let _ = write!(out, "{w}/{y} ");
-        }
+        let tagged: Vec<String> = words.iter().zip(&labels).map(|(w, y)| format!("{w}/{y}")).collect();
+        out.push_str(&tagged.join(" "));
         kb_gazetteer().annotate(&words, &mut gaz);
         sentence_features(&words, m.feature_set(), m.lexicon(), &gaz, &mut keys, &mut offsets);
         // FNV-1a over the keys and the per-token offsets

@@ -3,7 +3,7 @@
 
 use crate::core::analysis::entities::{CorpusEntities, EntityKind};
 use crate::core::analysis::kb::kb;
-use crate::core::corpus::Corpus;
+use crate::core::corpus::{Article, Corpus};
 use crate::core::text::{sentence_spans, slice_cp};
 
 /// A mention in its sentence.
@@ -43,66 +43,107 @@ pub struct EntityView {
     pub co_occurring: Vec<(String, String, usize)>,
 }
 
-/// Builds the page of entity `id`; `None` if no article mentions it.
-pub fn build(corpus: &Corpus, entities: &CorpusEntities, id: &str) -> Option<EntityView> {
-    let summary = entities.entities.iter().find(|e| e.id == id)?;
-    let mut articles: Vec<_> = summary.article_ids.iter().filter_map(|a| corpus.get(&a.0)).collect();
+/// Articles in date order, oldest first, undated last.
+fn by_date(mut articles: Vec<&Article>) -> Vec<&Article> {
     articles.sort_by_key(|a| {
         a.date
             .value
             .map_or((1, 0, 0, 0), |d| (0, d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)))
     });
-    let mut groups = Vec::new();
-    let mut co: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    for article in articles {
-        let Some(mentions) = entities.by_article.get(&article.id) else {
-            continue;
-        };
-        let text = article.text();
-        let sentences = sentence_spans(&text);
-        let mut hits = Vec::new();
-        for m in mentions.iter().filter(|m| m.entity_id.as_deref() == Some(id)) {
+    articles
+}
+
+/// Each span of `text` in its sentence.
+fn sentence_hits(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Vec<SentenceHit> {
+    let sentences = sentence_spans(text);
+    spans
+        .map(|(start, end)| {
             let (s, e) = sentences
                 .iter()
                 .copied()
-                .find(|&(s, e)| s <= m.start && m.end <= e)
-                .unwrap_or((m.start, m.end));
-            hits.push(SentenceHit {
-                before: slice_cp(&text, s, m.start).to_string(),
-                mention: slice_cp(&text, m.start, m.end).to_string(),
-                after: slice_cp(&text, m.end, e).to_string(),
-            });
-        }
-        let mut seen: Vec<&str> = mentions
-            .iter()
-            .filter_map(|m| m.entity_id.as_deref())
-            .filter(|x| *x != id)
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for other in seen {
-            *co.entry(other.to_string()).or_default() += 1;
-        }
-        groups.push(MentionGroup {
-            article_id: article.id.0.clone(),
-            title: article.title.text.clone(),
-            date: article.date.value.map(|d| d.german()),
-            sentences: hits,
-        });
-    }
-    let mut co_occurring: Vec<(String, String, usize)> = co
+                .find(|&(s, e)| s <= start && end <= e)
+                .unwrap_or((start, end));
+            SentenceHit {
+                before: slice_cp(text, s, start).to_string(),
+                mention: slice_cp(text, start, end).to_string(),
+                after: slice_cp(text, end, e).to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The KB entities of one article other than `except`, each once.
+fn kb_ids<'a>(entities: &'a CorpusEntities, article: &Article, except: &str) -> Vec<&'a str> {
+    let mut seen: Vec<&str> = entities
+        .by_article
+        .get(&article.id)
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m.entity_id.as_deref())
+        .filter(|x| *x != except)
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen
+}
+
+/// Co-occurrence counts → (id, label, count), most frequent first, at most 20.
+fn ranked(co: std::collections::BTreeMap<String, usize>) -> Vec<(String, String, usize)> {
+    let mut out: Vec<(String, String, usize)> = co
         .into_iter()
         .map(|(other, n)| {
             let label = kb().get(&other).map_or_else(|| other.clone(), |e| e.label_de.clone());
             (other, label, n)
         })
         .collect();
-    co_occurring.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
-    co_occurring.truncate(20);
+    out.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    out.truncate(20);
+    out
+}
+
+/// The page of mentions given per article by `spans_in`, with the KB entities of the same articles as
+/// co-occurring entities.
+fn assemble(
+    corpus: &Corpus,
+    entities: &CorpusEntities,
+    article_ids: &[crate::core::corpus::ArticleId],
+    id: &str,
+    spans_in: impl Fn(&Article) -> Vec<(usize, usize)>,
+) -> (Vec<MentionGroup>, Vec<(String, String, usize)>) {
+    let mut groups = Vec::new();
+    let mut co: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for article in by_date(article_ids.iter().filter_map(|a| corpus.get(&a.0)).collect()) {
+        let text = article.text();
+        for other in kb_ids(entities, article, id) {
+            *co.entry(other.to_string()).or_default() += 1;
+        }
+        groups.push(MentionGroup {
+            article_id: article.id.0.clone(),
+            title: article.title.text.clone(),
+            date: article.date.value.map(|d| d.german()),
+            sentences: sentence_hits(&text, spans_in(article).into_iter()),
+        });
+    }
+    (groups, ranked(co))
+}
+
+/// Builds the page of entity `id`; `None` if no article mentions it.
+pub fn build(corpus: &Corpus, entities: &CorpusEntities, id: &str) -> Option<EntityView> {
+    let summary = entities.entities.iter().find(|e| e.id == id)?;
+    let (mentions, co_occurring) = assemble(corpus, entities, &summary.article_ids, id, |article| {
+        entities
+            .by_article
+            .get(&article.id)
+            .into_iter()
+            .flatten()
+            .filter(|m| m.entity_id.as_deref() == Some(id))
+            .map(|m| (m.start, m.end))
+            .collect()
+    });
     Some(EntityView {
         label: summary.label.clone(),
         kind: summary.kind,
-        mentions: groups,
+        mentions,
         co_occurring,
     })
 }
@@ -116,64 +157,20 @@ pub fn build_detected(
     id: &str,
 ) -> Option<EntityView> {
     let group = detected.groups.iter().find(|g| g.id == id)?;
-    let mut articles: Vec<_> = group.article_ids.iter().filter_map(|a| corpus.get(&a.0)).collect();
-    articles.sort_by_key(|a| {
-        a.date
-            .value
-            .map_or((1, 0, 0, 0), |d| (0, d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)))
-    });
-    let mut groups = Vec::new();
-    let mut co: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    for article in articles {
-        let text = article.text();
-        let sentences = sentence_spans(&text);
-        let hits = detected
+    let (mentions, co_occurring) = assemble(corpus, entities, &group.article_ids, id, |article| {
+        detected
             .by_article
             .get(&article.id)
             .into_iter()
             .flatten()
             .filter(|m| m.group == id)
-            .map(|m| {
-                let (s, e) = sentences
-                    .iter()
-                    .copied()
-                    .find(|&(s, e)| s <= m.start && m.end <= e)
-                    .unwrap_or((m.start, m.end));
-                SentenceHit {
-                    before: slice_cp(&text, s, m.start).to_string(),
-                    mention: slice_cp(&text, m.start, m.end).to_string(),
-                    after: slice_cp(&text, m.end, e).to_string(),
-                }
-            })
-            .collect();
-        if let Some(ms) = entities.by_article.get(&article.id) {
-            let mut seen: Vec<&str> = ms.iter().filter_map(|m| m.entity_id.as_deref()).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for other in seen {
-                *co.entry(other.to_string()).or_default() += 1;
-            }
-        }
-        groups.push(MentionGroup {
-            article_id: article.id.0.clone(),
-            title: article.title.text.clone(),
-            date: article.date.value.map(|d| d.german()),
-            sentences: hits,
-        });
-    }
-    let mut co_occurring: Vec<(String, String, usize)> = co
-        .into_iter()
-        .map(|(other, n)| {
-            let label = kb().get(&other).map_or_else(|| other.clone(), |e| e.label_de.clone());
-            (other, label, n)
-        })
-        .collect();
-    co_occurring.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
-    co_occurring.truncate(20);
+            .map(|m| (m.start, m.end))
+            .collect()
+    });
     Some(EntityView {
         label: group.label.clone(),
         kind: group.kind,
-        mentions: groups,
+        mentions,
         co_occurring,
     })
 }

@@ -49,17 +49,10 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
         let (note_ref, tags_ref, color) = (note_ref.clone(), tags_ref.clone(), color.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let note = note_ref
-                .cast::<web_sys::HtmlTextAreaElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
-            let tags = tags_ref
-                .cast::<web_sys::HtmlInputElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
+            let (note, tags) = read_note_form(&note_ref, &tags_ref);
             let edit = AnnotationEdit {
-                note: Some((!note.trim().is_empty()).then_some(note)),
-                tags: Some(split_tags(&tags)),
+                note: Some(note),
+                tags: Some(tags),
                 color: Some(*color),
             };
             app.dispatch(Action::EditAnnotation {
@@ -118,6 +111,19 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
             }
         </li>
     }
+}
+
+/// Reads a note form: the note (`None` when blank) and the tags.
+pub fn read_note_form(note_ref: &NodeRef, tags_ref: &NodeRef) -> (Option<String>, Vec<String>) {
+    let note = note_ref
+        .cast::<web_sys::HtmlTextAreaElement>()
+        .map(|t| t.value())
+        .unwrap_or_default();
+    let tags = tags_ref
+        .cast::<web_sys::HtmlInputElement>()
+        .map(|t| t.value())
+        .unwrap_or_default();
+    ((!note.trim().is_empty()).then_some(note), split_tags(&tags))
 }
 
 /// Splits "a, b c" into tags (comma separated; `#` prefixes dropped).

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::annotations::Color;
-use crate::ui::components::annotation_item::{ColorPicker, split_tags};
+use crate::ui::components::annotation_item::{ColorPicker, read_note_form};
 use crate::ui::text;
 
 /// What the reader chose in the toolbar.
@@ -53,18 +53,11 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
         let (note_ref, tags_ref, color) = (note_ref.clone(), tags_ref.clone(), color.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let note = note_ref
-                .cast::<web_sys::HtmlTextAreaElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
-            let tags = tags_ref
-                .cast::<web_sys::HtmlInputElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
+            let (note, tags) = read_note_form(&note_ref, &tags_ref);
             cb.emit(NewNote {
                 color: *color,
-                note: (!note.trim().is_empty()).then_some(note),
-                tags: split_tags(&tags),
+                note,
+                tags,
             });
         })
     };

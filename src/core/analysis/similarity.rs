@@ -262,6 +262,24 @@ pub fn sublinear_tf(tf: f64) -> f64 {
     if tf > 0.0 { 1.0 + tf.ln() } else { 0.0 }
 }
 
+/// Near-identity key of a sentence for boilerplate detection: a hash of its folded words in order, every
+/// number replaced by one placeholder (so "Donnerstag, 02.01.2020" and "Freitag, 03.01.2020" datelines of one
+/// outlet differ only by the weekday). `None` for sentences of fewer than `min_words` words.
+pub fn sentence_key(sentence: &str, min_words: usize) -> Option<u64> {
+    let ws = words(sentence);
+    if ws.len() < min_words.max(1) {
+        return None;
+    }
+    Some(ws.iter().fold(0x51ed_270b_2718_2c1f_u64, |h, &(_, w)| {
+        let k = if w.chars().all(char::is_numeric) {
+            0x0d1e_0d1e_0d1e_0d1e
+        } else {
+            hash_folded(w)
+        };
+        mix(h.rotate_left(5) ^ k)
+    }))
+}
+
 /// Number of MinHash values per document. Range 16–256; default 64. More values estimate the overlap more
 /// precisely (standard error ≈ `sqrt(J(1−J)/K)`, ±0.06 at 64) at a proportional cost in time and memory.
 pub const MINHASH_K: usize = 64;

@@ -570,7 +570,24 @@ fn run_experiments(docs: &[LinkDoc], rows: &[Row], gold: &[(usize, f64)]) {
     for m in [100, 200, 400, 800] {
         variants.push((format!("first {m} body terms"), ScoreParams { max_words: m, ..off }));
     }
-    variants.push(("default (ScoreParams::default())".into(), ScoreParams::default()));
+    let d = ScoreParams::default();
+    for m in [200, 400] {
+        variants.push((
+            format!("default + first {m} body terms"),
+            ScoreParams { max_words: m, ..d },
+        ));
+    }
+    variants.push(("default + head share 0.25".into(), ScoreParams { w_head: 0.25, ..d }));
+    for w in [0.0, 0.25, 0.5] {
+        variants.push((format!("default, w_entities {w}"), ScoreParams { w_entities: w, ..d }));
+    }
+    for t in [4.0, 8.0] {
+        variants.push((
+            format!("default, title weight {t}"),
+            ScoreParams { title_weight: t, ..d },
+        ));
+    }
+    variants.push(("default (ScoreParams::default())".into(), d));
     println!(
         "\nexperiments: {} pairs with gold; CV halves by bit 1 of sha256(pair_id): {} / {}",
         gold.len(),

@@ -159,7 +159,10 @@ pub fn run_with(args: &[String], extract: Extractor<'_>) -> i32 {
         eprintln!("presseschau eval pairs: no pair with both texts");
         return 1;
     }
-    let params = ScoreParams::default();
+    let params = ScoreParams {
+        details: true,
+        ..ScoreParams::default()
+    };
     let stats = CorpusStats::from_docs_with(&docs, &params);
     let scored = score_all_with_signals(&docs, &rows, &stats, &params);
     let scores: Vec<f64> = scored.iter().map(|(s, _)| *s).collect();
@@ -496,8 +499,8 @@ fn metrics(scores: &[f64], gold: &[(usize, f64)], sel: &[usize], threshold: f64)
 fn logistic_features(s: &Signals) -> Vec<f64> {
     vec![
         s.text,
-        s.head,
-        s.body,
+        s.head.unwrap_or(0.0),
+        s.body.unwrap_or(0.0),
         s.entities.unwrap_or(0.0),
         f64::from(u8::from(s.entities.is_some())),
         s.near_duplicate,
@@ -542,6 +545,7 @@ fn run_experiments(docs: &[LinkDoc], rows: &[Row], gold: &[(usize, f64)]) {
         max_words: 0,
         boilerplate_min_docs: 0,
         boilerplate_title_guard: 2.0,
+        details: true,
         ..ScoreParams::default()
     };
     let mut variants: Vec<(String, ScoreParams)> = vec![("main (no filter, no head, no cap)".into(), off)];
@@ -570,7 +574,10 @@ fn run_experiments(docs: &[LinkDoc], rows: &[Row], gold: &[(usize, f64)]) {
     for m in [100, 200, 400, 800] {
         variants.push((format!("first {m} body terms"), ScoreParams { max_words: m, ..off }));
     }
-    let d = ScoreParams::default();
+    let d = ScoreParams {
+        details: true,
+        ..ScoreParams::default()
+    };
     for m in [200, 400] {
         variants.push((
             format!("default + first {m} body terms"),
@@ -580,6 +587,32 @@ fn run_experiments(docs: &[LinkDoc], rows: &[Row], gold: &[(usize, f64)]) {
     variants.push(("default + head share 0.25".into(), ScoreParams { w_head: 0.25, ..d }));
     for w in [0.0, 0.25, 0.5] {
         variants.push((format!("default, w_entities {w}"), ScoreParams { w_entities: w, ..d }));
+    }
+    for share in [0.02, 0.05, 0.1] {
+        variants.push((
+            format!("default, entities in <= {share} of docs"),
+            ScoreParams {
+                entity_max_doc_share: share,
+                ..d
+            },
+        ));
+        variants.push((
+            format!("default, w_entities 0.25, entities in <= {share} of docs"),
+            ScoreParams {
+                entity_max_doc_share: share,
+                w_entities: 0.25,
+                ..d
+            },
+        ));
+    }
+    for n in [10, 20, 40] {
+        variants.push((
+            format!("default, head only when a body has < {n} terms"),
+            ScoreParams {
+                short_body_terms: n,
+                ..d
+            },
+        ));
     }
     for t in [4.0, 8.0] {
         variants.push((

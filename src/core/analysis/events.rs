@@ -72,6 +72,15 @@ pub const W_ENTITIES: f64 = 0.1;
 /// contain no agency copies but several cookie-banner "texts", so there it costs ≈ 0.01 Pearson; it is kept
 /// because agency copies and rewrites are the core case of the product (see the fixtures).
 pub const W_DUPLICATE: f64 = 0.3;
+/// Rarity floor of the entity signal: entities found in more than this share of the corpus's documents (and
+/// in more than 2) are left out of the entity overlap (they are shown as reasons all the same). Range 0.01–1;
+/// default 1 (off): see `docs/same-event.md`.
+pub const ENTITY_MAX_DOC_SHARE: f64 = 1.0;
+/// Short bodies: when either body has fewer terms than this after boilerplate removal, the text signal is
+/// the title + lead similarity alone ([`Signals::head`]) instead of the whole vectors, so a report whose scraped
+/// body is empty or a stub is compared title to title. Range 0 (off) or 10–100; default 0 (off): see
+/// `docs/same-event.md`.
+pub const SHORT_BODY_TERMS: usize = 0;
 /// Lower bound of the time multiplier: the same-event score is `content · (F + (1 − F)·t)`. Range 0–1;
 /// default 0.1. At 0 reports a month apart can never be the same event; higher values trust the content
 /// more than the dates.
@@ -216,12 +225,13 @@ pub struct Signals {
     /// independently written reports of one event (0.1–0.3) away from unrelated pairs (≈ 0.01); on the dev
     /// data it makes the score more linear in the human judgement (Pearson 0.69 → 0.74, AUC unchanged).
     pub text: f64,
-    /// Square root of the cosine of the title + lead TF-IDF vectors alone, in [0, 1] (part of `text`, see
-    /// [`W_HEAD`]).
-    pub head: f64,
+    /// Square root of the cosine of the title + lead TF-IDF vectors alone, in [0, 1] (part of `text` when
+    /// [`W_HEAD`] or [`SHORT_BODY_TERMS`] is on). `None` unless the score uses it or
+    /// [`ScoreParams::details`] asks for it.
+    pub head: Option<f64>,
     /// Square root of the cosine of the body TF-IDF vectors alone (no title, no extra lead weight), in [0, 1].
-    /// Reported for evaluation; not part of the score.
-    pub body: f64,
+    /// Not part of the score; `None` unless [`ScoreParams::details`] asks for it (evaluation).
+    pub body: Option<f64>,
     /// Rarity-weighted overlap of the entity ids, in [0, 1]; `None` when one side has no entities.
     pub entities: Option<f64>,
     /// Estimated share of the shorter text's word shingles found in the other, in [0, 1].
@@ -318,8 +328,8 @@ impl CorpusStats {
     /// Statistics of these documents; `p` says what counts as boilerplate.
     pub fn from_docs_with(docs: &[LinkDoc], p: &ScoreParams) -> Self {
         let analyzer = Analyzer::new();
-        let boilerplate = boilerplate_keys(&analyzer, docs, p);
-        let terms: Vec<DocTerms> = docs.iter().map(|d| DocTerms::of(&analyzer, d, &boilerplate)).collect();
+        let (boilerplate, has) = boilerplate_keys(&analyzer, docs, p);
+        let terms = doc_terms(&analyzer, docs, &boilerplate, &has);
         Self::from_terms(docs, &terms, boilerplate)
     }
 
@@ -407,6 +417,13 @@ pub struct ScoreParams {
     pub boilerplate_min_docs: usize,
     /// See [`BOILERPLATE_TITLE_GUARD`].
     pub boilerplate_title_guard: f64,
+    /// See [`ENTITY_MAX_DOC_SHARE`].
+    pub entity_max_doc_share: f64,
+    /// See [`SHORT_BODY_TERMS`].
+    pub short_body_terms: usize,
+    /// Compute [`Signals::head`] and [`Signals::body`] even when the score does not use them (for evaluation;
+    /// costs two more vectors per document). Default false.
+    pub details: bool,
 }
 
 impl Default for ScoreParams {
@@ -424,6 +441,9 @@ impl Default for ScoreParams {
             max_words: MAX_WORDS,
             boilerplate_min_docs: BOILERPLATE_MIN_DOCS,
             boilerplate_title_guard: BOILERPLATE_TITLE_GUARD,
+            entity_max_doc_share: ENTITY_MAX_DOC_SHARE,
+            short_body_terms: SHORT_BODY_TERMS,
+            details: false,
         }
     }
 }
@@ -444,14 +464,21 @@ impl ScoreParams {
 /// Keys ([`sentence_key`]) of the boilerplate sentences of lead and text: those that occur in at least
 /// `p.boilerplate_min_docs` documents (0: none) whose titles do not tell one story (mean pairwise Jaccard of
 /// their title terms below `p.boilerplate_title_guard`).
-fn boilerplate_keys(analyzer: &Analyzer, docs: &[LinkDoc], p: &ScoreParams) -> U64Set {
+/// Also says for each document whether it holds any boilerplate (the others need no stripping).
+fn boilerplate_keys(analyzer: &Analyzer, docs: &[LinkDoc], p: &ScoreParams) -> (U64Set, Vec<bool>) {
     if p.boilerplate_min_docs == 0 {
-        return U64Set::default();
+        return (U64Set::default(), vec![false; docs.len()]);
     }
     let mut df: U64Map<u64, u32> = U64Map::default();
     let mut per_doc: Vec<Vec<u64>> = Vec::with_capacity(docs.len());
     for d in docs {
-        let mut keys: Vec<u64> = [&d.lead, &d.text]
+        // the lead is usually the start of the text: split it only when it is not
+        let lead = if d.text.contains(d.lead.as_str()) {
+            ""
+        } else {
+            d.lead.as_str()
+        };
+        let mut keys: Vec<u64> = [lead, d.text.as_str()]
             .into_iter()
             .flat_map(|part| split_sentences(part).into_iter())
             .filter_map(|(_, s)| sentence_key(s, BOILERPLATE_MIN_WORDS))
@@ -497,7 +524,20 @@ fn boilerplate_keys(analyzer: &Analyzer, docs: &[LinkDoc], p: &ScoreParams) -> U
             out.insert(k);
         }
     }
-    out
+    let has = per_doc
+        .iter()
+        .map(|keys| keys.iter().any(|k| out.contains(k)))
+        .collect();
+    (out, has)
+}
+
+/// The terms of each document; `has[i]` says whether document `i` holds boilerplate to strip.
+fn doc_terms(analyzer: &Analyzer, docs: &[LinkDoc], boilerplate: &U64Set, has: &[bool]) -> Vec<DocTerms> {
+    let none = U64Set::default();
+    docs.iter()
+        .zip(has)
+        .map(|(d, &h)| DocTerms::of(analyzer, d, if h { boilerplate } else { &none }))
+        .collect()
 }
 
 /// Jaccard similarity of two sorted, deduplicated lists (0 when both are empty).
@@ -562,8 +602,9 @@ impl DocTerms {
 /// Per-document features.
 struct Features {
     vec: SparseVec,
-    head: SparseVec,
-    body: SparseVec,
+    head: Option<SparseVec>,
+    body: Option<SparseVec>,
+    body_terms: usize,
     index_terms: Vec<u64>,
     minhash: MinHash,
 }
@@ -597,8 +638,9 @@ fn features(terms: &DocTerms, stats: &CorpusStats, p: &ScoreParams) -> Features 
         ],
         stats,
     );
-    let head = tfidf(&[(&terms.title, 1.0), (&terms.lead, 1.0)], stats);
-    let body = tfidf(&[(text, 1.0)], stats);
+    let head = (p.details || p.w_head > 0.0 || p.short_body_terms > 0)
+        .then(|| tfidf(&[(&terms.title, 1.0), (&terms.lead, 1.0)], stats));
+    let body = p.details.then(|| tfidf(&[(text, 1.0)], stats));
     let mut by_weight = vec.0.clone();
     by_weight.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let index_terms = by_weight.iter().take(INDEX_TERMS).map(|&(k, _)| k).collect();
@@ -606,6 +648,7 @@ fn features(terms: &DocTerms, stats: &CorpusStats, p: &ScoreParams) -> Features 
         vec,
         head,
         body,
+        body_terms: terms.text.len(),
         index_terms,
         minhash: MinHash::of_text(&terms.shingled),
     }
@@ -613,10 +656,31 @@ fn features(terms: &DocTerms, stats: &CorpusStats, p: &ScoreParams) -> Features 
 
 fn signals(a: &LinkDoc, b: &LinkDoc, fa: &Features, fb: &Features, stats: &CorpusStats, p: &ScoreParams) -> Signals {
     let full = fa.vec.cosine(&fb.vec).sqrt();
-    let head = fa.head.cosine(&fb.head).sqrt();
-    let body = fa.body.cosine(&fb.body).sqrt();
-    let text = (1.0 - p.w_head) * full + p.w_head * head;
-    let entities = entity_overlap(&a.entities, &b.entities, |e| stats.entity_idf(e));
+    let sim = |x: &Option<SparseVec>, y: &Option<SparseVec>| match (x, y) {
+        (Some(x), Some(y)) => Some(x.cosine(y).sqrt()),
+        _ => None,
+    };
+    let head = sim(&fa.head, &fb.head);
+    let body = sim(&fa.body, &fb.body);
+    let short = p.short_body_terms > 0 && fa.body_terms.min(fb.body_terms) < p.short_body_terms;
+    let text = match head {
+        Some(h) if short => h,
+        Some(h) => (1.0 - p.w_head) * full + p.w_head * h,
+        None => full,
+    };
+    let entities = if p.entity_max_doc_share < 1.0 {
+        let max_df = (p.entity_max_doc_share * stats.docs as f64).max(2.0);
+        let rare = |d: &LinkDoc| -> Vec<String> {
+            d.entities
+                .iter()
+                .filter(|e| f64::from(stats.entity_df.get(*e).copied().unwrap_or(0)) <= max_df)
+                .cloned()
+                .collect()
+        };
+        entity_overlap(&rare(a), &rare(b), |e| stats.entity_idf(e))
+    } else {
+        entity_overlap(&a.entities, &b.entities, |e| stats.entity_idf(e))
+    };
     let near_duplicate = fa.minhash.containment(&fb.minhash);
     let time = time_factor(a.date, b.date);
     let base = match entities {
@@ -781,8 +845,8 @@ pub struct LinkStats {
 /// [`link`] with explicit parameters; also returns how many candidate pairs were scored.
 pub fn link_with(docs: &[LinkDoc], p: &ScoreParams) -> (Linkage, LinkStats) {
     let analyzer = Analyzer::new();
-    let boilerplate = boilerplate_keys(&analyzer, docs, p);
-    let terms: Vec<DocTerms> = docs.iter().map(|d| DocTerms::of(&analyzer, d, &boilerplate)).collect();
+    let (boilerplate, has) = boilerplate_keys(&analyzer, docs, p);
+    let terms = doc_terms(&analyzer, docs, &boilerplate, &has);
     let stats = CorpusStats::from_terms(docs, &terms, boilerplate);
     let feats: Vec<Features> = terms.iter().map(|t| features(t, &stats, p)).collect();
     drop(terms);

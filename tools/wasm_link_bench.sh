@@ -3,6 +3,7 @@
 # See docs/benchmarks.md.
 #
 #   tools/wasm_link_bench.sh [data dir (default ../shared/data)] [sizes (default 1000,10000)]
+#   PRESSESCHAU_REPO=<other checkout> WASM_BENCH_DIR=<dir> tools/wasm_link_bench.sh   # the same probe against another checkout
 #
 # Corpora as in `presseschau bench link`: real German sentences from <data>/ner-de-train (the first column of
 # the .tsv/.conll/.bio files), 8 consecutive sentences per article, the first as title, one article in ten a
@@ -11,7 +12,7 @@
 # written to $WASM_BENCH_DIR/link (default $TMPDIR/presseschau-wasm-bench/link) and uses the app's release
 # profile (opt-level z, LTO, one codegen unit, panic = abort).
 set -eu
-repo=$(cd "$(dirname "$0")/.." && pwd)
+repo=${PRESSESCHAU_REPO:-$(cd "$(dirname "$0")/.." && pwd)}
 data=$(cd "${1:-$repo/../shared/data}" && pwd)
 sizes=${2:-1000,10000}
 dir=${WASM_BENCH_DIR:-${TMPDIR:-/tmp}/presseschau-wasm-bench}/link

@@ -1,9 +1,12 @@
-//! `presseschau eval pairs <file.jsonl> [--out predictions.jsonl] [--entities kb|kb-core|fallback|none] [--grid]`
+//! `presseschau eval pairs <file.jsonl> [--out predictions.jsonl] [--entities kb|kb-core|fallback|none] [--grid] [--experiments]`
 //!
 //! Scores article pairs in the format of `../shared/data/same-event-de/*.jsonl` with the app's pair score
 //! (corpus statistics from all texts in the file) and, when the rows carry the gold `Overall` (1 = same
 //! story … 4 = unrelated), prints Pearson r against −Overall, ROC-AUC for "same story" (Overall ≤ 1.5) and
 //! F1 at the linker's same-event threshold, next to a plain TF-IDF cosine baseline from the same run.
+//!
+//! `--experiments` prints the variant table of `docs/same-event.md` (each variant on all pairs and on two CV
+//! halves, and a logistic combination fitted on one half and scored on the other).
 //!
 //! The texts have no dates, so the time factor is inactive here. Entities come from an extractor function
 //! ([`run_with`]); [`run`] picks it with `--entities`: `kb` (default: the knowledge-base matcher's ids, what the

@@ -1,5 +1,7 @@
 //! Same event, same story: link the reports of one event and say why.
 //!
+//! 0. Sentences that repeat in several documents with unrelated titles (cookie banners, paywall notices,
+//!    press-release footers) are boilerplate: they are left out of everything below ([`BOILERPLATE_MIN_DOCS`]).
 //! 1. Each [`LinkDoc`] becomes features: a sublinear TF-IDF vector of German stems (title and lead
 //!    weighted up), its entity ids (weighted by rarity), a MinHash over word shingles, and its date.
 //! 2. Candidate pairs come from an inverted index over each article's most distinctive terms and its

@@ -611,3 +611,101 @@ fn empty_and_odd_documents_do_not_panic() {
     assert!(linkage.links.iter().all(|l| l.a != l.b));
     assert!(link(&[]).links.is_empty());
 }
+
+const COOKIE_BANNER: &str = "Wir setzen auf unserer Website Cookies und andere Technologien ein, um Ihnen den vollen \
+    Funktionsumfang unseres Angebotes anzubieten. Zudem ermöglichen Cookies die Personalisierung von Inhalten und \
+    dienen der Ausspielung von Werbung. Durch die weitere Nutzung unserer Website erklären Sie sich mit dem Einsatz \
+    von Cookies einverstanden.";
+
+#[test]
+fn boilerplate_shared_by_unrelated_articles_does_not_link_them() {
+    let bodies = [
+        (
+            "Trompete trifft Piano im Café",
+            "Im Café Heimat spielen am Samstag ein Trompeter und eine Pianistin Jazz.",
+        ),
+        (
+            "Wagen kollidiert mit Lkw",
+            "Bei einem Unfall auf der B 51 sind am Morgen fünf Menschen verletzt worden.",
+        ),
+        (
+            "Neuer Bürgermeister vereidigt",
+            "Der Stadtrat hat den neuen Bürgermeister am Abend feierlich vereidigt.",
+        ),
+    ];
+    let docs: Vec<LinkDoc> = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, (title, body))| {
+            doc(
+                &format!("d{i}"),
+                title,
+                &format!("{COOKIE_BANNER}\n\n{body}"),
+                None,
+                &[],
+            )
+        })
+        .collect();
+    let stats = CorpusStats::from_docs(&docs);
+    assert!(stats.is_boilerplate(
+        "Zudem ermöglichen Cookies die Personalisierung von Inhalten und dienen der Ausspielung von Werbung."
+    ));
+    assert!(!stats.is_boilerplate("Im Café Heimat spielen am Samstag ein Trompeter und eine Pianistin Jazz."));
+    let linkage = link(&docs);
+    assert!(linkage.links.is_empty(), "{:?}", linkage.links);
+    // without the filter the banner links them
+    let off = ScoreParams {
+        boilerplate_min_docs: 0,
+        ..ScoreParams::default()
+    };
+    let (unfiltered, _) = link_with(&docs, &off);
+    assert!(
+        !unfiltered.links.is_empty(),
+        "the fixture should show what the filter prevents"
+    );
+    // and the banner is not quoted as a shared sentence
+    let (_, r) = pair_score(&docs[0], &docs[1], &stats);
+    assert!(r.shared_sentences.is_empty(), "{:?}", r.shared_sentences);
+}
+
+#[test]
+fn an_agency_report_printed_by_three_outlets_is_not_boilerplate() {
+    let report = "Die Präsidenten Russlands und der Türkei wollen die Beziehungen ihrer Länder wieder verbessern. \
+        Nach einem Telefonat der beiden Staatschefs am Sonntag teilten deren Büros mit, die Zusammenarbeit im Handel \
+        intensivieren zu wollen. Zuletzt war das Verhältnis wegen des Kriegs in Syrien angespannt.";
+    let titles = [
+        "Putin und Erdoğan telefonieren",
+        "Telefonat: Putin und Erdoğan wollen Zusammenarbeit vertiefen",
+        "Erdoğan und Putin telefonieren über Handel",
+    ];
+    let mut docs: Vec<LinkDoc> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| doc(&format!("o{i}"), t, report, None, &[]))
+        .collect();
+    docs.push(doc(
+        "x",
+        "Regen im Norden",
+        "Der Wetterdienst erwartet für das Wochenende Regen und Sturm im Norden.",
+        None,
+        &[],
+    ));
+    let stats = CorpusStats::from_docs(&docs);
+    assert_eq!(stats.boilerplate_sentences(), 0);
+    let linkage = link(&docs);
+    let same_event = linkage.links.iter().filter(|l| l.level == LinkLevel::SameEvent).count();
+    assert_eq!(same_event, 3, "{:?}", linkage.links);
+    // with the guard off, the three copies lose their text
+    let no_guard = ScoreParams {
+        boilerplate_title_guard: 2.0,
+        ..ScoreParams::default()
+    };
+    assert!(CorpusStats::from_docs_with(&docs, &no_guard).boilerplate_sentences() >= 3);
+}
+
+#[test]
+fn the_seeds_hold_no_boilerplate() {
+    // five hand-picked reports of different outlets: nothing repeats in three of them
+    let (_, docs) = seed_docs();
+    assert_eq!(CorpusStats::from_docs(&docs).boilerplate_sentences(), 0);
+}

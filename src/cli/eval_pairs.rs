@@ -1,9 +1,12 @@
-//! `presseschau eval pairs <file.jsonl> [--out predictions.jsonl] [--entities kb|kb-core|fallback|none] [--grid]`
+//! `presseschau eval pairs <file.jsonl> [--out predictions.jsonl] [--entities kb|kb-core|fallback|none] [--grid] [--experiments]`
 //!
 //! Scores article pairs in the format of `../shared/data/same-event-de/*.jsonl` with the app's pair score
 //! (corpus statistics from all texts in the file) and, when the rows carry the gold `Overall` (1 = same
 //! story … 4 = unrelated), prints Pearson r against −Overall, ROC-AUC for "same story" (Overall ≤ 1.5) and
 //! F1 at the linker's same-event threshold, next to a plain TF-IDF cosine baseline from the same run.
+//!
+//! `--experiments` prints the variant table of `docs/same-event.md` (each variant on all pairs and on two CV
+//! halves, and a logistic combination fitted on one half and scored on the other).
 //!
 //! The texts have no dates, so the time factor is inactive here. Entities come from an extractor function
 //! ([`run_with`]); [`run`] picks it with `--entities`: `kb` (default: the knowledge-base matcher's ids, what the
@@ -24,7 +27,7 @@ use presseschau::core::event_view;
 /// An entity extractor: text → entity ids.
 pub type Extractor<'a> = &'a dyn Fn(&str) -> Vec<String>;
 
-const USAGE: &str = "usage: presseschau eval pairs <file.jsonl> [--out predictions.jsonl] [--entities kb|kb-core|fallback|none] [--grid]";
+const USAGE: &str = "usage: presseschau eval pairs <file.jsonl> [--out predictions.jsonl] [--entities kb|kb-core|fallback|none] [--grid] [--experiments]";
 
 /// Gold label threshold: a pair with `Overall` at or below this is "same story" (SemEval-2022 Task 8 scale).
 const SAME_STORY_GOLD: f64 = 1.5;
@@ -115,11 +118,13 @@ pub fn run_with(args: &[String], extract: Extractor<'_>) -> i32 {
     let mut file = None;
     let mut out_path = None;
     let mut grid = false;
+    let mut experiments = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--out" => out_path = it.next().cloned(),
             "--grid" => grid = true,
+            "--experiments" => experiments = true,
             "--entities" => {
                 let _ = it.next();
             }
@@ -157,8 +162,11 @@ pub fn run_with(args: &[String], extract: Extractor<'_>) -> i32 {
         eprintln!("presseschau eval pairs: no pair with both texts");
         return 1;
     }
-    let stats = CorpusStats::from_docs(&docs);
-    let params = ScoreParams::default();
+    let params = ScoreParams {
+        details: true,
+        ..ScoreParams::default()
+    };
+    let stats = CorpusStats::from_docs_with(&docs, &params);
     let scored = score_all_with_signals(&docs, &rows, &stats, &params);
     let scores: Vec<f64> = scored.iter().map(|(s, _)| *s).collect();
     let signals: Vec<Signals> = scored.iter().map(|(_, s)| *s).collect();
@@ -223,6 +231,9 @@ pub fn run_with(args: &[String], extract: Extractor<'_>) -> i32 {
     );
     if grid {
         run_grid(&docs, &rows, &stats, &gold);
+    }
+    if experiments {
+        run_experiments(&docs, &rows, &gold);
     }
     0
 }
@@ -469,6 +480,201 @@ fn run_grid(docs: &[LinkDoc], rows: &[Row], stats: &CorpusStats, gold: &[(usize,
                 1 - f
             );
         }
+    }
+}
+
+/// CV fold of a pair: bit 1 of sha256(pair_id) read as a big-endian integer. (Bit 0 — the parity — is what
+/// split the dev half off the full set, so it is 1 for every dev pair.)
+fn cv_fold(pair_id: &str) -> usize {
+    use sha2::{Digest, Sha256};
+    let h = Sha256::digest(pair_id.as_bytes());
+    usize::from((h[31] >> 1) & 1)
+}
+
+/// Pearson, AUC and F1 at `threshold` of the pairs `sel` (indices into `gold`).
+fn metrics(scores: &[f64], gold: &[(usize, f64)], sel: &[usize], threshold: f64) -> (f64, f64, f64) {
+    let x: Vec<f64> = sel.iter().map(|&k| scores[gold[k].0]).collect();
+    let g: Vec<f64> = sel.iter().map(|&k| gold[k].1).collect();
+    (pearson_neg(&x, &g), auc(&x, &g), f1_at(&x, &g, threshold))
+}
+
+/// Features of the logistic combination: the signals of a pair.
+fn logistic_features(s: &Signals) -> Vec<f64> {
+    vec![
+        s.text,
+        s.head.unwrap_or(0.0),
+        s.body.unwrap_or(0.0),
+        s.entities.unwrap_or(0.0),
+        f64::from(u8::from(s.entities.is_some())),
+        s.near_duplicate,
+    ]
+}
+
+/// Fits `P(y) = σ(w·x + b)` by gradient descent with a small L2 penalty; returns `(w, b)`.
+fn fit_logistic(x: &[Vec<f64>], y: &[f64]) -> (Vec<f64>, f64) {
+    let d = x.first().map_or(0, Vec::len);
+    let (mut w, mut b) = (vec![0.0; d], 0.0);
+    let n = x.len() as f64;
+    for _ in 0..20_000 {
+        let mut gw = vec![0.0; d];
+        let mut gb = 0.0;
+        for (xi, yi) in x.iter().zip(y) {
+            let z: f64 = xi.iter().zip(&w).map(|(a, b)| a * b).sum::<f64>() + b;
+            let e = 1.0 / (1.0 + (-z).exp()) - yi;
+            for (g, a) in gw.iter_mut().zip(xi) {
+                *g += e * a;
+            }
+            gb += e;
+        }
+        for (wi, g) in w.iter_mut().zip(&gw) {
+            *wi -= 0.5 * (g / n + 0.001 * *wi);
+        }
+        b -= 0.5 * gb / n;
+    }
+    (w, b)
+}
+
+/// The experiment table of `docs/same-event.md`: each variant's Pearson / AUC / F1 at the event threshold on
+/// all dev pairs and on each CV half, and the logistic combination fitted on one half and scored on the other.
+fn run_experiments(docs: &[LinkDoc], rows: &[Row], gold: &[(usize, f64)]) {
+    let folds: [Vec<usize>; 2] = [0, 1].map(|f| {
+        (0..gold.len())
+            .filter(|&k| cv_fold(&rows[gold[k].0].pair_id) == f)
+            .collect()
+    });
+    let all: Vec<usize> = (0..gold.len()).collect();
+    let off = ScoreParams {
+        w_head: 0.0,
+        max_words: 0,
+        boilerplate_min_docs: 0,
+        boilerplate_title_guard: 2.0,
+        details: true,
+        ..ScoreParams::default()
+    };
+    let mut variants: Vec<(String, ScoreParams)> = vec![("main (no filter, no head, no cap)".into(), off)];
+    for k in [3, 4, 6, 10] {
+        variants.push((
+            format!("boilerplate >= {k} docs"),
+            ScoreParams {
+                boilerplate_min_docs: k,
+                ..off
+            },
+        ));
+    }
+    for g in [0.1, 0.15, 0.2, 0.3] {
+        variants.push((
+            format!("boilerplate >= 3 docs, title guard {g}"),
+            ScoreParams {
+                boilerplate_min_docs: 3,
+                boilerplate_title_guard: g,
+                ..off
+            },
+        ));
+    }
+    for w in [0.25, 0.5, 0.75] {
+        variants.push((format!("head share {w}"), ScoreParams { w_head: w, ..off }));
+    }
+    for m in [100, 200, 400, 800] {
+        variants.push((format!("first {m} body terms"), ScoreParams { max_words: m, ..off }));
+    }
+    let d = ScoreParams {
+        details: true,
+        ..ScoreParams::default()
+    };
+    for m in [200, 400] {
+        variants.push((
+            format!("default + first {m} body terms"),
+            ScoreParams { max_words: m, ..d },
+        ));
+    }
+    variants.push(("default + head share 0.25".into(), ScoreParams { w_head: 0.25, ..d }));
+    for w in [0.0, 0.25, 0.5] {
+        variants.push((format!("default, w_entities {w}"), ScoreParams { w_entities: w, ..d }));
+    }
+    for share in [0.02, 0.05, 0.1] {
+        variants.push((
+            format!("default, entities in <= {share} of docs"),
+            ScoreParams {
+                entity_max_doc_share: share,
+                ..d
+            },
+        ));
+        variants.push((
+            format!("default, w_entities 0.25, entities in <= {share} of docs"),
+            ScoreParams {
+                entity_max_doc_share: share,
+                w_entities: 0.25,
+                ..d
+            },
+        ));
+    }
+    for n in [10, 20, 40] {
+        variants.push((
+            format!("default, head only when a body has < {n} terms"),
+            ScoreParams {
+                short_body_terms: n,
+                ..d
+            },
+        ));
+    }
+    for t in [4.0, 8.0] {
+        variants.push((
+            format!("default, title weight {t}"),
+            ScoreParams { title_weight: t, ..d },
+        ));
+    }
+    variants.push(("default (ScoreParams::default())".into(), d));
+    println!(
+        "\nexperiments: {} pairs with gold; CV halves by bit 1 of sha256(pair_id): {} / {}",
+        gold.len(),
+        folds[0].len(),
+        folds[1].len()
+    );
+    println!("| variant | all: Pearson / AUC / F1 | half 0 | half 1 |");
+    println!("|---|---|---|---|");
+    let mut base_signals = Vec::new();
+    for (name, p) in &variants {
+        let stats = CorpusStats::from_docs_with(docs, p);
+        let scored = score_all_with_signals(docs, rows, &stats, p);
+        let scores: Vec<f64> = scored.iter().map(|(s, _)| *s).collect();
+        let cell = |sel: &[usize]| {
+            let (r, a, f) = metrics(&scores, gold, sel, p.event_threshold);
+            format!("{r:.3} / {a:.3} / {f:.3}")
+        };
+        println!(
+            "| {name} | {} | {} | {} |",
+            cell(&all),
+            cell(&folds[0]),
+            cell(&folds[1])
+        );
+        if base_signals.is_empty() || name.starts_with("default") {
+            base_signals = scored.into_iter().map(|(_, s)| s).collect::<Vec<_>>();
+        }
+    }
+    // logistic combination of the default signals, fitted on one half, scored on the other
+    let x: Vec<Vec<f64>> = gold.iter().map(|&(i, _)| logistic_features(&base_signals[i])).collect();
+    let y: Vec<f64> = gold
+        .iter()
+        .map(|&(_, o)| f64::from(u8::from(o <= SAME_STORY_GOLD)))
+        .collect();
+    for f in 0..2 {
+        let train = &folds[f];
+        let (w, b) = fit_logistic(
+            &train.iter().map(|&k| x[k].clone()).collect::<Vec<_>>(),
+            &train.iter().map(|&k| y[k]).collect::<Vec<_>>(),
+        );
+        let mut scores = vec![0.0; rows.len()];
+        for (k, &(i, _)) in gold.iter().enumerate() {
+            let z: f64 = x[k].iter().zip(&w).map(|(a, c)| a * c).sum::<f64>() + b;
+            scores[i] = 1.0 / (1.0 + (-z).exp());
+        }
+        let (r, a, f1) = metrics(&scores, gold, &folds[1 - f], 0.5);
+        let (rt, at, _) = metrics(&scores, gold, train, 0.5);
+        println!(
+            "logistic fit on half {f} (train {rt:.3} / {at:.3}), scored on half {}: {r:.3} / {a:.3} / {f1:.3}; w = {:?}, b = {b:.2}",
+            1 - f,
+            w.iter().map(|v| (v * 100.0).round() / 100.0).collect::<Vec<_>>()
+        );
     }
 }
 

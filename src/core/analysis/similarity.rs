@@ -44,25 +44,60 @@ pub const STOPWORDS: &[&str] = &[
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' | 'á' | 'à' | 'â' | 'ã' | 'å' | 'ą' | 'ă' => out.push('a'),
-            'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' | 'ő' => out.push('o'),
-            'ü' | 'ú' | 'ù' | 'û' | 'ű' | 'ů' => out.push('u'),
-            'ß' => out.push_str("ss"),
-            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => out.push('e'),
-            'í' | 'ì' | 'î' | 'ï' | 'ı' => out.push('i'),
-            'ç' | 'ć' | 'č' => out.push('c'),
-            'ğ' => out.push('g'),
-            'ş' | 'ś' | 'š' | 'ș' => out.push('s'),
-            'ñ' | 'ń' | 'ň' => out.push('n'),
-            'ž' | 'ź' | 'ż' => out.push('z'),
-            'ł' => out.push('l'),
-            'ř' => out.push('r'),
-            'ý' => out.push('y'),
-            _ => out.push(c),
+        let (a, b) = fold_lower(c);
+        out.push(a);
+        if let Some(b) = b {
+            out.push(b);
         }
     }
     out
+}
+
+/// The folded form of one lower-case character: one character, or two for `ß`.
+fn fold_lower(c: char) -> (char, Option<char>) {
+    let one = match c {
+        'ä' | 'á' | 'à' | 'â' | 'ã' | 'å' | 'ą' | 'ă' => 'a',
+        'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' | 'ő' => 'o',
+        'ü' | 'ú' | 'ù' | 'û' | 'ű' | 'ů' => 'u',
+        'ß' => return ('s', Some('s')),
+        'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+        'ç' | 'ć' | 'č' => 'c',
+        'ğ' => 'g',
+        'ş' | 'ś' | 'š' | 'ș' => 's',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ý' => 'y',
+        _ => c,
+    };
+    (one, None)
+}
+
+/// Feeds the bytes of the folded form of `c` (any case) to an FNV-1a state, without allocating.
+#[inline(always)]
+fn fnv_folded_char(h: &mut u64, c: char) {
+    if c.is_ascii() {
+        // the common case, kept inline at opt-level z
+        *h ^= u64::from(c.to_ascii_lowercase() as u8);
+        *h = h.wrapping_mul(0x0100_0000_01b3);
+        return;
+    }
+    let mut feed = |ch: char| {
+        let mut buf = [0u8; 4];
+        for &b in ch.encode_utf8(&mut buf).as_bytes() {
+            *h ^= u64::from(b);
+            *h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for l in c.to_lowercase() {
+        let (a, b) = fold_lower(l);
+        feed(a);
+        if let Some(b) = b {
+            feed(b);
+        }
+    }
 }
 
 /// The words of a text: maximal runs of alphanumeric characters, with their code point offsets.
@@ -150,19 +185,8 @@ impl Analyzer {
 /// [`hash_str`] of [`fold`]`(word)`, without allocating.
 pub fn hash_folded(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut buf = [0u8; 4];
-    let mut feed = |s: &str| {
-        for b in s.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
     for c in word.chars() {
-        if c.is_ascii() {
-            feed(c.to_ascii_lowercase().encode_utf8(&mut buf));
-        } else {
-            feed(&fold(c.encode_utf8(&mut buf)));
-        }
+        fnv_folded_char(&mut h, c);
     }
     h
 }
@@ -260,6 +284,37 @@ pub fn idf(df: u32, n_docs: usize) -> f64 {
 /// Sublinear term frequency: `1 + ln(tf)` for `tf > 0`.
 pub fn sublinear_tf(tf: f64) -> f64 {
     if tf > 0.0 { 1.0 + tf.ln() } else { 0.0 }
+}
+
+/// Near-identity key of a sentence for boilerplate detection: a hash of its folded words in order, every
+/// number replaced by one placeholder (so "Donnerstag, 02.01.2020" and "Freitag, 03.01.2020" datelines of one
+/// outlet differ only by the weekday). `None` for sentences of fewer than `min_words` words.
+pub fn sentence_key(sentence: &str, min_words: usize) -> Option<u64> {
+    // one pass over the characters: the words of `words`, each hashed as `hash_folded` does
+    const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+    let (mut key, mut n) = (0x51ed_270b_2718_2c1f_u64, 0usize);
+    let (mut word, mut in_word, mut numeric) = (FNV, false, true);
+    let mut end_word = |key: &mut u64, word: u64, numeric: bool| {
+        let k = if numeric { 0x0d1e_0d1e_0d1e_0d1e } else { word };
+        *key = mix(key.rotate_left(5) ^ k);
+        n += 1;
+    };
+    for c in sentence.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                (word, in_word, numeric) = (FNV, true, true);
+            }
+            numeric &= c.is_numeric();
+            fnv_folded_char(&mut word, c);
+        } else if in_word {
+            end_word(&mut key, word, numeric);
+            in_word = false;
+        }
+    }
+    if in_word {
+        end_word(&mut key, word, numeric);
+    }
+    (n >= min_words.max(1)).then_some(key)
 }
 
 /// Number of MinHash values per document. Range 16–256; default 64. More values estimate the overlap more
@@ -398,6 +453,28 @@ mod tests {
         ] {
             assert_eq!(fold(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn sentence_key_ignores_case_diacritics_punctuation_and_numbers() {
+        let k = |s: &str| sentence_key(s, 3);
+        assert_eq!(
+            k("Mannheimer Morgen, Donnerstag, 02.01.2020"),
+            k("mannheimer morgen – donnerstag 03.01.2021")
+        );
+        assert_eq!(k("Rückfragen bitte an:"), k("RUCKFRAGEN Bitte an"));
+        assert_ne!(k("Rückfragen bitte an"), k("Rückfragen bitte nicht an"));
+        assert_ne!(k("Größe 5 Äpfel"), k("Größe Äpfel 5"));
+        assert_eq!(k("zu kurz"), None);
+        // the same words as `words` sees them, hashed as `hash_folded`
+        let manual = words("Die Straße in Çanakkale")
+            .iter()
+            .fold(0x51ed_270b_2718_2c1f_u64, |h, (_, w)| {
+                mix(h.rotate_left(5) ^ hash_folded(w))
+            });
+        assert_eq!(k("Die Straße in Çanakkale"), Some(manual));
+        assert_eq!(hash_folded("Straße"), hash_str("strasse"));
+        assert_eq!(hash_folded("ÇANAKKALE"), hash_str(&fold("Çanakkale")));
     }
 
     #[test]

@@ -66,6 +66,56 @@ fn read_link(query: &str, text: &str) -> LinkPayload {
     out
 }
 
+/// What the page derives from an article once.
+#[derive(Debug, PartialEq)]
+struct ArticleData {
+    article: Rc<Article>,
+    text: Rc<str>,
+    sentences: Rc<Vec<(usize, usize)>>,
+    mentions: Rc<Vec<Mention>>,
+    detected: Rc<Vec<DetectedMention>>,
+}
+
+/// The highlights of the body and the reader's notes placed on the text.
+#[derive(Debug, Clone, PartialEq)]
+struct BodyModel {
+    mentions: Rc<Vec<Mention>>,
+    detected: Rc<Vec<DetectedMention>>,
+    placed: Rc<Vec<PlacedAnnotation>>,
+    spans: Rc<Vec<CpSpan>>,
+    marks: Rc<Vec<MarkStyle>>,
+}
+
+fn body_model(
+    d: &ArticleData,
+    hidden: &[crate::core::analysis::entities::EntityKind],
+    annotations: &crate::core::annotations::AnnotationSet,
+    payload: &LinkPayload,
+) -> BodyModel {
+    let mine: Vec<&Annotation> = annotations.for_article(&d.article.id);
+    let placed = highlights::place_annotations(&d.text, &mine);
+    let index = TextIndex::new(&d.text);
+    let shared: Vec<(CpSpan, crate::core::annotations::Color)> = payload
+        .shared
+        .iter()
+        .filter(|n| n.article_id == d.article.id)
+        .filter_map(|n| {
+            n.locate(&index)
+                .range()
+                .map(|(s, e)| (CpSpan { start: s, end: e }, n.color))
+        })
+        .collect();
+    let (spans, kinds) = highlights::build(&d.mentions, &d.detected, hidden, &placed, payload.passage, &shared);
+    let marks = kinds.iter().map(|k| mark_style(k, &d.mentions, &d.detected)).collect();
+    BodyModel {
+        mentions: d.mentions.clone(),
+        detected: d.detected.clone(),
+        placed: Rc::new(placed),
+        spans: Rc::new(spans),
+        marks: Rc::new(marks),
+    }
+}
+
 /// The article page, or a not-found page for an unknown id.
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
@@ -77,15 +127,61 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let card = use_state_eq(|| None::<(usize, (f64, f64))>);
     let corpus = app.corpus.clone();
     let pos = corpus.position(&props.id);
-    let article = pos.map(|p| Rc::new(corpus.articles[p].clone()));
-    let text_memo = use_memo(props.id.clone(), {
-        let article = article.clone();
-        move |_| article.map(|a| a.text()).unwrap_or_default()
+    // Per article (computed once per id, not on every hover or selection): the article, its text and
+    // sentences, its KB mentions and the names only the model found.
+    let data = use_memo(props.id.clone(), {
+        let corpus = corpus.clone();
+        let entities = app.entities.clone();
+        let detected = app.detected.clone();
+        move |id: &AttrValue| {
+            corpus.get(id).map(|a| {
+                let text: Rc<str> = a.text().into();
+                ArticleData {
+                    sentences: Rc::new(sentence_spans(&text)),
+                    mentions: Rc::new(entities.by_article.get(&a.id).cloned().unwrap_or_default()),
+                    detected: Rc::new(detected.by_article.get(&a.id).cloned().unwrap_or_default()),
+                    article: Rc::new(a.clone()),
+                    text,
+                }
+            })
+        }
     });
+    let article = data.as_ref().as_ref().map(|d| d.article.clone());
+    let text_memo: Rc<str> = data.as_ref().as_ref().map_or_else(|| Rc::from(""), |d| d.text.clone());
     let payload = use_memo((props.id.clone(), query.clone()), {
         let text = text_memo.clone();
         move |(_, q)| read_link(q, &text)
     });
+    // The highlights change only with the article, the hidden kinds, the annotations or the link.
+    let body = use_memo(
+        (
+            props.id.clone(),
+            app.hidden_kinds.clone(),
+            app.annotations.clone(),
+            payload.clone(),
+        ),
+        {
+            let data = data.clone();
+            move |(_, hidden, annotations, payload)| {
+                (*data).as_ref().map(|d| body_model(d, hidden, annotations, payload))
+            }
+        },
+    );
+    let on_select = use_callback((article.clone(), selection.setter()), |(), (article, selection)| {
+        let (Some(article), Some(raw)) = (article, crate::platform::selection::current()) else {
+            return;
+        };
+        let to_cp = |(block_start, utf16): (usize, usize)| {
+            let block = article.blocks.iter().find(|b| b.start == block_start)?;
+            cp_from_utf16(&block.text, utf16).ok().map(|cp| block_start + cp)
+        };
+        if let (Some(s), Some(e)) = (to_cp(raw.start), to_cp(raw.end))
+            && s < e
+        {
+            selection.set(Some(CpSpan { start: s, end: e }));
+        }
+    });
+    let on_hover = use_callback(card.setter(), |hit: Option<(usize, (f64, f64))>, card| card.set(hit));
     {
         let title = article.as_ref().map(|a| a.title.text.clone());
         let show_original = show_original.clone();
@@ -109,32 +205,17 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     };
     let pos = pos.unwrap_or(0);
     let text: &str = &text_memo;
-    let mentions: Rc<Vec<Mention>> = Rc::new(app.entities.by_article.get(&article.id).cloned().unwrap_or_default());
-    let mine: Vec<&Annotation> = app.annotations.for_article(&article.id);
-    let placed: Rc<Vec<PlacedAnnotation>> = Rc::new(highlights::place_annotations(text, &mine));
-    let index = TextIndex::new(text);
-    let shared_spans: Vec<(CpSpan, crate::core::annotations::Color)> = payload
-        .shared
-        .iter()
-        .filter(|n| n.article_id == article.id)
-        .filter_map(|n| {
-            n.locate(&index)
-                .range()
-                .map(|(s, e)| (CpSpan { start: s, end: e }, n.color))
-        })
-        .collect();
-    let detected: Rc<Vec<DetectedMention>> =
-        Rc::new(app.detected.by_article.get(&article.id).cloned().unwrap_or_default());
-    let (spans, kinds) = highlights::build(
-        &mentions,
-        &detected,
-        &app.hidden_kinds,
-        &placed,
-        payload.passage,
-        &shared_spans,
-    );
-    let marks: Rc<Vec<MarkStyle>> = Rc::new(kinds.iter().map(|k| mark_style(k, &mentions, &detected)).collect());
-    let spans = Rc::new(spans);
+    let Some(BodyModel {
+        mentions,
+        detected,
+        placed,
+        spans,
+        marks,
+    }) = (*body).clone()
+    else {
+        return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_ARTICLE)} /> };
+    };
+    let sentences = data.as_ref().as_ref().map(|d| d.sentences.clone()).unwrap_or_default();
 
     let counts: Vec<(crate::core::analysis::entities::EntityKind, usize)> = ALL_KINDS
         .iter()
@@ -155,28 +236,6 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     };
 
     // Selection → toolbar.
-    let on_select = {
-        let selection = selection.clone();
-        let article = article.clone();
-        Callback::from(move |()| {
-            let Some(raw) = crate::platform::selection::current() else {
-                return;
-            };
-            let to_cp = |(block_start, utf16): (usize, usize)| {
-                let block = article.blocks.iter().find(|b| b.start == block_start)?;
-                cp_from_utf16(&block.text, utf16).ok().map(|cp| block_start + cp)
-            };
-            if let (Some(s), Some(e)) = (to_cp(raw.start), to_cp(raw.end))
-                && s < e
-            {
-                selection.set(Some(CpSpan { start: s, end: e }));
-            }
-        })
-    };
-    let on_hover = {
-        let card = card.clone();
-        Callback::from(move |hit: Option<(usize, (f64, f64))>| card.set(hit))
-    };
     let on_annotate = {
         let app = app.clone();
         let selection = selection.clone();
@@ -239,7 +298,6 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             selection.set(None);
         })
     };
-    let sentences: Vec<(usize, usize)> = sentence_spans(text);
     let on_pick_sentence = {
         let selection = selection.clone();
         let sentences = sentences.clone();

@@ -10,6 +10,9 @@ use crate::ui::routes::Route;
 use crate::ui::state::{Action, Notice, use_app};
 use crate::ui::text;
 
+/// A note and the passage link that jumps to it.
+type NoteWithLink = (crate::core::annotations::Annotation, AttrValue);
+
 /// The "My notes" page.
 #[component]
 pub fn NotesPage() -> Html {
@@ -26,16 +29,22 @@ pub fn NotesPage() -> Html {
     };
     let shown = app.annotations.filter(&filter);
     let tags = app.annotations.all_tags();
-    let mut groups: Vec<(String, String, Vec<crate::core::annotations::Annotation>)> = Vec::new();
+    // Per article: its notes, each with a passage link (the article text is built once per article).
+    let mut groups: Vec<(String, String, Vec<NoteWithLink>)> = Vec::new();
     for article in app.corpus.articles.iter() {
-        let mine: Vec<_> = shown
-            .iter()
-            .filter(|a| a.article_id == article.id)
-            .map(|a| (*a).clone())
-            .collect();
-        if !mine.is_empty() {
-            groups.push((article.id.0.clone(), article.title.text.clone(), mine));
+        let mine: Vec<_> = shown.iter().filter(|a| a.article_id == article.id).collect();
+        if mine.is_empty() {
+            continue;
         }
+        let text = article.text();
+        let items = mine
+            .into_iter()
+            .map(|a| {
+                let href = format!("#/a/{}?q={}", article.id, link::encode_passage(&text, &a.selector()));
+                ((*a).clone(), AttrValue::from(href))
+            })
+            .collect();
+        groups.push((article.id.0.clone(), article.title.text.clone(), items));
     }
     let unknown: Vec<_> = shown
         .iter()
@@ -145,10 +154,8 @@ pub fn NotesPage() -> Html {
                     <section class="notes-group">
                         <h2><Link<Route> to={Route::Article { id: id.clone() }}>{ title }</Link<Route>></h2>
                         <ol class="annotation-list">
-                            for a in items {
-                                <AnnotationItem key={a.id.0.clone()} annotation={a.clone()}
-                                    jump_href={AttrValue::from(format!("#/a/{id}?q={}", link::encode_passage(
-                                        &app.corpus.get(&id).map(|x| x.text()).unwrap_or_default(), &a.selector())))} />
+                            for (a, href) in items {
+                                <AnnotationItem key={a.id.0.clone()} annotation={a.clone()} jump_href={href} />
                             }
                         </ol>
                     </section>

@@ -7,7 +7,7 @@ use presseschau::core::analysis::diff::{WordDiff, align_sentences, split_sentenc
 use presseschau::core::analysis::entities::analyze_corpus;
 use presseschau::core::analysis::events::{
     CorpusStats, EVENT_THRESHOLD, LinkDoc, LinkLevel, Linkage, Reasons, ScoreParams, explain_de, explain_en, group_id,
-    link, link_with, pair_score, shared_sentences,
+    is_contact_line, link, link_with, pair_score, pair_score_with, shared_sentences,
 };
 use presseschau::core::corpus::{ArticleId, Corpus, SimpleDate};
 use presseschau::core::event_view::link_docs;
@@ -708,4 +708,129 @@ fn the_seeds_hold_no_boilerplate() {
     // five hand-picked reports of different outlets: nothing repeats in three of them
     let (_, docs) = seed_docs();
     assert_eq!(CorpusStats::from_docs(&docs).boilerplate_sentences(), 0);
+}
+
+#[test]
+fn contact_lines_are_recognised() {
+    for line in [
+        "Rückfragen bitte an:",
+        "Telefon: 04221-1559104",
+        "Polizeipräsidium Karlsruhe Telefon: 0721 666 1111 E-Mail: karlsruhe.pp.sts.oe@polizei.bwl.de",
+        "E-Mail: pressestelle@pi-del.polizei.niedersachsen.de",
+        "Internet: www.polizei-delmenhorst.de",
+        "Quelle: https://www.presseportal.de/blaulicht/pm/110972/4529551",
+        "Original-Content von: Polizeiinspektion Delmenhorst, übermittelt durch news aktuell",
+        "Hinweise nimmt die Polizei unter 0441 790 4115 entgegen.",
+    ] {
+        assert!(is_contact_line(line), "{line}");
+    }
+    for line in [
+        "Der Sachschaden wurde auf etwa 800 Euro geschätzt.",
+        "Am 28. Januar 2020 kollidierte ein Wagen gegen 21:05 Uhr mit einem Baum.",
+        "Germanwings ist mit rund 30 Flugzeugen und etwa 1.400 Mitarbeitern unterwegs.",
+        "Im Hotel. Das Fairfax-Hotel meldete 2019 2020 steigende Zahlen.",
+        "Die Mobilität in der Region soll besser werden.",
+    ] {
+        assert!(!is_contact_line(line), "{line}");
+    }
+}
+
+const POLICE_FOOTER: &str = "Rückfragen bitte an:\n\nDaniela Seeger\n\nPolizeiinspektion Delmenhorst/Oldenburg-Land/Wesermarsch \
+    Pressestelle\n\nTelefon: 04221-1559104\n\nE-Mail: pressestelle@pi-del.polizei.niedersachsen.de\n\n\
+    Internet: www.polizei-delmenhorst.de\n\nOriginal-Content von: Polizeiinspektion Delmenhorst / Oldenburg - Land / \
+    Wesermarsch, übermittelt durch news aktuell";
+
+#[test]
+fn press_releases_of_one_office_are_not_linked_by_their_footer() {
+    let docs = [
+        doc(
+            "p1",
+            "Pkw nach Verkehrsunfall in Sage zurückgelassen",
+            &format!(
+                "Der Fahrer eines schwarzen BMW kam kurz nach dem Ortsausgang Sage von der Fahrbahn ab und prallte \
+                 gegen einen Straßenbaum. Anschließend entfernte er sich vom Unfallort.\n\n{POLICE_FOOTER}"
+            ),
+            None,
+            &[],
+        ),
+        doc(
+            "p2",
+            "Einbruch in Räumlichkeiten eines Tennis Clubs",
+            &format!(
+                "Unbekannte Täter drangen in der Nacht gewaltsam in den Gastronomiebereich eines Tennis Clubs ein und \
+                 hebelten die Tür zur Gaststätte auf.\n\n{POLICE_FOOTER}"
+            ),
+            None,
+            &[],
+        ),
+        doc(
+            "x",
+            "Regen im Norden",
+            "Der Wetterdienst erwartet für das Wochenende Regen und Sturm im Norden.",
+            None,
+            &[],
+        ),
+    ];
+    let linkage = link(&docs);
+    assert!(linkage.links.is_empty(), "{:?}", linkage.links);
+    let stats = CorpusStats::from_docs(&docs);
+    assert!(stats.is_boilerplate("Telefon: 04221-1559104"));
+    let (_, r) = pair_score(&docs[0], &docs[1], &stats);
+    assert!(r.shared_sentences.is_empty(), "{:?}", r.shared_sentences);
+    // without the contact filter, the footer alone links the two releases
+    let off = ScoreParams {
+        contact_lines: false,
+        ..ScoreParams::default()
+    };
+    let (unfiltered, _) = link_with(&docs, &off);
+    assert!(
+        !unfiltered.links.is_empty(),
+        "the fixture should show what the filter prevents"
+    );
+}
+
+#[test]
+fn a_body_that_does_not_match_its_headline_is_not_compared() {
+    // one scraped "article" holds a forum post in place of its text; a second, unrelated one holds the same post
+    let forum = "Hallo, ich möchte gerne kündigen, da das Arbeitsverhältnis nicht mehr gegeben ist. Leider verstehe ich \
+        den Arbeitsvertrag nicht ganz. Die Kündigungsfrist beträgt sechs Werktage, nach sechs Monaten zwölf Werktage. \
+        Wie lange ist nun die Frist und wie geht es weiter? Ich hoffe, es kann mir jemand helfen.";
+    let docs = [
+        doc(
+            "a",
+            "Kurz und Kogler stellen Regierungsprogramm für Österreich vor",
+            forum,
+            None,
+            &[],
+        ),
+        doc(
+            "b",
+            "Mindestens 16 Tote bei Kämpfen in mexikanischem Gefängnis",
+            forum,
+            None,
+            &[],
+        ),
+        doc(
+            "c",
+            "ÖVP und Grüne einigen sich auf Regierungsprogramm für Österreich",
+            "Die konservative ÖVP und die Grünen haben sich in Österreich auf ein gemeinsames Regierungsprogramm \
+             geeinigt. Sebastian Kurz und Werner Kogler stellen es am Donnerstag vor.",
+            None,
+            &[],
+        ),
+    ];
+    let stats = CorpusStats::from_docs(&docs);
+    let (junk, _) = pair_score(&docs[0], &docs[1], &stats);
+    let (story, _) = pair_score(&docs[0], &docs[2], &stats);
+    assert!(junk < 0.1, "two headlines with the same junk body: {junk}");
+    assert!(story > junk, "{story} vs {junk}");
+    assert!(link(&docs).links.iter().all(|l| l.a.0 != "b" && l.b.0 != "b"));
+    // compared as they are, the shared junk makes them look like copies
+    let off = ScoreParams {
+        junk_body: false,
+        ..ScoreParams::default()
+    };
+    let stats_off = CorpusStats::from_docs_with(&docs, &off);
+    let (junk_off, _) = pair_score_with(&docs[0], &docs[1], &stats_off, &off);
+    assert!(junk_off > 0.5, "{junk_off}");
 }

@@ -548,6 +548,8 @@ fn run_experiments(docs: &[LinkDoc], rows: &[Row], gold: &[(usize, f64)]) {
         max_words: 0,
         boilerplate_min_docs: 0,
         boilerplate_title_guard: 2.0,
+        contact_lines: false,
+        junk_body: false,
         details: true,
         ..ScoreParams::default()
     };
@@ -581,6 +583,26 @@ fn run_experiments(docs: &[LinkDoc], rows: &[Row], gold: &[(usize, f64)]) {
         details: true,
         ..ScoreParams::default()
     };
+    let before = ScoreParams {
+        contact_lines: false,
+        junk_body: false,
+        ..d
+    };
+    variants.push(("previous default (no contact lines, no junk bodies)".into(), before));
+    variants.push((
+        "previous default + contact lines".into(),
+        ScoreParams {
+            contact_lines: true,
+            ..before
+        },
+    ));
+    variants.push((
+        "previous default + junk bodies".into(),
+        ScoreParams {
+            junk_body: true,
+            ..before
+        },
+    ));
     for m in [200, 400] {
         variants.push((
             format!("default + first {m} body terms"),

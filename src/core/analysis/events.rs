@@ -209,6 +209,19 @@ pub const BOILERPLATE_GUARD_DOCS: usize = 20;
 /// default 3.
 pub const BOILERPLATE_MIN_WORDS: usize = 3;
 
+/// Contact lines are boilerplate wherever they occur: a sentence or line with an e-mail address, a web
+/// address or a phone number ("Telefon: 0721 666 1111", "pressestelle@…", "www.polizei-bw.de"), or a press
+/// office footer ("Rückfragen bitte an" and the contact block after it, "Original-Content von"). Press releases of one office share these
+/// footers, and only two documents of a corpus may hold a given one, which the document-frequency test of
+/// [`BOILERPLATE_MIN_DOCS`] cannot see. Default true; see `docs/same-event.md` for the measured effect.
+pub const CONTACT_LINES: bool = true;
+/// A body that shares no term with its own headline (a headline of at least [`JUNK_BODY_TITLE_TERMS`]
+/// terms) is taken for a scraping error, a cookie banner or a forum post in place of the article, and only the
+/// headline is compared. Default true; see `docs/same-event.md` for the measured effect.
+pub const JUNK_BODY: bool = true;
+/// Headlines shorter than this many terms never mark their body as junk. Range 1–4; default 2.
+pub const JUNK_BODY_TITLE_TERMS: usize = 2;
+
 /// Minimum words of the paragraph [`LinkDoc::from_plain`] takes the lead from.
 pub const LEAD_MIN_WORDS: usize = 12;
 
@@ -333,7 +346,7 @@ impl CorpusStats {
     pub fn from_docs_with(docs: &[LinkDoc], p: &ScoreParams) -> Self {
         let analyzer = Analyzer::new();
         let (boilerplate, has) = boilerplate_keys(&analyzer, docs, p);
-        let terms = doc_terms(&analyzer, docs, &boilerplate, &has);
+        let terms = doc_terms(&analyzer, docs, &boilerplate, &has, p);
         Self::from_terms(docs, &terms, boilerplate)
     }
 
@@ -425,6 +438,10 @@ pub struct ScoreParams {
     pub entity_max_doc_share: f64,
     /// See [`SHORT_BODY_TERMS`].
     pub short_body_terms: usize,
+    /// See [`CONTACT_LINES`].
+    pub contact_lines: bool,
+    /// See [`JUNK_BODY`].
+    pub junk_body: bool,
     /// Compute [`Signals::head`] and [`Signals::body`] even when the score does not use them (for evaluation;
     /// costs two more vectors per document). Default false.
     pub details: bool,
@@ -447,6 +464,8 @@ impl Default for ScoreParams {
             boilerplate_title_guard: BOILERPLATE_TITLE_GUARD,
             entity_max_doc_share: ENTITY_MAX_DOC_SHARE,
             short_body_terms: SHORT_BODY_TERMS,
+            contact_lines: CONTACT_LINES,
+            junk_body: JUNK_BODY,
             details: false,
         }
     }
@@ -470,11 +489,12 @@ impl ScoreParams {
 /// their title terms below `p.boilerplate_title_guard`).
 /// Also says for each document whether it holds any boilerplate (the others need no stripping).
 fn boilerplate_keys(analyzer: &Analyzer, docs: &[LinkDoc], p: &ScoreParams) -> (U64Set, Vec<bool>) {
-    if p.boilerplate_min_docs == 0 {
+    if p.boilerplate_min_docs == 0 && !p.contact_lines {
         return (U64Set::default(), vec![false; docs.len()]);
     }
     let mut df: U64Map<u64, u32> = U64Map::default();
     let mut per_doc: Vec<Vec<u64>> = Vec::with_capacity(docs.len());
+    let mut out = U64Set::default();
     for d in docs {
         // the lead is usually the start of the text: split it only when it is not
         let lead = if d.text.contains(d.lead.as_str()) {
@@ -482,11 +502,20 @@ fn boilerplate_keys(analyzer: &Analyzer, docs: &[LinkDoc], p: &ScoreParams) -> (
         } else {
             d.lead.as_str()
         };
-        let mut keys: Vec<u64> = [lead, d.text.as_str()]
-            .into_iter()
-            .flat_map(|part| split_sentences(part).into_iter())
-            .filter_map(|(_, s)| sentence_key(s, BOILERPLATE_MIN_WORDS))
-            .collect();
+        let mut keys: Vec<u64> = Vec::new();
+        for part in [lead, d.text.as_str()] {
+            // everything after "Rückfragen bitte an" / "Pressekontakt" is the press office's contact block
+            let mut footer = false;
+            for (_, s) in split_sentences(part) {
+                footer |= p.contact_lines && starts_contact_block(s);
+                if let Some(key) = sentence_key(s, BOILERPLATE_MIN_WORDS) {
+                    if footer || (p.contact_lines && is_contact_line(s)) {
+                        out.insert(key);
+                    }
+                    keys.push(key);
+                }
+            }
+        }
         keys.sort_unstable();
         keys.dedup();
         for &k in &keys {
@@ -498,7 +527,7 @@ fn boilerplate_keys(analyzer: &Analyzer, docs: &[LinkDoc], p: &ScoreParams) -> (
     let mut holders: U64Map<u64, Vec<usize>> = U64Map::default();
     for (i, keys) in per_doc.iter().enumerate() {
         for k in keys {
-            if df[k] as usize >= p.boilerplate_min_docs {
+            if p.boilerplate_min_docs > 0 && df[k] as usize >= p.boilerplate_min_docs && !out.contains(k) {
                 let h = holders.entry(*k).or_default();
                 if h.len() < BOILERPLATE_GUARD_DOCS {
                     h.push(i);
@@ -507,7 +536,6 @@ fn boilerplate_keys(analyzer: &Analyzer, docs: &[LinkDoc], p: &ScoreParams) -> (
         }
     }
     let mut titles: HashMap<usize, Vec<u64>> = HashMap::new();
-    let mut out = U64Set::default();
     for (k, ds) in holders {
         for &i in &ds {
             titles.entry(i).or_insert_with(|| {
@@ -535,12 +563,72 @@ fn boilerplate_keys(analyzer: &Analyzer, docs: &[LinkDoc], p: &ScoreParams) -> (
     (out, has)
 }
 
+/// Whether a line opens a press office's contact block, which runs to the end of the text.
+fn starts_contact_block(s: &str) -> bool {
+    let lower = s.trim_start().to_lowercase();
+    ["rückfragen bitte an", "rückfragen an", "pressekontakt"]
+        .iter()
+        .any(|f| lower.starts_with(f))
+}
+
+/// Whether a sentence or line is contact data or a press office footer (see [`CONTACT_LINES`]).
+pub fn is_contact_line(s: &str) -> bool {
+    const FOOTERS: [&str; 6] = [
+        "rückfragen bitte an",
+        "rückfragen an",
+        "original-content von",
+        "übermittelt durch news aktuell",
+        "pressekontakt",
+        "weiteres material:",
+    ];
+    let lower = s.to_lowercase();
+    if FOOTERS.iter().any(|f| lower.contains(f)) || lower.contains("http://") || lower.contains("https://") {
+        return true;
+    }
+    let tokens = || s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '<' | '>'));
+    // an e-mail address or a web address
+    if tokens().any(|t| {
+        let t = t.trim_end_matches(['.', ':']);
+        let mail = t.split_once('@').is_some_and(|(u, h)| !u.is_empty() && h.contains('.'));
+        mail || t.starts_with("www.")
+    }) {
+        return true;
+    }
+    // a phone number: at least 9 digits in one run of digits and single spaces, '-' or '/' between them, or 7
+    // when the line says "Telefon", "Tel.", "Fax" or "Mobil:"
+    let labelled = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != ':')
+        .any(|t| t.starts_with("telefon") || matches!(t, "tel." | "tel.:" | "fax" | "fax:" | "mobil:"));
+    let (mut run, mut best) = (0usize, 0usize);
+    let mut last_digit = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            run += 1;
+            last_digit = true;
+        } else if last_digit && matches!(c, ' ' | '-' | '/') {
+            last_digit = false;
+        } else {
+            best = best.max(run);
+            run = 0;
+            last_digit = false;
+        }
+    }
+    best = best.max(run);
+    best >= 9 || (best >= 7 && labelled)
+}
+
 /// The terms of each document; `has[i]` says whether document `i` holds boilerplate to strip.
-fn doc_terms(analyzer: &Analyzer, docs: &[LinkDoc], boilerplate: &U64Set, has: &[bool]) -> Vec<DocTerms> {
+fn doc_terms(
+    analyzer: &Analyzer,
+    docs: &[LinkDoc],
+    boilerplate: &U64Set,
+    has: &[bool],
+    p: &ScoreParams,
+) -> Vec<DocTerms> {
     let none = U64Set::default();
     docs.iter()
         .zip(has)
-        .map(|(d, &h)| DocTerms::of(analyzer, d, if h { boilerplate } else { &none }))
+        .map(|(d, &h)| DocTerms::of(analyzer, d, if h { boilerplate } else { &none }, p))
         .collect()
 }
 
@@ -592,15 +680,33 @@ struct DocTerms {
 }
 
 impl DocTerms {
-    fn of(analyzer: &Analyzer, d: &LinkDoc, boilerplate: &U64Set) -> Self {
+    fn of(analyzer: &Analyzer, d: &LinkDoc, boilerplate: &U64Set, p: &ScoreParams) -> Self {
         let text = strip_boilerplate(&d.text, boilerplate);
+        let title = analyzer.term_hashes(&d.title);
+        let lead = analyzer.term_hashes(&strip_boilerplate(&d.lead, boilerplate));
+        let body = analyzer.term_hashes(&text);
+        if p.junk_body && is_junk_body(&title, &lead, &body) {
+            return Self {
+                title,
+                lead: Vec::new(),
+                text: Vec::new(),
+                shingled: d.title.clone(),
+            };
+        }
         Self {
-            title: analyzer.term_hashes(&d.title),
-            lead: analyzer.term_hashes(&strip_boilerplate(&d.lead, boilerplate)),
-            text: analyzer.term_hashes(&text),
+            title,
+            lead,
+            text: body,
             shingled: format!("{}\n\n{text}", d.title),
         }
     }
+}
+
+/// Whether a body (lead and text terms) shares no term with a headline of at least [`JUNK_BODY_TITLE_TERMS`]
+/// distinct terms (see [`JUNK_BODY`]).
+fn is_junk_body(title: &[u64], lead: &[u64], body: &[u64]) -> bool {
+    let title: U64Set = title.iter().copied().collect();
+    title.len() >= JUNK_BODY_TITLE_TERMS && !lead.iter().chain(body).any(|t| title.contains(t))
 }
 
 /// Per-document features.
@@ -807,8 +913,8 @@ pub fn pair_score(a: &LinkDoc, b: &LinkDoc, stats: &CorpusStats) -> (f64, Reason
 pub fn pair_score_with(a: &LinkDoc, b: &LinkDoc, stats: &CorpusStats, p: &ScoreParams) -> (f64, Reasons) {
     let analyzer = Analyzer::new();
     let (ta, tb) = (
-        DocTerms::of(&analyzer, a, &stats.boilerplate),
-        DocTerms::of(&analyzer, b, &stats.boilerplate),
+        DocTerms::of(&analyzer, a, &stats.boilerplate, p),
+        DocTerms::of(&analyzer, b, &stats.boilerplate, p),
     );
     let (fa, fb) = (features(&ta, stats, p), features(&tb, stats, p));
     let s = signals(a, b, &fa, &fb, stats, p);
@@ -850,7 +956,7 @@ pub struct LinkStats {
 pub fn link_with(docs: &[LinkDoc], p: &ScoreParams) -> (Linkage, LinkStats) {
     let analyzer = Analyzer::new();
     let (boilerplate, has) = boilerplate_keys(&analyzer, docs, p);
-    let terms = doc_terms(&analyzer, docs, &boilerplate, &has);
+    let terms = doc_terms(&analyzer, docs, &boilerplate, &has, p);
     let stats = CorpusStats::from_terms(docs, &terms, boilerplate);
     let feats: Vec<Features> = terms.iter().map(|t| features(t, &stats, p)).collect();
     drop(terms);

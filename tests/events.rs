@@ -834,3 +834,24 @@ fn a_body_that_does_not_match_its_headline_is_not_compared() {
     let (junk_off, _) = pair_score_with(&docs[0], &docs[1], &stats_off, &off);
     assert!(junk_off > 0.5, "{junk_off}");
 }
+
+#[test]
+fn a_feature_headline_that_shares_only_a_word_part_keeps_its_body() {
+    // "Coronakrise" / "Corona-Zeit": no whole term in common, but a part; the body is the article
+    let body = "Viele Menschen nutzen die Corona-Zeit zu Hause, um endlich die Fenster zu putzen und den Keller \
+        auszuräumen. Ein Schauspieler aus Klagenfurt erzählt, wie er seine Wohnung Zimmer für Zimmer ordnet.";
+    let docs = [
+        doc("a", "Coronakrise als Chance für den Hausputz", body, None, &[]),
+        doc("b", "Frühjahrsputz in der Isolation", body, None, &[]),
+        doc(
+            "x",
+            "Regen im Norden",
+            "Der Wetterdienst erwartet für das Wochenende Regen und Sturm im Norden.",
+            None,
+            &[],
+        ),
+    ];
+    let stats = CorpusStats::from_docs(&docs);
+    let (score, _) = pair_score(&docs[0], &docs[1], &stats);
+    assert!(score >= EVENT_THRESHOLD, "{score}");
+}

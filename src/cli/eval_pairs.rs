@@ -589,6 +589,18 @@ fn run_experiments(docs: &[LinkDoc], rows: &[Row], gold: &[(usize, f64)]) {
         ..d
     };
     variants.push(("previous default (no contact lines, no junk bodies)".into(), before));
+    for n in [3, 4, 5, 6] {
+        for w in [0.25, 0.5, 0.75] {
+            variants.push((
+                format!("default + char {n}-grams, share {w}"),
+                ScoreParams {
+                    char_grams: n,
+                    w_char_grams: w,
+                    ..d
+                },
+            ));
+        }
+    }
     variants.push((
         "previous default + contact lines".into(),
         ScoreParams {

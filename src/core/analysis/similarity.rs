@@ -182,6 +182,29 @@ impl Analyzer {
     }
 }
 
+/// Hashes of the character `n`-grams of a term padded with `_` on both sides (a term shorter than `n - 2`
+/// characters gives one hash of the whole padded term), salted so they never equal a term hash.
+pub fn char_gram_hashes(term: &str, n: usize, out: &mut Vec<u64>) {
+    let padded: Vec<char> = std::iter::once('_')
+        .chain(term.chars())
+        .chain(std::iter::once('_'))
+        .collect();
+    let mut gram = String::new();
+    let mut push = |chars: &[char]| {
+        gram.clear();
+        gram.push('\u{1}');
+        gram.extend(chars);
+        out.push(hash_str(&gram));
+    };
+    if padded.len() <= n {
+        push(&padded);
+    } else {
+        for w in padded.windows(n) {
+            push(w);
+        }
+    }
+}
+
 /// [`hash_str`] of [`fold`]`(word)`, without allocating.
 pub fn hash_folded(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

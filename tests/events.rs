@@ -23,6 +23,17 @@ fn doc(id: &str, title: &str, text: &str, date: Option<SimpleDate>, entities: &[
     }
 }
 
+/// A short report that shares nothing with the others of a fixture (so each fixture has more than two documents).
+fn unrelated_weather_report() -> LinkDoc {
+    doc(
+        "x",
+        "Regen im Norden",
+        "Der Wetterdienst erwartet für das Wochenende Regen und Sturm im Norden.",
+        None,
+        &[],
+    )
+}
+
 fn day(y: i32, m: u8, d: u8) -> Option<SimpleDate> {
     Some(SimpleDate {
         year: y,
@@ -683,13 +694,7 @@ fn an_agency_report_printed_by_three_outlets_is_not_boilerplate() {
         .enumerate()
         .map(|(i, t)| doc(&format!("o{i}"), t, report, None, &[]))
         .collect();
-    docs.push(doc(
-        "x",
-        "Regen im Norden",
-        "Der Wetterdienst erwartet für das Wochenende Regen und Sturm im Norden.",
-        None,
-        &[],
-    ));
+    docs.push(unrelated_weather_report());
     let stats = CorpusStats::from_docs(&docs);
     assert_eq!(stats.boilerplate_sentences(), 0);
     let linkage = link(&docs);
@@ -763,13 +768,7 @@ fn press_releases_of_one_office_are_not_linked_by_their_footer() {
             None,
             &[],
         ),
-        doc(
-            "x",
-            "Regen im Norden",
-            "Der Wetterdienst erwartet für das Wochenende Regen und Sturm im Norden.",
-            None,
-            &[],
-        ),
+        unrelated_weather_report(),
     ];
     let linkage = link(&docs);
     assert!(linkage.links.is_empty(), "{:?}", linkage.links);
@@ -843,13 +842,7 @@ fn a_feature_headline_that_shares_only_a_word_part_keeps_its_body() {
     let docs = [
         doc("a", "Coronakrise als Chance für den Hausputz", body, None, &[]),
         doc("b", "Frühjahrsputz in der Isolation", body, None, &[]),
-        doc(
-            "x",
-            "Regen im Norden",
-            "Der Wetterdienst erwartet für das Wochenende Regen und Sturm im Norden.",
-            None,
-            &[],
-        ),
+        unrelated_weather_report(),
     ];
     let stats = CorpusStats::from_docs(&docs);
     let (score, _) = pair_score(&docs[0], &docs[1], &stats);

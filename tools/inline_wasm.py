@@ -43,12 +43,20 @@ b64 = base64.b64encode(packed).decode("ascii")
 script = (
     glue
     + "\nconst __wasm_b64 = \"" + b64 + "\";\n"
-    + "const __packed = Uint8Array.from(atob(__wasm_b64), c => c.charCodeAt(0));\n"
+    # Uint8Array.from(atob(…), mapFn) calls the function once per byte: ~200 ms for 1.9 MB in V8; a plain
+    # loop takes ~10 ms, and Uint8Array.fromBase64 (where the browser has it) less.
+    + "const __packed = typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(__wasm_b64) : (() => {\n"
+    + "  const s = atob(__wasm_b64), out = new Uint8Array(s.length);\n"
+    + "  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);\n"
+    + "  return out;\n"
+    + "})();\n"
+    + "performance.mark('presseschau:decoded');\n"
     + "if (typeof DecompressionStream === 'undefined') {\n"
     + "  document.body.insertAdjacentText('afterbegin', 'Presseschau braucht einen aktuellen Browser (DecompressionStream fehlt).');\n"
     + "  throw new Error('DecompressionStream is not supported');\n"
     + "}\n"
     + "const __wasm_bytes = await new Response(new Blob([__packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();\n"
+    + "performance.mark('presseschau:inflated');\n"
     + "await " + init_fn + "({ module_or_path: __wasm_bytes });\n"
 )
 if "</script" in script:

@@ -20,3 +20,15 @@ pub fn random_u64() -> u64 {
     let lo = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
     (hi << 32) | lo
 }
+
+/// A named point on the page's performance timeline (`performance.mark`), for start-up measurements
+/// (`tools/startup.mjs` prints them). Does nothing where there is no `performance`, and in native builds
+/// (the reducer and render tests build the app state natively).
+pub fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}

@@ -30,9 +30,11 @@ pub fn App() -> Html {
             storage::save(&key, raw).is_ok()
         });
         s.hidden_kinds = hidden;
+        crate::platform::clock::mark("presseschau:analysed");
         s
     });
     hooks::use_persistence(&state);
+    use_effect_with((), |()| crate::platform::clock::mark("presseschau:rendered"));
     html! {
         <ContextProvider<AppContext> context={state}>
             <HashRouter>

@@ -149,14 +149,19 @@ pub enum Action {
 impl AppState {
     /// The state at start-up: the embedded seeds, no annotations.
     pub fn from_seeds() -> Self {
-        Self::new(Corpus::from_seeds())
+        let c = Corpus::from_seeds();
+        crate::platform::clock::mark("presseschau:ingested");
+        Self::new(c)
     }
 
     /// A state over any corpus.
     pub fn new(corpus: Corpus) -> Self {
         let entities = analyze_corpus(&corpus);
+        crate::platform::clock::mark("presseschau:entities");
         let detected = detect_corpus(&corpus, &entities);
+        crate::platform::clock::mark("presseschau:detected");
         let links = link_corpus(&corpus, &entities);
+        crate::platform::clock::mark("presseschau:linked");
         Self {
             corpus: Rc::new(corpus),
             entities: Rc::new(entities),

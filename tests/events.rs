@@ -735,9 +735,22 @@ fn contact_lines_are_recognised() {
         "Germanwings ist mit rund 30 Flugzeugen und etwa 1.400 Mitarbeitern unterwegs.",
         "Im Hotel. Das Fairfax-Hotel meldete 2019 2020 steigende Zahlen.",
         "Die Mobilität in der Region soll besser werden.",
+        "Rückfragen an das Ministerium blieben am Abend unbeantwortet.",
     ] {
         assert!(!is_contact_line(line), "{line}");
     }
+}
+
+#[test]
+fn a_sentence_that_begins_with_rueckfragen_does_not_open_a_contact_block() {
+    let text = "Rückfragen an das Ministerium blieben am Abend unbeantwortet, wie ein Sprecher der Opposition sagte.\n\n\
+        Der Gesetzentwurf zur Reform der Pflegeversicherung soll im Frühjahr in den Bundestag eingebracht werden.";
+    let docs = [
+        doc("a", "Reform der Pflegeversicherung", text, None, &[]),
+        unrelated_weather_report(),
+    ];
+    let stats = CorpusStats::from_docs(&docs);
+    assert_eq!(stats.boilerplate_sentences(), 0);
 }
 
 const POLICE_FOOTER: &str = "Rückfragen bitte an:\n\nDaniela Seeger\n\nPolizeiinspektion Delmenhorst/Oldenburg-Land/Wesermarsch \

@@ -213,8 +213,8 @@ pub const BOILERPLATE_MIN_WORDS: usize = 3;
 
 /// Contact lines are boilerplate wherever they occur: a sentence or line with an e-mail address, a web
 /// address or a phone number ("Telefon: 0721 666 1111", "pressestelle@…", "www.polizei-bw.de"), or a press
-/// office footer ("Rückfragen bitte an" and the contact block after it, "Original-Content von"). Press releases of one office share these
-/// footers, and only two documents of a corpus may hold a given one, which the document-frequency test of
+/// office footer ("Rückfragen bitte an:" and the contact block after it, "Original-Content von"). Press
+/// releases of one office share these footers, and only two documents of a corpus may hold a given one, which the document-frequency test of
 /// [`BOILERPLATE_MIN_DOCS`] cannot see. Default true; see `docs/same-event.md` for the measured effect.
 pub const CONTACT_LINES: bool = true;
 /// A body that shares no term with its own headline (a headline of at least [`JUNK_BODY_TITLE_TERMS`]
@@ -581,19 +581,22 @@ fn boilerplate_keys(analyzer: &Analyzer, docs: &[LinkDoc], p: &ScoreParams) -> (
     (out, has)
 }
 
-/// Whether a line opens a press office's contact block, which runs to the end of the text.
+/// Whether a line opens a press office's contact block, which runs to the end of the text: a short heading
+/// such as "Rückfragen bitte an:" or "Pressekontakt:" (not a sentence that starts with "Rückfragen an …").
 fn starts_contact_block(s: &str) -> bool {
-    let lower = s.trim_start().to_lowercase();
-    ["rückfragen bitte an", "rückfragen an", "pressekontakt"]
-        .iter()
-        .any(|f| lower.starts_with(f))
+    let line = s.trim();
+    let lower = line.to_lowercase();
+    let heading = line.ends_with(':') || line.split_whitespace().count() <= 3;
+    heading
+        && ["rückfragen bitte an", "rückfragen an", "pressekontakt"]
+            .iter()
+            .any(|f| lower.starts_with(f))
 }
 
 /// Whether a sentence or line is contact data or a press office footer (see [`CONTACT_LINES`]).
 pub fn is_contact_line(s: &str) -> bool {
-    const FOOTERS: [&str; 6] = [
+    const FOOTERS: [&str; 5] = [
         "rückfragen bitte an",
-        "rückfragen an",
         "original-content von",
         "übermittelt durch news aktuell",
         "pressekontakt",

@@ -749,8 +749,8 @@ fn is_junk_body(title: &[u64], lead: &[u64], body: &[u64]) -> bool {
     title.len() >= JUNK_BODY_TITLE_TERMS && !lead.iter().chain(body).any(|t| title.contains(t))
 }
 
-/// Whether a headline and a body share a word part: a term of one inside a term of the other ("Basel" in
-/// "Basler", "Corona" in "Coronakrise"), for terms of at least 4 characters. The second, slower test of
+/// Whether a headline and a body share a word part: a stem of one inside a stem of the other ("regier" in
+/// "regierungsprogramm", "corona" in "coronakris"), for terms of at least 4 characters. The second, slower test of
 /// [`JUNK_BODY`], run only on the few bodies that share no whole term with their headline.
 fn shares_word_part(analyzer: &Analyzer, title: &str, lead: &str, text: &str) -> bool {
     let title: Vec<String> = analyzer.terms(title).into_iter().filter(|t| t.len() >= 4).collect();

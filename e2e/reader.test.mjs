@@ -124,19 +124,35 @@ for (const name of ['http', 'file']) {
   });
 }
 
-test('phone width: no horizontal scrolling on the library and an article', async () => {
+test('phone width: no horizontal scrolling on any page', async () => {
   const origin = env.list[0];
   const { page, problems, context } = await openPage(browser, origin, { viewport: { width: 360, height: 740 } });
   await go(page, origin);
-  for (const step of ['library', 'article']) {
-    if (step === 'article') {
-      await page.locator('.card-title a').first().click();
-      await page.waitForSelector('[data-page="article"]');
-    }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 1, `${step} overflows by ${overflow}px at 360px width`);
-  }
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(await overflow() <= 1, `the library overflows by ${await overflow()}px at 360px width`);
+  await page.locator('.card-title a').first().click();
+  await page.waitForSelector('[data-page="article"]');
+  assert.ok(await overflow() <= 1, `an article overflows by ${await overflow()}px at 360px width`);
   await page.screenshot({ path: path.join(SHOTS, 'phone.png') });
+  // every other page, reached from the articles' links
+  const hashes = new Set(['#/e', '#/t', '#/notes']);
+  const articles = await page.$$eval('a[href^="#/a/"]', (as) => as.map((a) => a.getAttribute('href')));
+  for (const article of new Set([...articles, await page.evaluate(() => location.hash)])) {
+    await go(page, origin, article.split('?')[0]);
+    for (const sel of ['a[href^="#/s/"]', 'a[href^="#/c/"]', '.article-body mark.entity[data-entity-id]']) {
+      const first = page.locator(sel).first();
+      if (await first.count()) {
+        const href = await first.getAttribute('href');
+        hashes.add(href ?? `#/e/${await first.getAttribute('data-entity-id')}`);
+      }
+    }
+  }
+  assert.ok([...hashes].some((h) => h.startsWith('#/s/')) && [...hashes].some((h) => h.startsWith('#/c/')));
+  for (const hash of hashes) {
+    await go(page, origin, hash);
+    const by = await overflow();
+    assert.ok(by <= 1, `${hash} overflows by ${by}px at 360px width`);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

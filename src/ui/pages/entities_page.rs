@@ -84,6 +84,7 @@ pub fn EntitiesPage() -> Html {
                     </select>
                 </label>
             </form>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={text::ENTITIES_TITLE}>
             <table class="entity-table">
                 <thead><tr><th scope="col">{ text::NAME }</th><th scope="col">{ text::KIND }</th><th scope="col" class="num">{ text::MENTIONS }</th><th scope="col" class="num">{ text::ARTICLES }</th></tr></thead>
                 <tbody>
@@ -98,6 +99,7 @@ pub fn EntitiesPage() -> Html {
                     }
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }

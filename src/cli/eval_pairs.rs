@@ -589,6 +589,12 @@ fn run_experiments(docs: &[LinkDoc], rows: &[Row], gold: &[(usize, f64)]) {
         ..d
     };
     variants.push(("previous default (no contact lines, no junk bodies)".into(), before));
+    for k1 in [0.5, 1.2, 2.0, 3.0] {
+        variants.push((
+            format!("default + BM25 saturation, k1 {k1}"),
+            ScoreParams { bm25_k1: k1, ..d },
+        ));
+    }
     for n in [3, 4, 5, 6] {
         for w in [0.25, 0.5, 0.75] {
             variants.push((

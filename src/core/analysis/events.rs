@@ -224,6 +224,11 @@ pub const JUNK_BODY: bool = true;
 /// Headlines shorter than this many terms never mark their body as junk. Range 1–4; default 2.
 pub const JUNK_BODY_TITLE_TERMS: usize = 2;
 
+/// Term-frequency saturation: 0 uses sublinear TF (`1 + ln tf`); a positive value uses BM25's
+/// `tf·(k1 + 1)/(tf + k1)` (without length normalisation: the vectors are compared by cosine). Range 0 or 0.5–3;
+/// default 0 (see `docs/same-event.md`).
+pub const BM25_K1: f64 = 0.0;
+
 /// Length of the character n-grams of the stemmed terms compared besides the terms themselves (0: off). They
 /// match the parts of German compounds ("Regierungsprogramm" and "Programm", "Freihandelsdeal" and
 /// "Freihandel"). Range 0 or 3–6; default 0 (off): on the dev pairs 5- and 6-grams at a share of 0.25 raise AUC
@@ -454,6 +459,8 @@ pub struct ScoreParams {
     pub contact_lines: bool,
     /// See [`JUNK_BODY`].
     pub junk_body: bool,
+    /// See [`BM25_K1`].
+    pub bm25_k1: f64,
     /// See [`CHAR_GRAMS`].
     pub char_grams: usize,
     /// See [`W_CHAR_GRAMS`].
@@ -482,6 +489,7 @@ impl Default for ScoreParams {
             short_body_terms: SHORT_BODY_TERMS,
             contact_lines: CONTACT_LINES,
             junk_body: JUNK_BODY,
+            bm25_k1: BM25_K1,
             char_grams: CHAR_GRAMS,
             w_char_grams: W_CHAR_GRAMS,
             details: false,
@@ -776,18 +784,22 @@ struct Features {
 }
 
 /// Sublinear TF-IDF vector of weighted term lists.
-fn tfidf(parts: &[(&[u64], f64)], stats: &CorpusStats) -> SparseVec {
+fn tfidf(parts: &[(&[u64], f64)], stats: &CorpusStats, p: &ScoreParams) -> SparseVec {
     let mut tf: U64Map<u64, f64> = U64Map::default();
     for &(list, weight) in parts {
         for &t in list {
             *tf.entry(t).or_default() += weight;
         }
     }
-    SparseVec::normalised(
-        tf.into_iter()
-            .filter(|&(_, f)| f > 0.0)
-            .map(|(k, f)| (k, sublinear_tf(f) * stats.idf_of(k))),
-    )
+    let k1 = p.bm25_k1;
+    SparseVec::normalised(tf.into_iter().filter(|&(_, f)| f > 0.0).map(|(k, f)| {
+        let w = if k1 > 0.0 {
+            f * (k1 + 1.0) / (f + k1)
+        } else {
+            sublinear_tf(f)
+        };
+        (k, w * stats.idf_of(k))
+    }))
 }
 
 fn features(terms: &DocTerms, stats: &CorpusStats, p: &ScoreParams) -> Features {
@@ -803,10 +815,11 @@ fn features(terms: &DocTerms, stats: &CorpusStats, p: &ScoreParams) -> Features 
             (text, 1.0),
         ],
         stats,
+        p,
     );
     let head = (p.details || p.w_head > 0.0 || p.short_body_terms > 0)
-        .then(|| tfidf(&[(&terms.title, 1.0), (&terms.lead, 1.0)], stats));
-    let body = p.details.then(|| tfidf(&[(text, 1.0)], stats));
+        .then(|| tfidf(&[(&terms.title, 1.0), (&terms.lead, 1.0)], stats, p));
+    let body = p.details.then(|| tfidf(&[(text, 1.0)], stats, p));
     let grams = (p.char_grams > 0).then(|| {
         tfidf(
             &[
@@ -815,6 +828,7 @@ fn features(terms: &DocTerms, stats: &CorpusStats, p: &ScoreParams) -> Features 
                 (&terms.grams[2], 1.0),
             ],
             stats,
+            p,
         )
     });
     let mut by_weight = vec.0.clone();

@@ -3,6 +3,8 @@
 # See docs/benchmarks.md.
 #
 #   tools/wasm_link_bench.sh [data dir (default ../shared/data)] [sizes (default 1000,10000)]
+# "wasm memory" is the size of the wasm linear memory after the runs of that size; it never shrinks, so with
+# ascending sizes it is the peak up to that size (corpus, index and links included).
 #   PRESSESCHAU_REPO=<other checkout> WASM_BENCH_DIR=<dir> tools/wasm_link_bench.sh   # the same probe against another checkout
 #
 # Corpora as in `presseschau bench link`: real German sentences from <data>/ner-de-train (the first column of
@@ -91,6 +93,12 @@ pub fn make(sentences: &str, n: usize) -> usize {
     planted
 }
 
+/// Size of the wasm linear memory in bytes (it only grows, so after a run it is the peak so far).
+#[wasm_bindgen]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
+
 /// Links the corpus; returns [links, same-event links, groups, planted copies linked to their source as same event].
 #[wasm_bindgen]
 pub fn run() -> Vec<u32> {
@@ -147,7 +155,8 @@ for (const n of sizes) {
     cpu = Math.min(cpu, (u.user + u.system) / 1e3);
   }
   console.log(`${String(n).padStart(6)} articles: link ${(best / 1000).toFixed(2)} s wall (${(cpu / 1000).toFixed(2)} s CPU), ` +
-    `${out[0]} links (${out[1]} same event), ${out[2]} groups, planted copies linked ${out[3]}/${planted} (wasm, node ${process.version}, best run)`);
+    `${out[0]} links (${out[1]} same event), ${out[2]} groups, planted copies linked ${out[3]}/${planted}, ` +
+    `wasm memory ${(m.memory_bytes() / 1048576).toFixed(0)} MB (wasm, node ${process.version}, best run)`);
 }
 JS
 cd "$dir"

@@ -17,6 +17,17 @@ async function openArticle(page, origin, titlePart) {
 for (const name of ['http', 'file']) {
   const origin = () => env.list.find((o) => o.name === name);
 
+  test(`${name}: the first page is rendered before the NER model runs, and the model runs right after`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await go(page, origin());
+    const mark = (n) => page.evaluate((m) => performance.getEntriesByName(`presseschau:${m}`)[0]?.startTime ?? null, n);
+    await page.waitForFunction(() => performance.getEntriesByName('presseschau:detected').length > 0, null, { timeout: 15000 });
+    const [rendered, detected] = [await mark('rendered'), await mark('detected')];
+    assert.ok(rendered !== null && detected !== null && detected > rendered, `rendered ${rendered}, detected ${detected}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test(`${name}: marks follow the DOM contract`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
     await openArticle(page, origin(), 'Russisch-türkische');

@@ -116,3 +116,29 @@ fn stored_annotations_load() {
     assert_eq!(loaded.annotations.len(), 1);
     assert_eq!(loaded.storage, StorageStatus::Ok);
 }
+
+#[test]
+fn names_of_the_model_come_after_start_up_and_only_once() {
+    use presseschau::core::corpus::Corpus;
+    let text = "Politik\n\nNeuer Minister für Landwirtschaft\n\nDer neue Landwirtschaftsminister Gerold Wunderlich \
+        besuchte am Montag die Stadt Kleinmachnow. Gerold Wunderlich werde auch die Firma Agrartechnik Brandenburg \
+        GmbH besuchen.";
+    let corpus = || Corpus::from_sources([("x.txt", text.as_bytes())]);
+    // the app starts without them …
+    let start = Rc::new(AppState::without_names(corpus()));
+    assert!(!start.names_ready);
+    assert!(start.detected.groups.is_empty());
+    // … and one action adds exactly what the eager constructor computes
+    let ready = start.clone().reduce(Action::DetectNames);
+    assert!(ready.names_ready);
+    assert!(
+        ready.detected.groups.iter().any(|g| g.label.contains("Wunderlich")),
+        "{:?}",
+        ready.detected.groups
+    );
+    assert_eq!(*ready.detected, *AppState::new(corpus()).detected);
+    assert_eq!(ready.links, start.links);
+    // a second one changes nothing
+    let again = ready.clone().reduce(Action::DetectNames);
+    assert!(Rc::ptr_eq(&again, &ready));
+}

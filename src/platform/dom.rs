@@ -1,6 +1,10 @@
-//! Small DOM helpers: focus and scrolling.
+//! Small DOM helpers: focus, scrolling, and running work after a paint.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// Moves keyboard focus to the element with this id (no-op if it does not exist).
 pub fn focus(id: &str) {
@@ -54,4 +58,30 @@ pub fn entity_mark_at(target: Option<web_sys::EventTarget>) -> Option<(usize, (f
     let width = window.inner_width().ok()?.as_f64().unwrap_or(1000.0);
     let left = (rect.left() + sx).min(width + sx - 300.0).max(sx + 8.0);
     Some((index, (left, rect.bottom() + sy + 2.0)))
+}
+
+/// Runs `f` once the browser has painted the next frame: a zero timeout started from an animation-frame
+/// callback (the callback runs just before the paint, the timeout after it). Slow work that can wait
+/// (the NER model at start-up) then does not hold back the first page. Runs `f` at once where animation
+/// frames are not available.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    type Slot = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+    let slot: Slot = Rc::new(RefCell::new(Some(Box::new(f))));
+    let run_now = |slot: &Slot| {
+        let f = slot.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    };
+    let Some(window) = web_sys::window() else {
+        run_now(&slot);
+        return;
+    };
+    let later = slot.clone();
+    let frame = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, move || run_now(&later)).forget();
+    });
+    if window.request_animation_frame(frame.unchecked_ref()).is_err() {
+        run_now(&slot);
+    }
 }

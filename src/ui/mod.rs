@@ -25,7 +25,7 @@ pub fn App() -> Html {
             .map(|s| state::parse_kinds(&s))
             .unwrap_or_default();
         let stored = storage::load(state::ANNOTATIONS_KEY).map_err(|_| ());
-        let mut s = AppState::from_seeds().with_stored(stored, |raw| {
+        let mut s = AppState::starting().with_stored(stored, |raw| {
             let key = format!("{}.{}", state::UNREADABLE_KEY, crate::platform::clock::now_millis());
             storage::save(&key, raw).is_ok()
         });
@@ -34,7 +34,14 @@ pub fn App() -> Html {
         s
     });
     hooks::use_persistence(&state);
-    use_effect_with((), |()| crate::platform::clock::mark("presseschau:rendered"));
+    {
+        // the first page goes on screen without the model's names; they follow right after it is painted
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            crate::platform::clock::mark("presseschau:rendered");
+            crate::platform::dom::after_next_paint(move || dispatcher.dispatch(state::Action::DetectNames));
+        });
+    }
     html! {
         <ContextProvider<AppContext> context={state}>
             <HashRouter>

@@ -78,7 +78,11 @@ pub struct AppState {
     /// Entity mentions per article and the entities of the corpus (computed once at start-up).
     pub entities: Rc<CorpusEntities>,
     /// Names only the statistical model finds (not in the knowledge base), grouped across the corpus.
+    /// Empty until [`AppState::names_ready`].
     pub detected: Rc<Detected>,
+    /// Whether [`AppState::detected`] holds the model's names: the app starts without them and runs the model
+    /// right after the first page is on screen ([`Action::DetectNames`]); [`AppState::new`] runs it at once.
+    pub names_ready: bool,
     /// Same-event and same-story links and groups, with the KB entities (computed once at start-up).
     pub links: Rc<Linkage>,
     /// Entity kinds the reader has switched off.
@@ -144,28 +148,42 @@ pub enum Action {
     Notify(Notice),
     /// Hide the message.
     DismissNotice,
+    /// Run the statistical model over the corpus (once; nothing happens when the names are ready).
+    DetectNames,
 }
 
 impl AppState {
-    /// The state at start-up: the embedded seeds, no annotations.
+    /// The embedded seeds with every analysis done, no annotations.
     pub fn from_seeds() -> Self {
-        let c = Corpus::from_seeds();
-        crate::platform::clock::mark("presseschau:ingested");
-        Self::new(c)
+        Self::new(Corpus::from_seeds())
     }
 
-    /// A state over any corpus.
+    /// The state the app starts with: the embedded seeds without the model's names ([`Action::DetectNames`]
+    /// adds them once the first page is on screen), no annotations.
+    pub fn starting() -> Self {
+        let c = Corpus::from_seeds();
+        crate::platform::clock::mark("presseschau:ingested");
+        Self::without_names(c)
+    }
+
+    /// A state over any corpus, with every analysis done.
     pub fn new(corpus: Corpus) -> Self {
+        let mut s = Self::without_names(corpus);
+        s.detect_names();
+        s
+    }
+
+    /// A state over any corpus without the model's names (the knowledge-base entities and the links are there).
+    pub fn without_names(corpus: Corpus) -> Self {
         let entities = analyze_corpus(&corpus);
         crate::platform::clock::mark("presseschau:entities");
-        let detected = detect_corpus(&corpus, &entities);
-        crate::platform::clock::mark("presseschau:detected");
         let links = link_corpus(&corpus, &entities);
         crate::platform::clock::mark("presseschau:linked");
         Self {
             corpus: Rc::new(corpus),
             entities: Rc::new(entities),
-            detected: Rc::new(detected),
+            detected: Rc::new(Detected::default()),
+            names_ready: false,
             links: Rc::new(links),
             hidden_kinds: Vec::new(),
             filter: LibraryFilter::default(),
@@ -195,6 +213,15 @@ impl AppState {
             },
         }
         self
+    }
+
+    /// Runs the model over the corpus, unless it has already run.
+    fn detect_names(&mut self) {
+        if !self.names_ready {
+            self.detected = Rc::new(detect_corpus(&self.corpus, &self.entities));
+            self.names_ready = true;
+            crate::platform::clock::mark("presseschau:detected");
+        }
     }
 
     fn notify_error(&mut self, text: String) {
@@ -274,6 +301,12 @@ impl Reducible for AppState {
             Action::SetStorage(status) => next.storage = status,
             Action::Notify(n) => next.notice = Some(n),
             Action::DismissNotice => next.notice = None,
+            Action::DetectNames => {
+                if self.names_ready {
+                    return self;
+                }
+                next.detect_names();
+            }
         }
         Rc::new(next)
     }

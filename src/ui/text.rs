@@ -96,6 +96,8 @@ pub const WITH_NOTE: &str = "mit Notiz";
 pub const LINKED_PASSAGE: &str = "verlinkte Stelle";
 pub const SHARED_NOTE: &str = "geteilte Notiz";
 pub const ENTITIES_TITLE: &str = "Namen im Korpus";
+/// Shown for a moment on the page of an automatically detected name while the model still runs.
+pub const NAMES_PENDING: &str = "Automatisch erkannte Namen werden gesucht …";
 pub const KIND: &str = "Art";
 pub const SORT_FREQUENCY: &str = "nach Häufigkeit";
 pub const SORT_NAME: &str = "nach Name";

@@ -129,11 +129,12 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let pos = corpus.position(&props.id);
     // Per article (computed once per id, not on every hover or selection): the article, its text and
     // sentences, its KB mentions and the names only the model found.
-    let data = use_memo(props.id.clone(), {
+    // (again when the model's names arrive, right after the first paint)
+    let data = use_memo((props.id.clone(), app.names_ready), {
         let corpus = corpus.clone();
         let entities = app.entities.clone();
         let detected = app.detected.clone();
-        move |id: &AttrValue| {
+        move |(id, _): &(AttrValue, bool)| {
             corpus.get(id).map(|a| {
                 let text: Rc<str> = a.text().into();
                 ArticleData {

@@ -40,6 +40,10 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
         });
     }
     let Some(view) = view else {
+        if is_detected && !app.names_ready {
+            // a link to a detected name, opened before the model has run (a moment after start-up)
+            return html! { <section class="entity-page" data-page="entity-pending"><p>{ text::NAMES_PENDING }</p></section> };
+        }
         return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_ENTITY)} /> };
     };
     let entity = kb().get(&props.id);

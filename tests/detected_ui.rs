@@ -64,6 +64,7 @@ fn wunderlich_group() -> String {
     let state = AppState::new(corpus());
     state
         .detected
+        .expect("AppState::new runs the model")
         .groups
         .iter()
         .find(|g| g.label.contains("Wunderlich"))

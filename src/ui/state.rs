@@ -77,12 +77,10 @@ pub struct AppState {
     pub corpus: Rc<Corpus>,
     /// Entity mentions per article and the entities of the corpus (computed once at start-up).
     pub entities: Rc<CorpusEntities>,
-    /// Names only the statistical model finds (not in the knowledge base), grouped across the corpus.
-    /// Empty until [`AppState::names_ready`].
-    pub detected: Rc<Detected>,
-    /// Whether [`AppState::detected`] holds the model's names: the app starts without them and runs the model
-    /// right after the first page is on screen ([`Action::DetectNames`]); [`AppState::new`] runs it at once.
-    pub names_ready: bool,
+    /// Names only the statistical model finds (not in the knowledge base), grouped across the corpus; `None`
+    /// until the model has run. The app starts without them and runs the model right after the first page is
+    /// on screen ([`Action::DetectNames`]); [`AppState::new`] runs it at once.
+    pub detected: Option<Rc<Detected>>,
     /// Same-event and same-story links and groups, with the KB entities (computed once at start-up).
     pub links: Rc<Linkage>,
     /// Entity kinds the reader has switched off.
@@ -182,8 +180,7 @@ impl AppState {
         Self {
             corpus: Rc::new(corpus),
             entities: Rc::new(entities),
-            detected: Rc::new(Detected::default()),
-            names_ready: false,
+            detected: None,
             links: Rc::new(links),
             hidden_kinds: Vec::new(),
             filter: LibraryFilter::default(),
@@ -217,9 +214,8 @@ impl AppState {
 
     /// Runs the model over the corpus, unless it has already run.
     fn detect_names(&mut self) {
-        if !self.names_ready {
-            self.detected = Rc::new(detect_corpus(&self.corpus, &self.entities));
-            self.names_ready = true;
+        if self.detected.is_none() {
+            self.detected = Some(Rc::new(detect_corpus(&self.corpus, &self.entities)));
             crate::platform::clock::mark("presseschau:detected");
         }
     }
@@ -302,7 +298,7 @@ impl Reducible for AppState {
             Action::Notify(n) => next.notice = Some(n),
             Action::DismissNotice => next.notice = None,
             Action::DetectNames => {
-                if self.names_ready {
+                if self.detected.is_some() {
                     return self;
                 }
                 next.detect_names();

@@ -593,12 +593,13 @@ fn boilerplate_keys(analyzer: &Analyzer, docs: &[LinkDoc], p: &ScoreParams) -> (
 /// such as "Rückfragen bitte an:" or "Pressekontakt:" (not a sentence that starts with "Rückfragen an …").
 fn starts_contact_block(s: &str) -> bool {
     let line = s.trim();
-    let lower = line.to_lowercase();
-    let heading = line.ends_with(':') || line.split_whitespace().count() <= 3;
-    heading
-        && ["rückfragen bitte an", "rückfragen an", "pressekontakt"]
+    // the cheap test first: most sentences are neither short nor end with a colon
+    (line.ends_with(':') || line.split_whitespace().count() <= 3) && {
+        let lower = line.to_lowercase();
+        ["rückfragen bitte an", "rückfragen an", "pressekontakt"]
             .iter()
             .any(|f| lower.starts_with(f))
+    }
 }
 
 /// Whether a sentence or line is contact data or a press office footer (see [`CONTACT_LINES`]).
@@ -713,8 +714,9 @@ struct DocTerms {
 impl DocTerms {
     fn of(analyzer: &Analyzer, d: &LinkDoc, boilerplate: &U64Set, p: &ScoreParams) -> Self {
         let text = strip_boilerplate(&d.text, boilerplate);
+        let lead_text = strip_boilerplate(&d.lead, boilerplate);
         let title = analyzer.term_hashes(&d.title);
-        let lead = analyzer.term_hashes(&strip_boilerplate(&d.lead, boilerplate));
+        let lead = analyzer.term_hashes(&lead_text);
         let body = analyzer.term_hashes(&text);
         let grams = |t: &str, cap: usize| -> Vec<u64> {
             let mut out = Vec::new();
@@ -740,11 +742,7 @@ impl DocTerms {
             title,
             lead,
             text: body,
-            grams: [
-                grams(&d.title, 0),
-                grams(&strip_boilerplate(&d.lead, boilerplate), 0),
-                grams(&text, p.max_words),
-            ],
+            grams: [grams(&d.title, 0), grams(&lead_text, 0), grams(&text, p.max_words)],
             shingled: format!("{}\n\n{text}", d.title),
         }
     }

@@ -130,7 +130,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     // Per article (computed once per id, not on every hover or selection): the article, its text and
     // sentences, its KB mentions and the names only the model found.
     // (again when the model's names arrive, right after the first paint)
-    let data = use_memo((props.id.clone(), app.names_ready), {
+    let data = use_memo((props.id.clone(), app.detected.is_some()), {
         let corpus = corpus.clone();
         let entities = app.entities.clone();
         let detected = app.detected.clone();
@@ -140,7 +140,12 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 ArticleData {
                     sentences: Rc::new(sentence_spans(&text)),
                     mentions: Rc::new(entities.by_article.get(&a.id).cloned().unwrap_or_default()),
-                    detected: Rc::new(detected.by_article.get(&a.id).cloned().unwrap_or_default()),
+                    detected: Rc::new(
+                        detected
+                            .as_ref()
+                            .and_then(|d| d.by_article.get(&a.id).cloned())
+                            .unwrap_or_default(),
+                    ),
                     article: Rc::new(a.clone()),
                     text,
                 }

@@ -34,7 +34,7 @@ pub fn EntitiesPage() -> Html {
                 false,
             )
         })
-        .chain(app.detected.groups.iter().map(|g| {
+        .chain(app.detected.iter().flat_map(|d| d.groups.iter()).map(|g| {
             (
                 g.id.clone(),
                 g.label.clone(),

@@ -26,7 +26,9 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     let app = use_app();
     let is_detected = props.id.starts_with(crate::core::analysis::detected::ID_PREFIX);
     let view = if is_detected {
-        entity_view::build_detected(&app.corpus, &app.entities, &app.detected, &props.id)
+        app.detected
+            .as_ref()
+            .and_then(|d| entity_view::build_detected(&app.corpus, &app.entities, d, &props.id))
     } else {
         entity_view::build(&app.corpus, &app.entities, &props.id)
     };
@@ -40,7 +42,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
         });
     }
     let Some(view) = view else {
-        if is_detected && !app.names_ready {
+        if is_detected && app.detected.is_none() {
             // a link to a detected name, opened before the model has run (a moment after start-up)
             return html! { <section class="entity-page" data-page="entity-pending"><p>{ text::NAMES_PENDING }</p></section> };
         }

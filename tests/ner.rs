@@ -223,20 +223,23 @@ fn train_ner_command_trains_on_a_small_sample_and_eval_reads_the_model() {
     let dir = std::env::temp_dir().join(format!("presseschau-ner-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let model_path = dir.join("model.bin");
-    let train = format!("germeval={FIXTURES}/train_sample.tsv");
-    let out = cli(&[
-        "train-ner",
-        "--corpora",
-        &train,
-        "--unlabeled",
-        "none",
-        "--sample",
-        "200",
-        "--epochs",
-        "5",
-        "--out",
-        model_path.to_str().unwrap(),
-    ]);
+    let train_sample = |out: &std::path::Path| {
+        let train = format!("germeval={FIXTURES}/train_sample.tsv");
+        cli(&[
+            "train-ner",
+            "--corpora",
+            &train,
+            "--unlabeled",
+            "none",
+            "--sample",
+            "200",
+            "--epochs",
+            "5",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    let out = train_sample(&model_path);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let bytes = std::fs::read(&model_path).unwrap();
     let m = Model::from_bytes(&bytes).unwrap();
@@ -246,19 +249,7 @@ fn train_ner_command_trains_on_a_small_sample_and_eval_reads_the_model() {
     assert_eq!(got[4].to_string(), "B-LOC");
     // deterministic: the same data gives the same bytes
     let again = dir.join("again.bin");
-    let out2 = cli(&[
-        "train-ner",
-        "--corpora",
-        &train,
-        "--unlabeled",
-        "none",
-        "--sample",
-        "200",
-        "--epochs",
-        "5",
-        "--out",
-        again.to_str().unwrap(),
-    ]);
+    let out2 = train_sample(&again);
     assert!(out2.status.success());
     assert_eq!(bytes, std::fs::read(&again).unwrap(), "training is not deterministic");
     // eval with that model writes predictions in the same format

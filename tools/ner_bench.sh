@@ -22,27 +22,9 @@ tsv=${1:-$repo/../shared/data/germeval2014/NER-de-dev.tsv}
 tsv_abs=
 [ -n "$tsv" ] && tsv_abs=$(cd "$(dirname "$tsv")" && pwd)/$(basename "$tsv")
 mkdir -p "$dir/src/bin"
+. "$(dirname "$0")/probe.sh"
 
-cat > "$dir/Cargo.toml" <<TOML
-[package]
-name = "presseschau-ner-bench"
-version = "0.0.0"
-edition = "2024"
-publish = false
-[lib]
-crate-type = ["cdylib", "rlib"]
-[dependencies]
-presseschau = { path = "$repo", default-features = false }
-wasm-bindgen = "=0.2.130"
-[profile.release]
-opt-level = "z"
-lto = true
-codegen-units = 1
-panic = "abort"
-debug = 1
-[profile.release.package.aho-corasick]
-opt-level = 3
-TOML
+write_probe_manifest "$dir" presseschau-ner-bench '"cdylib", "rlib"' 'wasm-bindgen = "=0.2.130"' 'debug = 1'
 
 cat > "$dir/src/lib.rs" <<'RS'
 use std::cell::RefCell;

@@ -14,31 +14,11 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 dir=${WASM_BENCH_DIR:-${TMPDIR:-/tmp}/presseschau-wasm-bench}
 mode=${1:-speed}
 mkdir -p "$dir/src"
-profile='[profile.release]
-opt-level = "z"
-lto = true
-codegen-units = 1
-panic = "abort"'
-ac='[profile.release.package.aho-corasick]
-opt-level = 3'
+. "$(dirname "$0")/probe.sh"
 
 if [ "$mode" = size ]; then
-  cat > "$dir/Cargo.toml" <<TOML
-[package]
-name = "presseschau-wasm-size"
-version = "0.0.0"
-edition = "2024"
-publish = false
-[lib]
-crate-type = ["cdylib"]
-[features]
-entities = []
-[dependencies]
-presseschau = { path = "$repo", default-features = false }
-$profile
-strip = true
-$ac
-TOML
+  write_probe_manifest "$dir" presseschau-wasm-size '"cdylib"' '' 'strip = true' '[features]
+entities = []'
   # Both variants split a corpus and decode stored annotations (serde_json, as the app does); `entities` adds
   # analyze_corpus and reads what an entity card shows.
   cat > "$dir/src/lib.rs" <<'RS'
@@ -77,20 +57,7 @@ RS
   exit 0
 fi
 
-cat > "$dir/Cargo.toml" <<TOML
-[package]
-name = "presseschau-wasm-bench"
-version = "0.0.0"
-edition = "2024"
-publish = false
-[lib]
-crate-type = ["cdylib"]
-[dependencies]
-presseschau = { path = "$repo", default-features = false }
-wasm-bindgen = "=0.2.130"
-$profile
-$ac
-TOML
+write_probe_manifest "$dir" presseschau-wasm-bench '"cdylib"' 'wasm-bindgen = "=0.2.130"'
 cat > "$dir/src/lib.rs" <<'RS'
 use presseschau::core::analysis::entities::find_mentions;
 use presseschau::core::corpus::Corpus;

@@ -19,25 +19,8 @@ data=$(cd "${1:-$repo/../shared/data}" && pwd)
 sizes=${2:-1000,10000}
 dir=${WASM_BENCH_DIR:-${TMPDIR:-/tmp}/presseschau-wasm-bench}/link
 mkdir -p "$dir/src"
-cat > "$dir/Cargo.toml" <<TOML
-[package]
-name = "presseschau-wasm-link-bench"
-version = "0.0.0"
-edition = "2024"
-publish = false
-[lib]
-crate-type = ["cdylib"]
-[dependencies]
-presseschau = { path = "$repo", default-features = false }
-wasm-bindgen = "=0.2.130"
-[profile.release]
-opt-level = "z"
-lto = true
-codegen-units = 1
-panic = "abort"
-[profile.release.package.aho-corasick]
-opt-level = 3
-TOML
+. "$(dirname "$0")/probe.sh"
+write_probe_manifest "$dir" presseschau-wasm-link-bench '"cdylib"' 'wasm-bindgen = "=0.2.130"'
 cat > "$dir/src/lib.rs" <<'RS'
 use std::cell::RefCell;
 

@@ -15,6 +15,18 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{FIXTURES}/{name}")).unwrap()
 }
 
+/// The committed training sample as training sentences (outer labels).
+fn train_sample_sentences() -> Vec<presseschau::core::analysis::ner::data::Sentence> {
+    parse_germeval("fixture", &fixture("train_sample.tsv"))
+        .unwrap()
+        .into_iter()
+        .map(|s| presseschau::core::analysis::ner::data::Sentence {
+            tokens: s.tokens,
+            labels: s.outer,
+        })
+        .collect()
+}
+
 #[test]
 fn embedded_model_loads() {
     let m = model::embedded().expect("embedded model must load");
@@ -33,14 +45,7 @@ fn corrupt_model_bytes_are_an_error_not_a_panic() {
         assert!(Model::from_bytes(bytes).is_err());
     }
     // every truncation of a real model is rejected
-    let sentences: Vec<_> = parse_germeval("fixture", &fixture("train_sample.tsv"))
-        .unwrap()
-        .into_iter()
-        .map(|s| presseschau::core::analysis::ner::data::Sentence {
-            tokens: s.tokens,
-            labels: s.outer,
-        })
-        .collect();
+    let sentences = train_sample_sentences();
     let m = Model::train(
         &sentences,
         &TrainConfig {
@@ -454,14 +459,7 @@ fn tagging_output_is_pinned() {
 #[test]
 fn class_transition_models_round_trip() {
     use presseschau::core::analysis::ner::features::FeatureSet;
-    let sentences: Vec<_> = parse_germeval("fixture", &fixture("train_sample.tsv"))
-        .unwrap()
-        .into_iter()
-        .map(|s| presseschau::core::analysis::ner::data::Sentence {
-            tokens: s.tokens,
-            labels: s.outer,
-        })
-        .collect();
+    let sentences = train_sample_sentences();
     let base = TrainConfig {
         epochs: 3,
         ..TrainConfig::default()

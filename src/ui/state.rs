@@ -49,7 +49,7 @@ pub enum StorageStatus {
         /// The unreadable data, exactly as stored.
         raw: Rc<str>,
         /// What was wrong with it.
-        problem: String,
+        problem: crate::core::annotations::codec::StoredDataProblem,
         /// Whether the raw data was copied to [`UNREADABLE_KEY`].
         kept_aside: bool,
     },
@@ -195,7 +195,7 @@ impl AppState {
                     let kept_aside = keep_aside(&raw);
                     self.storage = StorageStatus::Unreadable {
                         raw: raw.into(),
-                        problem: problem.to_string(),
+                        problem,
                         kept_aside,
                     };
                 }

@@ -296,3 +296,42 @@ pub fn notes_adopted(n: usize) -> String {
         n => format!("{n} Notizen zu Ihren Notizen hinzugefügt."),
     }
 }
+
+/// Why the stored notes could not be read.
+pub fn stored_data_problem(p: &crate::core::annotations::codec::StoredDataProblem) -> String {
+    use crate::core::annotations::codec::StoredDataProblem as P;
+    match p {
+        P::Corrupt(_) => "kein gültiges JSON oder abgeschnitten".to_string(),
+        P::MissingVersion => "ohne Versionsnummer".to_string(),
+        P::UnknownVersion { found, supported } => {
+            format!("von einer neueren Version gespeichert: Format {found}, diese Version liest bis {supported}")
+        }
+        P::BadShape { version, .. } => format!("Format {version}, aber beschädigt"),
+        P::InvalidAnnotation { index, .. } => format!("Notiz Nr. {} ist ungültig", index + 1),
+    }
+}
+
+/// Why a chosen file could not be read.
+pub fn file_error(e: &crate::platform::files::FileError) -> String {
+    use crate::platform::files::FileError as F;
+    match e {
+        F::NoFile => "keine Datei gewählt".to_string(),
+        F::TooLarge(bytes) => format!("die Datei ist zu groß ({:.1} MB, höchstens 10 MB)", bytes / 1_048_576.0),
+        F::Unsupported => "dieser Browser kann keine Dateien lesen".to_string(),
+        F::NotText => "die Datei ist kein Text".to_string(),
+    }
+}
+
+/// After an import.
+pub fn import_report(added: usize, updated: usize, kept: usize) -> String {
+    format!("Import: {added} neu, {updated} aktualisiert, {kept} unverändert.")
+}
+
+/// An import that changed nothing.
+pub fn import_failed(problems: usize) -> String {
+    match problems {
+        1 => format!("{IMPORT_FAILED}: ein Eintrag der Datei ist keine gültige W3C-Annotation."),
+        n => format!("{IMPORT_FAILED}: {n} Einträge der Datei sind keine gültigen W3C-Annotationen."),
+    }
+}
+pub const MAIN_NAV: &str = "Hauptnavigation";

@@ -11,7 +11,7 @@ use crate::ui::text;
 pub fn NavBar() -> Html {
     html! {
         <header class="site-header">
-            <nav class="site-nav" aria-label="Hauptnavigation">
+            <nav class="site-nav" aria-label={text::MAIN_NAV}>
                 <Link<Route> to={Route::Home} classes="brand">
                     <span class="brand-name">{ text::APP_NAME }</span>
                     <span class="brand-tagline">{ text::TAGLINE }</span>

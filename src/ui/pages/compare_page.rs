@@ -89,7 +89,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         <section class="compare-page" data-page="compare">
             <h1>{ text::COMPARE_TITLE }</h1>
             <p class="related-help">{ text::COMPARE_HELP }</p>
-            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(format!("#/c/{}/{}", view.left.0, view.right.0))} /></div>
+            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(Route::Compare { a: view.left.0.clone(), b: view.right.0.clone() }.href())} /></div>
             if let Some(l) = &view.link {
                 <div class="cmp-link" data-level={level_name(l.level)}>
                     <p><strong>{ if l.level == crate::core::analysis::events::LinkLevel::SameEvent { text::SAME_EVENT } else { text::SAME_STORY } }</strong>

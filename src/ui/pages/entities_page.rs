@@ -66,7 +66,7 @@ pub fn EntitiesPage() -> Html {
     html! {
         <section class="entities" data-page="entities">
             <h1>{ text::ENTITIES_TITLE }<span class="count">{ format!(" ({})", list.len()) }</span></h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::Static("#/e")} /></div>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Entities.href())} /></div>
             <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label>{ text::KIND }
                     <select id="entity-kind" onchange={on_kind}>

@@ -65,7 +65,7 @@ pub fn EventPage(props: &EventPageProps) -> Html {
             if let Some(span) = span {
                 <p class="meta-line">{ format!("{} {} · {span}", view.reports.len(), text::REPORTS) }</p>
             }
-            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(format!("#/s/{}", view.id))} /></div>
+            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(Route::Event { id: view.id.clone() }.href())} /></div>
             <h2>{ text::EVENT_TIMELINE }</h2>
             <ol class="event-timeline" aria-label={text::EVENT_TIMELINE}>
                 for r in view.reports.iter() {

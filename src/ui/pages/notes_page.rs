@@ -40,7 +40,10 @@ pub fn NotesPage() -> Html {
         let items = mine
             .into_iter()
             .map(|a| {
-                let href = format!("#/a/{}?q={}", article.id, link::encode_passage(&text, &a.selector()));
+                let href = Route::Article {
+                    id: article.id.0.clone(),
+                }
+                .href_with("q", &link::encode_passage(&text, &a.selector()));
                 ((*a).clone(), AttrValue::from(href))
             })
             .collect();
@@ -100,20 +103,17 @@ pub fn NotesPage() -> Html {
                     Ok((set, report)) => {
                         app.dispatch(Action::ReplaceAnnotations(set));
                         app.dispatch(Action::Notify(Notice {
-                            text: format!(
-                                "Import: {} neu, {} aktualisiert, {} unverändert.",
-                                report.added, report.updated, report.kept
-                            ),
+                            text: text::import_report(report.added, report.updated, report.kept),
                             is_error: false,
                         }));
                     }
                     Err(err) => app.dispatch(Action::Notify(Notice {
-                        text: format!("{}: {err}", text::IMPORT_FAILED),
+                        text: text::import_failed(err.problems.len()),
                         is_error: true,
                     })),
                 },
                 Err(why) => app.dispatch(Action::Notify(Notice {
-                    text: format!("{}: {why}", text::IMPORT_FAILED),
+                    text: format!("{}: {}.", text::IMPORT_FAILED, text::file_error(&why)),
                     is_error: true,
                 })),
             });
@@ -126,7 +126,7 @@ pub fn NotesPage() -> Html {
     html! {
         <section class="notes-page" data-page="notes">
             <h1>{ text::NOTES_TITLE }<span class="count">{ format!(" ({})", app.annotations.len()) }</span></h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::Static("#/notes")} /></div>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Notes.href())} /></div>
             <div class="panel-actions">
                 <button type="button" class="button button--quiet" id="export-all" onclick={export} disabled={app.annotations.is_empty()}>{ text::EXPORT_W3C }</button>
                 <button type="button" class="button button--quiet" onclick={handout_all} disabled={app.annotations.is_empty()}>{ text::EXPORT_HANDOUT }</button>

@@ -24,7 +24,7 @@ pub fn TimelinePage() -> Html {
     html! {
         <section class="timeline-page" data-page="timeline">
             <h1>{ text::TIMELINE_TITLE }</h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::Static("#/t")} /></div>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Timeline.href())} /></div>
             <p class="related-help">{ text::TIMELINE_HELP }</p>
             if entries.is_empty() {
                 <p>{ text::TIMELINE_EMPTY }</p>

@@ -11,7 +11,7 @@ use yew_router::prelude::*;
 use crate::core::annotations::anchor::{cp_from_utf16, select};
 use crate::core::annotations::link;
 use crate::core::annotations::{Annotation, AnnotationId};
-use crate::core::article_view::{ArticleView, read_link};
+use crate::core::article_view::{ArticleView, BodyView, LinkPayload, read_link};
 use crate::core::corpus::{Article, TitleOrigin};
 use crate::core::highlights;
 use crate::core::render::CpSpan;
@@ -36,19 +36,20 @@ pub struct ArticlePageProps {
     pub id: AttrValue,
 }
 
-/// The article page, or a not-found page for an unknown id.
-#[component]
-pub fn ArticlePage(props: &ArticlePageProps) -> Html {
-    let app = use_app();
-    let location = use_location();
-    let query = location.as_ref().map(|l| l.query_str().to_string()).unwrap_or_default();
-    let show_original = use_state_eq(|| false);
-    let selection = use_state_eq(|| None::<CpSpan>);
-    let card = use_state_eq(|| None::<(usize, (f64, f64))>);
-    let corpus = app.corpus.clone();
-    // Per article (once per id, and again when the model's names arrive right after the first paint).
-    let view = use_memo((props.id.clone(), app.detected.is_some()), {
-        let (corpus, entities, detected) = (corpus.clone(), app.entities.clone(), app.detected.clone());
+/// The article with its view, per id; again when the model's names arrive right after the first paint.
+type ViewMemo = Rc<Option<(Rc<Article>, Rc<ArticleView>)>>;
+
+/// The page's derived data, each recomputed only when what it depends on changes: the article view (per
+/// id, and once more when the model's names arrive), what the link brought (per id and query), and the
+/// body's highlights (per article, hidden kinds, annotations and link) — not on every hover or selection.
+#[hook]
+fn use_article_view(
+    app: &AppContext,
+    id: &AttrValue,
+    query: &str,
+) -> (ViewMemo, Rc<LinkPayload>, Rc<Option<Rc<BodyView>>>) {
+    let view = use_memo((id.clone(), app.detected.is_some()), {
+        let (corpus, entities, detected) = (app.corpus.clone(), app.entities.clone(), app.detected.clone());
         move |(id, _): &(AttrValue, bool)| {
             corpus.get(id).map(|a| {
                 (
@@ -61,14 +62,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let text: Rc<str> = (*view)
         .as_ref()
         .map_or_else(|| Rc::from(""), |(_, v)| Rc::from(v.text.as_str()));
-    let payload = use_memo((props.id.clone(), query.clone()), {
-        let text = text.clone();
-        move |(_, q)| read_link(q, &text)
-    });
-    // The highlights change only with the article, the hidden kinds, the annotations or the link.
+    let payload = use_memo((id.clone(), query.to_string()), move |(_, q)| read_link(q, &text));
     let body = use_memo(
         (
-            props.id.clone(),
+            id.clone(),
             app.hidden_kinds.clone(),
             app.annotations.clone(),
             payload.clone(),
@@ -82,6 +79,19 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
         },
     );
+    (view, payload, body)
+}
+
+/// The article page, or a not-found page for an unknown id.
+#[component]
+pub fn ArticlePage(props: &ArticlePageProps) -> Html {
+    let app = use_app();
+    let location = use_location();
+    let query = location.as_ref().map(|l| l.query_str().to_string()).unwrap_or_default();
+    let show_original = use_state_eq(|| false);
+    let selection = use_state_eq(|| None::<CpSpan>);
+    let card = use_state_eq(|| None::<(usize, (f64, f64))>);
+    let (view, payload, body) = use_article_view(&app, &props.id, &query);
     let article = (*view).as_ref().map(|(a, _)| a.clone());
     let on_select = use_callback((article.clone(), selection.setter()), |(), (article, selection)| {
         let (Some(article), Some(raw)) = (article, crate::platform::selection::current()) else {
@@ -109,6 +119,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
         });
     }
+    let text: Rc<str> = (*view)
+        .as_ref()
+        .map_or_else(|| Rc::from(""), |(_, v)| Rc::from(v.text.as_str()));
     let (Some((article, view)), Some(body)) = ((*view).clone(), (*body).clone()) else {
         return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_ARTICLE)} /> };
     };

@@ -14,11 +14,17 @@
 //! 6. [`handout`]: a printable Markdown handout for a class.
 
 pub mod anchor;
-pub mod bench;
 pub mod codec;
 pub mod handout;
 pub mod link;
 pub mod w3c;
+
+/// The re-anchoring benchmark moved to [`crate::lab::anchor_bench`] (lab code, not in the app). This path only
+/// keeps `tests/annotations.rs` compiling until its import moves there (issue 11); it is the one place core
+/// names the lab (allow-listed in `tests/architecture.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub use crate::lab::anchor_bench as bench;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

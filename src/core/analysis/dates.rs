@@ -71,6 +71,7 @@ const MONTH_CUES: &[&str] = &[
     "diesem",
 ];
 
+/// Weekday names in lower case, Monday first.
 const WEEKDAYS: [&str; 7] = [
     "montag",
     "dienstag",
@@ -94,6 +95,8 @@ const WEEKDAY_CUES: &[&str] = &[
     "nächsten",
 ];
 
+/// The month (1–12) a token names: a full German month name ("Jänner" too), or an abbreviation followed by
+/// its dot ("Jan." is a month, "Jan" a first name).
 fn month_of(t: &Tok<'_>, chars: &[char]) -> Option<u8> {
     // month names and abbreviations are capitalised, start with one of these letters and are at most 9 bytes
     // long: most tokens stop here
@@ -117,6 +120,7 @@ fn month_of(t: &Tok<'_>, chars: &[char]) -> Option<u8> {
     None
 }
 
+/// A four-digit year from 1900 to 2099.
 fn year_of(t: &Tok<'_>) -> Option<i32> {
     (t.is_digits() && t.text.len() == 4)
         .then(|| t.text.parse::<i32>().ok())
@@ -124,6 +128,7 @@ fn year_of(t: &Tok<'_>) -> Option<i32> {
         .filter(|y| (1900..=2099).contains(y))
 }
 
+/// `YYYY-MM-DD`.
 fn iso(y: i32, m: u8, d: u8) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
@@ -161,10 +166,12 @@ fn month_year(month: u8, modifier: Option<&str>, article: Option<&SimpleDate>) -
     }
 }
 
+/// Days since 1970-01-01 of a date with day precision.
 fn day_date(a: &SimpleDate) -> Option<i64> {
     Some(days_from_civil(a.year, a.month?, a.day?))
 }
 
+/// `YYYY-MM-DD` of a day count since 1970-01-01.
 fn days_iso(days: i64) -> String {
     let (y, m, d) = civil_from_days(days);
     iso(y, m, d)

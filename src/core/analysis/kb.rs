@@ -227,6 +227,7 @@ pub fn is_qid(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_digit())
 }
 
+/// A local id: lower-case ASCII letters, digits and hyphens, not starting with a hyphen.
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
@@ -274,6 +275,7 @@ struct RawEntity {
     case_sensitive: Vec<String>,
 }
 
+/// An ISO date of year, month or day precision.
 fn parse_iso(s: &str) -> Option<SimpleDate> {
     let mut parts = s.split('-');
     let year: i32 = parts.next()?.parse().ok()?;
@@ -531,6 +533,7 @@ impl Kb {
     }
 }
 
+/// The embedded KB, parsed once, with the error if it could not be.
 static KB: OnceLock<(Kb, Option<KbError>)> = OnceLock::new();
 
 /// The embedded knowledge base, parsed on first use. If the embedded data cannot be parsed (a build problem,

@@ -91,6 +91,7 @@ pub(crate) fn number_word_lower(w: &str) -> Option<u64> {
     below_thousand(w)
 }
 
+/// A number word below 1000 ("dreihundertzwölf").
 fn below_thousand(w: &str) -> Option<u64> {
     if let Some((left, right)) = w.split_once("hundert") {
         let l = if left.is_empty() { 1 } else { units(left)? };
@@ -100,6 +101,7 @@ fn below_thousand(w: &str) -> Option<u64> {
     below_hundred(w)
 }
 
+/// A number word below 100: units, teens, tens, or "einundzwanzig".
 fn below_hundred(w: &str) -> Option<u64> {
     if let Some(v) = units(w) {
         return Some(v);
@@ -140,6 +142,7 @@ fn below_hundred(w: &str) -> Option<u64> {
     Some(tens(t)? + u)
 }
 
+/// A number word from 1 to 9 (any form of "ein").
 fn units(w: &str) -> Option<u64> {
     Some(match w {
         "ein" | "eine" | "einen" | "einem" | "einer" | "eins" => 1,
@@ -203,10 +206,12 @@ fn scaled(digits: &str, decimals: u32, zeros: u32) -> String {
     }
 }
 
+/// The normalised unit a token names ([`UNITS`]).
 fn unit_of(t: &Tok<'_>) -> Option<&'static str> {
     UNITS.iter().find(|(u, _)| *u == t.lower).map(|(_, n)| *n)
 }
 
+/// The power of ten a scale word stands for ([`SCALES`]: "Millionen", "Mio", …).
 fn scale_of(t: &Tok<'_>) -> Option<u32> {
     SCALES.iter().find(|(s, _)| *s == t.lower).map(|(_, z)| *z)
 }
@@ -338,6 +343,7 @@ fn is_noun(t: &Tok<'_>) -> bool {
         .contains(&l)
 }
 
+/// Whether a token opens a sentence: only white space since a sentence end, a colon or an opening quote.
 fn sentence_start(chars: &[char], t: &Tok<'_>) -> bool {
     chars[..t.start]
         .iter()

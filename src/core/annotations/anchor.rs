@@ -188,6 +188,8 @@ struct Hit {
     cost: usize,
 }
 
+/// Collapses every run of white space to one space: the collapsed chars, and for each collapsed char its
+/// original index, and for each original index (plus the end) its collapsed index.
 fn collapse(chars: &[char]) -> (Vec<char>, Vec<usize>, Vec<usize>) {
     let mut norm = Vec::with_capacity(chars.len());
     let mut n2o = Vec::with_capacity(chars.len());

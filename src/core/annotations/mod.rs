@@ -164,6 +164,7 @@ impl std::fmt::Display for AnnotationId {
     }
 }
 
+/// `n` in base 36 with lower-case digits (for short ids).
 fn base36(mut n: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
@@ -384,6 +385,7 @@ impl Annotation {
     }
 }
 
+/// Refuses a note over [`MAX_NOTE_BYTES`].
 fn check_note(note: &str) -> Result<(), AnnotationError> {
     if note.len() > MAX_NOTE_BYTES {
         return Err(AnnotationError::NoteTooLong {
@@ -394,6 +396,7 @@ fn check_note(note: &str) -> Result<(), AnnotationError> {
     Ok(())
 }
 
+/// A blank note is no note; a longer one is refused.
 fn normalize_note(note: Option<String>) -> Result<Option<String>, AnnotationError> {
     match note {
         Some(n) if n.trim().is_empty() => Ok(None),
@@ -405,6 +408,7 @@ fn normalize_note(note: Option<String>) -> Result<Option<String>, AnnotationErro
     }
 }
 
+/// Refuses more than [`MAX_TAGS`] tags, an empty tag, or one over [`MAX_TAG_CHARS`] characters.
 fn check_tags(tags: &[String]) -> Result<(), AnnotationError> {
     if tags.len() > MAX_TAGS {
         return Err(AnnotationError::BadTag {

@@ -2,10 +2,12 @@
 
 use super::types::Reasons;
 
+/// A share in [0, 1] as a whole percentage.
 fn percent(x: f64) -> i64 {
     (x * 100.0).round() as i64
 }
 
+/// "a", "a und b", "a, b und c" (with `and` as the last separator).
 fn join_list(items: &[String], and: &str) -> String {
     match items {
         [] => String::new(),

@@ -36,6 +36,9 @@ fn tfidf(parts: &[(&[u64], f64)], stats: &CorpusStats, p: &ScoreParams) -> Spars
     }))
 }
 
+/// The features of one document: the whole weighted vector (body capped at `p.max_words` terms), the head
+/// and body vectors when asked for, the character n-gram vector when on, the [`INDEX_TERMS`] heaviest terms
+/// and the MinHash of its shingled text.
 pub(super) fn features(terms: &DocTerms, stats: &CorpusStats, p: &ScoreParams) -> Features {
     let text: &[u64] = if p.max_words > 0 && terms.text.len() > p.max_words {
         &terms.text[..p.max_words]

@@ -44,7 +44,7 @@ use std::collections::HashMap;
 pub use boilerplate::is_contact_line;
 pub use explain::{explain_de, explain_en};
 pub use grouping::group_id;
-pub use params::*;
+pub use params::*; // every tunable constant, and ScoreParams
 pub use score::{pair_score, pair_score_with};
 pub use sentences::shared_sentences;
 pub use stats::CorpusStats;

@@ -11,6 +11,8 @@ use super::terms::DocTerms;
 use super::types::{LinkDoc, Reasons, SharedSentence, Signals};
 use crate::core::analysis::similarity::{Analyzer, SparseVec, entity_overlap, time_factor};
 
+/// The signals of a pair and the two scores made of them (see [`Signals`]): text (optionally mixed with
+/// the head or the character n-grams), entities (optionally rare ones only), near-duplicate share and time.
 pub(super) fn signals(
     a: &LinkDoc,
     b: &LinkDoc,
@@ -73,6 +75,8 @@ pub(super) fn signals(
     }
 }
 
+/// The reasons of a link: shared entities (rarest first), the shared sentences, the day difference and the
+/// signals.
 pub(super) fn reasons(
     a: &LinkDoc,
     b: &LinkDoc,

@@ -9,6 +9,7 @@ use crate::core::analysis::similarity::{U64Map, fold, hash_folded, sentence_key,
 /// The sentences of a text that can be reported as shared: `(offset, sentence, sorted folded word hashes)`.
 pub(super) type Sentences = Vec<(usize, String, Vec<u64>)>;
 
+/// The reportable sentences of a text: not boilerplate, at least [`MIN_SENTENCE_WORDS`] words.
 pub(super) fn prep_sentences(t: &str, boilerplate: &U64Set) -> Sentences {
     split_sentences(t)
         .into_iter()
@@ -36,6 +37,8 @@ pub fn shared_sentences(a: &str, b: &str) -> Vec<SharedSentence> {
     match_sentences(&prep_sentences(a, &none), &prep_sentences(b, &none))
 }
 
+/// Pairs each sentence of `sa` with the most similar unused sentence of `sb` (only sentences that share a
+/// word are compared), when their Dice overlap reaches [`NEAR_IDENTICAL_SENTENCE`].
 pub(super) fn match_sentences(sa: &Sentences, sb: &Sentences) -> Vec<SharedSentence> {
     // index b's sentences by word to compare only sentences that share words
     let mut by_word: U64Map<u64, Vec<usize>> = U64Map::default();

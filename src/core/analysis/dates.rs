@@ -251,7 +251,7 @@ type Rule = fn(&Cx<'_>, usize) -> Option<(Mention, usize)>;
 /// The date rules, in the order they are tried at each token.
 const RULES: [Rule; 7] = [day_month, part_of_month, month, year, weekday, ago, relative_year];
 
-/// 1. "29. Dezember 2020", "12. Januar" (the year from the article's date when missing).
+/// Rule 1: "29. Dezember 2020", "12. Januar" (the year from the article's date when missing).
 fn day_month(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     let (chars, toks) = (cx.chars, cx.toks);
     let t = &toks[i];
@@ -277,7 +277,7 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
         .then(|| (date(chars, t.start, end, value), next))
 }
 
-/// 2. "Mitte Dezember (2020)", "Ende Februar 2024" as a range of days; "Anfang 2021" is left to [`year`].
+/// Rule 2: "Mitte Dezember (2020)", "Ende Februar 2024" as a range of days; "Anfang 2021" is left to [`year`].
 fn part_of_month(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     let t = &cx.toks[i];
     let (from, to) = match t.text {
@@ -296,7 +296,7 @@ fn part_of_month(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     Some((date(cx.chars, t.start, end, value), next))
 }
 
-/// 3. A month with a year or a cue: "im Februar", "im vergangenen März", "Juli 2017".
+/// Rule 3: a month with a year or a cue: "im Februar", "im vergangenen März", "Juli 2017".
 fn month(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     let t = &cx.toks[i];
     let m = month_of(t, cx.chars)?;
@@ -312,7 +312,7 @@ fn month(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     Some((date(cx.chars, t.start, end, y.map(|y| format!("{y:04}-{m:02}"))), next))
 }
 
-/// 4. A year after a cue ("seit 2017", "im Jahr 2017") or opening a sentence, but not before a unit
+/// Rule 4: a year after a cue ("seit 2017", "im Jahr 2017") or opening a sentence, but not before a unit
 /// ("2017 Dollar"), glued to other digits or followed by a dot.
 fn year(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     let (chars, t) = (cx.chars, &cx.toks[i]);
@@ -326,7 +326,7 @@ fn year(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
         .then(|| (date(chars, t.start, t.end, Some(format!("{y:04}"))), i + 1))
 }
 
-/// 5. A weekday after a cue: "am Sonntag", "vom Sonntag", "am Sonntagabend", "kommenden Freitag"; the day is
+/// Rule 5: a weekday after a cue: "am Sonntag", "vom Sonntag", "am Sonntagabend", "kommenden Freitag"; the day is
 /// the last such weekday up to the article's date, or the next one after it for "kommenden"/"nächsten".
 fn weekday(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     let t = &cx.toks[i];
@@ -355,7 +355,7 @@ fn weekday(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     Some((date(cx.chars, start, t.end, value), i + 1))
 }
 
-/// 6. "vor einem Monat", "vor drei Tagen": counted back from the article's date (a month is a calendar month, a
+/// Rule 6: "vor einem Monat", "vor drei Tagen": counted back from the article's date (a month is a calendar month, a
 /// year a calendar year).
 fn ago(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     let t = &cx.toks[i];
@@ -389,7 +389,7 @@ fn ago(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     Some((date(cx.chars, t.start, u.end, value), i + 3))
 }
 
-/// 7. "im vorigen Jahr", "in diesem Jahr", "im nächsten Jahr": the article's year, shifted.
+/// Rule 7: "im vorigen Jahr", "in diesem Jahr", "im nächsten Jahr": the article's year, shifted.
 fn relative_year(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
     let t = &cx.toks[i];
     if !matches!(t.lower, "im" | "in") {

@@ -115,8 +115,8 @@ for (const name of ['http', 'file']) {
     await page.click('#toggle-original');
     await page.waitForSelector('.original-lines');
     const removed = await page.locator('.line--removed').allTextContents();
-    assert.ok(removed.some((t) => t.includes('Zum Inhalt springen') && t.includes('navigation link')), removed.join('\n'));
-    assert.ok(removed.some((t) => t.includes('https://p.dw.com/p/3nKf9') && t.includes('short URL')));
+    assert.ok(removed.some((t) => t.includes('Zum Inhalt springen') && t.includes('Navigationslink')), removed.join('\n'));
+    assert.ok(removed.some((t) => t.includes('https://p.dw.com/p/3nKf9') && t.includes('Kurzlink')));
     await page.click('#toggle-original');
     await page.waitForSelector('.article-body');
     assert.deepEqual(problems, []);

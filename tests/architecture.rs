@@ -89,28 +89,7 @@ const SHARED_TYPES: &[&str] = &["tokens", "similarity", "mention"];
 
 /// Import edges `(from, to)` between modules of `src/core/analysis` that close a circle today, with the reason.
 /// Without them the modules must import each other without circles.
-const CIRCLE_ALLOW: &[(&str, &str, &str)] = &[
-    (
-        "dates",
-        "entities",
-        "EntityKind and Mention move to analysis/mention.rs (the lead, issue 11)",
-    ),
-    (
-        "kb",
-        "entities",
-        "EntityKind and Mention move to analysis/mention.rs (the lead, issue 11)",
-    ),
-    (
-        "morphology",
-        "entities",
-        "EntityKind and Mention move to analysis/mention.rs (the lead, issue 11)",
-    ),
-    (
-        "quantities",
-        "entities",
-        "EntityKind and Mention move to analysis/mention.rs (the lead, issue 11)",
-    ),
-];
+const CIRCLE_ALLOW: &[(&str, &str, &str)] = &[];
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -58,6 +58,20 @@ pub enum Route {
     NotFound,
 }
 
+impl Route {
+    /// The address of this page inside the app (`#/a/<id>`): every link and copied address is built
+    /// here, nowhere else.
+    pub fn href(&self) -> String {
+        format!("#{}", self.to_path())
+    }
+
+    /// [`Self::href`] with one query parameter (`?q=` passage, `?n=` notes); `value` must already be
+    /// URL-safe (the link codecs produce base64url or percent-encoded text).
+    pub fn href_with(&self, name: &str, value: &str) -> String {
+        format!("{}?{name}={value}", self.href())
+    }
+}
+
 /// Maps a route to its page.
 pub fn switch(route: Route) -> Html {
     match route {

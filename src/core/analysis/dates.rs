@@ -14,7 +14,7 @@
 //! article known only to the month). The precision follows from the value's form
 //! ([`super::entities::Mention::date_precision`]).
 
-use super::entities::{EntityKind, Mention};
+use super::mention::{EntityKind, Mention};
 use super::quantities::{is_unit_word, number_word_lower};
 use super::tokens::{Tok, Tokens, gap, is_space};
 use crate::core::corpus::SimpleDate;
@@ -187,6 +187,7 @@ fn date(chars: &[char], start: usize, end: usize, value: Option<String>) -> Ment
         entity_id: None,
         derived: false,
         value,
+        source: Default::default(),
     }
 }
 

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 use thiserror::Error;
 
-use super::entities::EntityKind;
+use super::mention::EntityKind;
 use super::tokens::fold;
 use crate::core::corpus::SimpleDate;
 

@@ -146,7 +146,7 @@ pub fn forms_of(e: &KbEntity) -> Vec<Form> {
             push(g, FormKind::Role, false, Some(&r.title));
         }
     }
-    if e.kind == super::entities::EntityKind::Person {
+    if e.kind == super::mention::EntityKind::Person {
         let listed = |s: &str| e.aliases.iter().any(|a| a == s);
         let names = std::iter::once(&e.label_de).chain(&e.aliases);
         let parts: Vec<String> = names

@@ -10,7 +10,7 @@
 //! currencies as ISO codes (`3000000000 USD`), percent as `%`, counted things as written (`4500000 Dosen`).
 //! Vague amounts give a lower bound: "mehrere Hundert Drohnen" → `≥200 Drohnen`.
 
-use super::entities::{EntityKind, Mention};
+use super::mention::{EntityKind, Mention};
 use super::tokens::{Tok, Tokens, is_space};
 
 /// Currency and measure words → normalised unit.
@@ -298,6 +298,7 @@ fn quantity_at(chars: &[char], toks: &[Tok<'_>], i: usize) -> Option<(Mention, u
         entity_id: None,
         derived: false,
         value: Some(value),
+        source: Default::default(),
     };
     Some((mention, j.max(i + 1)))
 }

@@ -66,7 +66,7 @@ fn related_item(app: &crate::ui::state::AppContext, me: &ArticleId, l: &EventLin
     let date = article
         .date
         .value
-        .map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german());
+        .map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date);
     html! {
         <li class="related-item" data-related-id={other.0.clone()} data-level={level_name(l.level)}>
             <Link<Route> to={Route::Article { id: other.0.clone() }} classes="related-title">{ article.title.text.clone() }</Link<Route>>

@@ -76,7 +76,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                 <Link<Route> to={Route::Article { id: a.id.0.clone() }} classes="related-title">{ a.title.text.clone() }</Link<Route>>
                 <p class="meta-line">{ format!("{} · {}",
                     outlet_of(a).unwrap_or(text::OUTLET_UNKNOWN),
-                    a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german())) }</p>
+                    a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date)) }</p>
             </div>
         }
     };

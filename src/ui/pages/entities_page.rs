@@ -4,7 +4,6 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::core::analysis::entities::EntityKind;
-use crate::ui::components::entity_legend::kind_label;
 use crate::ui::routes::Route;
 use crate::ui::state::{ALL_KINDS, use_app};
 use crate::ui::text;
@@ -73,7 +72,7 @@ pub fn EntitiesPage() -> Html {
                     <select id="entity-kind" onchange={on_kind}>
                         <option value="" selected={kind.is_none()}>{ text::FILTER_ALL }</option>
                         for k in ALL_KINDS.into_iter().take(5) {
-                            <option value={k.as_str()} selected={*kind == Some(k)}>{ kind_label(k) }</option>
+                            <option value={k.as_str()} selected={*kind == Some(k)}>{ text::kind_label(k) }</option>
                         }
                     </select>
                 </label>
@@ -92,7 +91,7 @@ pub fn EntitiesPage() -> Html {
                         <tr data-entity-row={id.clone()}>
                             <td><Link<Route> to={Route::Entity { id: id.clone() }}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label }</Link<Route>>
                                 if detected { <span class="detected-badge">{ text::DETECTED_SHORT }</span> }</td>
-                            <td>{ kind_label(kind) }</td>
+                            <td>{ text::kind_label(kind) }</td>
                             <td class="num">{ mentions }</td>
                             <td class="num">{ articles }</td>
                         </tr>

@@ -54,9 +54,9 @@ pub fn EventPage(props: &EventPageProps) -> Html {
     };
     let span = view.span.map(|(a, b)| {
         if a == b {
-            a.german()
+            text::date(a)
         } else {
-            format!("{} – {}", a.german(), b.german())
+            format!("{} – {}", text::date(a), text::date(b))
         }
     });
     html! {
@@ -72,7 +72,7 @@ pub fn EventPage(props: &EventPageProps) -> Html {
                     <li class="event-report" data-report-id={r.id.0.clone()}
                         style={r.position.map(|p| format!("--pos: {:.4}", p)).unwrap_or_default()}>
                         <span class={classes!("timeline-dot", r.position.is_none().then_some("timeline-dot--undated"))} aria-hidden="true" />
-                        <span class="timeline-date">{ r.date.map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german()) }</span>
+                        <span class="timeline-date">{ r.date.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date) }</span>
                         <Link<Route> to={Route::Article { id: r.id.0.clone() }} classes="related-title">{ r.title.clone() }</Link<Route>>
                         <span class="meta-line">{ format!(" · {}", r.outlet.clone().unwrap_or_else(|| text::OUTLET_UNKNOWN.to_string())) }</span>
                     </li>

@@ -146,7 +146,7 @@ pub fn NotesPage() -> Html {
                     <label>{ text::COLOR_LABEL }
                         <select id="filter-color" onchange={on_color}>
                             <option value="" selected={color.is_none()}>{ text::FILTER_ALL }</option>
-                            for c in Color::ALL { <option value={c.name()} selected={*color == Some(c)}>{ format!("{} {}", c.symbol(), c.label()) }</option> }
+                            for c in Color::ALL { <option value={c.name()} selected={*color == Some(c)}>{ format!("{} {}", c.symbol(), text::color_label(c)) }</option> }
                         </select>
                     </label>
                 </form>

@@ -33,7 +33,7 @@ pub fn TimelinePage() -> Html {
                 for e in entries.iter() {
                     <li class="timeline-entry" data-event={e.group.id.clone()} data-level={level_name(e.group.level)}>
                         <p class="timeline-head">
-                            <span class="timeline-date">{ e.first.map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german()) }</span>
+                            <span class="timeline-date">{ e.first.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date) }</span>
                             <span class={classes!("level-badge", format!("level-{}", level_name(e.group.level)))}>
                                 { if e.group.level == LinkLevel::SameEvent { text::LEVEL_EVENT } else { text::LEVEL_STORY } }
                             </span>
@@ -46,7 +46,7 @@ pub fn TimelinePage() -> Html {
                                         <Link<Route> to={Route::Article { id: id.0.clone() }}>{ a.title.text.clone() }</Link<Route>>
                                         <span class="meta-line">{ format!(" · {} · {}",
                                             outlet_of(a).unwrap_or(text::OUTLET_UNKNOWN),
-                                            a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german())) }</span>
+                                            a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date)) }</span>
                                     </li>
                                 }
                             }

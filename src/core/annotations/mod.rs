@@ -22,13 +22,6 @@ pub mod w3c;
 
 pub use set::{AnnotationEdit, AnnotationSet, Filter, MergeReport, Removed};
 
-/// The re-anchoring benchmark moved to [`crate::lab::anchor_bench`] (lab code, not in the app). This path only
-/// keeps `tests/annotations.rs` compiling until its import moves there (issue 11); it is the one place core
-/// names the lab (allow-listed in `tests/architecture.rs`).
-#[cfg(not(target_arch = "wasm32"))]
-#[doc(hidden)]
-pub use crate::lab::anchor_bench as bench;
-
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 

@@ -335,3 +335,11 @@ pub fn import_failed(problems: usize) -> String {
     }
 }
 pub const MAIN_NAV: &str = "Hauptnavigation";
+pub const SITE_DESCRIPTION: &str = "Presseschau: deutsche Nachrichten lesen, Namen erkennen, Berichte vergleichen, annotieren — alles im Browser, auch offline.";
+
+/// "12 Erwähnungen in 3 Artikeln".
+pub fn mentions_in_articles(mentions: usize, articles: usize) -> String {
+    let m = if mentions == 1 { "Erwähnung" } else { "Erwähnungen" };
+    let a = if articles == 1 { "Artikel" } else { "Artikeln" };
+    format!("{mentions} {m} in {articles} {a}")
+}

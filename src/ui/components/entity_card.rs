@@ -2,7 +2,6 @@
 //! link, mentions here and in other articles, and a link to the entity page.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::analysis::entities::Mention;
 use crate::core::analysis::kb::kb;
@@ -74,14 +73,14 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
                 if !others.is_empty() {
                     <ul class="card-others">
                         for (id, title) in others.iter().take(5) {
-                            <li><Link<Route> to={Route::Article { id: id.clone() }}>{ title.clone() }</Link<Route>></li>
+                            <li><a href={Route::Article { id: id.clone() }.href()}>{ title.clone() }</a></li>
                         }
                     </ul>
                 }
-                <p><Link<Route> to={Route::Entity { id: e.id.clone() }} classes="button button--quiet">{ text::ENTITY_PAGE }</Link<Route>></p>
+                <p><a href={Route::Entity { id: e.id.clone() }.href()} class="button button--quiet">{ text::ENTITY_PAGE }</a></p>
             } else if let (true, Some(group)) = (m.is_detected(), m.page_id()) {
                 <p class="card-description card-detected">{ text::DETECTED_CARD }</p>
-                <p><Link<Route> to={Route::Entity { id: group.to_string() }} classes="button button--quiet">{ text::ENTITY_PAGE }</Link<Route>></p>
+                <p><a href={Route::Entity { id: group.to_string() }.href()} class="button button--quiet">{ text::ENTITY_PAGE }</a></p>
             } else if let Some(v) = &m.value {
                 <p class="card-description">{ format!("{}: {v}", text::VALUE) }</p>
             } else {

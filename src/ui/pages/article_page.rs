@@ -6,7 +6,6 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::annotations::anchor::{cp_from_utf16, select};
 use crate::core::annotations::link;
@@ -86,8 +85,7 @@ fn use_article_view(
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let app = use_app();
-    let location = use_location();
-    let query = location.as_ref().map(|l| l.query_str().to_string()).unwrap_or_default();
+    let query = crate::ui::hooks::use_fragment();
     let show_original = use_state_eq(|| false);
     let selection = use_state_eq(|| None::<CpSpan>);
     let card = use_state_eq(|| None::<(usize, (f64, f64))>);
@@ -111,8 +109,6 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             selection.set(None);
             if has_passage {
                 crate::platform::dom::scroll_into_view("mark.passage");
-            } else {
-                crate::platform::dom::scroll_to_top();
             }
             if let Some(t) = title {
                 crate::platform::dom::set_title(&text::page_title(&t));
@@ -315,16 +311,16 @@ fn PrevNext(props: &PrevNextProps) -> Html {
     html! {
         <nav class="prev-next" aria-label={text::MORE_ARTICLES}>
             if let Some(p) = prev {
-                <Link<Route> to={Route::Article { id: p.id.0.clone() }} classes="prev">
+                <a href={Route::Article { id: p.id.0.clone() }.href()} class="prev">
                     <span class="pn-label">{ "← " }{ text::PREVIOUS }</span>
                     <span class="pn-title">{ p.title.text.clone() }</span>
-                </Link<Route>>
+                </a>
             } else { <span /> }
             if let Some(n) = next {
-                <Link<Route> to={Route::Article { id: n.id.0.clone() }} classes="next">
+                <a href={Route::Article { id: n.id.0.clone() }.href()} class="next">
                     <span class="pn-label">{ text::NEXT }{ " →" }</span>
                     <span class="pn-title">{ n.title.text.clone() }</span>
-                </Link<Route>>
+                </a>
             }
         </nav>
     }

@@ -1,7 +1,6 @@
 //! Route `#/e`: every entity in the corpus with mention and article counts, filter by kind, sort.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::analysis::entities::EntityKind;
 use crate::ui::routes::Route;
@@ -89,7 +88,7 @@ pub fn EntitiesPage() -> Html {
                 <tbody>
                     for (id, label, kind, mentions, articles, detected) in list {
                         <tr data-entity-row={id.clone()}>
-                            <td><Link<Route> to={Route::Entity { id: id.clone() }}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label }</Link<Route>>
+                            <td><a href={Route::Entity { id: id.clone() }.href()}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label }</a>
                                 if detected { <span class="detected-badge">{ text::DETECTED_SHORT }</span> }</td>
                             <td>{ text::kind_label(kind) }</td>
                             <td class="num">{ mentions }</td>

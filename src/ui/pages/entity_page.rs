@@ -2,7 +2,6 @@
 //! entities, articles ordered by date.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::analysis::kb::kb;
 use crate::core::entity_view;
@@ -28,7 +27,6 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     {
         let label = view.as_ref().map(|v| v.label.clone());
         use_effect_with(props.id.clone(), move |_| {
-            crate::platform::dom::scroll_to_top();
             if let Some(l) = label {
                 crate::platform::dom::set_title(&text::page_title(&l));
             }
@@ -60,7 +58,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
             <h2>{ format!("{} ({})", text::MENTIONS_IN_ARTICLES, view.mentions.iter().map(|g| g.sentences.len()).sum::<usize>()) }</h2>
             for group in view.mentions.iter() {
                 <section class="mention-group">
-                    <h3><Link<Route> to={Route::Article { id: group.article_id.clone() }}>{ group.title.clone() }</Link<Route>>
+                    <h3><a href={Route::Article { id: group.article_id.clone() }.href()}>{ group.title.clone() }</a>
                         <span class="meta-line">{ format!(" · {}", text::date_or_unknown(group.date)) }</span></h3>
                     <ul class="mention-sentences">
                         for s in group.sentences.iter() {
@@ -73,7 +71,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                 <h2>{ text::CO_OCCURRING }</h2>
                 <ul class="chips">
                     for (id, label, n) in view.co_occurring.iter() {
-                        <li><Link<Route> to={Route::Entity { id: id.clone() }}>{ label.clone() }</Link<Route>><span class="legend-count">{ format!(" {n}") }</span></li>
+                        <li><a href={Route::Entity { id: id.clone() }.href()}>{ label.clone() }</a><span class="legend-count">{ format!(" {n}") }</span></li>
                     }
                 </ul>
             }

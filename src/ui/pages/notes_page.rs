@@ -2,7 +2,6 @@
 //! passage, edit, delete with undo, export (W3C JSON-LD, handout) and import.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::annotations::{Color, Filter, handout, link, w3c};
 use crate::ui::components::annotation_item::AnnotationItem;
@@ -152,7 +151,7 @@ pub fn NotesPage() -> Html {
                 </form>
                 for (id, title, items) in groups {
                     <section class="notes-group">
-                        <h2><Link<Route> to={Route::Article { id: id.clone() }}>{ title }</Link<Route>></h2>
+                        <h2><a href={Route::Article { id: id.clone() }.href()}>{ title }</a></h2>
                         <ol class="annotation-list">
                             for (a, href) in items {
                                 <AnnotationItem key={a.id.0.clone()} annotation={a.clone()} jump_href={href} />

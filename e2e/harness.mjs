@@ -66,8 +66,13 @@ export async function openPage(browser, origin, { viewport = { width: 1200, heig
 /** Opens a route by its old hash address (forwarded to its page by forward.js) and waits until the app
  * has taken over the prerendered page. */
 export async function go(page, origin, hash = '#/') {
-  await page.goto(origin.base + hash);
+  await page.goto(hash.startsWith('#') ? origin.base + hash : siteDir(origin) + hash);
   await ready(page);
+}
+
+/** The site's folder of an origin (pages are addressed relative to it: `a-<id>.html#q=…`). */
+export function siteDir(origin) {
+  return origin.base.slice(0, origin.base.lastIndexOf('/') + 1);
 }
 
 /** Waits until the app has taken over the page (after a navigation). */

@@ -56,6 +56,16 @@ pub fn run(args: &[String]) -> i32 {
             return 1;
         }
     }
+    // The list of pages for forward.js (old links to pages that do not exist go to 404.html).
+    let names: Vec<&str> = pages.iter().map(|(f, _)| f.as_str()).collect();
+    let list = format!(
+        "self.presseschauPages = new Set({});\n",
+        serde_json::to_string(&names).unwrap_or_default()
+    );
+    if let Err(e) = std::fs::write(dir.join("pages.js"), list) {
+        eprintln!("presseschau site: cannot write pages.js: {e}");
+        return 1;
+    }
     println!(
         "site: {} pages, {} articles, {bytes} bytes of HTML in {out} (analysis {:.2} s, total {:.2} s)",
         pages.len(),

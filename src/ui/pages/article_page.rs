@@ -108,7 +108,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             show_original.set(false);
             selection.set(None);
             if has_passage {
-                crate::platform::dom::scroll_into_view("mark.passage");
+                // after the app has taken over the prerendered page (its first render is hidden until then)
+                crate::platform::dom::after_next_paint(|| {
+                    crate::platform::dom::scroll_into_view("mark.passage");
+                });
             }
             if let Some(t) = title {
                 crate::platform::dom::set_title(&text::page_title(&t));

@@ -17,16 +17,33 @@ async function openArticle(page, origin, titlePart) {
 for (const name of ['http', 'file']) {
   const origin = () => env.list.find((o) => o.name === name);
 
-  test(`${name}: the first page is rendered before the NER model runs, and the model runs right after`, async () => {
+  test(`${name}: the app starts from the build's analysis (data.js): nothing is analysed again, no model runs`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
     await go(page, origin());
     const mark = (n) => page.evaluate((m) => performance.getEntriesByName(`presseschau:${m}`)[0]?.startTime ?? null, n);
-    await page.waitForFunction(() => performance.getEntriesByName('presseschau:detected').length > 0, null, { timeout: 15000 });
-    const [rendered, detected] = [await mark('rendered'), await mark('detected')];
-    assert.ok(rendered !== null && detected !== null && detected > rendered, `rendered ${rendered}, detected ${detected}`);
+    assert.ok((await mark('precomputed')) !== null, 'started from data.js');
+    await page.waitForTimeout(300);
+    assert.equal(await mark('entities'), null, 'no entity analysis in the browser');
+    assert.equal(await mark('detected'), null, 'no model run in the browser');
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  if (name === 'http') {
+    test('http: without data.js the app analyses by itself, first page before the model, the model right after', async () => {
+      const { page, problems, context } = await openPage(browser, origin());
+      await context.route('**/data.js', (route) => route.fulfill({ status: 404, body: '' }));
+      await go(page, origin());
+      const mark = (n) => page.evaluate((m) => performance.getEntriesByName(`presseschau:${m}`)[0]?.startTime ?? null, n);
+      await page.waitForFunction(() => performance.getEntriesByName('presseschau:detected').length > 0, null, { timeout: 15000 });
+      const [rendered, detected] = [await mark('rendered'), await mark('detected')];
+      assert.ok(rendered !== null && detected !== null && detected > rendered, `rendered ${rendered}, detected ${detected}`);
+      assert.equal(await mark('precomputed'), null);
+      // the 404 of data.js is the only console error a browser reports here
+      assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+      await context.close();
+    });
+  }
 
   test(`${name}: marks follow the DOM contract`, async () => {
     const { page, problems, context } = await openPage(browser, origin());

@@ -56,6 +56,19 @@ pub fn run(args: &[String]) -> i32 {
             return 1;
         }
     }
+    // The build's analysis, shared by every page (the app starts from it instead of analysing again).
+    let Some(data) = state.precomputed().and_then(|p| serde_json::to_string(&p).ok()) else {
+        eprintln!("presseschau site: the analysis cannot be written");
+        return 1;
+    };
+    let data = format!(
+        "self.presseschauData = {};\n",
+        serde_json::to_string(&data).unwrap_or_default()
+    );
+    if let Err(e) = std::fs::write(dir.join("data.js"), data) {
+        eprintln!("presseschau site: cannot write data.js: {e}");
+        return 1;
+    }
     // The list of pages for forward.js (old links to pages that do not exist go to 404.html).
     let names: Vec<&str> = pages.iter().map(|(f, _)| f.as_str()).collect();
     let list = format!(

@@ -4,6 +4,7 @@
 
 pub mod clipboard;
 pub mod clock;
+pub mod data;
 pub mod dom;
 pub mod download;
 pub mod files;

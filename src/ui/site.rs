@@ -208,7 +208,7 @@ pub fn document(route: &Route, meta: &PageMeta, body: &str) -> String {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
 <title>{title}</title>\n{head}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
-{forward}<script src=\"app.js\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+{forward}<script src=\"data.js\" defer></script>\n<script src=\"app.js\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
         route = escape(&route.to_path()),
         title = escape(&meta.title),
     )

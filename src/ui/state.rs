@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::core::analysis::detected::{Detected, detect_corpus};
 use crate::core::analysis::entities::{CorpusEntities, EntityKind, analyze_corpus};
 use crate::core::analysis::events::Linkage;
+use crate::core::analysis::precomputed::Precomputed;
 use crate::core::annotations::codec::{self, StoredDataError};
 use crate::core::annotations::{Annotation, AnnotationEdit, AnnotationId, AnnotationSet, Removed};
 use crate::core::corpus::Corpus;
@@ -150,10 +151,36 @@ impl AppState {
 
     /// The state the app starts with: the embedded seeds without the model's names ([`Action::DetectNames`]
     /// adds them once the first page is on screen), no annotations.
+    ///
+    /// The static site ships the build's analysis of the same articles (`data.js`): then nothing is analysed
+    /// again, and the model's names are there from the start.
     pub fn starting() -> Self {
         let c = Corpus::from_seeds();
         crate::platform::clock::mark("presseschau:ingested");
-        Self::without_names(c)
+        match crate::platform::data::precomputed().and_then(|json| Precomputed::for_corpus(&json, &c)) {
+            Some(p) => {
+                crate::platform::clock::mark("presseschau:precomputed");
+                Self::from_precomputed(c, p)
+            }
+            None => Self::without_names(c),
+        }
+    }
+
+    /// A state over `corpus` with the build's analysis of it.
+    pub fn from_precomputed(corpus: Corpus, p: Precomputed) -> Self {
+        let mut s = Self::with_analysis(corpus, p.entities, p.links);
+        s.detected = Some(Rc::new(p.detected));
+        s
+    }
+
+    /// The analysis the static site ships (`data.js`), when every part of it is there.
+    pub fn precomputed(&self) -> Option<Precomputed> {
+        Some(Precomputed {
+            article_ids: self.corpus.articles.iter().map(|a| a.id.clone()).collect(),
+            entities: (*self.entities).clone(),
+            detected: (**self.detected.as_ref()?).clone(),
+            links: (*self.links).clone(),
+        })
     }
 
     /// A state over any corpus, with every analysis done.
@@ -169,6 +196,10 @@ impl AppState {
         crate::platform::clock::mark("presseschau:entities");
         let links = link_corpus(&corpus, &entities);
         crate::platform::clock::mark("presseschau:linked");
+        Self::with_analysis(corpus, entities, links)
+    }
+
+    fn with_analysis(corpus: Corpus, entities: CorpusEntities, links: Linkage) -> Self {
         Self {
             corpus: Rc::new(corpus),
             entities: Rc::new(entities),

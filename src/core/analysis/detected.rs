@@ -24,7 +24,7 @@ pub const ID_PREFIX: &str = "ner-";
 pub const MIN_COMMON_TAIL: usize = 4;
 
 /// Detected names of a corpus.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Detected {
     /// Per article, sorted by position (each with [`Source::Model`]).
     pub by_article: BTreeMap<ArticleId, Vec<Mention>>,

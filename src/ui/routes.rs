@@ -18,7 +18,13 @@ pub enum Route {
     /// The library.
     #[at("/")]
     Home,
-    /// One article (`?q=` passage, `?n=` shared notes).
+    /// A further page of the library (the first is [`Route::Home`]).
+    #[at("/library/:page")]
+    Library {
+        /// Page number, from 2.
+        page: usize,
+    },
+    /// One article (`#q=` passage, `#n=` shared notes).
     #[at("/a/:id")]
     Article {
         /// Article id.
@@ -66,7 +72,8 @@ impl Route {
     /// Every link and copied address is built here, nowhere else.
     pub fn href(&self) -> String {
         match self {
-            Route::Home => "index.html".to_string(),
+            Route::Home | Route::Library { page: 0 | 1 } => "index.html".to_string(),
+            Route::Library { page } => format!("library-{page}.html"),
             Route::Article { id } => format!("a-{}.html", file_part(id)),
             Route::Entities => "e.html".to_string(),
             Route::Entity { id } => format!("e-{}.html", file_part(id)),
@@ -114,7 +121,8 @@ pub fn file_part(id: &str) -> String {
 /// Maps a route to its page.
 pub fn switch(route: Route) -> Html {
     match route {
-        Route::Home => html! { <HomePage /> },
+        Route::Home => html! { <HomePage page={1} /> },
+        Route::Library { page } => html! { <HomePage {page} /> },
         Route::Article { id } => html! { <ArticlePage {id} /> },
         Route::Entities => html! { <EntitiesPage /> },
         Route::Entity { id } => html! { <EntityPage {id} /> },

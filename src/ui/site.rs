@@ -33,6 +33,8 @@ pub fn routes(state: &AppState) -> Vec<Route> {
         Route::Notes,
         Route::NotFound,
     ];
+    let pages = state.corpus.articles.len().div_ceil(crate::ui::pages::home::PAGE_SIZE);
+    out.extend((2..=pages).map(|page| Route::Library { page }));
     out.extend(
         state
             .corpus
@@ -89,34 +91,9 @@ pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
     };
     match route {
         Route::Home => plain(text::LIBRARY_TITLE, text::SITE_DESCRIPTION),
+        Route::Library { page } => plain(&text::library_page_title(*page), text::SITE_DESCRIPTION),
         Route::Article { id } => match state.corpus.get(id) {
-            Some(a) => {
-                let lead = a
-                    .blocks
-                    .iter()
-                    .find(|b| matches!(b.kind, BlockKind::Lead | BlockKind::Paragraph))
-                    .map(|b| shorten(&b.text, 200))
-                    .unwrap_or_default();
-                let outlet = outlet_of(a).map(str::to_string);
-                let date = a.date.value.map(text::date);
-                let by: Vec<String> = outlet.iter().cloned().chain(date).collect();
-                let title = if a.title.origin == TitleOrigin::FirstSentence {
-                    shorten(&a.title.text, 90)
-                } else {
-                    a.title.text.clone()
-                };
-                PageMeta {
-                    title: text::page_title(&title),
-                    description: if by.is_empty() {
-                        lead
-                    } else {
-                        format!("{} — {lead}", by.join(", "))
-                    },
-                    kind: "article",
-                    published: a.date.value.map(|d| d.iso()),
-                    outlet,
-                }
-            }
+            Some(a) => article_meta(a),
             None => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_ARTICLE),
         },
         Route::Entities => plain(text::ENTITIES_TITLE, text::SITE_DESCRIPTION),
@@ -157,6 +134,35 @@ pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
         Route::Timeline => plain(text::TIMELINE_TITLE, text::TIMELINE_HELP),
         Route::Notes => plain(text::NOTES_TITLE, text::SITE_DESCRIPTION),
         Route::NotFound => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_ROUTE),
+    }
+}
+
+/// The meta data of an article's page: its title, outlet and date, and the start of its lead.
+fn article_meta(a: &crate::core::corpus::Article) -> PageMeta {
+    let lead = a
+        .blocks
+        .iter()
+        .find(|b| matches!(b.kind, BlockKind::Lead | BlockKind::Paragraph))
+        .map(|b| shorten(&b.text, 200))
+        .unwrap_or_default();
+    let outlet = outlet_of(a).map(str::to_string);
+    let date = a.date.value.map(text::date);
+    let by: Vec<String> = outlet.iter().cloned().chain(date).collect();
+    let title = if a.title.origin == TitleOrigin::FirstSentence {
+        shorten(&a.title.text, 90)
+    } else {
+        a.title.text.clone()
+    };
+    PageMeta {
+        title: text::page_title(&title),
+        description: if by.is_empty() {
+            lead
+        } else {
+            format!("{} — {lead}", by.join(", "))
+        },
+        kind: "article",
+        published: a.date.value.map(|d| d.iso()),
+        outlet,
     }
 }
 

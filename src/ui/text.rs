@@ -343,3 +343,35 @@ pub fn mentions_in_articles(mentions: usize, articles: usize) -> String {
     let a = if articles == 1 { "Artikel" } else { "Artikeln" };
     format!("{mentions} {m} in {articles} {a}")
 }
+pub const PAGES_LABEL: &str = "Seiten der Artikelübersicht";
+
+/// The title of a further library page.
+pub fn library_page_title(page: usize) -> String {
+    format!("{LIBRARY_TITLE}, Seite {page}")
+}
+
+/// "Seite 2 von 5".
+pub fn page_of(page: usize, pages: usize) -> String {
+    format!("Seite {page} von {pages}")
+}
+
+/// A file the library could not read, and why.
+pub fn ingest_error(e: &crate::core::error::IngestError) -> String {
+    use crate::core::error::IngestError as E;
+    match e {
+        E::Empty { file } => format!("{file}: die Datei ist leer"),
+        E::InvalidUtf8 { file, offset } => {
+            format!("{file}: kein gültiger UTF-8-Text (erstes falsches Byte an Stelle {offset})")
+        }
+        E::Binary { file } => format!("{file}: eine Binärdatei, kein Artikel"),
+        E::TooLarge { file, size, limit } => {
+            format!("{file}: zu groß ({size} Bytes; ein Artikel darf höchstens {limit} Bytes haben)")
+        }
+        E::OnlyBoilerplate { file, removed } => {
+            format!(
+                "{file}: nach dem Entfernen von Navigation und Werbung bleibt kein Text ({removed} Zeilen entfernt)"
+            )
+        }
+        E::FrontMatter { file, .. } => format!("{file}: der Kopfbereich (Front Matter) ist fehlerhaft"),
+    }
+}

@@ -1,29 +1,124 @@
-//! Route `#/`: the library — every article, newest first, with filters by outlet and year.
+//! Routes `/` and `/library/<n>`: the library — every article, newest first, with filters by outlet and
+//! year. The static site splits it into pages of [`PAGE_SIZE`] articles, so no page grows with the corpus;
+//! with a filter or another order the app lists every matching article.
 
 use std::rc::Rc;
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::core::library::{self, SortOrder};
+use crate::core::corpus::Article;
+use crate::core::library::{self, LibraryFilter, SortOrder};
 use crate::ui::components::article_card::ArticleCard;
 use crate::ui::routes::Route;
 use crate::ui::state::{Action, use_app};
 use crate::ui::text;
 
+/// Articles per library page.
+pub const PAGE_SIZE: usize = 100;
+
+/// Props of [`HomePage`].
+#[derive(Properties, PartialEq)]
+pub struct HomePageProps {
+    /// The page, from 1.
+    pub page: usize,
+}
+
 /// The library page.
 #[component]
-pub fn HomePage() -> Html {
+pub fn HomePage(props: &HomePageProps) -> Html {
     let app = use_app();
-    use_effect_with((), |()| crate::platform::dom::set_title(text::APP_NAME));
     let corpus = app.corpus.clone();
-    let outlets = library::outlets(&corpus);
-    let years = library::years(&corpus);
-    let shown: Vec<Rc<crate::core::corpus::Article>> = library::list(&corpus, &app.filter)
+    let all = library::list(&corpus, &app.filter);
+    let paged = app.filter == LibraryFilter::default();
+    let pages = if paged {
+        corpus.articles.len().div_ceil(PAGE_SIZE).max(1)
+    } else {
+        1
+    };
+    let page = props.page.clamp(1, pages);
+    let shown: Vec<Rc<Article>> = all
         .into_iter()
+        .skip(if paged { (page - 1) * PAGE_SIZE } else { 0 })
+        .take(if paged { PAGE_SIZE } else { usize::MAX })
         .map(|a| Rc::new(a.clone()))
         .collect();
+    let reset = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::ResetFilter))
+    };
+    let here = if page == 1 {
+        Route::Home
+    } else {
+        Route::Library { page }
+    };
+    html! {
+        <section class="library" data-page="library">
+            <h1>{ text::LIBRARY_TITLE }<span class="count">{ format!(" ({})", corpus.articles.len()) }</span></h1>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(here.href())} /></div>
+            <LibraryFilters />
+            if shown.is_empty() {
+                <p class="empty">{ text::NO_MATCH }{ " " }<button type="button" class="button button--quiet" onclick={reset}>{ text::RESET_FILTERS }</button></p>
+            } else {
+                <ol class="article-list" start={((page - 1) * PAGE_SIZE + 1).to_string()}>
+                    for a in shown {
+                        <ArticleCard key={a.id.0.clone()} article={a.clone()}
+                            main_entities={Rc::new(crate::core::entity_view::main_entities(
+                                app.entities.by_article.get(&a.id).map(Vec::as_slice).unwrap_or_default(), 5))} />
+                    }
+                </ol>
+            }
+            if pages > 1 {
+                <Pager {page} {pages} />
+            }
+            if !corpus.errors.is_empty() {
+                <details class="ingest-errors">
+                    <summary>{ format!("{} ({})", text::UNREADABLE_FILES, corpus.errors.len()) }</summary>
+                    <ul>
+                        for e in corpus.errors.iter() {
+                            <li>{ text::ingest_error(e) }</li>
+                        }
+                    </ul>
+                </details>
+            }
+        </section>
+    }
+}
 
+/// Props of [`Pager`].
+#[derive(Properties, PartialEq)]
+struct PagerProps {
+    page: usize,
+    pages: usize,
+}
+
+/// Links to the library's pages.
+#[component]
+fn Pager(props: &PagerProps) -> Html {
+    html! {
+        <nav class="pager" aria-label={text::PAGES_LABEL}>
+            <p>{ text::page_of(props.page, props.pages) }</p>
+            <ol>
+                for n in 1..=props.pages {
+                    <li>
+                        if n == props.page {
+                            <span aria-current="page">{ n }</span>
+                        } else {
+                            <a href={Route::Library { page: n }.href()}>{ n }</a>
+                        }
+                    </li>
+                }
+            </ol>
+        </nav>
+    }
+}
+
+/// Outlet and year filters and the order; they change the app state (remembered while the app runs).
+#[component]
+fn LibraryFilters() -> Html {
+    let app = use_app();
+    let outlets = library::outlets(&app.corpus);
+    let years = library::years(&app.corpus);
     let on_outlet = {
         let app = app.clone();
         Callback::from(move |e: Event| {
@@ -49,61 +144,32 @@ pub fn HomePage() -> Html {
             app.dispatch(Action::SetSort(sort));
         })
     };
-    let reset = {
-        let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::ResetFilter))
-    };
     let f = &app.filter;
     html! {
-        <section class="library" data-page="library">
-            <h1>{ text::LIBRARY_TITLE }<span class="count">{ format!(" ({})", corpus.articles.len()) }</span></h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Home.href())} /></div>
-            <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <label>{ text::FILTER_OUTLET }
-                    <select id="filter-outlet" onchange={on_outlet}>
-                        <option value="" selected={f.outlet.is_none()}>{ text::FILTER_ALL }</option>
-                        for o in outlets {
-                            <option value={o.clone()} selected={f.outlet.as_deref() == Some(o.as_str())}>{ o.clone() }</option>
-                        }
-                    </select>
-                </label>
-                <label>{ text::FILTER_YEAR }
-                    <select id="filter-year" onchange={on_year}>
-                        <option value="" selected={f.year.is_none()}>{ text::FILTER_ALL }</option>
-                        for y in years {
-                            <option value={y.to_string()} selected={f.year == Some(y)}>{ y }</option>
-                        }
-                    </select>
-                </label>
-                <label>{ text::SORT_LABEL }
-                    <select id="sort" onchange={on_sort}>
-                        <option value="newest" selected={f.sort == SortOrder::Newest}>{ text::SORT_NEWEST }</option>
-                        <option value="oldest" selected={f.sort == SortOrder::Oldest}>{ text::SORT_OLDEST }</option>
-                        <option value="title" selected={f.sort == SortOrder::Title}>{ text::SORT_TITLE }</option>
-                    </select>
-                </label>
-            </form>
-            if shown.is_empty() {
-                <p class="empty">{ text::NO_MATCH }{ " " }<button type="button" class="button button--quiet" onclick={reset}>{ text::RESET_FILTERS }</button></p>
-            } else {
-                <ol class="article-list">
-                    for a in shown {
-                        <ArticleCard key={a.id.0.clone()} article={a.clone()}
-                            main_entities={std::rc::Rc::new(crate::core::entity_view::main_entities(
-                                app.entities.by_article.get(&a.id).map(Vec::as_slice).unwrap_or_default(), 5))} />
+        <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <label>{ text::FILTER_OUTLET }
+                <select id="filter-outlet" onchange={on_outlet}>
+                    <option value="" selected={f.outlet.is_none()}>{ text::FILTER_ALL }</option>
+                    for o in outlets {
+                        <option value={o.clone()} selected={f.outlet.as_deref() == Some(o.as_str())}>{ o.clone() }</option>
                     }
-                </ol>
-            }
-            if !corpus.errors.is_empty() {
-                <details class="ingest-errors">
-                    <summary>{ format!("{} ({})", text::UNREADABLE_FILES, corpus.errors.len()) }</summary>
-                    <ul>
-                        for e in corpus.errors.iter() {
-                            <li>{ e.to_string() }</li>
-                        }
-                    </ul>
-                </details>
-            }
-        </section>
+                </select>
+            </label>
+            <label>{ text::FILTER_YEAR }
+                <select id="filter-year" onchange={on_year}>
+                    <option value="" selected={f.year.is_none()}>{ text::FILTER_ALL }</option>
+                    for y in years {
+                        <option value={y.to_string()} selected={f.year == Some(y)}>{ y }</option>
+                    }
+                </select>
+            </label>
+            <label>{ text::SORT_LABEL }
+                <select id="sort" onchange={on_sort}>
+                    <option value="newest" selected={f.sort == SortOrder::Newest}>{ text::SORT_NEWEST }</option>
+                    <option value="oldest" selected={f.sort == SortOrder::Oldest}>{ text::SORT_OLDEST }</option>
+                    <option value="title" selected={f.sort == SortOrder::Title}>{ text::SORT_TITLE }</option>
+                </select>
+            </label>
+        </form>
     }
 }

@@ -1,4 +1,5 @@
-// Prints how long the built app (dist/) takes from navigation to a rendered library, over http and file://.
+// Prints how long the built app (dist/) takes from navigation until it has taken over the prerendered library
+// page, over http and file://, with the start-up marks.
 // Usage: trunk build --release && node tools/startup.mjs [runs]
 import { launch, openPage, origins } from '../e2e/harness.mjs';
 
@@ -10,8 +11,8 @@ for (const origin of env.list) {
   const steps = [];
   for (let i = 0; i < runs; i++) {
     const { page, context, problems } = await openPage(browser, origin);
-    await page.goto(origin.base + '#/');
-    await page.waitForSelector('main [data-page]', { timeout: 30000 });
+    await page.goto(origin.base);
+    await page.waitForSelector('html[data-app="ready"] main [data-page]', { timeout: 30000 });
     times.push(Math.round(await page.evaluate(() => performance.now())));
     // the steps the page marks: base64 decoded, wasm inflated, corpus analysed (in the app's state), rendered
     steps.push(await page.evaluate(() => performance.getEntriesByType('mark')

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::core::analysis::diff::{AlignedPair, align_sentences};
 use crate::core::analysis::entities::{CorpusEntities, EntityKind, Mention};
-use crate::core::analysis::events::{EventGroup, Link, LinkDoc, LinkLevel, Linkage, Reasons, explain_de, link};
+use crate::core::analysis::events::{EventGroup, Link, LinkDoc, LinkLevel, Linkage, Reasons, link};
 use crate::core::analysis::kb::kb;
 use crate::core::corpus::{Article, ArticleId, Corpus, SimpleDate};
 use crate::core::library::outlet_of;
@@ -70,17 +70,12 @@ pub fn entity_label(id: &str) -> String {
     kb().get(id).map_or_else(|| id.to_string(), |e| e.label_de.clone())
 }
 
-/// The reasons with entity ids replaced by their German labels (for [`explain_de`]).
+/// The reasons with entity ids replaced by their German labels (what the UI shows).
 pub fn labelled_reasons(r: &Reasons) -> Reasons {
     Reasons {
         shared_entities: r.shared_entities.iter().map(|id| entity_label(id)).collect(),
         ..r.clone()
     }
-}
-
-/// Plain German reasons with KB labels, e.g. "beide berichten über Wladimir Putin und Recep Tayyip Erdoğan".
-pub fn explain_labelled(r: &Reasons) -> Vec<String> {
-    explain_de(&labelled_reasons(r))
 }
 
 /// The article at the other end of `link` from `id`.
@@ -369,9 +364,14 @@ mod tests {
         assert!(!same_event.iter().any(|l| other_end(l, &s1) == &s3));
         assert!(same_story.iter().all(|l| l.level == LinkLevel::SameStory));
         let l = link_between(&linkage, &s1, &s2).expect("link");
-        let phrases = explain_labelled(&l.reasons);
-        assert!(phrases[0].starts_with("beide berichten über"), "{phrases:?}");
-        assert!(!phrases[0].contains("Q7747"), "ids must become labels: {phrases:?}");
+        let phrases = crate::core::analysis::events::phrases(&labelled_reasons(&l.reasons));
+        let crate::core::analysis::events::Phrase::SharedNames(names) = &phrases[0] else {
+            panic!("shared names first: {phrases:?}")
+        };
+        assert!(
+            names.iter().all(|n| !n.starts_with('Q')),
+            "ids must become labels: {names:?}"
+        );
         let group = groups_of(&linkage, &s1)
             .into_iter()
             .find(|g| g.level == LinkLevel::SameEvent)

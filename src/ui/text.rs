@@ -375,3 +375,37 @@ pub fn ingest_error(e: &crate::core::error::IngestError) -> String {
         E::FrontMatter { file, .. } => format!("{file}: der Kopfbereich (Front Matter) ist fehlerhaft"),
     }
 }
+
+/// A link's reasons in German: "beide berichten über Wladimir Putin und Recep Tayyip Erdoğan", "3 gleiche
+/// Sätze", "1 Tag Abstand", "Textähnlichkeit 77 %".
+pub fn link_reasons(r: &crate::core::analysis::events::Reasons) -> Vec<String> {
+    use crate::core::analysis::events::Phrase as P;
+    let join = |items: &[String]| match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} und {last}", init.join(", ")),
+    };
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    crate::core::analysis::events::phrases(r)
+        .into_iter()
+        .map(|p| match p {
+            P::SharedNames(names) => format!("beide berichten über {}", join(&names)),
+            P::SameSentences(n) => count(n, "gleicher Satz", "gleiche Sätze"),
+            P::NearSentences(n) => count(n, "fast gleicher Satz", "fast gleiche Sätze"),
+            P::DaysApart(0) => "am selben Tag".to_string(),
+            P::DaysApart(d) => count(
+                usize::try_from(d.unsigned_abs()).unwrap_or(usize::MAX),
+                "Tag Abstand",
+                "Tage Abstand",
+            ),
+            P::TextSimilarity(p) => format!("Textähnlichkeit {p} %"),
+            P::SharedPassages(p) => format!("{p} % gleiche Textpassagen"),
+        })
+        .collect()
+}

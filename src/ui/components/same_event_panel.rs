@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::core::analysis::events::{Link as EventLink, LinkLevel, Signals};
 use crate::core::corpus::ArticleId;
-use crate::core::event_view::{explain_labelled, groups_of, other_end, related};
+use crate::core::event_view::{groups_of, labelled_reasons, other_end, related};
 use crate::core::library::outlet_of;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
@@ -71,7 +71,7 @@ fn related_item(app: &crate::ui::state::AppContext, me: &ArticleId, l: &EventLin
             <a href={Route::Article { id: other.0.clone() }.href()} class="related-title">{ article.title.text.clone() }</a>
             <p class="meta-line">{ format!("{outlet} · {date}") }</p>
             <ul class="reasons">
-                for phrase in explain_labelled(&l.reasons) {
+                for phrase in text::link_reasons(&labelled_reasons(&l.reasons)) {
                     <li>{ phrase }</li>
                 }
             </ul>

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::core::analysis::diff::{AlignedPair, WordDiff};
-use crate::core::event_view::{compare, explain_labelled};
+use crate::core::event_view::{compare, labelled_reasons};
 use crate::core::library::outlet_of;
 use crate::ui::components::copy_link_button::CopyLinkButton;
 use crate::ui::components::same_event_panel::{level_name, signals_table};
@@ -91,7 +91,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
             if let Some(l) = &view.link {
                 <div class="cmp-link" data-level={level_name(l.level)}>
                     <p><strong>{ if l.level == crate::core::analysis::events::LinkLevel::SameEvent { text::SAME_EVENT } else { text::SAME_STORY } }</strong>
-                        { format!(": {}", explain_labelled(&l.reasons).join(" · ")) }</p>
+                        { format!(": {}", text::link_reasons(&labelled_reasons(&l.reasons)).join(" · ")) }</p>
                     <details class="signals"><summary>{ text::SIGNALS }</summary>{ signals_table(&l.reasons.signals) }</details>
                 </div>
             } else {

@@ -11,7 +11,7 @@
 //!    (the *same event* score). [`link`] scores every candidate with exactly this code.
 //! 4. Links become groups by average-link merging: two groups merge only when most pairs across them
 //!    are linked, so a chain A–B–C with A and C unrelated does not make one event.
-//! 5. Every link carries [`Reasons`]; [`explain_de`] and [`explain_en`] turn them into short phrases.
+//! 5. Every link carries [`Reasons`]; [`phrases`] turns them into short phrases the UI words.
 //!
 //! The files follow these steps: `params` (every tunable constant, with its measured effect, and
 //! [`ScoreParams`]), `types` (input and results), `stats` (corpus statistics), `boilerplate` (step 0),
@@ -42,7 +42,7 @@ mod types;
 use std::collections::HashMap;
 
 pub use boilerplate::is_contact_line;
-pub use explain::{explain_de, explain_en};
+pub use explain::{Phrase, phrases};
 pub use grouping::group_id;
 pub use params::*; // every tunable constant, and ScoreParams
 pub use score::{pair_score, pair_score_with};

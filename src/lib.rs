@@ -6,6 +6,9 @@
 //! 3. `ui`: the Yew app — routes, one reducer in a context, hooks, components, pages.
 
 pub mod core;
+/// Training and evaluation code (the NER trainer, corpus readers, scorers): native only, never in the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lab;
 #[cfg(feature = "web")]
 pub mod platform;
 #[cfg(feature = "web")]

@@ -3,9 +3,10 @@
 
 use std::process::Command;
 
-use presseschau::core::analysis::ner::data::parse_germeval;
-use presseschau::core::analysis::ner::eval::{Evaluation, spans_of};
-use presseschau::core::analysis::ner::model::{self, TrainConfig};
+use presseschau::core::analysis::ner::model;
+use presseschau::lab::ner::data::parse_germeval;
+use presseschau::lab::ner::eval::{Evaluation, spans_of};
+use presseschau::lab::ner::train::TrainConfig;
 use presseschau::core::analysis::ner::{Model, NerKind, NerLabel, tag, tag_tokens, tokenize};
 use presseschau::core::corpus::Corpus;
 
@@ -16,11 +17,11 @@ fn fixture(name: &str) -> String {
 }
 
 /// The committed training sample as training sentences (outer labels).
-fn train_sample_sentences() -> Vec<presseschau::core::analysis::ner::data::Sentence> {
+fn train_sample_sentences() -> Vec<presseschau::lab::ner::data::Sentence> {
     parse_germeval("fixture", &fixture("train_sample.tsv"))
         .unwrap()
         .into_iter()
-        .map(|s| presseschau::core::analysis::ner::data::Sentence {
+        .map(|s| presseschau::lab::ner::data::Sentence {
             tokens: s.tokens,
             labels: s.outer,
         })
@@ -333,7 +334,7 @@ fn embedded_model_marks_kb_derived_words_and_compound_parts() {
 
 #[test]
 fn europarl_lower_case_misc_becomes_locderiv() {
-    use presseschau::core::analysis::ner::data::CorpusKind;
+    use presseschau::lab::ner::data::CorpusKind;
     let text = "Die\tDie\tART\tO\tO\neuropäischen\teuropäischen\tADJA\tO\tI-MISC\nBürger\tBürger\tNN\tO\tO\n\n\
 Die\tDie\tART\tO\tO\nGemeinsame\tGemeinsame\tADJA\tO\tI-MISC\nAgrarpolitik\tAgrarpolitik\tNN\tO\tI-MISC\n";
     let s = CorpusKind::Europarl.parse("europarl", text).unwrap();

@@ -6,11 +6,12 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use presseschau::core::analysis::ner::data::{self, CorpusKind, Sentence};
-use presseschau::core::analysis::ner::eval::Evaluation;
 use presseschau::core::analysis::ner::features::FeatureSet;
-use presseschau::core::analysis::ner::model::{self, TrainConfig};
+use presseschau::core::analysis::ner::model;
 use presseschau::core::analysis::ner::{Model, NerLabel};
+use presseschau::lab::ner::data::{self, CorpusKind, Sentence};
+use presseschau::lab::ner::eval::Evaluation;
+use presseschau::lab::ner::train::TrainConfig;
 
 pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out src/core/analysis/ner/model.bin]
         [--corpora germeval,smartdata,mobie,europarl,legal:5000,…|name=file] [--sample N]
@@ -100,6 +101,17 @@ struct TrainOptions {
     unlabeled: String,
     sample: Option<usize>,
     config: TrainConfig,
+    /// Drop train-split sentences whose names are all placeholders.
+    drop_placeholder_names: bool,
+    /// Word dropout on named tokens ([`data::drop_name_words`]).
+    name_dropout: f64,
+}
+
+/// The sentences `load` read: GermEval dev, the reconstructed train split, the other corpora.
+struct Loaded {
+    dev: Vec<Sentence>,
+    train_split: Vec<Sentence>,
+    others: Vec<Sentence>,
 }
 
 fn value<'a>(args: &'a [String], i: &mut usize, flag: &str) -> Result<&'a str, String> {
@@ -124,6 +136,8 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
         unlabeled: DEFAULT_UNLABELED.to_string(),
         sample: None,
         config: TrainConfig::default(),
+        drop_placeholder_names: false,
+        name_dropout: 0.0,
     };
     let mut rest = Vec::new();
     let mut i = 0;
@@ -139,6 +153,8 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--min-weight" => o.config.min_weight = number(value(args, &mut i, a)?, a)?,
             "--min-count" => o.config.min_count = number(value(args, &mut i, a)?, a)?,
             "--coarse" => o.config.fine = false,
+            "--drop-placeholder-names" => o.drop_placeholder_names = true,
+            "--name-dropout" => o.name_dropout = number(value(args, &mut i, a)?, a)?,
             "--features" => o.config.features = parse_features(value(args, &mut i, a)?)?,
             "--out" | "--folds" | "--model" => rest.push((a.to_string(), Some(value(args, &mut i, a)?.to_string()))),
             _ => rest.push((a.to_string(), None)),
@@ -173,10 +189,10 @@ fn parse_features(s: &str) -> Result<FeatureSet, String> {
     Ok(FeatureSet(bits))
 }
 
-/// Reads the requested corpora: GermEval sentences and the others, deduplicated (GermEval first).
-fn load(o: &TrainOptions) -> Result<(Vec<Sentence>, Vec<Sentence>), String> {
+/// Reads the requested corpora, deduplicated (GermEval dev first).
+fn load(o: &TrainOptions) -> Result<Loaded, String> {
     let mut seen: HashSet<Vec<String>> = HashSet::new();
-    let (mut germeval, mut others) = (Vec::new(), Vec::new());
+    let (mut germeval, mut train_split, mut others) = (Vec::new(), Vec::new(), Vec::new());
     let mut specs: Vec<(CorpusKind, Option<usize>, Option<PathBuf>)> = Vec::new();
     for spec in o.corpora.split(',').filter(|s| !s.is_empty()) {
         let (name, path) = match spec.split_once('=') {
@@ -206,6 +222,9 @@ fn load(o: &TrainOptions) -> Result<(Vec<Sentence>, Vec<Sentence>), String> {
         }
         let read = sentences.len();
         let dups = data::dedup(&mut sentences, &mut seen);
+        if kind == CorpusKind::GermEvalTrain && o.drop_placeholder_names {
+            sentences.retain(|s| !data::names_all_placeholders(s));
+        }
         let cap = cap.into_iter().chain(o.sample).min();
         if let Some(n) = cap {
             sentences = data::sample(sentences, n);
@@ -216,16 +235,30 @@ fn load(o: &TrainOptions) -> Result<(Vec<Sentence>, Vec<Sentence>), String> {
             sentences.len(),
             sentences.iter().map(|s| s.tokens.len()).sum::<usize>()
         );
-        if kind == CorpusKind::GermEval {
-            germeval.extend(sentences)
-        } else {
-            others.extend(sentences)
+        match kind {
+            CorpusKind::GermEval => germeval.extend(sentences),
+            CorpusKind::GermEvalTrain => train_split.extend(sentences),
+            _ => others.extend(sentences),
         }
     }
-    Ok((germeval, others))
+    Ok(Loaded {
+        dev: germeval,
+        train_split,
+        others,
+    })
 }
 
-fn train_model(sentences: &[Sentence], unlabeled: &[Vec<String>], config: &TrainConfig) -> Result<Model, String> {
+fn train_model(sentences: &[Sentence], unlabeled: &[Vec<String>], o: &TrainOptions) -> Result<Model, String> {
+    let config = &o.config;
+    let dropped;
+    let sentences = if o.name_dropout > 0.0 {
+        let mut copy = sentences.to_vec();
+        data::drop_name_words(&mut copy, o.name_dropout, config.seed);
+        dropped = copy;
+        &dropped
+    } else {
+        sentences
+    };
     let t = Instant::now();
     let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
     eprintln!("training on {} sentences, {tokens} tokens", sentences.len());
@@ -256,10 +289,12 @@ pub fn train_ner(args: &[String]) -> i32 {
                 _ => return Err(format!("unknown option `{k}`")),
             }
         }
-        let (mut all, others) = load(&o)?;
-        all.extend(others);
+        let loaded = load(&o)?;
+        let mut all = loaded.dev;
+        all.extend(loaded.train_split);
+        all.extend(loaded.others);
         let unlabeled = load_unlabeled(&o)?;
-        let model = train_model(&all, &unlabeled, &o.config)?;
+        let model = train_model(&all, &unlabeled, &o)?;
         let bytes = model.to_bytes();
         Model::from_bytes(&bytes).map_err(|e| format!("internal error: written model does not read back: {e}"))?;
         std::fs::write(&out, &bytes).map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
@@ -405,33 +440,62 @@ fn prediction_path(file: &Path) -> PathBuf {
 
 fn cross_validate(args: &[String]) -> Result<(), String> {
     let (mut o, rest) = parse_train_options(args)?;
-    let (mut folds, mut heldout) = (5usize, false);
+    let (mut folds, mut heldout, mut halves) = (5usize, false, false);
     for (k, v) in rest {
         match (k.as_str(), v) {
             ("--folds", Some(v)) => folds = number(&v, "--folds")?,
             ("--heldout", None) => heldout = true,
+            ("--halves", None) => halves = true,
             _ => return Err(format!("unknown option `{k}`")),
         }
     }
     if !o.corpora.split(',').any(|c| c.starts_with("germeval")) {
         o.corpora.push_str(",germeval");
     }
-    let (dev, others) = load(&o)?;
+    let Loaded {
+        dev,
+        train_split,
+        mut others,
+    } = load(&o)?;
     let unlabeled = load_unlabeled(&o)?;
     if dev.is_empty() {
         return Err("no GermEval sentences to evaluate on".into());
     }
     let t = Instant::now();
     let mut total = Evaluation::default();
-    if heldout {
-        let model = train_model(&others, &unlabeled, &o.config)?;
+    if halves {
+        // the README's protocol: score each half of dev with the train split's words that only that half
+        // has turned into placeholders
+        let mid = dev.len() / 2;
+        for (a, b) in [(&dev[..mid], &dev[mid..]), (&dev[mid..], &dev[..mid])] {
+            let mut train = train_split.clone();
+            let hidden = data::hide_words_of(&mut train, a, b);
+            eprintln!("half of {} sentences: {hidden} train-split tokens hidden", a.len());
+            train.extend(others.iter().cloned());
+            let model = train_model(&train, &unlabeled, &o)?;
+            let mut ev = Evaluation::default();
+            for s in a {
+                let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                ev.add(&s.labels, &model.tag_tokens(&words));
+            }
+            eprintln!("half: coarse F1 {:.2}, fine F1 {:.2}", ev.coarse.total().f1(), ev.fine.total().f1());
+            total.merge(&ev);
+        }
+        let _ = writeln!(
+            std::io::stdout(),
+            "dev halves A/B, each scored with its own words hidden in the train split, {:.1} s\n",
+            t.elapsed().as_secs_f32()
+        );
+    } else if heldout {
+        others.extend(train_split);
+        let model = train_model(&others, &unlabeled, &o)?;
         for s in &dev {
             let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             total.add(&s.labels, &model.tag_tokens(&words));
         }
         let _ = writeln!(
             std::io::stdout(),
-            "dev fully held out (trained on the other corpora only), {:.1} s\n",
+            "dev fully held out (trained on the train split and the other corpora only), {:.1} s\n",
             t.elapsed().as_secs_f32()
         );
     } else {
@@ -445,8 +509,9 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
             // contiguous folds: sentences of one document stay together
             let (a, b) = (k * dev.len() / folds, (k + 1) * dev.len() / folds);
             let mut train: Vec<Sentence> = dev[..a].iter().chain(&dev[b..]).cloned().collect();
+            train.extend(train_split.iter().cloned());
             train.extend(others.iter().cloned());
-            let model = train_model(&train, &unlabeled, &o.config)?;
+            let model = train_model(&train, &unlabeled, &o)?;
             let mut ev = Evaluation::default();
             for s in &dev[a..b] {
                 let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();

@@ -10,8 +10,8 @@
 //! 4. [`tag`] turns the labels into [`NerSpan`]s on char boundaries.
 //!
 //! The model file (`model.bin`, next to this file) is written by `presseschau train-ner` and embedded with
-//! `include_bytes!`; it is parsed once, on first use. [`data`] reads the training corpora and [`eval`]
-//! scores predictions CoNLL-style (exact span and type).
+//! `include_bytes!`; it is parsed once, on first use. Training, the corpus readers and the evaluation live in
+//! `crate::lab::ner` (native only, not compiled into the wasm).
 //!
 //! ```
 //! use presseschau::core::analysis::ner::{tag, NerKind};
@@ -19,8 +19,6 @@
 //! assert!(spans.iter().any(|s| s.kind == NerKind::Per && s.text == "Olaf Scholz"));
 //! ```
 
-pub mod data;
-pub mod eval;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
@@ -341,6 +339,33 @@ fn keeps_period(body: &str) -> bool {
         || ABBREVIATIONS.contains(&lower.as_str())
 }
 
+/// Spans `(first token, end token exclusive, kind)` of a BIO label sequence. An `I-X` that does not
+/// continue an `X` span starts a new span (as in `conlleval`).
+pub fn spans_of(labels: &[NerLabel]) -> Vec<(usize, usize, FineKind)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, FineKind)> = None;
+    for (i, &y) in labels.iter().enumerate() {
+        match y {
+            NerLabel::Inside(k) if cur.is_some_and(|(_, c)| c == k) => {}
+            NerLabel::Begin(k) | NerLabel::Inside(k) => {
+                if let Some((s, c)) = cur.take() {
+                    out.push((s, i, c));
+                }
+                cur = Some((i, k));
+            }
+            NerLabel::Outside => {
+                if let Some((s, c)) = cur.take() {
+                    out.push((s, i, c));
+                }
+            }
+        }
+    }
+    if let Some((s, c)) = cur {
+        out.push((s, labels.len(), c));
+    }
+    out
+}
+
 /// Labels tokens with the embedded model (one sentence per call; no tokenisation is done here).
 ///
 /// Returns one label per token, with the fine GermEval variants (`B-LOCderiv`, …) where the model
@@ -379,7 +404,7 @@ pub fn tag_with(model: &Model, text: &str) -> Vec<NerSpan> {
         let sentence = &tokens[s..e];
         let words: Vec<&str> = sentence.iter().map(|t| t.text).collect();
         let labels = model.tag_tokens(&words);
-        for (a, b, kind) in eval::spans_of(&labels) {
+        for (a, b, kind) in spans_of(&labels) {
             if kind.variant != Variant::Name {
                 continue;
             }

@@ -3,34 +3,8 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 
-use super::{FineKind, NerLabel};
-
-/// Spans `(first token, end token exclusive, kind)` of a BIO label sequence. An `I-X` that does not
-/// continue an `X` span starts a new span (as in `conlleval`).
-pub fn spans_of(labels: &[NerLabel]) -> Vec<(usize, usize, FineKind)> {
-    let mut out = Vec::new();
-    let mut cur: Option<(usize, FineKind)> = None;
-    for (i, &y) in labels.iter().enumerate() {
-        match y {
-            NerLabel::Inside(k) if cur.is_some_and(|(_, c)| c == k) => {}
-            NerLabel::Begin(k) | NerLabel::Inside(k) => {
-                if let Some((s, c)) = cur.take() {
-                    out.push((s, i, c));
-                }
-                cur = Some((i, k));
-            }
-            NerLabel::Outside => {
-                if let Some((s, c)) = cur.take() {
-                    out.push((s, i, c));
-                }
-            }
-        }
-    }
-    if let Some((s, c)) = cur {
-        out.push((s, labels.len(), c));
-    }
-    out
-}
+pub use crate::core::analysis::ner::spans_of;
+use crate::core::analysis::ner::{FineKind, NerLabel};
 
 /// Counts of one type: true positives, false positives, false negatives.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

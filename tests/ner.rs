@@ -4,11 +4,11 @@
 use std::process::Command;
 
 use presseschau::core::analysis::ner::model;
+use presseschau::core::analysis::ner::{Model, NerKind, NerLabel, tag, tag_tokens, tokenize};
+use presseschau::core::corpus::Corpus;
 use presseschau::lab::ner::data::parse_germeval;
 use presseschau::lab::ner::eval::{Evaluation, spans_of};
 use presseschau::lab::ner::train::TrainConfig;
-use presseschau::core::analysis::ner::{Model, NerKind, NerLabel, tag, tag_tokens, tokenize};
-use presseschau::core::corpus::Corpus;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ner");
 
@@ -360,6 +360,7 @@ fn unlabelled_text_adds_nouns_after_determiners_only() {
     lex.add_unlabeled(
         text.iter().map(Vec::as_slice),
         std::iter::once((labelled_tokens.as_slice(), named)),
+        presseschau::lab::ner::train::LOWER_SEEN_MIN_COUNT,
     );
     for (word, noun) in [
         ("tisch", true),

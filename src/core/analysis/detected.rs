@@ -1,7 +1,8 @@
 //! Names only the statistical model finds ("detected"), next to the knowledge-base mentions.
 //!
 //! 1. [`ner::tag`] runs over each article's clean text.
-//! 2. Spans that overlap a KB mention are dropped: the knowledge base wins.
+//! 2. Spans below the model's confidence threshold ([`ner::SHOW_THRESHOLD`], ≥ 85 % precise on GermEval dev)
+//!    and spans that overlap a KB mention are dropped: the knowledge base wins.
 //! 3. A precision guard drops what German readers would not call a name: `OTH` spans (the model's recall
 //!    and precision for them are too low to show), single words the model's own lexicon knows as common
 //!    nouns or lower-case words, compounds whose tail is a common noun ("Kooperationsniveau" ← "niveau"),
@@ -107,6 +108,9 @@ pub fn detect_corpus(corpus: &Corpus, kb: &CorpusEntities) -> Detected {
         let known = kb.by_article.get(&article.id).map(Vec::as_slice).unwrap_or_default();
         for span in ner::tag(&text) {
             let Some(kind) = kind_of(span.kind) else { continue };
+            if span.confidence < ner::SHOW_THRESHOLD {
+                continue;
+            }
             if known.iter().any(|m| m.start < span.end && span.start < m.end) {
                 continue;
             }

@@ -129,3 +129,96 @@ impl Evaluation {
         self.fine.merge(&other.fine);
     }
 }
+
+/// Precision of the names a reader would see as "detected" (found by the model only), by confidence.
+///
+/// A predicted span is a detected-only candidate if it is a name (not `deriv`/`part`), of kind PER, LOC or
+/// ORG, and overlaps no knowledge-base mention (what `core::analysis::detected` shows); it counts as right if
+/// a gold span has the same tokens and coarse kind. The gold side for recall: gold names of those kinds
+/// that overlap no KB mention.
+#[derive(Debug, Clone, Default)]
+pub struct ThresholdTable {
+    /// (confidence, right) of every detected-only candidate.
+    pub candidates: Vec<(f32, bool)>,
+    /// Gold names of PER/LOC/ORG overlapping no KB mention.
+    pub gold_detectable: usize,
+    /// (confidence, right) of every predicted span (coarse, all kinds), for the all-spans P/R/F1.
+    pub all: Vec<(f32, bool)>,
+    /// Gold spans (coarse, all kinds).
+    pub gold_all: usize,
+}
+
+impl ThresholdTable {
+    /// Adds a sentence: its tokens, gold labels, predicted labels and token margins.
+    pub fn add(&mut self, tokens: &[String], gold: &[NerLabel], pred: &[NerLabel], margins: &[f32]) {
+        use crate::core::analysis::ner::{NerKind, Variant, span_confidence};
+        // token char offsets in the sentence joined by spaces, for the KB matcher
+        let mut text = String::new();
+        let mut offs = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.chars().count();
+            text.push_str(t);
+            offs.push((start, start + t.chars().count()));
+        }
+        let kb = crate::core::analysis::entities::find_mentions(&text, None);
+        let overlaps_kb = |a: usize, b: usize| {
+            let (s, e) = (offs[a].0, offs[b - 1].1);
+            kb.iter().any(|m| m.start < e && s < m.end)
+        };
+        let coarse = |v: &[NerLabel]| v.iter().map(|y| y.coarse()).collect::<Vec<_>>();
+        let g_coarse: HashSet<(usize, usize, FineKind)> = spans_of(&coarse(gold)).into_iter().collect();
+        let detectable = |k: FineKind| k.variant == Variant::Name && k.kind != NerKind::Oth;
+        self.gold_all += g_coarse.len();
+        self.gold_detectable += spans_of(gold)
+            .into_iter()
+            .filter(|&(a, b, k)| detectable(k) && !overlaps_kb(a, b))
+            .count();
+        for (a, b, k) in spans_of(pred) {
+            let conf = span_confidence(margins, a, b);
+            let right = g_coarse.contains(&(a, b, FineKind::name(k.kind)));
+            if detectable(k) && !overlaps_kb(a, b) {
+                self.candidates.push((conf, right));
+            }
+        }
+        for (a, b, k) in spans_of(&coarse(pred)) {
+            self.all
+                .push((span_confidence(margins, a, b), g_coarse.contains(&(a, b, k))));
+        }
+    }
+
+    /// Detected-only precision and recall, and all-span P/R/F1, keeping spans with confidence ≥ `t`:
+    /// `(detected P, detected R, detected n, all P, all R, all F1)`, in percent.
+    pub fn at(&self, t: f32) -> (f64, f64, usize, f64, f64, f64) {
+        let kept = |v: &[(f32, bool)]| {
+            let k: Vec<bool> = v.iter().filter(|c| c.0 >= t).map(|c| c.1).collect();
+            (k.len(), k.iter().filter(|&&r| r).count())
+        };
+        let (n, right) = kept(&self.candidates);
+        let (an, aright) = kept(&self.all);
+        let c = Counts {
+            tp: aright,
+            fp: an - aright,
+            fn_: self.gold_all - aright,
+        };
+        (
+            pct(right, n),
+            pct(right, self.gold_detectable),
+            n,
+            c.precision(),
+            c.recall(),
+            c.f1(),
+        )
+    }
+
+    /// The lowest confidence among the candidates at which detected-only precision reaches `p` percent
+    /// (the smallest candidate confidence `t` with precision ≥ `p` over all candidates ≥ `t`).
+    pub fn threshold_for(&self, p: f64) -> Option<f32> {
+        let mut ts: Vec<f32> = self.candidates.iter().map(|c| c.0).collect();
+        ts.sort_by(f32::total_cmp);
+        ts.dedup();
+        ts.into_iter().find(|&t| self.at(t).0 >= p)
+    }
+}

@@ -3,10 +3,12 @@
 use std::collections::HashMap;
 
 use super::data::Sentence;
-use crate::core::analysis::ner::features::{FeatureSet, Gazetteer, Lexicon, sentence_features};
+use crate::core::analysis::ner::features::{
+    FeatureSet, Gazetteer, Lexicon, placeholder, placeholder_id_key, sentence_features,
+};
 use crate::core::analysis::ner::gazetteer::kb_gazetteer;
 use crate::core::analysis::ner::model::{
-    KeyMap, MAGIC, allowed_transitions, classes_of, transition_classes, viterbi,
+    KeyMap, MAGIC, allowed_transitions, bucket, classes_of, transition_classes, viterbi,
 };
 use crate::core::analysis::ner::{Model, NerError, NerLabel};
 
@@ -32,6 +34,19 @@ pub struct TrainConfig {
     /// default 0.02. Averaged perceptron weights are mostly large, so this prunes little (0.4 saves
     /// only ~5 %); [`TrainConfig::min_count`] is the effective size knob.
     pub min_weight: f32,
+    /// Feature keys are folded into `2^hash_bits` buckets, in training as in tagging (colliding features
+    /// share weights). Range 0 (no hashing) or 14–24.
+    pub hash_bits: u8,
+    /// Bits per weight in the model file: 16, or 8 (weights clipped at [`TrainConfig::weight_clip`] of
+    /// their magnitudes and scaled to ±127).
+    pub weight_bits: u8,
+    /// With 8-bit weights: the quantile of weight magnitudes that maps to 127 (larger weights are
+    /// clipped). Range 0.99–1.0.
+    pub weight_clip: f32,
+    /// Minimum lower-case occurrences (in the labelled and, separately, the unlabelled text) for a word
+    /// to enter [`Lexicon::lower_seen`]. Range 1–10, default [`LOWER_SEEN_MIN_COUNT`]; higher shrinks
+    /// the word list stored in the model.
+    pub lower_min_count: u32,
 }
 
 impl Default for TrainConfig {
@@ -43,6 +58,10 @@ impl Default for TrainConfig {
             features: FeatureSet(FeatureSet::all().0 & !FeatureSet::BIGRAM),
             min_count: 2,
             min_weight: 0.02,
+            hash_bits: 0,
+            weight_bits: 16,
+            weight_clip: 1.0,
+            lower_min_count: LOWER_SEEN_MIN_COUNT,
         }
     }
 }
@@ -93,9 +112,13 @@ impl Model {
                 s.labels.iter().map(|y| y.fine().is_some()).collect(),
             )
         }
-        let mut lexicon = Lexicon::derive(sentences.iter().map(named));
+        let mut lexicon = Lexicon::derive(sentences.iter().map(named), config.lower_min_count);
         if !unlabeled.is_empty() {
-            lexicon.add_unlabeled(unlabeled.iter().map(Vec::as_slice), sentences.iter().map(named));
+            lexicon.add_unlabeled(
+                unlabeled.iter().map(Vec::as_slice),
+                sentences.iter().map(named),
+                config.lower_min_count,
+            );
         }
 
         // features → dense ids (first-seen order, so ids are deterministic)
@@ -108,6 +131,11 @@ impl Model {
                 kb_gazetteer().annotate(&toks, &mut gaz);
             }
             sentence_features(&toks, config.features, &lexicon, &gaz, &mut keys, &mut offsets);
+            if config.hash_bits > 0 {
+                for k in &mut keys {
+                    *k = bucket(*k, config.hash_bits);
+                }
+            }
             for &k in &keys {
                 *counts.entry(k).or_default() += 1;
             }
@@ -216,11 +244,27 @@ impl Model {
         }
         let avg = |w: i32, u: i64| (f64::from(w) - u as f64 / c as f64) as f32;
         let trans: Vec<f32> = tw.iter().zip(&tu).map(|(&w, &u)| avg(w, u)).collect();
+        // keys only training data can fire (placeholder ids) are not stored: real text never has them
+        let mut train_only: std::collections::HashSet<u32> = std::collections::HashSet::new();
+        if config.features.has(FeatureSet::PLACEHOLDER_ID) && config.hash_bits == 0 {
+            for s in &sentences {
+                for t in &s.tokens {
+                    if let Some(p) = placeholder(t)
+                        && p.id != "oov"
+                    {
+                        train_only.insert(placeholder_id_key(p.id));
+                    }
+                }
+            }
+        }
         let mut index = KeyMap::default();
         let mut entries = Vec::new();
         let mut order_keys: Vec<usize> = (0..nf).collect();
         order_keys.sort_by_key(|&f| id_keys[f]);
         for f in order_keys {
+            if train_only.contains(&id_keys[f]) {
+                continue;
+            }
             let start = entries.len() as u32;
             for y in 0..l {
                 let v = avg(w[f * l + y], u[f * l + y]);
@@ -232,15 +276,128 @@ impl Model {
                 index.insert(id_keys[f], (start, entries.len() as u32));
             }
         }
+        let mut dense = Vec::new();
+        if config.hash_bits > 0 {
+            dense = vec![0u32; (1usize << config.hash_bits) + 1];
+            let mut ranges: Vec<(u32, (u32, u32))> = index.iter().map(|(&k, &r)| (k, r)).collect();
+            ranges.sort_unstable();
+            // re-order the entries by bucket so each bucket's range is contiguous and ascending
+            let mut sorted = Vec::with_capacity(entries.len());
+            let mut next = 0usize;
+            for (k, (a, b)) in ranges {
+                while next <= k as usize {
+                    dense[next] = sorted.len() as u32;
+                    next += 1;
+                }
+                sorted.extend_from_slice(&entries[a as usize..b as usize]);
+            }
+            for d in &mut dense[next..] {
+                *d = sorted.len() as u32;
+            }
+            entries = sorted;
+            index = KeyMap::default();
+        }
         Ok(Model {
             labels,
             features: config.features,
             lexicon,
+            hash_bits: config.hash_bits,
             index,
+            dense,
+            weight_bits: config.weight_bits,
+            scale: 1.0,
             entries,
             trans,
             allowed,
-        })
+        }
+        .with_clip(config.weight_clip))
+    }
+
+    /// A copy with weights of magnitude below `min_weight` dropped and stored with `weight_bits` bits (the
+    /// size curve of `docs/ner.md`: one training, many model sizes).
+    pub fn pruned(&self, min_weight: f32, weight_bits: u8) -> Model {
+        let mut m = self.clone();
+        m.weight_bits = weight_bits;
+        for e in &mut m.entries {
+            if e.1.abs() < min_weight {
+                e.1 = 0.0;
+            }
+        }
+        m.with_clip(1.0)
+    }
+
+    /// Prunes and quantises the weights as `to_bytes` will store them (8 bits: clipped at the `clip`
+    /// quantile of magnitudes), so the model in memory tags exactly as the one read back from the file.
+    fn with_clip(mut self, clip: f32) -> Model {
+        let scale = self.scale(clip);
+        self.scale = scale;
+        let q = |v: f32| self.dequantise(self.quantise(v, scale), scale);
+        // weights that round to 0 are dropped, and the ranges rebuilt
+        let mut entries = Vec::with_capacity(self.entries.len());
+        let mut ranges = Vec::new();
+        for (k, (a, b)) in self.feature_ranges() {
+            let start = entries.len() as u32;
+            entries.extend(
+                self.entries[a as usize..b as usize]
+                    .iter()
+                    .map(|&(y, w)| (y, q(w)))
+                    .filter(|e| e.1 != 0.0),
+            );
+            if entries.len() as u32 > start {
+                ranges.push((k, (start, entries.len() as u32)));
+            }
+        }
+        if self.hash_bits > 0 {
+            let mut next = 0usize;
+            for &(k, (a, _)) in &ranges {
+                while next <= k as usize {
+                    self.dense[next] = a;
+                    next += 1;
+                }
+            }
+            for d in &mut self.dense[next..] {
+                *d = entries.len() as u32;
+            }
+        } else {
+            self.index = ranges.into_iter().collect();
+        }
+        self.entries = entries;
+        self.trans = self
+            .trans
+            .iter()
+            .map(|&t| (t / scale).round().clamp(-32767.0, 32767.0) * scale)
+            .collect();
+        self
+    }
+
+    /// The weight unit: 16 bits store `round(w / scale)` with the largest magnitude at 32767; 8 bits store
+    /// a signed square root, `w = scale · q · |q|`, with the `clip` quantile of magnitudes at 127 (fine
+    /// steps for the many small weights, coarse ones for the few large).
+    fn scale(&self, clip: f32) -> f32 {
+        let mut mags: Vec<f32> = self.entries.iter().map(|e| e.1.abs()).collect();
+        if self.weight_bits == 16 {
+            let max = mags.iter().chain(self.trans.iter()).fold(0f32, |a, &b| a.max(b.abs()));
+            return if max > 0.0 { max / 32767.0 } else { 1.0 };
+        }
+        mags.sort_by(f32::total_cmp);
+        let at = ((mags.len() as f32 * clip) as usize).min(mags.len().saturating_sub(1));
+        let max = mags.get(at).copied().unwrap_or(0.0);
+        if max > 0.0 { max / (127.0 * 127.0) } else { 1.0 }
+    }
+
+    /// The stored integer of a weight (see [`Model::scale`]).
+    fn quantise(&self, v: f32, scale: f32) -> i32 {
+        if self.weight_bits == 8 {
+            let q = (v.abs() / scale).sqrt().round().min(127.0) as i32;
+            if v < 0.0 { -q } else { q }
+        } else {
+            ((v / scale).round() as i32).clamp(-32767, 32767)
+        }
+    }
+
+    /// The weight an integer of [`Model::quantise`] stands for.
+    fn dequantise(&self, q: i32, scale: f32) -> f32 {
+        crate::core::analysis::ner::model::weight_of(q, self.weight_bits, scale)
     }
 
     /// Serialises the model (format: see [`Model::from_bytes`]).
@@ -252,28 +409,30 @@ impl Model {
         for y in &self.labels {
             put_str(&mut out, &y.to_string());
         }
-        let max = self
-            .entries
-            .iter()
-            .map(|e| e.1.abs())
-            .chain(self.trans.iter().map(|t| t.abs()))
-            .fold(0f32, f32::max);
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        out.push(self.hash_bits);
+        out.push(self.weight_bits);
+        // the weights are already on the grid (`with_clip`)
+        let scale = self.scale;
         out.extend_from_slice(&scale.to_le_bytes());
-        let q = |v: f32| ((v / scale).round() as i32).clamp(-32767, 32767) as i16;
         for &t in &self.trans {
-            out.extend_from_slice(&q(t).to_le_bytes());
+            let v = ((t / scale).round() as i32).clamp(-32767, 32767) as i16;
+            out.extend_from_slice(&v.to_le_bytes());
         }
         for set in [&self.lexicon.common_nouns, &self.lexicon.lower_seen] {
             let mut words: Vec<&String> = set.iter().filter(|w| w.len() < 256).collect();
             words.sort();
             out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+            let mut prev: &[u8] = &[];
             for word in words {
-                put_str(&mut out, word);
+                let w = word.as_bytes();
+                let shared = w.iter().zip(prev).take_while(|(a, b)| a == b).count().min(255);
+                out.push(shared as u8);
+                out.push((w.len() - shared) as u8);
+                out.extend_from_slice(&w[shared..]);
+                prev = w;
             }
         }
-        let mut feats: Vec<(u32, (u32, u32))> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        feats.sort_unstable();
+        let feats = self.feature_ranges();
         out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
         // columnar: key deltas (varint), entry counts, labels, weights — compresses better
         let mut prev = 0u32;
@@ -289,12 +448,16 @@ impl Model {
         }
         for &(_, (a, b)) in &feats {
             for e in &self.entries[a as usize..b as usize] {
-                out.extend_from_slice(&q(e.1).to_le_bytes());
+                let v = self.quantise(e.1, scale);
+                if self.weight_bits == 8 {
+                    out.push(v as i8 as u8);
+                } else {
+                    out.extend_from_slice(&(v as i16).to_le_bytes());
+                }
             }
         }
         out
     }
-
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
@@ -322,7 +485,7 @@ pub const LOWER_SEEN_MIN_COUNT: u32 = 2;
 /// Building the word lists (training only).
 impl Lexicon {
     /// Derives the lists from labelled sentences (tokens with `true` = inside a name).
-    pub fn derive<'a>(sentences: impl Iterator<Item = (&'a [String], Vec<bool>)>) -> Self {
+    pub fn derive<'a>(sentences: impl Iterator<Item = (&'a [String], Vec<bool>)>, lower_min: u32) -> Self {
         use std::collections::HashMap;
         let mut caps: HashMap<String, (u32, u32)> = HashMap::new();
         let mut lower: HashMap<String, u32> = HashMap::new();
@@ -354,7 +517,7 @@ impl Lexicon {
             .collect();
         let lower_seen = lower
             .into_iter()
-            .filter(|(_, n)| *n >= LOWER_SEEN_MIN_COUNT)
+            .filter(|(_, n)| *n >= lower_min)
             .map(|(w, _)| w)
             .collect();
         Lexicon {
@@ -372,6 +535,7 @@ impl Lexicon {
         &mut self,
         text: impl Iterator<Item = &'a [String]>,
         labelled: impl Iterator<Item = (&'a [String], Vec<bool>)>,
+        lower_min: u32,
     ) {
         use std::collections::HashMap;
         let mut names: HashMap<String, (u32, u32)> = HashMap::new();
@@ -413,7 +577,7 @@ impl Lexicon {
             }
         }
         for (w, n) in lower {
-            if n >= LOWER_SEEN_MIN_COUNT {
+            if n >= lower_min {
                 self.lower_seen.insert(w);
             }
         }
@@ -436,4 +600,3 @@ const DETERMINERS: &[&str] = &[
     "meiner", "zum", "zur", "im", "am", "vom", "beim", "ins", "ans", "welche", "welcher", "alle", "viele", "mehrere",
     "einige",
 ];
-

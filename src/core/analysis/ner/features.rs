@@ -135,7 +135,10 @@ pub fn casing(word: &str) -> &'static str {
     let digits = word.chars().filter(char::is_ascii_digit).count();
     let first = word.chars().next().unwrap_or(' ');
     let (lower, upper) = word.chars().fold((0, 0), |(l, u), c| {
-        (l + usize::from(c.is_ascii_lowercase()), u + usize::from(c.is_ascii_uppercase()))
+        (
+            l + usize::from(c.is_ascii_lowercase()),
+            u + usize::from(c.is_ascii_uppercase()),
+        )
     });
     if digits == n {
         "numeric"
@@ -154,6 +157,12 @@ pub fn casing(word: &str) -> &'static str {
     } else {
         "other"
     }
+}
+
+/// The key of a placeholder's id feature ([`FeatureSet::PLACEHOLDER_ID`]). Real text never has it, so
+/// training drops its weights from the model file.
+pub fn placeholder_id_key(id: &str) -> u32 {
+    hash(90, &[id])
 }
 
 /// The shape a placeholder's casing class implies (`None` where it implies none).
@@ -485,7 +494,7 @@ pub fn sentence_features(
         out.push(bias);
         if let Some(p) = x.placeholder {
             if set.has(FeatureSet::PLACEHOLDER_ID) && p.id != "oov" {
-                out.push(hash(90, &[p.id]));
+                out.push(placeholder_id_key(p.id));
             }
         } else {
             out.push(hash(1, &[tok]));

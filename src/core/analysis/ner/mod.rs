@@ -182,7 +182,7 @@ impl FromStr for NerLabel {
 }
 
 /// A name found in text. Offsets are Unicode code points, half-open.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NerSpan {
     /// Start offset in code points.
     pub start: usize,
@@ -192,6 +192,24 @@ pub struct NerSpan {
     pub kind: NerKind,
     /// The text of the span, exactly as in the input.
     pub text: String,
+    /// How sure the model is ([`span_confidence`]): the smallest margin of the span's tokens, in model
+    /// units. Compare with [`SHOW_THRESHOLD`].
+    pub confidence: f32,
+}
+
+/// The confidence at or above which the reader shows a name only the model found
+/// (`core::analysis::detected`): the lowest span confidence at which such names are at least 85 % precise
+/// on GermEval dev (held out). Tied to the committed model: a retrained model needs it measured again
+/// (`presseschau eval ner <dev.tsv>` prints precision and recall per threshold); see `docs/ner.md`.
+pub const SHOW_THRESHOLD: f32 = 0.0;
+
+/// The confidence of a span of tokens `a..b`: the smallest of their margins
+/// ([`Model::tag_tokens_scored`]), i.e. how much the best labelling loses if any token of the span is
+/// labelled otherwise.
+pub fn span_confidence(margins: &[f32], a: usize, b: usize) -> f32 {
+    margins
+        .get(a..b)
+        .map_or(0.0, |m| m.iter().copied().fold(f32::INFINITY, f32::min))
 }
 
 /// Errors of the NER area: bad model files, bad training or evaluation data.
@@ -403,7 +421,7 @@ pub fn tag_with(model: &Model, text: &str) -> Vec<NerSpan> {
         }
         let sentence = &tokens[s..e];
         let words: Vec<&str> = sentence.iter().map(|t| t.text).collect();
-        let labels = model.tag_tokens(&words);
+        let (labels, margins) = model.tag_tokens_scored(&words);
         for (a, b, kind) in spans_of(&labels) {
             if kind.variant != Variant::Name {
                 continue;
@@ -418,6 +436,7 @@ pub fn tag_with(model: &Model, text: &str) -> Vec<NerSpan> {
                 end,
                 kind: kind.kind,
                 text: span_text,
+                confidence: span_confidence(&margins, a, b),
             });
         }
         s = e;

@@ -48,8 +48,17 @@ pub struct Model {
     pub(crate) labels: Vec<NerLabel>,
     pub(crate) features: FeatureSet,
     pub(crate) lexicon: Lexicon,
-    /// feature key → range in `entries`
+    /// Feature keys are folded into `2^hash_bits` buckets ([`bucket`]); 0 = keys used as they are.
+    pub(crate) hash_bits: u8,
+    /// Without hashing: feature key → range in `entries`.
     pub(crate) index: KeyMap<(u32, u32)>,
+    /// With hashing: `entries[dense[b]..dense[b + 1]]` are the weights of bucket `b` (`2^hash_bits + 1`
+    /// offsets; a lookup is two array reads, no hashing of the key again).
+    pub(crate) dense: Vec<u32>,
+    /// Bits per stored weight in the model file: 8 or 16.
+    pub(crate) weight_bits: u8,
+    /// The weight step of the model file: every weight is an integer times this.
+    pub(crate) scale: f32,
     /// (label index, weight)
     pub(crate) entries: Vec<(u8, f32)>,
     /// `K × (L + 1) × L` transition weights, one matrix per class of the token the transition leads to
@@ -64,6 +73,21 @@ impl Model {
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
+}
+
+/// The weight a stored integer stands for: `scale · q` (16 bits) or `scale · q · |q|` (8 bits, a signed
+/// square root code: fine steps for small weights).
+pub(crate) fn weight_of(q: i32, weight_bits: u8, scale: f32) -> f32 {
+    if weight_bits == 8 {
+        (q * q.abs()) as f32 * scale
+    } else {
+        q as f32 * scale
+    }
+}
+
+/// The bucket of a feature key with `bits` bits of hashing (Fibonacci hashing of the FNV key, top bits).
+pub(crate) fn bucket(key: u32, bits: u8) -> u32 {
+    key.wrapping_mul(0x9E37_79B1) >> (32 - u32::from(bits))
 }
 
 /// Which transitions BIO allows: `I-X` only after `B-X` or `I-X`. Row 0 is the sentence start.
@@ -104,10 +128,30 @@ pub(crate) fn classes_of(tokens: &[&str], k: usize, lexicon: &Lexicon) -> Vec<us
 /// Only well-formed transitions are tried: each label's allowed predecessors (all labels for `O` and
 /// `B-X`, two for `I-X`) are listed once per call with their weights, in ascending order so ties are
 /// broken as by a full scan (first best predecessor wins).
-pub(crate) fn viterbi(n: usize, l: usize, emit: &[f32], trans: &[f32], classes: &[usize], allowed: &[bool]) -> Vec<usize> {
+pub(crate) fn viterbi(
+    n: usize,
+    l: usize,
+    emit: &[f32],
+    trans: &[f32],
+    classes: &[usize],
+    allowed: &[bool],
+) -> Vec<usize> {
+    viterbi_scored(n, l, emit, trans, classes, allowed).0
+}
+
+/// [`viterbi`], also returning the forward scores (`n × L`: best score of a path ending in label y at
+/// token i, emission included).
+fn viterbi_scored(
+    n: usize,
+    l: usize,
+    emit: &[f32],
+    trans: &[f32],
+    classes: &[usize],
+    allowed: &[bool],
+) -> (Vec<usize>, Vec<f32>) {
     let m = (l + 1) * l;
     if n == 0 || l == 0 || classes.len() < n || classes.iter().any(|&c| (c + 1) * m > trans.len()) {
-        return vec![0; n];
+        return (vec![0; n], vec![0.0; n * l]);
     }
     let k = trans.len() / m;
     // predecessors of label y under matrix c: preds[starts[c * l + y]..starts[c * l + y + 1]]
@@ -167,7 +211,60 @@ pub(crate) fn viterbi(n: usize, l: usize, emit: &[f32], trans: &[f32], classes: 
             y = back[i * l + y] as usize;
         }
     }
-    path
+    (path, score)
+}
+
+/// The margin of each token's label on the best path: the best path's score minus the best score of any
+/// path that gives the token another label (max-marginals from the forward scores and a backward pass).
+/// 0 where another label ties; large where the label is clear.
+fn margins(
+    l: usize,
+    emit: &[f32],
+    trans: &[f32],
+    classes: &[usize],
+    allowed: &[bool],
+    path: &[usize],
+    forward: &[f32],
+) -> Vec<f32> {
+    let n = path.len();
+    let m = (l + 1) * l;
+    if n == 0 || forward.len() < n * l {
+        return vec![0.0; n];
+    }
+    // backward[i * l + y]: best score of the tokens after i given label y at i
+    let mut backward = vec![0f32; n * l];
+    for i in (0..n - 1).rev() {
+        let base = classes[i + 1] * m;
+        let (cur, next) = backward.split_at_mut((i + 1) * l);
+        let next = &next[..l];
+        for y in 0..l {
+            let mut best = f32::NEG_INFINITY;
+            for z in 0..l {
+                let t = (y + 1) * l + z;
+                if allowed[t] {
+                    let s = trans[base + t] + emit[(i + 1) * l + z] + next[z];
+                    if s > best {
+                        best = s;
+                    }
+                }
+            }
+            cur[i * l + y] = best;
+        }
+    }
+    let total = forward[(n - 1) * l + path[n - 1]];
+    (0..n)
+        .map(|i| {
+            let other = (0..l)
+                .filter(|&y| y != path[i])
+                .map(|y| forward[i * l + y] + backward[i * l + y])
+                .fold(f32::NEG_INFINITY, f32::max);
+            if other.is_finite() {
+                (total - other).max(0.0)
+            } else {
+                f32::MAX
+            }
+        })
+        .collect()
 }
 
 impl Model {
@@ -181,9 +278,47 @@ impl Model {
         self.features
     }
 
-    /// Number of features with at least one stored weight.
+    /// Number of features (or, with hashing, buckets) with at least one stored weight.
     pub fn feature_count(&self) -> usize {
-        self.index.len()
+        if self.hash_bits > 0 {
+            self.dense.windows(2).filter(|w| w[0] < w[1]).count()
+        } else {
+            self.index.len()
+        }
+    }
+
+    /// Number of stored (label, weight) pairs.
+    pub fn weight_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The stored weights of a feature key: `(label index, weight)` pairs.
+    #[inline]
+    fn weights(&self, key: u32) -> &[(u8, f32)] {
+        let (a, b) = if self.hash_bits > 0 {
+            let b = bucket(key, self.hash_bits) as usize;
+            (self.dense[b], self.dense[b + 1])
+        } else {
+            match self.index.get(&key) {
+                Some(&r) => r,
+                None => return &[],
+            }
+        };
+        &self.entries[a as usize..b as usize]
+    }
+
+    /// Every stored feature (key or bucket) with its range in `entries`, sorted by key.
+    pub(crate) fn feature_ranges(&self) -> Vec<(u32, (u32, u32))> {
+        let mut out: Vec<(u32, (u32, u32))> = if self.hash_bits > 0 {
+            (0..self.dense.len().saturating_sub(1))
+                .filter(|&b| self.dense[b] < self.dense[b + 1])
+                .map(|b| (b as u32, (self.dense[b], self.dense[b + 1])))
+                .collect()
+        } else {
+            self.index.iter().map(|(&k, &r)| (k, r)).collect()
+        };
+        out.sort_unstable();
+        out
     }
 
     /// Labels one sentence; consults the embedded knowledge base if the model was trained with the
@@ -195,6 +330,22 @@ impl Model {
 
     /// Labels one sentence, consulting a gazetteer (only useful if the model was trained with it).
     pub fn tag_tokens_with(&self, tokens: &[&str], gazetteer: Option<&dyn Gazetteer>) -> Vec<NerLabel> {
+        self.tag_tokens_inner(tokens, gazetteer, false).0
+    }
+
+    /// [`Model::tag_tokens`] with each token's margin: how much the best label sequence scores above the
+    /// best one that labels this token otherwise (model units; see [`super::span_confidence`]).
+    pub fn tag_tokens_scored(&self, tokens: &[&str]) -> (Vec<NerLabel>, Vec<f32>) {
+        let uses_kb = self.features.has(FeatureSet::GAZETTEER) || self.features.has(FeatureSet::KB_RULES);
+        self.tag_tokens_inner(tokens, uses_kb.then(|| kb_gazetteer() as &dyn Gazetteer), true)
+    }
+
+    fn tag_tokens_inner(
+        &self,
+        tokens: &[&str],
+        gazetteer: Option<&dyn Gazetteer>,
+        scored: bool,
+    ) -> (Vec<NerLabel>, Vec<f32>) {
         let l = self.labels.len();
         let (mut keys, mut offsets, mut gaz) = (Vec::new(), Vec::new(), Vec::new());
         if let Some(g) = gazetteer {
@@ -204,30 +355,33 @@ impl Model {
         let mut emit = vec![0f32; tokens.len() * l];
         for i in 0..tokens.len() {
             let row = &mut emit[i * l..(i + 1) * l];
-            for key in &keys[offsets[i]..offsets[i + 1]] {
-                if let Some(&(a, b)) = self.index.get(key) {
-                    for &(y, w) in &self.entries[a as usize..b as usize] {
-                        row[y as usize] += w;
-                    }
+            for &key in &keys[offsets[i]..offsets[i + 1]] {
+                for &(y, w) in self.weights(key) {
+                    row[y as usize] += w;
                 }
             }
         }
         let classes = classes_of(tokens, transition_classes(self.features), &self.lexicon);
-        let mut labels: Vec<NerLabel> = viterbi(tokens.len(), l, &emit, &self.trans, &classes, &self.allowed)
-            .into_iter()
-            .map(|y| self.labels[y])
-            .collect();
+        let (path, forward) = viterbi_scored(tokens.len(), l, &emit, &self.trans, &classes, &self.allowed);
+        let margin = if scored {
+            margins(l, &emit, &self.trans, &classes, &self.allowed, &path, &forward)
+        } else {
+            Vec::new()
+        };
+        let mut labels: Vec<NerLabel> = path.into_iter().map(|y| self.labels[y]).collect();
         if self.features.has(FeatureSet::KB_RULES) && !gaz.is_empty() {
             apply_rules(&gaz, &mut labels);
         }
-        labels
+        (labels, margin)
     }
 
-    /// Reads a model file: magic `PSNER1\n`, feature-set bits (u32 LE), labels (count u8, then
-    /// length-prefixed strings), weight scale (f32), `K × (L + 1) × L` transition weights (i16; K = 3 with
-    /// [`FeatureSet::CLASS_TRANSITIONS`], else 1), the
-    /// common-noun and lower-case word lists (count u32, length-prefixed strings), then the features
-    /// column by column: count (u32), key deltas (LEB128), entry counts (u8), labels (u8), weights (i16).
+    /// Reads a model file: magic `PSNER2\n`, feature-set bits (u32 LE), labels (count u8, then
+    /// length-prefixed strings), hash bits (u8; 0 = full keys), weight bits (u8: 8 or 16), weight scale (f32),
+    /// `K × (L + 1) × L` transition weights (i16; K = [`TOKEN_CLASSES`] with
+    /// [`FeatureSet::CLASS_TRANSITIONS`], else 1), the common-noun and lower-case word lists (count u32, then
+    /// front-coded sorted words: bytes shared with the previous word u8, length of the rest u8, the rest),
+    /// then the features column by column: count (u32), key (or bucket) deltas (LEB128), entry counts (u8),
+    /// labels (u8), weights (i8 or i16).
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(MAGIC.len())? != MAGIC {
@@ -241,6 +395,14 @@ impl Model {
         let labels = (0..l)
             .map(|_| r.string()?.parse())
             .collect::<Result<Vec<NerLabel>, NerError>>()?;
+        let hash_bits = r.take(1)?[0];
+        if hash_bits > 26 {
+            return Err(NerError::BadModel(format!("{hash_bits} hash bits (at most 26)")));
+        }
+        let weight_bits = r.take(1)?[0];
+        if weight_bits != 8 && weight_bits != 16 {
+            return Err(NerError::BadModel(format!("{weight_bits}-bit weights (8 or 16)")));
+        }
         let scale = f32::from_le_bytes(r.array()?);
         let trans = (0..transition_classes(features) * (l + 1) * l)
             .map(|_| Ok(f32::from(r.i16()?) * scale))
@@ -249,8 +411,16 @@ impl Model {
         for _ in 0..2 {
             let n = r.u32()? as usize;
             let mut set = std::collections::HashSet::with_capacity(n.min(1 << 20));
+            let mut word: Vec<u8> = Vec::new();
             for _ in 0..n {
-                set.insert(r.string()?);
+                let shared = r.take(1)?[0] as usize;
+                let rest = r.take(1)?[0] as usize;
+                if shared > word.len() {
+                    return Err(NerError::BadModel("word list: bad shared prefix".into()));
+                }
+                word.truncate(shared);
+                word.extend_from_slice(r.take(rest)?);
+                set.insert(String::from_utf8(word.clone()).map_err(|_| NerError::BadModel("word not UTF-8".into()))?);
             }
             lists.push(set);
         }
@@ -274,17 +444,43 @@ impl Model {
         }
         let mut entries = Vec::with_capacity(total);
         for &y in &ys {
-            entries.push((y, f32::from(r.i16()?) * scale));
+            let q = if weight_bits == 8 {
+                i32::from(r.take(1)?[0] as i8)
+            } else {
+                i32::from(r.i16()?)
+            };
+            entries.push((y, weight_of(q, weight_bits, scale)));
         }
         if r.pos != bytes.len() {
             return Err(NerError::BadModel("trailing bytes".into()));
         }
         let mut index = KeyMap::default();
-        index.reserve(nf);
-        let mut a = 0u32;
-        for (k, c) in keys.into_iter().zip(counts) {
-            index.insert(k, (a, a + u32::from(c)));
-            a += u32::from(c);
+        let mut dense = Vec::new();
+        if hash_bits > 0 {
+            let buckets = 1usize << hash_bits;
+            if keys.iter().any(|&k| k as usize >= buckets) || keys.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(NerError::BadModel("bucket out of range or out of order".into()));
+            }
+            dense = vec![0u32; buckets + 1];
+            let mut a = 0u32;
+            let mut next = 0usize;
+            for (k, c) in keys.into_iter().zip(counts) {
+                while next <= k as usize {
+                    dense[next] = a;
+                    next += 1;
+                }
+                a += u32::from(c);
+            }
+            for d in &mut dense[next..] {
+                *d = a;
+            }
+        } else {
+            index.reserve(nf);
+            let mut a = 0u32;
+            for (k, c) in keys.into_iter().zip(counts) {
+                index.insert(k, (a, a + u32::from(c)));
+                a += u32::from(c);
+            }
         }
         let allowed = allowed_transitions(&labels);
         Ok(Model {
@@ -294,7 +490,11 @@ impl Model {
                 common_nouns,
                 lower_seen,
             },
+            hash_bits,
             index,
+            dense,
+            weight_bits,
+            scale,
             entries,
             trans,
             allowed,
@@ -302,7 +502,7 @@ impl Model {
     }
 }
 
-pub(crate) const MAGIC: &[u8] = b"PSNER1\n";
+pub(crate) const MAGIC: &[u8] = b"PSNER2\n";
 
 /// A bounds-checked reader over the model bytes.
 struct Reader<'a> {

@@ -39,3 +39,20 @@ fn nothing_injects_html_strings() {
         }
     }
 }
+
+/// Training and evaluation code lives in `src/lab` (native only); the core, which the wasm compiles, never
+/// reaches into it.
+#[test]
+fn core_does_not_use_the_lab() {
+    let mut files = Vec::new();
+    rust_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/core")), &mut files);
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        assert!(!src.contains("lab::"), "{} uses the lab", f.display());
+    }
+    let lib = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lib.rs")).unwrap();
+    assert!(
+        lib.contains("#[cfg(not(target_arch = \"wasm32\"))]\npub mod lab;"),
+        "src/lib.rs must gate the lab"
+    );
+}

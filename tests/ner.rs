@@ -485,3 +485,109 @@ fn class_transition_models_round_trip() {
     // the extra matrices are stored: (K - 1) × (L + 1) × L more i16 than without
     assert!(sizes[1] > sizes[0], "{sizes:?}");
 }
+
+/// Placeholders of the reconstructed train split (issue 12): no feature comes from the placeholder string
+/// but its casing class (and, with `placeholder-id`, its id).
+#[test]
+fn placeholders_give_only_casing_and_context_features() {
+    use presseschau::core::analysis::ner::features::{FeatureSet, Lexicon, sentence_features};
+    let set = FeatureSet(FeatureSet::all().0 | FeatureSet::CASING | FeatureSet::PLACEHOLDER_SHAPE);
+    let keys = |tokens: &[&str]| {
+        let (mut k, mut o) = (Vec::new(), Vec::new());
+        sentence_features(tokens, set, &Lexicon::default(), &[], &mut k, &mut o);
+        k[o[0]..o[1]].to_vec()
+    };
+    let a = keys(&["<UNK:initialUpper:w30223>", "sagte", "gestern"]);
+    assert_eq!(
+        a,
+        keys(&["<UNK:initialUpper:w7>", "sagte", "gestern"]),
+        "the id must not matter"
+    );
+    assert_eq!(a, keys(&["<UNK:initialUpper:oov>", "sagte", "gestern"]));
+    assert_ne!(
+        a,
+        keys(&["<UNK:allLower:w30223>", "sagte", "gestern"]),
+        "the casing must matter"
+    );
+    let word = keys(&["Fischer", "sagte", "gestern"]);
+    assert!(
+        a.len() + 9 < word.len(),
+        "no affix or word features: {} vs {}",
+        a.len(),
+        word.len()
+    );
+    // a real word shares the casing, shape and context features of a placeholder of its casing
+    let shared = a.iter().filter(|k| word.contains(k)).count();
+    assert_eq!(
+        shared,
+        a.len(),
+        "every placeholder feature also fires for a real word of that casing"
+    );
+    // with placeholder-id, the id is one more feature
+    let with_id = FeatureSet(set.0 | FeatureSet::PLACEHOLDER_ID);
+    let (mut k, mut o) = (Vec::new(), Vec::new());
+    sentence_features(
+        &["<UNK:initialUpper:w30223>", "sagte"],
+        with_id,
+        &Lexicon::default(),
+        &[],
+        &mut k,
+        &mut o,
+    );
+    assert_eq!(o[1] - o[0], a.len() + 1);
+}
+
+#[test]
+fn casing_classes_follow_the_train_split() {
+    use presseschau::core::analysis::ner::features::casing;
+    let table = [
+        ("Fischer", "initialUpper"),
+        ("sagte", "allLower"),
+        ("SPD", "allUpper"),
+        ("1998", "numeric"),
+        ("3,5", "mainly_numeric"),
+        ("B52-Bomber", "initialUpper"),
+        ("über", "other"),
+        ("Österreich", "other"),
+        ("Bürger", "initialUpper"),
+        ("iPhone", "other"),
+        ("x2y", "allLower"),
+        ("-", "other"),
+    ];
+    for (w, want) in table {
+        assert_eq!(casing(w), want, "{w}");
+    }
+}
+
+/// The README's A/B protocol: train words that only the scored half has become placeholders.
+#[test]
+fn hiding_the_words_of_one_dev_half() {
+    use presseschau::lab::ner::data::{Sentence, hide_words_of};
+    let s = |t: &str| Sentence {
+        tokens: t.split(' ').map(String::from).collect(),
+        labels: vec![NerLabel::Outside; t.split(' ').count()],
+    };
+    let mut train = vec![s("Fischer sagte in Bonn"), s("Bonn und Berlin")];
+    let hidden = hide_words_of(&mut train, &[s("Fischer in Bonn")], &[s("Bonn sagte")]);
+    assert_eq!(hidden, 2);
+    assert_eq!(
+        train[0].tokens,
+        ["<UNK:initialUpper:oov>", "sagte", "<UNK:allLower:oov>", "Bonn"]
+    );
+    assert_eq!(train[1].tokens, ["Bonn", "und", "Berlin"]);
+}
+
+/// Names carry the model's confidence; the reader's threshold is a documented constant.
+#[test]
+fn spans_carry_a_confidence() {
+    let spans = tag("Bundeskanzler Olaf Scholz traf am Montag in Paris den französischen Präsidenten.");
+    assert!(!spans.is_empty());
+    for s in &spans {
+        assert!(s.confidence.is_finite() && s.confidence >= 0.0, "{s:?}");
+    }
+    let m = model::embedded().unwrap();
+    let (labels, margins) = m.tag_tokens_scored(&["Olaf", "Scholz", "reist", "nach", "Paris", "."]);
+    assert_eq!(labels, m.tag_tokens(&["Olaf", "Scholz", "reist", "nach", "Paris", "."]));
+    assert_eq!(margins.len(), 6);
+    const { assert!(presseschau::core::analysis::ner::SHOW_THRESHOLD >= 0.0) };
+}

@@ -47,21 +47,32 @@ pub struct TrainConfig {
     /// to enter [`Lexicon::lower_seen`]. Range 1–10, default [`LOWER_SEEN_MIN_COUNT`]; higher shrinks
     /// the word list stored in the model.
     pub lower_min_count: u32,
+    /// Shift each feature's weights by the constant that leaves the fewest of them at or above
+    /// `min_weight` ([`sparsest_shift`]). Adding the same constant to every label's weight of a feature
+    /// changes no decision (each token's scores all move together), so this only makes the file smaller.
+    pub shift: bool,
 }
 
 impl Default for TrainConfig {
+    /// The committed model's settings (issue 12, `docs/ner.md`).
     fn default() -> Self {
         TrainConfig {
             epochs: 10,
             seed: 42,
             fine: true,
-            features: FeatureSet(FeatureSet::all().0 & !FeatureSet::BIGRAM),
-            min_count: 2,
-            min_weight: 0.02,
-            hash_bits: 0,
-            weight_bits: 16,
+            features: FeatureSet(
+                (FeatureSet::all().0 & !FeatureSet::BIGRAM)
+                    | FeatureSet::CASING
+                    | FeatureSet::PLACEHOLDER_SHAPE
+                    | FeatureSet::PLACEHOLDER_ID,
+            ),
+            min_count: 3,
+            min_weight: 1.5,
+            hash_bits: 18,
+            weight_bits: 8,
             weight_clip: 1.0,
-            lower_min_count: LOWER_SEEN_MIN_COUNT,
+            lower_min_count: 20,
+            shift: true,
         }
     }
 }
@@ -266,8 +277,14 @@ impl Model {
                 continue;
             }
             let start = entries.len() as u32;
-            for y in 0..l {
-                let v = avg(w[f * l + y], u[f * l + y]);
+            let ws: Vec<f32> = (0..l).map(|y| avg(w[f * l + y], u[f * l + y])).collect();
+            let c = if config.shift {
+                sparsest_shift(&ws, config.min_weight)
+            } else {
+                0.0
+            };
+            for (y, &v) in ws.iter().enumerate() {
+                let v = v - c;
                 if v.abs() >= config.min_weight && v != 0.0 {
                     entries.push((y as u8, v));
                 }
@@ -315,14 +332,41 @@ impl Model {
 
     /// A copy with weights of magnitude below `min_weight` dropped and stored with `weight_bits` bits (the
     /// size curve of `docs/ner.md`: one training, many model sizes).
-    pub fn pruned(&self, min_weight: f32, weight_bits: u8) -> Model {
+    pub fn pruned(&self, min_weight: f32, weight_bits: u8, shift: bool) -> Model {
         let mut m = self.clone();
         m.weight_bits = weight_bits;
-        for e in &mut m.entries {
-            if e.1.abs() < min_weight {
-                e.1 = 0.0;
+        let l = m.labels.len();
+        let mut entries = Vec::with_capacity(m.entries.len());
+        let mut ranges = Vec::new();
+        for (k, (a, b)) in m.feature_ranges() {
+            let mut ws = vec![0f32; l];
+            for &(y, w) in &m.entries[a as usize..b as usize] {
+                ws[y as usize] = w;
             }
+            let c = if shift { sparsest_shift(&ws, min_weight) } else { 0.0 };
+            let start = entries.len() as u32;
+            for (y, &w) in ws.iter().enumerate() {
+                if (w - c).abs() >= min_weight && w != c {
+                    entries.push((y as u8, w - c));
+                }
+            }
+            ranges.push((k, (start, entries.len() as u32)));
         }
+        if m.hash_bits > 0 {
+            let mut next = 0usize;
+            for &(k, (a, _)) in &ranges {
+                while next <= k as usize {
+                    m.dense[next] = a;
+                    next += 1;
+                }
+            }
+            for d in &mut m.dense[next..] {
+                *d = entries.len() as u32;
+            }
+        } else {
+            m.index = ranges.into_iter().collect();
+        }
+        m.entries = entries;
         m.with_clip(1.0)
     }
 
@@ -458,6 +502,20 @@ impl Model {
         }
         out
     }
+}
+
+/// The constant to subtract from a feature's weights (one per label) so that the fewest stay at or above
+/// `min_weight` in magnitude: 0 or one of the weights (ties: 0, then the first).
+pub fn sparsest_shift(ws: &[f32], min_weight: f32) -> f32 {
+    let kept = |c: f32| ws.iter().filter(|&&w| (w - c).abs() >= min_weight && w != c).count();
+    let mut best = (kept(0.0), 0.0);
+    for &c in ws {
+        let n = kept(c);
+        if n < best.0 {
+            best = (n, c);
+        }
+    }
+    best.1
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {

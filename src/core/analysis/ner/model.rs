@@ -1,5 +1,5 @@
 //! The tagger: an averaged structured perceptron over hashed features with first-order Viterbi
-//! decoding, and its compact model file (training and writing: `crate::lab::ner::train`).
+//! decoding, and its compact model file (training and writing: `src/lab/ner/train.rs`).
 //!
 //! Why a perceptron and not a CRF: it trains in seconds to minutes on 2 cores (CRF L-BFGS needs many
 //! passes), needs no dependency (no `rand`/`getrandom` in the wasm), and with averaging reaches CRF-like
@@ -231,21 +231,35 @@ fn margins(
     if n == 0 || forward.len() < n * l {
         return vec![0.0; n];
     }
-    // backward[i * l + y]: best score of the tokens after i given label y at i
-    let mut backward = vec![0f32; n * l];
-    for i in (0..n - 1).rev() {
-        let base = classes[i + 1] * m;
-        let (cur, next) = backward.split_at_mut((i + 1) * l);
-        let next = &next[..l];
+    // successors of each label under each matrix, listed once: (label, transition weight)
+    let k = trans.len() / m;
+    let mut succ: Vec<(usize, f32)> = Vec::with_capacity(k * l * l);
+    let mut starts = Vec::with_capacity(k * l + 1);
+    for c in 0..k {
         for y in 0..l {
-            let mut best = f32::NEG_INFINITY;
+            starts.push(succ.len());
             for z in 0..l {
                 let t = (y + 1) * l + z;
                 if allowed[t] {
-                    let s = trans[base + t] + emit[(i + 1) * l + z] + next[z];
-                    if s > best {
-                        best = s;
-                    }
+                    succ.push((z, trans[c * m + t]));
+                }
+            }
+        }
+    }
+    starts.push(succ.len());
+    // backward[i * l + y]: best score of the tokens after i given label y at i
+    let mut backward = vec![0f32; n * l];
+    for i in (0..n - 1).rev() {
+        let base = classes[i + 1] * l;
+        let (cur, next) = backward.split_at_mut((i + 1) * l);
+        let next = &next[..l];
+        let row_emit = &emit[(i + 1) * l..(i + 2) * l];
+        for y in 0..l {
+            let mut best = f32::NEG_INFINITY;
+            for &(z, t) in &succ[starts[base + y]..starts[base + y + 1]] {
+                let s = t + row_emit[z] + next[z];
+                if s > best {
+                    best = s;
                 }
             }
             cur[i * l + y] = best;

@@ -24,15 +24,17 @@ pub struct TrainConfig {
     /// Default true.
     pub fine: bool,
     /// Feature groups. Default: [`FeatureSet::all`] but bigrams (bigrams did not help held-out F1:
-    /// 53.6 without, 53.2 with, and they double the model); class transitions are off (held-out
-    /// 58.99 → 59.54, 59.15 → 59.30, 58.64 → 58.25 over three seeds, CV 63.11 → 62.76: noise).
+    /// 53.6 without, 53.2 with, and they double the model), plus `casing`, `placeholder-shape` and
+    /// `placeholder-id` (dev 69.35 → 69.35 → 69.83 → 70.38, `docs/ner.md`); class transitions are off
+    /// (held-out 58.99 → 59.54, 59.15 → 59.30, 58.64 → 58.25 over three seeds, CV 63.11 → 62.76: noise).
     pub features: FeatureSet,
-    /// Features seen fewer times are dropped before training. Range 1–5, default 2: dropping
-    /// features seen once shrinks the model from 2.4 to 1.2 MB gzip at no measured cost in held-out F1.
+    /// Features seen fewer times are dropped before training. Range 1–5, default 3: dropping features
+    /// seen once shrank the issue-4 model from 2.4 to 1.2 MB gzip at no measured cost; 2 → 3 (with
+    /// `lower_min_count` 2 → 5) saves 10 % of the issue-12 model for −0.4 dev F1.
     pub min_count: u32,
-    /// Averaged weights with a smaller magnitude are pruned from the model file. Range 0–0.5,
-    /// default 0.02. Averaged perceptron weights are mostly large, so this prunes little (0.4 saves
-    /// only ~5 %); [`TrainConfig::min_count`] is the effective size knob.
+    /// Averaged weights with a smaller magnitude (after [`TrainConfig::shift`]) are pruned from the model
+    /// file. Range 0–4, default 1.5: the knee of the size curve in `docs/ner.md` (half the weights gone
+    /// at no measured cost; 2.0 costs a point).
     pub min_weight: f32,
     /// Feature keys are folded into `2^hash_bits` buckets, in training as in tagging (colliding features
     /// share weights). Range 0 (no hashing) or 14–24.
@@ -322,6 +324,8 @@ impl Model {
             index,
             dense,
             weight_bits: config.weight_bits,
+            packed: Vec::new(),
+            lut: Vec::new(),
             scale: 1.0,
             entries,
             trans,
@@ -411,6 +415,7 @@ impl Model {
             .iter()
             .map(|&t| (t / scale).round().clamp(-32767.0, 32767.0) * scale)
             .collect();
+        self.pack();
         self
     }
 

@@ -55,9 +55,17 @@ pub struct Model {
     /// With hashing: `entries[dense[b]..dense[b + 1]]` are the weights of bucket `b` (`2^hash_bits + 1`
     /// offsets; a lookup is two array reads, no hashing of the key again).
     pub(crate) dense: Vec<u32>,
-    /// Bits per stored weight in the model file: 8 or 16.
+    /// Bits per stored weight in the model file: 8 or 16 (read by the lab's writer only).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub(crate) weight_bits: u8,
-    /// The weight step of the model file: every weight is an integer times this.
+    /// With 8-bit weights: `entries` again, packed for tagging as (label, stored code) pairs, 2 bytes
+    /// instead of 8, so the weights tagging reads stay in the cache (empty with 16-bit weights).
+    pub(crate) packed: Vec<[u8; 2]>,
+    /// With 8-bit weights: the weight of each stored code (index: the code as `u8`).
+    pub(crate) lut: Vec<f32>,
+    /// The weight step of the model file: every weight is an integer times this (read by the lab's writer
+    /// only).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub(crate) scale: f32,
     /// (label index, weight)
     pub(crate) entries: Vec<(u8, f32)>,
@@ -128,6 +136,7 @@ pub(crate) fn classes_of(tokens: &[&str], k: usize, lexicon: &Lexicon) -> Vec<us
 /// Only well-formed transitions are tried: each label's allowed predecessors (all labels for `O` and
 /// `B-X`, two for `I-X`) are listed once per call with their weights, in ascending order so ties are
 /// broken as by a full scan (first best predecessor wins).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn viterbi(
     n: usize,
     l: usize,
@@ -306,22 +315,50 @@ impl Model {
         self.entries.len()
     }
 
-    /// The stored weights of a feature key: `(label index, weight)` pairs.
+    /// The range in `entries` (and `packed`) of a feature key's weights.
     #[inline]
-    fn weights(&self, key: u32) -> &[(u8, f32)] {
+    fn range(&self, key: u32) -> std::ops::Range<usize> {
         let (a, b) = if self.hash_bits > 0 {
             let b = bucket(key, self.hash_bits) as usize;
-            (self.dense[b], self.dense[b + 1])
-        } else {
-            match self.index.get(&key) {
-                Some(&r) => r,
-                None => return &[],
+            match self.dense.get(b..b + 2) {
+                Some(&[a, e]) => (a, e),
+                _ => (0, 0),
             }
+        } else {
+            self.index.get(&key).copied().unwrap_or((0, 0))
         };
-        &self.entries[a as usize..b as usize]
+        a as usize..b as usize
+    }
+
+    fn packed(mut self) -> Model {
+        self.pack();
+        self
+    }
+
+    /// Builds `packed` and `lut` from `entries` (8-bit weights only; they are on the grid of
+    /// [`weight_of`], so each weight has exactly one code).
+    pub(crate) fn pack(&mut self) {
+        self.packed.clear();
+        self.lut.clear();
+        if self.weight_bits != 8 {
+            return;
+        }
+        self.lut = (0..=255u8)
+            .map(|c| weight_of(i32::from(c as i8), 8, self.scale))
+            .collect();
+        let scale = self.scale;
+        self.packed = self
+            .entries
+            .iter()
+            .map(|&(y, w)| {
+                let q = (w.abs() / scale).sqrt().round().min(127.0) as i8;
+                [y, if w < 0.0 { -q } else { q } as u8]
+            })
+            .collect();
     }
 
     /// Every stored feature (key or bucket) with its range in `entries`, sorted by key.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn feature_ranges(&self) -> Vec<(u32, (u32, u32))> {
         let mut out: Vec<(u32, (u32, u32))> = if self.hash_bits > 0 {
             (0..self.dense.len().saturating_sub(1))
@@ -370,14 +407,22 @@ impl Model {
         for i in 0..tokens.len() {
             let row = &mut emit[i * l..(i + 1) * l];
             for &key in &keys[offsets[i]..offsets[i + 1]] {
-                for &(y, w) in self.weights(key) {
-                    row[y as usize] += w;
+                let r = self.range(key);
+                if self.packed.is_empty() {
+                    for &(y, w) in &self.entries[r] {
+                        row[y as usize] += w;
+                    }
+                } else {
+                    for &[y, q] in &self.packed[r] {
+                        row[y as usize] += self.lut[q as usize];
+                    }
                 }
             }
         }
         let classes = classes_of(tokens, transition_classes(self.features), &self.lexicon);
         let (path, forward) = viterbi_scored(tokens.len(), l, &emit, &self.trans, &classes, &self.allowed);
-        let margin = if scored {
+        // margins only matter for spans: a sentence labelled all `O` skips the backward pass
+        let margin = if scored && path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
             margins(l, &emit, &self.trans, &classes, &self.allowed, &path, &forward)
         } else {
             Vec::new()
@@ -508,11 +553,14 @@ impl Model {
             index,
             dense,
             weight_bits,
+            packed: Vec::new(),
+            lut: Vec::new(),
             scale,
             entries,
             trans,
             allowed,
-        })
+        }
+        .packed())
     }
 }
 

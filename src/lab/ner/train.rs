@@ -326,6 +326,7 @@ impl Model {
             weight_bits: config.weight_bits,
             packed: Vec::new(),
             lut: Vec::new(),
+            occupied: Vec::new(),
             scale: 1.0,
             entries,
             trans,

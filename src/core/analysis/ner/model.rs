@@ -63,6 +63,9 @@ pub struct Model {
     pub(crate) packed: Vec<[u8; 2]>,
     /// With 8-bit weights: the weight of each stored code (index: the code as `u8`).
     pub(crate) lut: Vec<f32>,
+    /// With hashing: one bit per bucket, set if it has weights (32 KB for 2^18 buckets, so it stays in
+    /// the cache; most features of new text fall into empty buckets and stop here).
+    pub(crate) occupied: Vec<u64>,
     /// The weight step of the model file: every weight is an integer times this (read by the lab's writer
     /// only).
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
@@ -320,6 +323,9 @@ impl Model {
     fn range(&self, key: u32) -> std::ops::Range<usize> {
         let (a, b) = if self.hash_bits > 0 {
             let b = bucket(key, self.hash_bits) as usize;
+            if self.occupied.get(b / 64).is_none_or(|w| w & (1 << (b % 64)) == 0) {
+                return 0..0;
+            }
             match self.dense.get(b..b + 2) {
                 Some(&[a, e]) => (a, e),
                 _ => (0, 0),
@@ -340,6 +346,12 @@ impl Model {
     pub(crate) fn pack(&mut self) {
         self.packed.clear();
         self.lut.clear();
+        self.occupied = vec![0u64; self.dense.len().div_ceil(64)];
+        for (b, w) in self.dense.windows(2).enumerate() {
+            if w[0] < w[1] {
+                self.occupied[b / 64] |= 1 << (b % 64);
+            }
+        }
         if self.weight_bits != 8 {
             return;
         }
@@ -555,6 +567,7 @@ impl Model {
             weight_bits,
             packed: Vec::new(),
             lut: Vec::new(),
+            occupied: Vec::new(),
             scale,
             entries,
             trans,

@@ -56,7 +56,7 @@ async function visibleText(locator) {
 async function openDw(page, origin) {
   await go(page, origin);
   await page.locator('.card-title a', { hasText: 'Russisch-türkische' }).click();
-  await page.waitForSelector('[data-page="article"]');
+  await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
 }
 
 for (const name of ['http', 'file']) {
@@ -88,7 +88,7 @@ for (const name of ['http', 'file']) {
     assert.equal(await page.locator('mark.annotation').count(), 1);
     // the notes page lists it
     await go(page, origin(), '#/notes');
-    await page.waitForSelector('[data-page="notes"] .annotation-item');
+    await page.waitForSelector('html[data-app="ready"] [data-page="notes"] .annotation-item');
     assert.match(await page.locator('[data-page="notes"]').textContent(), /Warum trotz Sanktionen/);
     assert.deepEqual(problems, []);
     await context.close();
@@ -105,7 +105,7 @@ for (const name of ['http', 'file']) {
       await teacher.page.waitForSelector(`#notes-panel :text("${note}")`);
     }
     const hash = await teacher.page.locator('#notes-panel [data-copy-link]').getAttribute('data-copy-link');
-    assert.match(hash, /^#\/a\/[0-9a-f]{12}\?n=v1\./);
+    assert.match(hash, /^a-[0-9a-f]{12}\.html#n=v1\./);
     assert.ok(hash.length < 2000);
     await teacher.context.close();
 
@@ -136,7 +136,7 @@ for (const name of ['http', 'file']) {
     const notice = await page.locator('#notice').textContent();
     let link = notice.match(/(http|file):\S+/)?.[0];
     if (!link) link = await page.evaluate(() => navigator.clipboard.readText()).catch(() => null);
-    assert.ok(link && link.includes(`#/a/${id}?q=`), `no passage link: ${notice}`);
+    assert.ok(link && link.includes(`a-${id}.html#q=`), `no passage link: ${notice}`);
     const fresh = await openPage(browser, origin(), { viewport: { width: 1000, height: 700 } });
     await fresh.page.goto(link);
     await fresh.page.waitForSelector('mark.passage');
@@ -199,7 +199,7 @@ test('import: a bad file changes nothing and says what is wrong; a good file mer
   await page.locator('#selection-toolbar .swatch--blue').click();
   await page.waitForSelector('mark.annotation--blue');
   await go(page, origin, '#/notes');
-  await page.waitForSelector('[data-page="notes"] .annotation-item');
+  await page.waitForSelector('html[data-app="ready"] [data-page="notes"] .annotation-item');
   // export (download) and re-import the same file: no duplicates
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
   const exported = await download.createReadStream().then(async (s) => { let d = ''; for await (const c of s) d += c; return d; });

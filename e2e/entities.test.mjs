@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); await env?.server.close(); });
 async function openArticle(page, origin, titlePart) {
   await go(page, origin);
   await page.locator('.card-title a', { hasText: titlePart }).click();
-  await page.waitForSelector('[data-page="article"] mark.entity');
+  await page.waitForSelector('html[data-app="ready"] [data-page="article"] mark.entity');
 }
 
 for (const name of ['http', 'file']) {
@@ -61,7 +61,7 @@ for (const name of ['http', 'file']) {
     assert.equal(await persons(), 0);
     assert.ok((await page.locator('.article-body mark.entity[data-kind="place"]').count()) > 0, 'other kinds stay');
     await page.reload();
-    await page.waitForSelector('[data-page="article"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
     assert.equal(await persons(), 0, 'remembered across reload');
     await page.click('#kinds-all');
     assert.equal(await page.locator('.article-body mark.entity').count(), 0, 'all off');
@@ -81,7 +81,7 @@ for (const name of ['http', 'file']) {
     assert.match(card, /Lawrow/);
     assert.match(card, /Person/);
     await page.locator('#entity-card a', { hasText: 'Alle Erwähnungen' }).click();
-    await page.waitForSelector('[data-page="entity"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="entity"]');
     assert.match(await page.locator('h1').textContent(), /Lawrow/);
     assert.deepEqual(problems, []);
     await context.close();
@@ -93,13 +93,13 @@ for (const name of ['http', 'file']) {
     const chips = await page.locator('.article-card').nth(1).locator('.card-entities a').allTextContents();
     assert.ok(chips.length >= 3 && chips.some((c) => c.includes('Türkei')), `main entities on the card: ${chips}`);
     await go(page, origin(), '#/e');
-    await page.waitForSelector('[data-page="entities"] tbody tr');
+    await page.waitForSelector('html[data-app="ready"] [data-page="entities"] tbody tr');
     assert.ok((await page.locator('tbody tr').count()) > 40);
     await page.selectOption('#entity-kind', 'person');
     const kinds = await page.locator('tbody tr td:nth-child(2)').allTextContents();
     assert.ok(kinds.length > 5 && kinds.every((k) => k === 'Person'));
     await page.locator('tbody tr a', { hasText: 'Putin' }).first().click();
-    await page.waitForSelector('[data-page="entity"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="entity"]');
     assert.ok((await page.locator('.mention-group').count()) >= 4, 'Putin appears in several articles');
     assert.ok((await page.locator('.mention-sentences mark').count()) >= 8);
     assert.deepEqual(problems, []);

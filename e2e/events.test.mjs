@@ -17,7 +17,7 @@ const S3 = 'Kreml-Chef ist völlig verzweifelt';
 async function openArticle(page, origin, titlePart) {
   await go(page, origin);
   await page.locator('.card-title a', { hasText: titlePart }).click();
-  await page.waitForSelector('[data-page="article"]');
+  await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
   return page.locator('[data-page="article"]').getAttribute('data-article-id');
 }
 
@@ -61,7 +61,7 @@ for (const name of ['http', 'file']) {
     const { page, problems, context } = await openPage(browser, origin());
     const id1 = await openArticle(page, origin(), S1);
     await page.locator('[data-panel="same-event"] .related-group a').click();
-    await page.waitForSelector('[data-page="event"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="event"]');
     assert.equal(await page.locator('[data-page="event"]').getAttribute('data-level'), 'same_event');
     const reports = await page.locator('.event-report .related-title').allTextContents();
     assert.equal(reports.length, 2, `${reports}`);
@@ -72,11 +72,11 @@ for (const name of ['http', 'file']) {
     const labels = await shared.allTextContents();
     assert.ok(labels.includes('Wladimir Putin'), `Putin is in both reports: ${labels}`);
     const hrefs = await shared.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    assert.ok(hrefs.every((h) => /#\/e\/.+/.test(h)), `${hrefs}`);
-    assert.equal(await page.locator('[data-page="event"] [data-copy-link^="#/s/"]').count(), 1);
+    assert.ok(hrefs.every((h) => /^e-.+\.html$/.test(h)), `${hrefs}`);
+    assert.equal(await page.locator('[data-page="event"] [data-copy-link^="s-"]').count(), 1);
     // an entity link leads to the entity page
     await shared.first().click();
-    await page.waitForSelector('[data-page="entity"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="entity"]');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -85,7 +85,7 @@ for (const name of ['http', 'file']) {
     const { page, problems, context } = await openPage(browser, origin());
     await openArticle(page, origin(), S1);
     await page.locator('[data-panel="same-event"] .related-item', { hasText: S2 }).locator('a.compare-link').click();
-    await page.waitForSelector('[data-page="compare"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="compare"]');
     const aligned = page.locator('.cmp-row--aligned');
     assert.ok((await aligned.count()) >= 4, 'several aligned sentence pairs');
     assert.ok((await page.locator('.cmp-cell del').count()) > 0, 'words only on the left are marked');
@@ -96,7 +96,7 @@ for (const name of ['http', 'file']) {
     const cols = await aligned.first().evaluate((e) => getComputedStyle(e).gridTemplateColumns.split(' ').length);
     assert.equal(cols, 2, 'side by side on a wide screen');
     assert.match(await page.locator('.cmp-link').textContent(), /Gleiches Ereignis/);
-    const hash = new URL(page.url()).hash;
+    const hash = new URL(page.url()).pathname.split('/').pop();
     await context.close();
 
     const phone = await openPage(browser, origin(), { viewport: { width: 390, height: 844 } });
@@ -127,7 +127,7 @@ for (const name of ['http', 'file']) {
     const { page, problems, context } = await openPage(browser, origin());
     await go(page, origin());
     await page.locator('.nav-links a', { hasText: 'Zeitleiste' }).click();
-    await page.waitForSelector('[data-page="timeline"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="timeline"]');
     const entries = page.locator('.timeline-entry');
     assert.ok((await entries.count()) >= 1);
     const event = page.locator('.timeline-entry[data-level="same_event"]');
@@ -135,7 +135,7 @@ for (const name of ['http', 'file']) {
     const titles = await event.first().locator('.timeline-articles a').allTextContents();
     assert.ok(titles.some((t) => t.includes(S1)) && titles.some((t) => t.includes(S2)), `${titles}`);
     await event.first().locator('.timeline-head a').click();
-    await page.waitForSelector('[data-page="event"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="event"]');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -63,8 +63,19 @@ export async function openPage(browser, origin, { viewport = { width: 1200, heig
   return { context, page, problems, requests, foreign };
 }
 
-/** Opens a hash route and waits until the app has rendered into <main>. */
+/** Opens a route by its old hash address (forwarded to its page by forward.js) and waits until the app
+ * has taken over the prerendered page. */
 export async function go(page, origin, hash = '#/') {
-  await page.goto(origin.base + hash);
-  await page.waitForSelector('main [data-page]', { timeout: 15000 });
+  await page.goto(hash.startsWith('#') ? origin.base + hash : siteDir(origin) + hash);
+  await ready(page);
+}
+
+/** The site's folder of an origin (pages are addressed relative to it: `a-<id>.html#q=…`). */
+export function siteDir(origin) {
+  return origin.base.slice(0, origin.base.lastIndexOf('/') + 1);
+}
+
+/** Waits until the app has taken over the page (after a navigation). */
+export async function ready(page) {
+  await page.waitForSelector('html[data-app="ready"] main [data-page]', { timeout: 15000 });
 }

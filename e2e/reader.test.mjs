@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, origins, openPage, go, SHOTS } from './harness.mjs';
+import { launch, origins, openPage, go, SHOTS, ready } from './harness.mjs';
 
 let browser;
 let env;
@@ -52,22 +52,24 @@ for (const name of ['http', 'file']) {
     assert.equal(hrefs.length, 5);
     for (let i = 0; i < hrefs.length; i++) {
       await page.locator('.card-title a').nth(i).click();
-      await page.waitForSelector('[data-page="article"]');
+      await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
       assert.equal((await page.locator('article h1').textContent()).trim(), titles[i].trim());
       assert.ok((await page.locator('.article-body p').count()) >= 3);
-      assert.match(page.url(), /#\/a\/[0-9a-f]{12}$/);
+      assert.match(page.url(), /\/a-[0-9a-f]{12}\.html$/);
       // deep link: reload keeps the article
       await page.reload();
-      await page.waitForSelector('[data-page="article"]');
+      await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
       assert.equal((await page.locator('article h1').textContent()).trim(), titles[i].trim());
       await page.goBack();
-      await page.waitForSelector('[data-page="library"]');
+      await page.waitForSelector('html[data-app="ready"] [data-page="library"]');
     }
     // prev/next walk through all articles
     await page.locator('.card-title a').first().click();
+    await ready(page);
     for (let i = 1; i < 5; i++) {
       await page.locator('.prev-next .next').click();
       await page.waitForFunction((t) => document.querySelector('article h1')?.textContent.trim() === t, titles[i].trim());
+      await ready(page);
     }
     if (name === 'http') await page.screenshot({ path: path.join(SHOTS, 'article.png'), fullPage: false });
     assert.deepEqual(problems, []);
@@ -79,14 +81,14 @@ for (const name of ['http', 'file']) {
     const { page, problems, context } = await openPage(browser, origin());
     await go(page, origin());
     await page.locator('.card-title a').nth(0).click();
-    await page.waitForSelector('[data-page="article"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
     const first = await page.locator('article h1').textContent();
     await page.locator('.prev-next .next').click();
     await page.waitForFunction((t) => document.querySelector('article h1')?.textContent !== t, first);
     await page.goBack();
     await page.waitForFunction((t) => document.querySelector('article h1')?.textContent === t, first);
     await page.goBack();
-    await page.waitForSelector('[data-page="library"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="library"]');
     await page.goForward();
     await page.waitForFunction((t) => document.querySelector('article h1')?.textContent === t, first);
     assert.deepEqual(problems, []);
@@ -97,11 +99,11 @@ for (const name of ['http', 'file']) {
     const { page, problems, context } = await openPage(browser, origin());
     for (const hash of ['#/does/not/exist', '#/a/000000000000', '#/a/']) {
       await go(page, origin(), hash);
-      await page.waitForSelector('[data-page="not-found"]');
+      await page.waitForSelector('html[data-app="ready"] [data-page="not-found"]');
       assert.ok((await page.locator('h1').textContent()).includes('nicht gefunden'));
     }
     await page.locator('[data-page="not-found"] a').click();
-    await page.waitForSelector('[data-page="library"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="library"]');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -110,13 +112,13 @@ for (const name of ['http', 'file']) {
     const { page, problems, context } = await openPage(browser, origin());
     await go(page, origin());
     await page.locator('.card-title a', { hasText: 'Russisch-türkische' }).click();
-    await page.waitForSelector('[data-page="article"]');
+    await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
     assert.equal(await page.locator('.article-body').textContent().then((t) => t.includes('Zum Inhalt springen')), false);
     await page.click('#toggle-original');
     await page.waitForSelector('.original-lines');
     const removed = await page.locator('.line--removed').allTextContents();
-    assert.ok(removed.some((t) => t.includes('Zum Inhalt springen') && t.includes('navigation link')), removed.join('\n'));
-    assert.ok(removed.some((t) => t.includes('https://p.dw.com/p/3nKf9') && t.includes('short URL')));
+    assert.ok(removed.some((t) => t.includes('Zum Inhalt springen') && t.includes('Navigationslink')), removed.join('\n'));
+    assert.ok(removed.some((t) => t.includes('https://p.dw.com/p/3nKf9') && t.includes('Kurzlink')));
     await page.click('#toggle-original');
     await page.waitForSelector('.article-body');
     assert.deepEqual(problems, []);
@@ -131,24 +133,24 @@ test('phone width: no horizontal scrolling on any page', async () => {
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(await overflow() <= 1, `the library overflows by ${await overflow()}px at 360px width`);
   await page.locator('.card-title a').first().click();
-  await page.waitForSelector('[data-page="article"]');
+  await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
   assert.ok(await overflow() <= 1, `an article overflows by ${await overflow()}px at 360px width`);
   await page.screenshot({ path: path.join(SHOTS, 'phone.png') });
   // every other page, reached from the articles' links
-  const hashes = new Set(['#/e', '#/t', '#/notes']);
-  const articles = await page.$$eval('a[href^="#/a/"]', (as) => as.map((a) => a.getAttribute('href')));
-  for (const article of new Set([...articles, await page.evaluate(() => location.hash)])) {
-    await go(page, origin, article.split('?')[0]);
-    for (const sel of ['a[href^="#/s/"]', 'a[href^="#/c/"]', '.article-body mark.entity[data-entity-id]']) {
+  const pages = new Set(['e.html', 't.html', 'notes.html']);
+  const articles = await page.$$eval('a[href^="a-"]', (as) => as.map((a) => a.getAttribute('href')));
+  for (const article of new Set([...articles, await page.evaluate(() => location.pathname.split('/').pop())])) {
+    await go(page, origin, article.split('#')[0]);
+    for (const sel of ['a[href^="s-"]', 'a[href^="c-"]', '.article-body mark.entity[data-entity-id]']) {
       const first = page.locator(sel).first();
       if (await first.count()) {
         const href = await first.getAttribute('href');
-        hashes.add(href ?? `#/e/${await first.getAttribute('data-entity-id')}`);
+        pages.add(href ?? `e-${await first.getAttribute('data-entity-id')}.html`);
       }
     }
   }
-  assert.ok([...hashes].some((h) => h.startsWith('#/s/')) && [...hashes].some((h) => h.startsWith('#/c/')));
-  for (const hash of hashes) {
+  assert.ok([...pages].some((h) => h.startsWith('s-')) && [...pages].some((h) => h.startsWith('c-')));
+  for (const hash of pages) {
     await go(page, origin, hash);
     const by = await overflow();
     assert.ok(by <= 1, `${hash} overflows by ${by}px at 360px width`);
@@ -163,9 +165,9 @@ test('every page has a copy-link button that copies a link to that page', async 
   await go(page, origin);
   const article = await page.locator('.card-title a').first().getAttribute('href');
   await page.locator('.card-title a').first().click();
-  await page.waitForSelector('[data-page="article"]');
+  await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
   const entity = await page.locator('.article-body mark.entity[data-entity-id]').first().getAttribute('data-entity-id');
-  for (const hash of ['#/', '#/e', '#/notes', '#/t', article, `#/e/${entity}`]) {
+  for (const hash of ['index.html', 'e.html', 'notes.html', 't.html', article, `e-${entity}.html`]) {
     await go(page, origin, hash);
     const target = await page.locator('main [data-copy-link]').first().getAttribute('data-copy-link');
     assert.equal(target, hash, `copy link on ${hash}`);

@@ -4,7 +4,7 @@
 #   - trunk 0.21.14 (0.22 needs a newer rustc than ours)
 #   - wasm-bindgen-cli at exactly the version in Cargo.lock (installed without --locked, see ../shared/TOOLCHAIN.md)
 #   - Debian's chromium + chromium-driver (browser tests), only with --browser
-#   - playwright-core from npm (no browser download), only with --browser
+#   - binaryen (wasm-opt) and playwright-core from npm (no browser download)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,10 +47,13 @@ if [ "$want_browser" = 1 ]; then
     $SUDO apt-get update -q
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
   fi
-  if ! [ -d node_modules/playwright-core ]; then
-    step "npm ci (playwright-core only, no browser download)"
-    npm ci --no-audit --no-fund
-  fi
+fi
+
+# npm: binaryen's wasm-opt (the release build shrinks the wasm with it; Debian's binaryen is too old) and
+# playwright-core (browser tests; it downloads no browser).
+if ! [ -d node_modules/binaryen ] || ! [ -d node_modules/playwright-core ]; then
+  step "npm ci (binaryen for wasm-opt, playwright-core)"
+  npm ci --no-audit --no-fund
 fi
 
 if [ -f Cargo.lock ]; then

@@ -3,7 +3,7 @@
 #   1. formatting and lints
 #   2. native tests: core, reducer, SSR component renders, architecture, seeds, CLI (cargo test)
 #   3. the core alone, without the UI feature (as the CLI and other consumers build it)
-#   4. the release build of the app (trunk, wasm32, wasm inlined for file://) and its sizes
+#   4. the release build of the static site (trunk, wasm32; one prerendered page per route) and its sizes
 #   5. browser tests (Playwright + Debian chromium) on dist/ over http://127.0.0.1 and file://
 # Benchmarks are separate commands (see README); nothing here asserts on time.
 set -euo pipefail
@@ -29,10 +29,10 @@ cargo test --locked --no-default-features --lib
 
 step "trunk build --release"
 trunk build --release --offline=true
-ls -l dist
-raw=$(stat -c %s dist/index.html)
-gz=$(gzip -9 -c dist/index.html | wc -c)
-echo "dist/index.html: $raw bytes raw, $gz bytes gzip -9"
+echo "dist/: $(ls dist | wc -l) files, $(du -sb dist | cut -f1) bytes"
+for f in app.js style.css index.html "$(ls dist | grep -m1 '^a-')"; do
+  echo "dist/$f: $(stat -c %s "dist/$f") bytes raw, $(gzip -9 -c "dist/$f" | wc -c) bytes gzip -9"
+done
 
 step "browser tests (Playwright, chromium) over http and file://"
 node --test --test-concurrency=1 e2e/

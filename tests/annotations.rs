@@ -5,9 +5,10 @@ use presseschau::core::annotations::anchor::{self, Anchoring};
 use presseschau::core::annotations::codec::{self, StoredDataProblem};
 use presseschau::core::annotations::link::{self, LinkError};
 use presseschau::core::annotations::{
-    Annotation, AnnotationEdit, AnnotationError, AnnotationId, AnnotationSet, Color, Filter, bench, handout, w3c,
+    Annotation, AnnotationEdit, AnnotationError, AnnotationId, AnnotationSet, Color, Filter, handout, w3c,
 };
 use presseschau::core::corpus::{Article, Corpus};
+use presseschau::lab::anchor_bench as bench;
 use serde_json::{Value, json};
 
 fn seeds() -> Corpus {

@@ -71,7 +71,10 @@ async fn panel_lists_the_other_report_with_reasons_and_a_compare_link() {
     );
     assert!(html.contains("beide berichten über"), "{html}");
     assert!(html.contains("Textähnlichkeit"), "{html}");
-    assert!(html.contains(&format!("/c/{s1}/{s2}")), "compare link: {html}");
+    assert!(
+        html.contains(&format!("href=\"c-{s1}-{s2}.html\"")),
+        "compare link: {html}"
+    );
     assert!(html.contains(r#"<details class="signals">"#), "{html}");
     // an article without links (here: an unknown id) gets no panel at all
     assert_eq!(render("panel", "no-such-article", "").await, "");

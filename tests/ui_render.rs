@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use presseschau::core::corpus::Corpus;
 use presseschau::core::render::{CpSpan, block_nodes};
+use presseschau::ui::components::article_body::{ArticleBody, ArticleBodyProps};
 use presseschau::ui::components::article_card::{ArticleCard, ArticleCardProps};
 use presseschau::ui::components::markdown_view::{MarkStyle, MarkdownView, MarkdownViewProps};
 use presseschau::ui::components::original_view::{OriginalView, OriginalViewProps};
-use presseschau::ui::pages::article_page::{ArticleBody, ArticleBodyProps};
 use yew::Callback;
 use yew::LocalServerRenderer;
 use yew::prelude::*;
@@ -152,6 +152,6 @@ async fn original_view_marks_removed_lines_with_reasons() {
     .render()
     .await;
     assert!(html.contains("<del>Themen</del>"), "{html}");
-    assert!(html.contains("topic list"));
-    assert!(html.contains("share buttons"));
+    assert!(html.contains("Themenliste"));
+    assert!(html.contains("Teilen-Knöpfe"));
 }

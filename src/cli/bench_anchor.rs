@@ -1,10 +1,10 @@
 //! `presseschau bench anchor [files or folders]`: the re-anchoring benchmark
-//! ([`presseschau::core::annotations::bench`]) on the embedded seeds, or on the given articles.
+//! ([`presseschau::lab::anchor_bench`]) on the embedded seeds, or on the given articles.
 
 use std::time::Instant;
 
-use presseschau::core::annotations::bench;
 use presseschau::core::corpus::Corpus;
+use presseschau::lab::anchor_bench as bench;
 
 /// The acceptance threshold: share of annotations re-attached to the right place (0.95).
 const TARGET: f64 = 0.95;

@@ -19,6 +19,7 @@ const USAGE: &str = "usage:
   presseschau bench entities [files or folders]...    entity matcher throughput and KB size (default: seeds)
   presseschau eval pairs <file.jsonl> [--out p.jsonl]  score same-event pairs against gold
   presseschau bench link [--sizes 100,1000] [--data d] time same-event linking on synthetic corpora
+  presseschau site <dir> [--corpus <paths>...]         write the static site's pages (seeds by default)
 ";
 mod bench_link;
 mod eval_pairs;
@@ -27,6 +28,8 @@ mod bench_anchor;
 
 mod bench_entities;
 mod entities;
+#[cfg(feature = "web")]
+mod site;
 
 /// Runs the command line; returns the process exit code.
 pub fn run(args: &[String]) -> i32 {
@@ -36,6 +39,8 @@ pub fn run(args: &[String]) -> i32 {
         Some("bench") if args.get(1).is_some_and(|a| a == "entities") => bench_entities::run(&args[2..]),
         Some("eval") if args.get(1).is_some_and(|a| a == "pairs") => eval_pairs::run(&args[2..]),
         Some("bench") if args.get(1).is_some_and(|a| a == "link") => bench_link::run(&args[2..]),
+        #[cfg(feature = "web")]
+        Some("site") => site::run(&args[1..]),
         Some("train-ner") => ner::train_ner(&args[1..]),
         Some("eval") if args.get(1).is_some_and(|a| a.starts_with("ner")) => ner::eval(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
@@ -47,6 +52,23 @@ pub fn run(args: &[String]) -> i32 {
             2
         }
     }
+}
+
+/// Reads the `.txt` and `.md` files under `paths`: `(file name, bytes)` and the errors.
+pub(crate) fn read_sources(paths: &[&String]) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let (files, mut errors) = collect_files(paths);
+    let mut sources: Vec<(String, Vec<u8>)> = Vec::new();
+    for f in &files {
+        match std::fs::read(f) {
+            Ok(bytes) => sources.push((
+                f.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                bytes,
+            )),
+            Err(e) => errors.push(format!("{}: cannot read: {e}", f.display())),
+        }
+    }
+    (sources, errors)
 }
 
 /// Collects `.txt` and `.md` files from the given paths (folders recursively, sorted).
@@ -89,20 +111,12 @@ fn analyze(args: &[String]) -> i32 {
         eprintln!("presseschau analyze: name at least one file or folder\n{USAGE}");
         return 2;
     }
-    let (files, mut errors) = collect_files(&paths);
-    let mut sources: Vec<(String, Vec<u8>)> = Vec::new();
-    for f in &files {
-        match std::fs::read(f) {
-            Ok(bytes) => sources.push((
-                f.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-                bytes,
-            )),
-            Err(e) => errors.push(format!("{}: cannot read: {e}", f.display())),
-        }
-    }
+    let (sources, errors) = read_sources(&paths);
     let corpus = Corpus::from_sources(sources.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
-    errors.extend(corpus.errors.iter().map(ToString::to_string));
+    let errors: Vec<String> = errors
+        .into_iter()
+        .chain(corpus.errors.iter().map(ToString::to_string))
+        .collect();
     for e in &errors {
         eprintln!("presseschau: {e}");
     }

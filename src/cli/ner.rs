@@ -683,7 +683,10 @@ fn news(args: &[String]) -> Result<(), String> {
     let corpus = presseschau::core::corpus::Corpus::from_sources(docs.iter().map(|(n, t)| (n.as_str(), t.as_bytes())));
     let kb = entities::analyze_corpus(&corpus);
     let found = detected::detect_corpus(&corpus, &kb);
-    let mentions: Vec<(&presseschau::core::corpus::ArticleId, &detected::DetectedMention)> = found
+    let mentions: Vec<(
+        &presseschau::core::corpus::ArticleId,
+        &presseschau::core::analysis::mention::Mention,
+    )> = found
         .by_article
         .iter()
         .flat_map(|(a, ms)| ms.iter().map(move |m| (a, m)))

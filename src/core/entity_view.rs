@@ -1,9 +1,11 @@
 //! The view model of an entity page: every mention in its sentence, grouped by article in date order, and
 //! the entities that co-occur with it.
 
-use crate::core::analysis::entities::{CorpusEntities, EntityKind};
+use crate::core::analysis::detected::{Detected, ID_PREFIX};
+use crate::core::analysis::entities::CorpusEntities;
 use crate::core::analysis::kb::kb;
-use crate::core::corpus::{Article, Corpus};
+use crate::core::analysis::mention::{EntityKind, Mention};
+use crate::core::corpus::{Article, Corpus, SimpleDate};
 use crate::core::text::{sentence_spans, slice_cp};
 
 /// A mention in its sentence.
@@ -24,8 +26,8 @@ pub struct MentionGroup {
     pub article_id: String,
     /// Article title.
     pub title: String,
-    /// The article's date in German, if known.
-    pub date: Option<String>,
+    /// The article's date, if known.
+    pub date: Option<SimpleDate>,
     /// Each mention in its sentence.
     pub sentences: Vec<SentenceHit>,
 }
@@ -37,6 +39,8 @@ pub struct EntityView {
     pub label: String,
     /// Kind.
     pub kind: EntityKind,
+    /// Only the model found this name (no knowledge-base entry).
+    pub detected: bool,
     /// Mentions grouped by article, oldest article first (undated last).
     pub mentions: Vec<MentionGroup>,
     /// Co-occurring entities: id, label, number of shared articles (most first).
@@ -120,56 +124,36 @@ fn assemble(
         groups.push(MentionGroup {
             article_id: article.id.0.clone(),
             title: article.title.text.clone(),
-            date: article.date.value.map(|d| d.german()),
+            date: article.date.value,
             sentences: sentence_hits(&text, spans_in(article).into_iter()),
         });
     }
     (groups, ranked(co))
 }
 
-/// Builds the page of entity `id`; `None` if no article mentions it.
-pub fn build(corpus: &Corpus, entities: &CorpusEntities, id: &str) -> Option<EntityView> {
-    let summary = entities.entities.iter().find(|e| e.id == id)?;
+/// Builds the page of `id`, a KB entity or a group of names only the model found (`detected`, once the
+/// model has run); `None` if no article mentions it.
+pub fn build(corpus: &Corpus, entities: &CorpusEntities, detected: Option<&Detected>, id: &str) -> Option<EntityView> {
+    let summary = entities
+        .entities
+        .iter()
+        .chain(detected.into_iter().flat_map(|d| d.groups.iter()))
+        .find(|e| e.id == id)?;
     let (mentions, co_occurring) = assemble(corpus, entities, &summary.article_ids, id, |article| {
         entities
             .by_article
             .get(&article.id)
             .into_iter()
+            .chain(detected.and_then(|d| d.by_article.get(&article.id)))
             .flatten()
-            .filter(|m| m.entity_id.as_deref() == Some(id))
+            .filter(|m| m.page_id() == Some(id))
             .map(|m| (m.start, m.end))
             .collect()
     });
     Some(EntityView {
         label: summary.label.clone(),
         kind: summary.kind,
-        mentions,
-        co_occurring,
-    })
-}
-
-/// Builds the page of a detected name group (`ner-…`); `None` if there is no such group. Co-occurring
-/// entities are the KB entities of the same articles.
-pub fn build_detected(
-    corpus: &Corpus,
-    entities: &CorpusEntities,
-    detected: &crate::core::analysis::detected::Detected,
-    id: &str,
-) -> Option<EntityView> {
-    let group = detected.groups.iter().find(|g| g.id == id)?;
-    let (mentions, co_occurring) = assemble(corpus, entities, &group.article_ids, id, |article| {
-        detected
-            .by_article
-            .get(&article.id)
-            .into_iter()
-            .flatten()
-            .filter(|m| m.group == id)
-            .map(|m| (m.start, m.end))
-            .collect()
-    });
-    Some(EntityView {
-        label: group.label.clone(),
-        kind: group.kind,
+        detected: summary.id.starts_with(ID_PREFIX),
         mentions,
         co_occurring,
     })
@@ -177,10 +161,7 @@ pub fn build_detected(
 
 /// An article's main entities: linked names (not dates or quantities), most mentioned first, at most `n`.
 /// Returns (id, label, kind).
-pub fn main_entities(
-    mentions: &[crate::core::analysis::entities::Mention],
-    n: usize,
-) -> Vec<(String, String, EntityKind)> {
+pub fn main_entities(mentions: &[Mention], n: usize) -> Vec<(String, String, EntityKind)> {
     let mut counts: Vec<(String, EntityKind, usize, usize)> = Vec::new(); // id, kind, count, first position
     for m in mentions
         .iter()
@@ -217,9 +198,9 @@ mod tests {
             .iter()
             .find(|e| e.label.contains("Putin"))
             .expect("Putin is in the KB");
-        let view = build(&corpus, &entities, &putin.id).unwrap();
+        let view = build(&corpus, &entities, None, &putin.id).unwrap();
         assert!(view.mentions.len() >= 4, "Putin is in at least four seeds");
-        assert_eq!(view.mentions[0].date.as_deref(), Some("Juli 2017"));
+        assert_eq!(view.mentions[0].date.map(|d| (d.year, d.month)), Some((2017, Some(7))));
         for g in &view.mentions {
             for s in &g.sentences {
                 assert!(!s.mention.is_empty());
@@ -230,7 +211,7 @@ mod tests {
                 .iter()
                 .any(|(_, label, _)| label.contains("Erdoğan") || label.contains("Erdogan"))
         );
-        assert!(build(&corpus, &entities, "no-such-entity").is_none());
+        assert!(build(&corpus, &entities, None, "no-such-entity").is_none());
         let dw = corpus
             .articles
             .iter()

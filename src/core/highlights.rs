@@ -2,18 +2,26 @@
 //! (re-anchored to the current text), a linked passage, and shared notes. The UI turns each
 //! [`Highlight`] into a `<mark>`; the spans go to [`crate::core::render::block_nodes`].
 
-use crate::core::analysis::entities::{EntityKind, Mention};
+use crate::core::analysis::mention::{EntityKind, Mention};
 use crate::core::annotations::anchor::{Anchoring, TextIndex};
 use crate::core::annotations::{Annotation, Color};
 use crate::core::render::CpSpan;
 
+/// One highlight: where it sits and what it marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    /// Where (article code points).
+    pub span: CpSpan,
+    /// What.
+    pub mark: Mark,
+}
+
 /// What a highlight marks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Highlight {
-    /// An entity mention (index into the article's mentions).
+pub enum Mark {
+    /// An entity mention, from the knowledge base, the rules or the model (index into the article's
+    /// mentions).
     Entity(usize),
-    /// A name only the model found (index into the article's detected mentions).
-    Detected(usize),
     /// One of the reader's annotations.
     Annotation {
         /// Annotation id.
@@ -68,51 +76,46 @@ pub fn place_annotations(text: &str, annotations: &[&Annotation]) -> Vec<PlacedA
 /// are longer), then the mentions whose kind is not hidden.
 pub fn build(
     mentions: &[Mention],
-    detected: &[crate::core::analysis::detected::DetectedMention],
     hidden: &[EntityKind],
     annotations: &[PlacedAnnotation],
     passage: Option<CpSpan>,
     shared: &[(CpSpan, Color)],
-) -> (Vec<CpSpan>, Vec<Highlight>) {
-    let mut spans = Vec::new();
-    let mut kinds = Vec::new();
-    for p in annotations {
-        if let Some(span) = p.span {
-            spans.push(span);
-            kinds.push(Highlight::Annotation {
+) -> Vec<Highlight> {
+    let notes = annotations.iter().filter_map(|p| {
+        p.span.map(|span| Highlight {
+            span,
+            mark: Mark::Annotation {
                 id: p.annotation.id.0.clone(),
                 color: p.annotation.color,
                 has_note: p.annotation.note.is_some(),
-            });
-        }
-    }
-    for (index, (span, color)) in shared.iter().enumerate() {
-        spans.push(*span);
-        kinds.push(Highlight::Shared { index, color: *color });
-    }
-    if let Some(span) = passage {
-        spans.push(span);
-        kinds.push(Highlight::Passage);
-    }
-    for (i, m) in mentions.iter().enumerate() {
-        if !hidden.contains(&m.kind) {
-            spans.push(CpSpan {
+            },
+        })
+    });
+    let shared = shared.iter().enumerate().map(|(index, (span, color))| Highlight {
+        span: *span,
+        mark: Mark::Shared { index, color: *color },
+    });
+    let passage = passage.map(|span| Highlight {
+        span,
+        mark: Mark::Passage,
+    });
+    let names = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !hidden.contains(&m.kind))
+        .map(|(i, m)| Highlight {
+            span: CpSpan {
                 start: m.start,
                 end: m.end,
-            });
-            kinds.push(Highlight::Entity(i));
-        }
-    }
-    for (i, d) in detected.iter().enumerate() {
-        if !hidden.contains(&d.kind) {
-            spans.push(CpSpan {
-                start: d.start,
-                end: d.end,
-            });
-            kinds.push(Highlight::Detected(i));
-        }
-    }
-    (spans, kinds)
+            },
+            mark: Mark::Entity(i),
+        });
+    notes.chain(shared).chain(passage).chain(names).collect()
+}
+
+/// The spans of `highlights`, in the same order (what [`crate::core::render::block_nodes`] takes).
+pub fn spans(highlights: &[Highlight]) -> Vec<CpSpan> {
+    highlights.iter().map(|h| h.span).collect()
 }
 
 #[cfg(test)]
@@ -130,6 +133,7 @@ mod tests {
             entity_id: None,
             derived: false,
             value: None,
+            source: Default::default(),
         }
     }
 
@@ -153,17 +157,18 @@ mod tests {
             mention(15, 23, EntityKind::Place),
             mention(38, 45, EntityKind::Product),
         ];
-        let (spans, kinds) = build(&mentions, &[], &[EntityKind::Product], &placed, None, &[]);
-        assert_eq!(spans.len(), 3);
+        let highlights = build(&mentions, &[EntityKind::Product], &placed, None, &[]);
+        assert_eq!(highlights.len(), 3);
         assert!(matches!(
-            kinds[0],
-            Highlight::Annotation {
+            highlights[0].mark,
+            Mark::Annotation {
                 color: Color::Green,
                 has_note: true,
                 ..
             }
         ));
-        assert_eq!(kinds[1..], [Highlight::Entity(0), Highlight::Entity(1)]);
+        let marks: Vec<&Mark> = highlights[1..].iter().map(|h| &h.mark).collect();
+        assert_eq!(marks, [&Mark::Entity(0), &Mark::Entity(1)]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod annotations;
+pub mod article_view;
 pub mod corpus;
 pub mod entity_view;
 pub mod error;

@@ -85,3 +85,33 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
         run_now(&slot);
     }
 }
+
+/// Where the app renders: a hidden `<div id="app-live">` after the prerendered `<div id="app">` (created
+/// here), so the prerendered text stays on screen until the app's first render is complete.
+pub fn app_root() -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    let body = document.body()?;
+    let live = document.create_element("div").ok()?;
+    live.set_id("app-live");
+    live.set_attribute("hidden", "").ok()?;
+    body.append_child(&live).ok()?;
+    Some(live)
+}
+
+/// Swaps the app's first render in for the prerendered page, in one task (no frame shows both or
+/// neither; the two have the same layout, so nothing moves), and marks `<html data-app="ready">`.
+pub fn take_over() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(live) = document.get_element_by_id("app-live") else {
+        return;
+    };
+    if let Some(prerendered) = document.get_element_by_id("app") {
+        prerendered.remove();
+    }
+    let _ = live.remove_attribute("hidden");
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app", "ready");
+    }
+}

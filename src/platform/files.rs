@@ -6,31 +6,37 @@ use wasm_bindgen::prelude::*;
 /// The largest import accepted (10 MiB).
 pub const MAX_IMPORT_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 
-/// Reads the first file of a file input as text and calls `done` with it, or with a one-line reason.
-pub fn read_first_file(input: &web_sys::HtmlInputElement, done: impl FnOnce(Result<String, String>) + 'static) {
+/// Why a file could not be read (the UI words it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileError {
+    /// No file was chosen.
+    NoFile,
+    /// Larger than [`MAX_IMPORT_BYTES`]: its size in bytes.
+    TooLarge(f64),
+    /// The browser has no file reader.
+    Unsupported,
+    /// The content is not text.
+    NotText,
+}
+
+/// Reads the first file of a file input as text and calls `done` with it, or with the reason.
+pub fn read_first_file(input: &web_sys::HtmlInputElement, done: impl FnOnce(Result<String, FileError>) + 'static) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        done(Err("keine Datei gewählt".into()));
+        done(Err(FileError::NoFile));
         return;
     };
     if file.size() > MAX_IMPORT_BYTES {
-        done(Err(format!(
-            "die Datei ist zu groß ({:.1} MB, höchstens 10 MB)",
-            file.size() / 1_048_576.0
-        )));
+        done(Err(FileError::TooLarge(file.size())));
         return;
     }
     let Ok(reader) = web_sys::FileReader::new() else {
-        done(Err("dieser Browser kann keine Dateien lesen".into()));
+        done(Err(FileError::Unsupported));
         return;
     };
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let r2 = reader.clone();
     let onload = Closure::once(move |_: web_sys::ProgressEvent| {
-        let result = r2
-            .result()
-            .ok()
-            .and_then(|v| v.as_string())
-            .ok_or_else(|| "die Datei ist kein Text".to_string());
+        let result = r2.result().ok().and_then(|v| v.as_string()).ok_or(FileError::NotText);
         if let Some(f) = done.borrow_mut().take() {
             f(result);
         }

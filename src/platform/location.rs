@@ -1,38 +1,55 @@
 //! The page's own address.
 
-/// The current page URL (with the hash), or `None` outside a browser.
+/// The current page URL (with the fragment), or `None` outside a browser.
 pub fn href() -> Option<String> {
-    web_sys::window()?.location().href().ok()
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()?.location().href().ok();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }
 
-/// The page URL without the hash, to build links to other routes.
+/// The folder of the current page (up to and with the last `/`), to build the address of another page.
 pub fn base() -> Option<String> {
     let href = href()?;
-    Some(href.split('#').next().unwrap_or(&href).to_string())
+    let page = href.split(['#', '?']).next().unwrap_or(&href);
+    Some(page[..page.rfind('/').map_or(0, |i| i + 1)].to_string())
 }
 
-/// If the hash is not a route (`#/…`), replace it (without a history entry) by `#/404`. An empty hash is left
-/// alone (the router starts at `#/`).
-pub fn normalize_hash() {
-    let Some(window) = web_sys::window() else { return };
-    let location = window.location();
-    let Ok(hash) = location.hash() else { return };
-    if hash.is_empty() || hash == "#" || hash.starts_with("#/") {
-        return;
+/// The fragment without `#` (`q=…` or `n=…` of a passage or notes link); empty outside a browser.
+pub fn fragment() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
+        return hash.trim_start_matches('#').to_string();
     }
-    if let Ok(history) = window.history() {
-        let base = base().unwrap_or_default();
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{base}#/404")));
-    }
+    String::new()
 }
 
-/// Calls [`normalize_hash`] on every `hashchange` and `popstate`, before other listeners.
-pub fn keep_hash_normalized() {
-    use wasm_bindgen::prelude::*;
-    let Some(window) = web_sys::window() else { return };
-    for event in ["hashchange", "popstate"] {
-        let cb = Closure::<dyn Fn()>::new(normalize_hash);
-        let _ = window.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+/// Whether the page was opened from disk (`file:`), where a copied address works only on this machine.
+pub fn is_file() -> bool {
+    href().is_some_and(|h| h.starts_with("file:"))
+}
+
+/// Calls `f` with the new fragment whenever it changes (a passage link clicked on the same page).
+pub fn on_fragment_change(f: impl Fn(String) + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::prelude::*;
+        let Some(window) = web_sys::window() else { return };
+        let cb = Closure::<dyn Fn()>::new(move || f(fragment()));
+        let _ = window.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
         cb.forget();
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = f;
+}
+
+/// The page's route as the prerender wrote it (`<html data-route="/a/…">`), if any.
+pub fn page_route() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute("data-route");
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }

@@ -1,22 +1,31 @@
-//! The Yew app: one reducer in a context, a hash router (works on static hosts and file://), pages.
+//! The Yew app: one reducer in a context, pages. Every page of the static site is prerendered by the same
+//! components ([`StaticApp`], natively); in the browser [`App`] renders the page's own route and takes over.
 
 pub mod components;
 pub mod hooks;
 pub mod pages;
 pub mod routes;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod state;
 pub mod text;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::ui::components::nav::NavBar;
 use crate::ui::routes::{Route, switch};
 use crate::ui::state::{AppContext, AppState};
 
-/// The root: provides the app state and routes.
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The page to show.
+    pub route: Route,
+}
+
+/// The root in the browser: provides the app state (stored notes and settings read) and shows the page.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| {
         use crate::platform::storage;
         let hidden = storage::load(state::HIDDEN_KINDS_KEY)
@@ -39,21 +48,51 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |()| {
             crate::platform::clock::mark("presseschau:rendered");
+            crate::platform::dom::take_over();
             crate::platform::dom::after_next_paint(move || dispatcher.dispatch(state::Action::DetectNames));
         });
     }
     html! {
         <ContextProvider<AppContext> context={state}>
-            <HashRouter>
-                <AppShell />
-            </HashRouter>
+            <AppShell route={props.route.clone()} />
         </ContextProvider<AppContext>>
     }
 }
 
+/// Props of [`StaticApp`].
+#[derive(Properties, PartialEq)]
+pub struct StaticAppProps {
+    /// The state to show (analysed at build time).
+    pub state: std::rc::Rc<AppState>,
+    /// The page.
+    pub route: Route,
+}
+
+/// The root of a prerendered page: the same shell and page as [`App`], over a given state, with nothing read
+/// from the browser.
+#[component]
+pub fn StaticApp(props: &StaticAppProps) -> Html {
+    let state = use_reducer({
+        let s = props.state.clone();
+        move || (*s).clone()
+    });
+    html! {
+        <ContextProvider<AppContext> context={state}>
+            <AppShell route={props.route.clone()} />
+        </ContextProvider<AppContext>>
+    }
+}
+
+/// Props of [`AppShell`].
+#[derive(Properties, PartialEq)]
+pub struct AppShellProps {
+    /// The page.
+    pub route: Route,
+}
+
 /// The page frame around the routed content (navigation bar, main area, footer).
 #[component]
-pub fn AppShell() -> Html {
+pub fn AppShell(props: &AppShellProps) -> Html {
     html! {
         <>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
@@ -63,7 +102,7 @@ pub fn AppShell() -> Html {
             <NavBar />
             <main id="main" tabindex="-1">
                 <crate::ui::components::notice_bar::NoticeBar />
-                <Switch<Route> render={switch} />
+                { switch(props.route.clone()) }
             </main>
             <footer class="site-footer">{ text::FOOTER }</footer>
         </>

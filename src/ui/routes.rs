@@ -1,4 +1,5 @@
-//! Routes (hash routes: `#/`, `#/a/<id>`, …) and the switch that maps them to pages.
+//! Routes: every page of the app, its file in the static site ([`Route::href`]), and the switch that maps
+//! a route to its page component.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -56,6 +57,58 @@ pub enum Route {
     #[not_found]
     #[at("/404")]
     NotFound,
+}
+
+impl Route {
+    /// The page's file in the static site, relative to the site's folder (every page sits in one folder,
+    /// so a relative link works the same on any host, under any path and from disk): `index.html`,
+    /// `a-<id>.html`, `e.html`, `e-<id>.html`, `s-<id>.html`, `c-<a>-<b>.html`, `t.html`, `notes.html`.
+    /// Every link and copied address is built here, nowhere else.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "index.html".to_string(),
+            Route::Article { id } => format!("a-{}.html", file_part(id)),
+            Route::Entities => "e.html".to_string(),
+            Route::Entity { id } => format!("e-{}.html", file_part(id)),
+            Route::Event { id } => format!("s-{}.html", file_part(id)),
+            Route::Compare { a, b } => format!("c-{}-{}.html", file_part(a), file_part(b)),
+            Route::Timeline => "t.html".to_string(),
+            Route::Notes => "notes.html".to_string(),
+            Route::NotFound => "404.html".to_string(),
+        }
+    }
+
+    /// [`Self::href`] with one parameter in the fragment (`#q=` passage, `#n=` notes): a fragment is never
+    /// sent to a server, and works from disk. `value` must already be URL-safe (the link codecs produce
+    /// base64url or percent-encoded text).
+    pub fn href_with(&self, name: &str, value: &str) -> String {
+        format!("{}#{name}={value}", self.href())
+    }
+
+    /// The route of a page address as the app wrote it before the static site (`#/a/<id>?q=…`): the
+    /// route and the query (without `?`). `None` for anything else.
+    pub fn from_old_hash(hash: &str) -> Option<(Route, String)> {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        if !path.starts_with('/') {
+            return None;
+        }
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        Route::recognize(path).map(|r| (r, query.to_string()))
+    }
+}
+
+/// An id as part of a file name: ASCII letters, digits, `.` and `-` stay; every other byte becomes `_xx`
+/// (lower-case hex). `tools/forward.js` does the same for old links.
+pub fn file_part(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("_{b:02x}"));
+        }
+    }
+    out
 }
 
 /// Maps a route to its page.

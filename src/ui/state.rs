@@ -13,6 +13,7 @@ use crate::core::annotations::{Annotation, AnnotationEdit, AnnotationId, Annotat
 use crate::core::corpus::Corpus;
 use crate::core::event_view::link_corpus;
 pub use crate::core::library::{LibraryFilter, SortOrder};
+use crate::ui::text;
 
 /// The localStorage key of the annotations.
 pub const ANNOTATIONS_KEY: &str = "presseschau.annotations";
@@ -20,16 +21,7 @@ pub const ANNOTATIONS_KEY: &str = "presseschau.annotations";
 pub const HIDDEN_KINDS_KEY: &str = "presseschau.hidden-kinds";
 
 /// Every entity kind, in legend order.
-pub const ALL_KINDS: [EntityKind; 7] = [
-    EntityKind::Person,
-    EntityKind::Place,
-    EntityKind::Organization,
-    EntityKind::Product,
-    EntityKind::Event,
-    EntityKind::Date,
-    EntityKind::Quantity,
-];
-
+pub const ALL_KINDS: [EntityKind; 7] = EntityKind::ALL;
 /// Parses the stored hidden kinds (unknown names are ignored).
 pub fn parse_kinds(stored: &str) -> Vec<EntityKind> {
     ALL_KINDS
@@ -57,7 +49,7 @@ pub enum StorageStatus {
         /// The unreadable data, exactly as stored.
         raw: Rc<str>,
         /// What was wrong with it.
-        problem: String,
+        problem: crate::core::annotations::codec::StoredDataProblem,
         /// Whether the raw data was copied to [`UNREADABLE_KEY`].
         kept_aside: bool,
     },
@@ -203,7 +195,7 @@ impl AppState {
                     let kept_aside = keep_aside(&raw);
                     self.storage = StorageStatus::Unreadable {
                         raw: raw.into(),
-                        problem: problem.to_string(),
+                        problem,
                         kept_aside,
                     };
                 }
@@ -248,14 +240,14 @@ impl Reducible for AppState {
                 let mut set = (*next.annotations).clone();
                 match set.add(a) {
                     Ok(()) => next.annotations = Rc::new(set),
-                    Err(e) => next.notify_error(format!("Die Markierung konnte nicht angelegt werden: {e}")),
+                    Err(e) => next.notify_error(text::annotation_error(text::NOTE_NOT_CREATED, &e)),
                 }
             }
             Action::EditAnnotation { id, edit, now } => {
                 let mut set = (*next.annotations).clone();
                 match set.update(&id, edit, &now) {
                     Ok(()) => next.annotations = Rc::new(set),
-                    Err(e) => next.notify_error(format!("Die Notiz konnte nicht geändert werden: {e}")),
+                    Err(e) => next.notify_error(text::annotation_error(text::NOTE_NOT_CHANGED, &e)),
                 }
             }
             Action::RemoveAnnotation(id) => {
@@ -265,7 +257,7 @@ impl Reducible for AppState {
                         next.annotations = Rc::new(set);
                         next.undo = Some(Rc::new(removed));
                     }
-                    Err(e) => next.notify_error(format!("Die Markierung konnte nicht gelöscht werden: {e}")),
+                    Err(e) => next.notify_error(text::annotation_error(text::NOTE_NOT_DELETED, &e)),
                 }
             }
             Action::Undo => {
@@ -273,7 +265,7 @@ impl Reducible for AppState {
                     let mut set = (*next.annotations).clone();
                     match set.restore((*removed).clone()) {
                         Ok(()) => next.annotations = Rc::new(set),
-                        Err(e) => next.notify_error(format!("Rückgängig machen ging nicht: {e}")),
+                        Err(e) => next.notify_error(text::annotation_error(text::UNDO_FAILED, &e)),
                     }
                 }
             }
@@ -284,14 +276,11 @@ impl Reducible for AppState {
                     Ok(report) => {
                         next.annotations = Rc::new(set);
                         next.notice = Some(Notice {
-                            text: format!(
-                                "{} Notiz(en) zu Ihren Notizen hinzugefügt.",
-                                report.added + report.updated
-                            ),
+                            text: text::notes_adopted(report.added + report.updated),
                             is_error: false,
                         });
                     }
-                    Err(e) => next.notify_error(format!("Die Notizen konnten nicht übernommen werden: {e}")),
+                    Err(e) => next.notify_error(text::annotation_error(text::NOTES_NOT_ADOPTED, &e)),
                 }
             }
             Action::SetStorage(status) => next.storage = status,

@@ -152,3 +152,194 @@ pub const TIMELINE_EMPTY: &str = "Noch keine Ereignisse mit mehreren Berichten."
 pub const LEVEL_EVENT: &str = "Ereignis";
 pub const LEVEL_STORY: &str = "Geschichte";
 pub const RELATED_REPORTS: &str = "Andere Berichte";
+pub const MORE_ARTICLES: &str = "Weitere Artikel";
+pub const NOTE_NOT_CREATED: &str = "Die Markierung konnte nicht angelegt werden";
+pub const NOTE_NOT_CHANGED: &str = "Die Notiz konnte nicht geändert werden";
+pub const NOTE_NOT_DELETED: &str = "Die Markierung konnte nicht gelöscht werden";
+pub const UNDO_FAILED: &str = "Rückgängig machen ging nicht";
+pub const NOTES_NOT_ADOPTED: &str = "Die Notizen konnten nicht übernommen werden";
+
+// Words for the core's kinds and values: the core returns kinds, errors and numbers; only this file
+// turns them into German.
+
+use crate::core::analysis::mention::EntityKind;
+use crate::core::annotations::link::LinkError;
+use crate::core::annotations::{AnnotationError, Color};
+use crate::core::article_view::LinkProblem;
+use crate::core::corpus::{RemovalReason, SimpleDate};
+
+/// The `<title>` of a page about `subject`.
+pub fn page_title(subject: &str) -> String {
+    format!("{subject} — {APP_NAME}")
+}
+
+/// The name of an entity kind (legend, cards, screen readers).
+pub fn kind_label(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Place => "Ort",
+        EntityKind::Organization => "Organisation",
+        EntityKind::Product => "Produkt/Waffensystem",
+        EntityKind::Event => "Ereignis",
+        EntityKind::Date => "Datum",
+        EntityKind::Quantity => "Menge",
+    }
+}
+
+/// The name of a highlight colour (`Gelb`).
+pub fn color_label(color: Color) -> &'static str {
+    match color {
+        Color::Yellow => "Gelb",
+        Color::Green => "Grün",
+        Color::Blue => "Blau",
+        Color::Pink => "Rosa",
+        Color::Purple => "Lila",
+    }
+}
+
+/// Why ingest took a line out of the text (the badge under "Original anzeigen").
+pub fn removal_reason(reason: RemovalReason) -> &'static str {
+    use RemovalReason as R;
+    match reason {
+        R::SkipLink => "Navigationslink",
+        R::SectionLabel => "Rubrik",
+        R::ShortUrl => "Kurzlink",
+        R::ShareButtons => "Teilen-Knöpfe",
+        R::ReadAlso => "„Lesen Sie auch“",
+        R::SocialPromo => "Werbung für soziale Medien",
+        R::Advertisement => "Anzeige",
+        R::Copyright => "Urheberrechtshinweis",
+        R::AuthorBox => "Autorenkasten",
+        R::Topics => "Themenliste",
+        R::ImageKeywords => "Bild-Schlagwörter",
+        R::DuplicateCaption => "doppelte Bildunterschrift",
+        R::AuthorCredits => "Autoren- und Agenturkürzel (in der Kopfzeile)",
+        R::PhotoCredit => "Bildnachweis (unter der Bildunterschrift)",
+        R::Dateline => "Datumszeile (als Datum verwendet)",
+        R::DateMarker => "Datumsmarke (als Datum verwendet)",
+        R::Headline => "Überschrift (als Titel verwendet)",
+    }
+}
+
+/// A date as precise as it is known: "29. Dezember 2020", "Juli 2017", "2022".
+pub fn date(d: SimpleDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    let month = |m: u8| MONTHS.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?");
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => format!("{day}. {} {}", month(m), d.year),
+        (Some(m), None) => format!("{} {}", month(m), d.year),
+        _ => d.year.to_string(),
+    }
+}
+
+/// A date, or "Datum unbekannt".
+pub fn date_or_unknown(d: Option<SimpleDate>) -> String {
+    d.map_or_else(|| DATE_UNKNOWN.to_string(), date)
+}
+
+/// Why a `?q=` / `?n=` link could not be shown.
+pub fn link_problem(p: &LinkProblem) -> String {
+    match p {
+        LinkProblem::PassageNotFound => PASSAGE_NOT_FOUND.to_string(),
+        LinkProblem::Broken(e) => format!("{BROKEN_LINK}: {}.", link_error(e)),
+    }
+}
+
+/// What is wrong with a link.
+pub fn link_error(e: &LinkError) -> String {
+    match e {
+        LinkError::UnknownVersion => "unbekanntes Format (erwartet wird „v1.“ am Anfang)".to_string(),
+        LinkError::TooLong { len } => format!("zu lang ({len} Zeichen)"),
+        LinkError::BadBase64(_) | LinkError::BadDeflate | LinkError::BadPayload(_) => {
+            "die Daten lassen sich nicht lesen".to_string()
+        }
+        LinkError::TooLarge { max } => format!("mehr als {max} Bytes Daten"),
+        LinkError::BadPassage(_) => "die Angabe der Textstelle ist unvollständig".to_string(),
+    }
+}
+
+/// `context: what went wrong` for an annotation operation.
+pub fn annotation_error(context: &str, e: &AnnotationError) -> String {
+    use AnnotationError as E;
+    let why = match e {
+        E::EmptyRange { .. } => "die Auswahl ist leer".to_string(),
+        E::OutOfBounds { .. } | E::BadUtf16Offset { .. } => "die Auswahl liegt außerhalb des Textes".to_string(),
+        E::SplitsCharacter { .. } => "die Auswahl teilt ein Zeichen".to_string(),
+        E::QuoteMismatch { .. } => "Zitat und Position passen nicht zusammen".to_string(),
+        E::BadId { .. } => "ungültige Kennung".to_string(),
+        E::DuplicateId { .. } => "diese Notiz gibt es schon".to_string(),
+        E::NotFound { .. } => "diese Notiz gibt es nicht (mehr)".to_string(),
+        E::NoteTooLong { len, max } => format!("die Notiz hat {len} Bytes, erlaubt sind höchstens {max}"),
+        E::BadTag { tag, .. } => format!("das Schlagwort „{tag}“ ist zu lang, oder es sind zu viele"),
+        E::UnknownColor { name } => format!("unbekannte Farbe „{name}“"),
+    };
+    format!("{context}: {why}.")
+}
+
+/// After adopting shared notes.
+pub fn notes_adopted(n: usize) -> String {
+    match n {
+        1 => "1 Notiz zu Ihren Notizen hinzugefügt.".to_string(),
+        n => format!("{n} Notizen zu Ihren Notizen hinzugefügt."),
+    }
+}
+
+/// Why the stored notes could not be read.
+pub fn stored_data_problem(p: &crate::core::annotations::codec::StoredDataProblem) -> String {
+    use crate::core::annotations::codec::StoredDataProblem as P;
+    match p {
+        P::Corrupt(_) => "kein gültiges JSON oder abgeschnitten".to_string(),
+        P::MissingVersion => "ohne Versionsnummer".to_string(),
+        P::UnknownVersion { found, supported } => {
+            format!("von einer neueren Version gespeichert: Format {found}, diese Version liest bis {supported}")
+        }
+        P::BadShape { version, .. } => format!("Format {version}, aber beschädigt"),
+        P::InvalidAnnotation { index, .. } => format!("Notiz Nr. {} ist ungültig", index + 1),
+    }
+}
+
+/// Why a chosen file could not be read.
+pub fn file_error(e: &crate::platform::files::FileError) -> String {
+    use crate::platform::files::FileError as F;
+    match e {
+        F::NoFile => "keine Datei gewählt".to_string(),
+        F::TooLarge(bytes) => format!("die Datei ist zu groß ({:.1} MB, höchstens 10 MB)", bytes / 1_048_576.0),
+        F::Unsupported => "dieser Browser kann keine Dateien lesen".to_string(),
+        F::NotText => "die Datei ist kein Text".to_string(),
+    }
+}
+
+/// After an import.
+pub fn import_report(added: usize, updated: usize, kept: usize) -> String {
+    format!("Import: {added} neu, {updated} aktualisiert, {kept} unverändert.")
+}
+
+/// An import that changed nothing.
+pub fn import_failed(problems: usize) -> String {
+    match problems {
+        1 => format!("{IMPORT_FAILED}: ein Eintrag der Datei ist keine gültige W3C-Annotation."),
+        n => format!("{IMPORT_FAILED}: {n} Einträge der Datei sind keine gültigen W3C-Annotationen."),
+    }
+}
+pub const MAIN_NAV: &str = "Hauptnavigation";
+pub const SITE_DESCRIPTION: &str = "Presseschau: deutsche Nachrichten lesen, Namen erkennen, Berichte vergleichen, annotieren — alles im Browser, auch offline.";
+
+/// "12 Erwähnungen in 3 Artikeln".
+pub fn mentions_in_articles(mentions: usize, articles: usize) -> String {
+    let m = if mentions == 1 { "Erwähnung" } else { "Erwähnungen" };
+    let a = if articles == 1 { "Artikel" } else { "Artikeln" };
+    format!("{mentions} {m} in {articles} {a}")
+}

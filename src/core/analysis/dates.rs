@@ -14,7 +14,7 @@
 //! article known only to the month). The precision follows from the value's form
 //! ([`super::entities::Mention::date_precision`]).
 
-use super::entities::{EntityKind, Mention};
+use super::mention::{EntityKind, Mention};
 use super::quantities::{is_unit_word, number_word_lower};
 use super::tokens::{Tok, Tokens, gap, is_space};
 use crate::core::corpus::SimpleDate;
@@ -71,6 +71,7 @@ const MONTH_CUES: &[&str] = &[
     "diesem",
 ];
 
+/// Weekday names in lower case, Monday first.
 const WEEKDAYS: [&str; 7] = [
     "montag",
     "dienstag",
@@ -94,6 +95,8 @@ const WEEKDAY_CUES: &[&str] = &[
     "nächsten",
 ];
 
+/// The month (1–12) a token names: a full German month name ("Jänner" too), or an abbreviation followed by
+/// its dot ("Jan." is a month, "Jan" a first name).
 fn month_of(t: &Tok<'_>, chars: &[char]) -> Option<u8> {
     // month names and abbreviations are capitalised, start with one of these letters and are at most 9 bytes
     // long: most tokens stop here
@@ -117,6 +120,7 @@ fn month_of(t: &Tok<'_>, chars: &[char]) -> Option<u8> {
     None
 }
 
+/// A four-digit year from 1900 to 2099.
 fn year_of(t: &Tok<'_>) -> Option<i32> {
     (t.is_digits() && t.text.len() == 4)
         .then(|| t.text.parse::<i32>().ok())
@@ -124,6 +128,7 @@ fn year_of(t: &Tok<'_>) -> Option<i32> {
         .filter(|y| (1900..=2099).contains(y))
 }
 
+/// `YYYY-MM-DD`.
 fn iso(y: i32, m: u8, d: u8) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
@@ -161,10 +166,12 @@ fn month_year(month: u8, modifier: Option<&str>, article: Option<&SimpleDate>) -
     }
 }
 
+/// Days since 1970-01-01 of a date with day precision.
 fn day_date(a: &SimpleDate) -> Option<i64> {
     Some(days_from_civil(a.year, a.month?, a.day?))
 }
 
+/// `YYYY-MM-DD` of a day count since 1970-01-01.
 fn days_iso(days: i64) -> String {
     let (y, m, d) = civil_from_days(days);
     iso(y, m, d)
@@ -180,6 +187,7 @@ fn date(chars: &[char], start: usize, end: usize, value: Option<String>) -> Ment
         entity_id: None,
         derived: false,
         value,
+        source: Default::default(),
     }
 }
 
@@ -189,165 +197,226 @@ pub fn find_dates(text: &str, article_date: Option<SimpleDate>) -> Vec<Mention> 
     find_dates_in(&tokenized.chars, &tokenized.list(text), article_date)
 }
 
-/// [`find_dates`] over a text's chars and tokens, shared with the other rules.
+/// [`find_dates`] over a text's chars and tokens, shared with the other rules. At each token the rules are
+/// tried in order ([`RULES`]); the first that matches gives the mention and the token to go on from.
 pub(crate) fn find_dates_in(chars: &[char], toks: &[Tok<'_>], article_date: Option<SimpleDate>) -> Vec<Mention> {
-    let art = article_date.as_ref();
+    let cx = Cx {
+        chars,
+        toks,
+        art: article_date.as_ref(),
+    };
     let mut out = Vec::new();
     let mut i = 0;
-    let spaced = |a: usize, b: usize| is_space(gap(chars, &toks[a], &toks[b]));
-    let prev_lower = |i: usize| -> Option<&str> {
-        let p = i.checked_sub(1)?;
-        spaced(p, i).then_some(toks[p].lower)
-    };
     while i < toks.len() {
-        let t = &toks[i];
-        // 1. "29. Dezember 2020", "12. Januar"
-        if t.is_digits() && t.text.len() <= 2 && chars.get(t.end) == Some(&'.') {
-            let day: u8 = t.text.parse().unwrap_or(0);
-            let month_tok = toks.get(i + 1).filter(|n| is_space(&chars[t.end + 1..n.start]));
-            if let Some(m) = month_tok.and_then(|n| month_of(n, chars)) {
-                let mut end = toks[i + 1].end;
-                let mut next = i + 2;
-                let year = toks.get(i + 2).filter(|_| spaced(i + 1, i + 2)).and_then(year_of);
-                if year.is_some() {
-                    end = toks[i + 2].end;
-                    next = i + 3;
-                }
-                let y = year.or_else(|| art.map(|a| nearest_year(m, a)));
-                let value = y
-                    .filter(|y| (1..=days_in_month(*y, m)).contains(&day))
-                    .map(|y| iso(y, m, day));
-                if (1..=31).contains(&day) {
-                    out.push(date(chars, t.start, end, value));
-                    i = next;
-                    continue;
-                }
-            }
-        }
-        // 2. "Mitte Dezember (2020)", "Anfang 2021" is left to the year rule
-        let part = match t.text {
-            "Anfang" | "anfang" => Some((1u8, 10u8)),
-            "Mitte" | "mitte" => Some((11, 20)),
-            "Ende" | "ende" => Some((21, 31)),
-            _ => None,
-        };
-        if let (Some((from, to)), Some(n)) = (part, toks.get(i + 1).filter(|_| spaced(i, i + 1)))
-            && let Some(m) = month_of(n, chars)
-        {
-            let year = toks.get(i + 2).filter(|_| spaced(i + 1, i + 2)).and_then(year_of);
-            let end = if year.is_some() { toks[i + 2].end } else { n.end };
-            let y = year.or_else(|| month_year(m, None, art));
-            let value = y.map(|y| format!("{}/{}", iso(y, m, from), iso(y, m, to.min(days_in_month(y, m)))));
-            out.push(date(chars, t.start, end, value));
-            i += if year.is_some() { 3 } else { 2 };
-            continue;
-        }
-        // 3. month: "im Februar", "im vergangenen März", "Juli 2017"
-        if let Some(m) = month_of(t, chars) {
-            let year = toks.get(i + 1).filter(|_| spaced(i, i + 1)).and_then(year_of);
-            let cue = prev_lower(i);
-            let cued = cue.is_some_and(|c| MONTH_CUES.contains(&c));
-            if year.is_some() || cued {
-                let end = if year.is_some() { toks[i + 1].end } else { t.end };
-                let y = year.or_else(|| month_year(m, cue, art));
-                out.push(date(chars, t.start, end, y.map(|y| format!("{y:04}-{m:02}"))));
-                i += if year.is_some() { 2 } else { 1 };
-                continue;
-            }
-        }
-        // 4. year
-        if let Some(y) = year_of(t) {
-            let cue = prev_lower(i).is_some_and(|c| YEAR_CUES.contains(&c));
-            let next = toks.get(i + 1).filter(|_| spaced(i, i + 1));
-            let next_unit = next.is_some_and(|n| is_unit_word(n.lower) || n.text == "Menschen");
-            let opens = sentence_start(chars, t.start) && next.is_some_and(|n| !n.is_capitalised());
-            let glued = t.start > 0 && matches!(chars[t.start - 1], '-' | '/' | '.' | ',');
-            if (cue || opens) && !next_unit && !glued && chars.get(t.end) != Some(&'.') {
-                out.push(date(chars, t.start, t.end, Some(format!("{y:04}"))));
-                i += 1;
-                continue;
-            }
-        }
-        // 5. weekday: "am Sonntag", "vom Sonntag", "am Sonntagabend"
-        let lower = t.lower;
-        // (every weekday starts with d, f, m or s and is at least 6 bytes long)
-        let maybe_weekday = lower.len() >= 6 && matches!(lower.as_bytes().first(), Some(b'd' | b'f' | b'm' | b's'));
-        if maybe_weekday
-            && let Some(wd) = WEEKDAYS.iter().position(|w| {
-                lower.strip_prefix(w).is_some_and(|rest| {
-                    ["", "abend", "morgen", "nachmittag", "vormittag", "mittag", "nacht"].contains(&rest)
-                })
-            })
-            && let Some(cue) = prev_lower(i).filter(|c| WEEKDAY_CUES.contains(c))
-        {
-            let start = toks[i - 1].start;
-            let value = art.and_then(day_date).map(|d| {
-                let today = (d + 3).rem_euclid(7); // 1970-01-01 was a Thursday (Monday = 0)
-                let wd = i64::try_from(wd).unwrap_or(0);
-                let shift = match cue {
-                    "kommenden" | "nächsten" => (wd - today - 1).rem_euclid(7) + 1,
-                    _ => -((today - wd).rem_euclid(7)),
-                };
-                days_iso(d + shift)
-            });
-            out.push(date(chars, start, t.end, value));
+        if let Some((mention, next)) = RULES.iter().find_map(|rule| rule(&cx, i)) {
+            out.push(mention);
+            i = next;
+        } else {
             i += 1;
-            continue;
         }
-        // 6. "vor einem Monat", "vor drei Tagen"
-        if lower == "vor"
-            && let (Some(n), Some(u)) = (toks.get(i + 1), toks.get(i + 2))
-        {
-            let count = if n.is_digits() {
-                n.text.parse::<i64>().ok()
-            } else {
-                number_word_lower(n.lower).map(|v| v as i64)
-            };
-            let unit = match u.text {
-                "Tag" | "Tagen" => Some(1),
-                "Woche" | "Wochen" => Some(7),
-                "Monat" | "Monaten" => Some(30),
-                "Jahr" | "Jahren" => Some(365),
-                _ => None,
-            };
-            if let (Some(c), Some(unit), true) = (count, unit, spaced(i, i + 1) && spaced(i + 1, i + 2)) {
-                let value = art.and_then(|a| match unit {
-                    365 => Some(format!("{:04}", a.year - i32::try_from(c).ok()?)),
-                    30 => {
-                        let months = i64::from(a.year) * 12 + i64::from(a.month?) - 1 - c;
-                        Some(format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1))
-                    }
-                    _ => Some(days_iso(day_date(a)? - c * unit)),
-                });
-                out.push(date(chars, t.start, u.end, value));
-                i += 3;
-                continue;
-            }
-        }
-        // 7. "im vorigen Jahr", "in diesem Jahr"
-        if matches!(lower, "im" | "in")
-            && let (Some(m), Some(j)) = (toks.get(i + 1), toks.get(i + 2))
-        {
-            let offset = match m.lower {
-                "diesem" => Some(0),
-                "vergangenen" | "vorigen" | "letzten" => Some(-1),
-                "nächsten" | "kommenden" => Some(1),
-                _ => None,
-            };
-            if let (Some(o), true) = (
-                offset,
-                matches!(j.text, "Jahr" | "Jahre") && spaced(i, i + 1) && spaced(i + 1, i + 2),
-            ) {
-                out.push(date(chars, t.start, j.end, art.map(|a| format!("{:04}", a.year + o))));
-                i += 3;
-                continue;
-            }
-        }
-        i += 1;
     }
     out
 }
 
+/// What every date rule reads: the text's chars, its tokens and the article's date.
+struct Cx<'a> {
+    /// The text's chars (token offsets index into them).
+    chars: &'a [char],
+    /// The tokens.
+    toks: &'a [Tok<'a>],
+    /// The article's date, against which relative dates are resolved.
+    art: Option<&'a SimpleDate>,
+}
+
+impl Cx<'_> {
+    /// Whether only white space separates tokens `a` and `b`.
+    fn spaced(&self, a: usize, b: usize) -> bool {
+        is_space(gap(self.chars, &self.toks[a], &self.toks[b]))
+    }
+
+    /// The lower-case token before token `i`, if only white space separates them.
+    fn prev_lower(&self, i: usize) -> Option<&str> {
+        let p = i.checked_sub(1)?;
+        self.spaced(p, i).then_some(self.toks[p].lower)
+    }
+
+    /// The token after token `i`, if only white space separates them.
+    fn next_spaced(&self, i: usize) -> Option<&Tok<'_>> {
+        self.toks.get(i + 1).filter(|_| self.spaced(i, i + 1))
+    }
+}
+
+/// A date rule: at token `i`, the mention it finds and the index of the token after it.
+type Rule = fn(&Cx<'_>, usize) -> Option<(Mention, usize)>;
+
+/// The date rules, in the order they are tried at each token.
+const RULES: [Rule; 7] = [day_month, part_of_month, month, year, weekday, ago, relative_year];
+
+/// Rule 1: "29. Dezember 2020", "12. Januar" (the year from the article's date when missing).
+fn day_month(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
+    let (chars, toks) = (cx.chars, cx.toks);
+    let t = &toks[i];
+    if !(t.is_digits() && t.text.len() <= 2 && chars.get(t.end) == Some(&'.')) {
+        return None;
+    }
+    let day: u8 = t.text.parse().unwrap_or(0);
+    let month_tok = toks.get(i + 1).filter(|n| is_space(&chars[t.end + 1..n.start]));
+    let m = month_tok.and_then(|n| month_of(n, chars))?;
+    let mut end = toks[i + 1].end;
+    let mut next = i + 2;
+    let year = cx.next_spaced(i + 1).and_then(year_of);
+    if year.is_some() {
+        end = toks[i + 2].end;
+        next = i + 3;
+    }
+    let y = year.or_else(|| cx.art.map(|a| nearest_year(m, a)));
+    let value = y
+        .filter(|y| (1..=days_in_month(*y, m)).contains(&day))
+        .map(|y| iso(y, m, day));
+    (1..=31)
+        .contains(&day)
+        .then(|| (date(chars, t.start, end, value), next))
+}
+
+/// Rule 2: "Mitte Dezember (2020)", "Ende Februar 2024" as a range of days; "Anfang 2021" is left to [`year`].
+fn part_of_month(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
+    let t = &cx.toks[i];
+    let (from, to) = match t.text {
+        "Anfang" | "anfang" => (1u8, 10u8),
+        "Mitte" | "mitte" => (11, 20),
+        "Ende" | "ende" => (21, 31),
+        _ => return None,
+    };
+    let n = cx.next_spaced(i)?;
+    let m = month_of(n, cx.chars)?;
+    let year = cx.next_spaced(i + 1).and_then(year_of);
+    let end = if year.is_some() { cx.toks[i + 2].end } else { n.end };
+    let y = year.or_else(|| month_year(m, None, cx.art));
+    let value = y.map(|y| format!("{}/{}", iso(y, m, from), iso(y, m, to.min(days_in_month(y, m)))));
+    let next = if year.is_some() { i + 3 } else { i + 2 };
+    Some((date(cx.chars, t.start, end, value), next))
+}
+
+/// Rule 3: a month with a year or a cue: "im Februar", "im vergangenen März", "Juli 2017".
+fn month(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
+    let t = &cx.toks[i];
+    let m = month_of(t, cx.chars)?;
+    let year = cx.next_spaced(i).and_then(year_of);
+    let cue = cx.prev_lower(i);
+    let cued = cue.is_some_and(|c| MONTH_CUES.contains(&c));
+    if year.is_none() && !cued {
+        return None;
+    }
+    let end = if year.is_some() { cx.toks[i + 1].end } else { t.end };
+    let y = year.or_else(|| month_year(m, cue, cx.art));
+    let next = if year.is_some() { i + 2 } else { i + 1 };
+    Some((date(cx.chars, t.start, end, y.map(|y| format!("{y:04}-{m:02}"))), next))
+}
+
+/// Rule 4: a year after a cue ("seit 2017", "im Jahr 2017") or opening a sentence, but not before a unit
+/// ("2017 Dollar"), glued to other digits or followed by a dot.
+fn year(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
+    let (chars, t) = (cx.chars, &cx.toks[i]);
+    let y = year_of(t)?;
+    let cue = cx.prev_lower(i).is_some_and(|c| YEAR_CUES.contains(&c));
+    let next = cx.next_spaced(i);
+    let next_unit = next.is_some_and(|n| is_unit_word(n.lower) || n.text == "Menschen");
+    let opens = sentence_start(chars, t.start) && next.is_some_and(|n| !n.is_capitalised());
+    let glued = t.start > 0 && matches!(chars[t.start - 1], '-' | '/' | '.' | ',');
+    ((cue || opens) && !next_unit && !glued && chars.get(t.end) != Some(&'.'))
+        .then(|| (date(chars, t.start, t.end, Some(format!("{y:04}"))), i + 1))
+}
+
+/// Rule 5: a weekday after a cue: "am Sonntag", "vom Sonntag", "am Sonntagabend", "kommenden Freitag"; the day is
+/// the last such weekday up to the article's date, or the next one after it for "kommenden"/"nächsten".
+fn weekday(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
+    let t = &cx.toks[i];
+    let lower = t.lower;
+    // (every weekday starts with d, f, m or s and is at least 6 bytes long)
+    let maybe_weekday = lower.len() >= 6 && matches!(lower.as_bytes().first(), Some(b'd' | b'f' | b'm' | b's'));
+    if !maybe_weekday {
+        return None;
+    }
+    let wd = WEEKDAYS.iter().position(|w| {
+        lower
+            .strip_prefix(w)
+            .is_some_and(|rest| ["", "abend", "morgen", "nachmittag", "vormittag", "mittag", "nacht"].contains(&rest))
+    })?;
+    let cue = cx.prev_lower(i).filter(|c| WEEKDAY_CUES.contains(c))?;
+    let start = cx.toks[i - 1].start;
+    let value = cx.art.and_then(day_date).map(|d| {
+        let today = (d + 3).rem_euclid(7); // 1970-01-01 was a Thursday (Monday = 0)
+        let wd = i64::try_from(wd).unwrap_or(0);
+        let shift = match cue {
+            "kommenden" | "nächsten" => (wd - today - 1).rem_euclid(7) + 1,
+            _ => -((today - wd).rem_euclid(7)),
+        };
+        days_iso(d + shift)
+    });
+    Some((date(cx.chars, start, t.end, value), i + 1))
+}
+
+/// Rule 6: "vor einem Monat", "vor drei Tagen": counted back from the article's date (a month is a calendar month, a
+/// year a calendar year).
+fn ago(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
+    let t = &cx.toks[i];
+    if t.lower != "vor" {
+        return None;
+    }
+    let (n, u) = (cx.toks.get(i + 1)?, cx.toks.get(i + 2)?);
+    let count = if n.is_digits() {
+        n.text.parse::<i64>().ok()
+    } else {
+        number_word_lower(n.lower).map(|v| v as i64)
+    };
+    let unit = match u.text {
+        "Tag" | "Tagen" => Some(1),
+        "Woche" | "Wochen" => Some(7),
+        "Monat" | "Monaten" => Some(30),
+        "Jahr" | "Jahren" => Some(365),
+        _ => None,
+    };
+    let (Some(c), Some(unit), true) = (count, unit, cx.spaced(i, i + 1) && cx.spaced(i + 1, i + 2)) else {
+        return None;
+    };
+    let value = cx.art.and_then(|a| match unit {
+        365 => Some(format!("{:04}", a.year - i32::try_from(c).ok()?)),
+        30 => {
+            let months = i64::from(a.year) * 12 + i64::from(a.month?) - 1 - c;
+            Some(format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1))
+        }
+        _ => Some(days_iso(day_date(a)? - c * unit)),
+    });
+    Some((date(cx.chars, t.start, u.end, value), i + 3))
+}
+
+/// Rule 7: "im vorigen Jahr", "in diesem Jahr", "im nächsten Jahr": the article's year, shifted.
+fn relative_year(cx: &Cx<'_>, i: usize) -> Option<(Mention, usize)> {
+    let t = &cx.toks[i];
+    if !matches!(t.lower, "im" | "in") {
+        return None;
+    }
+    let (m, j) = (cx.toks.get(i + 1)?, cx.toks.get(i + 2)?);
+    let offset = match m.lower {
+        "diesem" => Some(0),
+        "vergangenen" | "vorigen" | "letzten" => Some(-1),
+        "nächsten" | "kommenden" => Some(1),
+        _ => None,
+    };
+    let (Some(o), true) = (
+        offset,
+        matches!(j.text, "Jahr" | "Jahre") && cx.spaced(i, i + 1) && cx.spaced(i + 1, i + 2),
+    ) else {
+        return None;
+    };
+    Some((
+        date(cx.chars, t.start, j.end, cx.art.map(|a| format!("{:04}", a.year + o))),
+        i + 3,
+    ))
+}
+
+/// Whether `start` opens a sentence: only white space since a sentence end, a colon, a line break or an
+/// opening quote (or the start of the text).
 fn sentence_start(chars: &[char], start: usize) -> bool {
     chars[..start]
         .iter()
@@ -364,6 +433,7 @@ mod tests {
         Some(SimpleDate { year: y, month: m, day })
     }
 
+    /// Long because: a table of cases, one line (or one formatted tuple) each.
     #[test]
     fn dates_table() {
         type Case<'a> = (&'a str, Option<SimpleDate>, Option<(&'a str, Option<&'a str>)>);

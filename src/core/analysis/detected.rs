@@ -12,7 +12,8 @@
 
 use std::collections::BTreeMap;
 
-use super::entities::{CorpusEntities, EntityKind};
+use super::entities::CorpusEntities;
+use super::mention::{EntityKind, EntitySummary, Mention, Source};
 use super::ner::{self, NerKind};
 use crate::core::corpus::{ArticleId, Corpus};
 
@@ -23,43 +24,13 @@ pub const ID_PREFIX: &str = "ner-";
 /// such as "rat" or "amt" would also veto names like "Konrad").
 pub const MIN_COMMON_TAIL: usize = 4;
 
-/// A name found only by the model.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetectedMention {
-    /// Start (code points into `Article::text()`).
-    pub start: usize,
-    /// End (exclusive).
-    pub end: usize,
-    /// The text as written.
-    pub text: String,
-    /// Person, place or organisation.
-    pub kind: EntityKind,
-    /// The group id (`ner-…`).
-    pub group: String,
-}
-
-/// All mentions of one detected name across the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetectedGroup {
-    /// Group id (`ner-…`).
-    pub id: String,
-    /// The most frequent surface form.
-    pub label: String,
-    /// The most frequent kind.
-    pub kind: EntityKind,
-    /// Number of mentions.
-    pub mention_count: usize,
-    /// Articles it occurs in.
-    pub article_ids: Vec<ArticleId>,
-}
-
 /// Detected names of a corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Detected {
-    /// Per article, sorted by position.
-    pub by_article: BTreeMap<ArticleId, Vec<DetectedMention>>,
+    /// Per article, sorted by position (each with [`Source::Model`]).
+    pub by_article: BTreeMap<ArticleId, Vec<Mention>>,
     /// The groups, most mentioned first.
-    pub groups: Vec<DetectedGroup>,
+    pub groups: Vec<EntitySummary>,
 }
 
 fn kind_of(k: NerKind) -> Option<EntityKind> {
@@ -69,6 +40,13 @@ fn kind_of(k: NerKind) -> Option<EntityKind> {
         NerKind::Org => Some(EntityKind::Organization),
         NerKind::Oth => None,
     }
+}
+
+/// The model's spans that are sure enough to show: confidence at least [`ner::SHOW_THRESHOLD`].
+fn sure_spans(text: &str) -> impl Iterator<Item = ner::NerSpan> {
+    ner::tag(text)
+        .into_iter()
+        .filter(|s| s.confidence >= ner::SHOW_THRESHOLD)
 }
 
 /// Whether a single-word span is really a common noun by the model's own lexicon.
@@ -106,11 +84,8 @@ pub fn detect_corpus(corpus: &Corpus, kb: &CorpusEntities) -> Detected {
     for article in &corpus.articles {
         let text = article.text();
         let known = kb.by_article.get(&article.id).map(Vec::as_slice).unwrap_or_default();
-        for span in ner::tag(&text) {
+        for span in sure_spans(&text) {
             let Some(kind) = kind_of(span.kind) else { continue };
-            if span.confidence < ner::SHOW_THRESHOLD {
-                continue;
-            }
             if known.iter().any(|m| m.start < span.end && span.start < m.end) {
                 continue;
             }
@@ -145,17 +120,23 @@ pub fn detect_corpus(corpus: &Corpus, kb: &CorpusEntities) -> Detected {
             g.2.push(article.clone());
         }
         g.3 += 1;
-        out.by_article.entry(article).or_default().push(DetectedMention {
+        out.by_article.entry(article).or_default().push(Mention {
             start,
             end,
             text,
             kind,
-            group: id,
+            entity_id: None,
+            derived: false,
+            value: None,
+            source: Source::Model {
+                group: id,
+                confidence: 1000,
+            },
         });
     }
     out.groups = groups
         .into_iter()
-        .map(|(id, (labels, kinds, articles, n))| DetectedGroup {
+        .map(|(id, (labels, kinds, articles, n))| EntitySummary {
             label: labels
                 .into_iter()
                 .max_by_key(|(_, c)| *c)

@@ -148,6 +148,7 @@ pub struct AlignedPair {
 /// unpaired.
 pub const ALIGN_MIN_SIMILARITY: f64 = 0.3;
 
+/// The folded words of a sentence.
 fn word_set(s: &str) -> HashSet<String> {
     words(s).into_iter().map(|(_, w)| fold(w)).collect()
 }
@@ -157,6 +158,7 @@ pub fn sentence_similarity(a: &str, b: &str) -> f64 {
     dice(&word_set(a), &word_set(b))
 }
 
+/// Dice overlap of two sets (0 when both are empty).
 fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 0.0;

@@ -24,79 +24,10 @@ use aho_corasick::{Input, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::kb::{Kb, end_day, kb};
+pub use super::mention::{EntityKind, EntitySummary, Mention, Source};
 use super::morphology::{FormKind, fold, fold_char, forms_of};
 use super::tokens::Tokens;
-use crate::core::corpus::{ArticleId, Corpus, DatePrecision, SimpleDate};
-
-/// What a mention refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityKind {
-    /// A person.
-    Person,
-    /// A country, city, region or body of water.
-    Place,
-    /// An organisation, institution, company or outlet.
-    Organization,
-    /// A product, notably a weapon system or a vaccine.
-    Product,
-    /// A named event.
-    Event,
-    /// A date or period.
-    Date,
-    /// An amount, a sum of money or a percentage.
-    Quantity,
-}
-
-impl EntityKind {
-    /// The kind as used in JSON and in the DOM (`data-kind`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Person => "person",
-            Self::Place => "place",
-            Self::Organization => "organization",
-            Self::Product => "product",
-            Self::Event => "event",
-            Self::Date => "date",
-            Self::Quantity => "quantity",
-        }
-    }
-}
-
-/// One mention in an article's clean text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mention {
-    /// First code point in [`crate::core::corpus::Article::text`].
-    pub start: usize,
-    /// One past the last code point.
-    pub end: usize,
-    /// The text as written.
-    pub text: String,
-    /// What it refers to.
-    pub kind: EntityKind,
-    /// The KB entity, when the mention could be linked.
-    pub entity_id: Option<String>,
-    /// A derived form (adjective, demonym) rather than a name.
-    pub derived: bool,
-    /// Dates: ISO date, month, year or range `2020-12-11/2020-12-20`; quantities: normalised number and unit.
-    pub value: Option<String>,
-}
-
-impl Mention {
-    /// The precision of a date mention's value (a range counts as its start's precision).
-    pub fn date_precision(&self) -> Option<DatePrecision> {
-        if self.kind != EntityKind::Date {
-            return None;
-        }
-        let v = self.value.as_deref()?;
-        let first = v.split('/').next()?;
-        Some(match first.len() {
-            4 => DatePrecision::Year,
-            7 => DatePrecision::Month,
-            _ => DatePrecision::Day,
-        })
-    }
-}
+use crate::core::corpus::{ArticleId, Corpus, SimpleDate};
 
 /// Words in the part after a hyphen that make a shared name a product ("Bayraktar-Kampfdrohnen").
 const PRODUCT_HEADS: &[&str] = &[
@@ -375,6 +306,7 @@ impl Matcher {
                 entity_id: entity.map(|x| kb.entities()[x as usize].id.clone()),
                 derived,
                 value: None,
+                source: Default::default(),
             });
         }
         out
@@ -449,21 +381,6 @@ pub fn merge(mentions: Vec<Mention>) -> Vec<Mention> {
     kept.sort_unstable();
     let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
     kept.into_iter().filter_map(|(_, _, i)| slots[i].take()).collect()
-}
-
-/// One linked entity across a corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EntitySummary {
-    /// KB id.
-    pub id: String,
-    /// Kind.
-    pub kind: EntityKind,
-    /// German label.
-    pub label: String,
-    /// Number of mentions in the corpus.
-    pub mention_count: usize,
-    /// Articles that mention it, in corpus order.
-    pub article_ids: Vec<ArticleId>,
 }
 
 /// The mentions of every article and the entities they link to.

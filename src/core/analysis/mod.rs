@@ -24,6 +24,7 @@ pub mod diff;
 pub mod entities;
 pub mod events;
 pub mod kb;
+pub mod mention;
 pub mod morphology;
 pub mod ner;
 pub mod quantities;

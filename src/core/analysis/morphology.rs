@@ -21,6 +21,9 @@
 //! crate: it keeps that one-to-one mapping (NFD does not) and costs a few hundred bytes in the wasm.
 
 use super::kb::KbEntity;
+/// Folding lives with the tokenizer, below the knowledge base (which folds aliases) and this module; it is
+/// re-exported here, where the matcher and the gazetteer have always found it.
+pub use super::tokens::{fold, fold_char};
 
 /// How a generated form relates to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -70,54 +73,6 @@ pub struct Form {
     pub case_sensitive: bool,
     /// For [`FormKind::Role`]: the role title it came from.
     pub role_title: Option<String>,
-}
-
-/// Folds one char for matching: lower case, without diacritics, white space as `' '`, typographic apostrophe
-/// as `'`. Always exactly one char out.
-#[inline(always)]
-pub fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        // the fast path for the common case; the same result as below (no ASCII char is in the table but `)
-        match c {
-            ' ' | '\t'..='\r' => ' ',
-            '`' => '\'',
-            _ => c.to_ascii_lowercase(),
-        }
-    } else {
-        fold_non_ascii(c)
-    }
-}
-
-fn fold_non_ascii(c: char) -> char {
-    if c.is_whitespace() {
-        return ' ';
-    }
-    match c.to_lowercase().next().unwrap_or(c) {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
-        'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'ğ' | 'ĝ' | 'ġ' | 'ģ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
-        'ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'ŕ' | 'ř' => 'r',
-        'ś' | 'ş' | 'š' | 'ș' | 'ŝ' => 's',
-        'ţ' | 'ť' | 'ț' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        '’' | '‘' | '`' | '´' => '\'',
-        '‐' | '‑' | '‒' | '–' => '-',
-        other => other,
-    }
-}
-
-/// Folds a string char by char with [`fold_char`] (same number of chars as the input).
-pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
 }
 
 /// Genitive forms of a name: `Putin` → `Putins`; `Tsipras` → `Tsipras'`, `Tsipras’`.
@@ -191,7 +146,7 @@ pub fn forms_of(e: &KbEntity) -> Vec<Form> {
             push(g, FormKind::Role, false, Some(&r.title));
         }
     }
-    if e.kind == super::entities::EntityKind::Person {
+    if e.kind == super::mention::EntityKind::Person {
         let listed = |s: &str| e.aliases.iter().any(|a| a == s);
         let names = std::iter::once(&e.label_de).chain(&e.aliases);
         let parts: Vec<String> = names

@@ -10,7 +10,7 @@
 //! currencies as ISO codes (`3000000000 USD`), percent as `%`, counted things as written (`4500000 Dosen`).
 //! Vague amounts give a lower bound: "mehrere Hundert Drohnen" → `≥200 Drohnen`.
 
-use super::entities::{EntityKind, Mention};
+use super::mention::{EntityKind, Mention};
 use super::tokens::{Tok, Tokens, is_space};
 
 /// Currency and measure words → normalised unit.
@@ -91,6 +91,7 @@ pub(crate) fn number_word_lower(w: &str) -> Option<u64> {
     below_thousand(w)
 }
 
+/// A number word below 1000 ("dreihundertzwölf").
 fn below_thousand(w: &str) -> Option<u64> {
     if let Some((left, right)) = w.split_once("hundert") {
         let l = if left.is_empty() { 1 } else { units(left)? };
@@ -100,6 +101,7 @@ fn below_thousand(w: &str) -> Option<u64> {
     below_hundred(w)
 }
 
+/// A number word below 100: units, teens, tens, or "einundzwanzig".
 fn below_hundred(w: &str) -> Option<u64> {
     if let Some(v) = units(w) {
         return Some(v);
@@ -140,6 +142,7 @@ fn below_hundred(w: &str) -> Option<u64> {
     Some(tens(t)? + u)
 }
 
+/// A number word from 1 to 9 (any form of "ein").
 fn units(w: &str) -> Option<u64> {
     Some(match w {
         "ein" | "eine" | "einen" | "einem" | "einer" | "eins" => 1,
@@ -203,10 +206,12 @@ fn scaled(digits: &str, decimals: u32, zeros: u32) -> String {
     }
 }
 
+/// The normalised unit a token names ([`UNITS`]).
 fn unit_of(t: &Tok<'_>) -> Option<&'static str> {
     UNITS.iter().find(|(u, _)| *u == t.lower).map(|(_, n)| *n)
 }
 
+/// The power of ten a scale word stands for ([`SCALES`]: "Millionen", "Mio", …).
 fn scale_of(t: &Tok<'_>) -> Option<u32> {
     SCALES.iter().find(|(s, _)| *s == t.lower).map(|(_, z)| *z)
 }
@@ -222,98 +227,111 @@ pub(crate) fn find_quantities_in(chars: &[char], toks: &[Tok<'_>]) -> Vec<Mentio
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let t = &toks[i];
-        // the number
-        let before = t.start.checked_sub(1).map(|p| chars[p]);
-        if before.is_some_and(|c| c == '-' || c.is_alphanumeric()) {
-            i += 1;
-            continue; // "S-400", "F35"
-        }
-        let (digits, decimals, vague): (String, u32, bool) = if t.text.starts_with(|c: char| c.is_ascii_digit()) {
-            match parse_digits(t.text) {
-                Some((d, n)) => (d, n, false),
-                None => {
-                    i += 1;
-                    continue;
-                }
+        match quantity_at(chars, toks, i) {
+            Some((mention, next)) => {
+                out.push(mention);
+                i = next;
             }
-        } else if let Some(v) = VAGUE.iter().find(|(w, _)| *w == t.lower).map(|(_, v)| *v) {
-            (v.to_string(), 0, true)
-        } else if let Some(v) =
-            number_word_lower(t.lower).filter(|_| !t.is_capitalised() || i == 0 || sentence_start(chars, t))
-        {
-            (v.to_string(), 0, false)
-        } else {
-            i += 1;
-            continue;
-        };
-        let next = |j: usize| -> Option<&Tok<'_>> {
-            let n = toks.get(j)?;
-            let prev = &toks[j - 1];
-            let g = &chars[prev.end..n.start];
-            let abbrev_dot = g.first() == Some(&'.') && matches!(prev.lower, "mio" | "mrd");
-            (is_space(g) || (abbrev_dot && is_space(&g[1..]))).then_some(n)
-        };
-        let mut j = i + 1;
-        let mut zeros = 0;
-        let mut end = t.end;
-        if let Some(s) = next(j).and_then(scale_of) {
-            zeros = s;
-            end = toks[j].end;
-            if matches!(toks[j].lower, "mio" | "mrd") && chars.get(end) == Some(&'.') {
-                end += 1;
-            }
-            j += 1;
+            None => i += 1,
         }
-        let mut unit: Option<String> = None;
-        if let Some(n) = next(j) {
-            if let Some(u) = unit_of(n) {
-                unit = Some(u.to_string());
-                end = n.end;
-                j += 1;
-            } else if zeros > 0 && n.is_capitalised() && n.text.chars().count() > 2 && is_noun(n) {
-                unit = Some(n.text.to_string());
-                end = n.end;
-                j += 1;
-            }
-        }
-        if unit.is_none() && chars.get(end).is_some_and(|c| *c == '%' || *c == '$' || *c == '€') {
-            unit = Some(
-                match chars[end] {
-                    '%' => "%",
-                    '$' => "USD",
-                    _ => "EUR",
-                }
-                .to_string(),
-            );
-            end += 1;
-        } else if unit.is_none() && chars.get(end) == Some(&' ') && chars.get(end + 1) == Some(&'%') {
-            unit = Some("%".into());
-            end += 2;
-        }
-        if zeros == 0 && (unit.is_none() || vague) {
-            i += 1;
-            continue;
-        }
-        let number = scaled(&digits, decimals, zeros);
-        let number = if vague { format!("≥{number}") } else { number };
-        let value = match unit {
-            Some(u) if u == "%" => format!("{number} %"),
-            Some(u) => format!("{number} {u}"),
-            None => number,
-        };
-        out.push(Mention {
-            start: t.start,
-            end,
-            text: chars[t.start..end].iter().collect(),
-            kind: EntityKind::Quantity,
-            entity_id: None,
-            derived: false,
-            value: Some(value),
-        });
-        i = j.max(i + 1);
     }
     out
+}
+
+/// The quantity that starts at token `i`, and the index of the token after it: a number, then an optional
+/// scale ("Mio."), then a unit word or sign, or a capitalised noun after a scale ("5 Millionen Menschen"). A
+/// bare number or a vague one ("mehrere") without a scale is no quantity.
+fn quantity_at(chars: &[char], toks: &[Tok<'_>], i: usize) -> Option<(Mention, usize)> {
+    let t = &toks[i];
+    let (digits, decimals, vague) = number_at(chars, toks, i)?;
+    let next = |j: usize| -> Option<&Tok<'_>> {
+        let n = toks.get(j)?;
+        let prev = &toks[j - 1];
+        let g = &chars[prev.end..n.start];
+        let abbrev_dot = g.first() == Some(&'.') && matches!(prev.lower, "mio" | "mrd");
+        (is_space(g) || (abbrev_dot && is_space(&g[1..]))).then_some(n)
+    };
+    let mut j = i + 1;
+    let mut zeros = 0;
+    let mut end = t.end;
+    if let Some(s) = next(j).and_then(scale_of) {
+        zeros = s;
+        end = toks[j].end;
+        if matches!(toks[j].lower, "mio" | "mrd") && chars.get(end) == Some(&'.') {
+            end += 1;
+        }
+        j += 1;
+    }
+    let mut unit: Option<String> = None;
+    if let Some(n) = next(j) {
+        if let Some(u) = unit_of(n) {
+            unit = Some(u.to_string());
+            end = n.end;
+            j += 1;
+        } else if zeros > 0 && n.is_capitalised() && n.text.chars().count() > 2 && is_noun(n) {
+            unit = Some(n.text.to_string());
+            end = n.end;
+            j += 1;
+        }
+    }
+    if unit.is_none()
+        && let Some((sign, after)) = sign_unit(chars, end)
+    {
+        unit = Some(sign.to_string());
+        end = after;
+    }
+    if zeros == 0 && (unit.is_none() || vague) {
+        return None;
+    }
+    let number = scaled(&digits, decimals, zeros);
+    let number = if vague { format!("≥{number}") } else { number };
+    let value = match unit {
+        Some(u) if u == "%" => format!("{number} %"),
+        Some(u) => format!("{number} {u}"),
+        None => number,
+    };
+    let mention = Mention {
+        start: t.start,
+        end,
+        text: chars[t.start..end].iter().collect(),
+        kind: EntityKind::Quantity,
+        entity_id: None,
+        derived: false,
+        value: Some(value),
+        source: Default::default(),
+    };
+    Some((mention, j.max(i + 1)))
+}
+
+/// The number token `i` is: its digits, its decimals and whether it is vague ("mehrere" → ≥ 2). `None` for
+/// a token that is no number, or that is glued to a letter or a hyphen before it ("S-400", "F35").
+fn number_at(chars: &[char], toks: &[Tok<'_>], i: usize) -> Option<(String, u32, bool)> {
+    let t = &toks[i];
+    let before = t.start.checked_sub(1).map(|p| chars[p]);
+    if before.is_some_and(|c| c == '-' || c.is_alphanumeric()) {
+        return None;
+    }
+    if t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        parse_digits(t.text).map(|(d, n)| (d, n, false))
+    } else if let Some(v) = VAGUE.iter().find(|(w, _)| *w == t.lower).map(|(_, v)| *v) {
+        Some((v.to_string(), 0, true))
+    } else {
+        number_word_lower(t.lower)
+            .filter(|_| !t.is_capitalised() || i == 0 || sentence_start(chars, t))
+            .map(|v| (v.to_string(), 0, false))
+    }
+}
+
+/// A unit sign at `end`, right after the number ("5%", "5$", "5€") or after one space ("5 %"): the unit and
+/// the offset after the sign.
+fn sign_unit(chars: &[char], end: usize) -> Option<(&'static str, usize)> {
+    match chars.get(end) {
+        Some('%') => Some(("%", end + 1)),
+        Some('$') => Some(("USD", end + 1)),
+        Some('€') => Some(("EUR", end + 1)),
+        Some(' ') if chars.get(end + 1) == Some(&'%') => Some(("%", end + 2)),
+        _ => None,
+    }
 }
 
 /// A capitalised word after a scale that is a counted noun (not a month, weekday or function word).
@@ -326,6 +344,7 @@ fn is_noun(t: &Tok<'_>) -> bool {
         .contains(&l)
 }
 
+/// Whether a token opens a sentence: only white space since a sentence end, a colon or an opening quote.
 fn sentence_start(chars: &[char], t: &Tok<'_>) -> bool {
     chars[..t.start]
         .iter()

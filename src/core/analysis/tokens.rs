@@ -1,8 +1,11 @@
-//! A minimal word tokenizer for the date and quantity rules: runs of letters/digits with code point offsets.
-//! A number keeps its inner `.`/`,` when a digit follows ("4,5", "5.000"); everything else separates tokens.
+//! Text primitives of the rule-based finders, at the bottom of `analysis` (they import nothing from it):
 //!
-//! [`Tokens`] is built once per text and shared by the date and quantity rules. Tokens borrow their text and
-//! their lower-case form from it, so tokenizing allocates three buffers per text and nothing per token.
+//! - a minimal word tokenizer for the date and quantity rules: runs of letters/digits with code point offsets.
+//!   A number keeps its inner `.`/`,` when a digit follows ("4,5", "5.000"); everything else separates tokens.
+//!   [`Tokens`] is built once per text and shared by the date and quantity rules. Tokens borrow their text and
+//!   their lower-case form from it, so tokenizing allocates three buffers per text and nothing per token.
+//! - [`fold_char`] and [`fold`]: the char folding of name matching (case, diacritics, apostrophes), used by the
+//!   knowledge base, the morphology (which re-exports them) and the matcher.
 
 /// One token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +142,56 @@ pub(crate) fn gap<'a>(chars: &'a [char], a: &Tok<'_>, b: &Tok<'_>) -> &'a [char]
 /// Whether a gap is only white space (at least one char).
 pub(crate) fn is_space(gap: &[char]) -> bool {
     !gap.is_empty() && gap.iter().all(|c| c.is_whitespace())
+}
+
+/// Folds one char for matching: lower case, without diacritics, white space as `' '`, typographic apostrophe
+/// as `'`. Always exactly one char out.
+#[inline(always)]
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        // the fast path for the common case; the same result as below (no ASCII char is in the table but `)
+        match c {
+            ' ' | '\t'..='\r' => ' ',
+            '`' => '\'',
+            _ => c.to_ascii_lowercase(),
+        }
+    } else {
+        fold_non_ascii(c)
+    }
+}
+
+/// [`fold_char`] for a non-ASCII char: white space, a table of Latin diacritics, typographic apostrophes and
+/// dashes; other chars in lower case.
+fn fold_non_ascii(c: char) -> char {
+    if c.is_whitespace() {
+        return ' ';
+    }
+    match c.to_lowercase().next().unwrap_or(c) {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ĝ' | 'ġ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ř' => 'r',
+        'ś' | 'ş' | 'š' | 'ș' | 'ŝ' => 's',
+        'ţ' | 'ť' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        '’' | '‘' | '`' | '´' => '\'',
+        '‐' | '‑' | '‒' | '–' => '-',
+        other => other,
+    }
+}
+
+/// Folds a string char by char with [`fold_char`] (same number of chars as the input).
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
 }
 
 #[cfg(test)]

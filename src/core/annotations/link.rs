@@ -284,6 +284,7 @@ pub fn decode_note_set(value: &str) -> Result<Vec<SharedNote>, LinkError> {
     parse_payload(&value).map_err(LinkError::BadPayload)
 }
 
+/// Reads a decoded note-set payload `[articles, notes]`; the error says which part is wrong.
 fn parse_payload(v: &Value) -> Result<Vec<SharedNote>, String> {
     let [articles, notes] = v.as_array().map(Vec::as_slice).unwrap_or_default() else {
         return Err("expected [articles, notes]".into());
@@ -306,6 +307,7 @@ fn parse_payload(v: &Value) -> Result<Vec<SharedNote>, String> {
     Ok(out)
 }
 
+/// Reads one note of a payload: `[article index, start, end, quote, note, tags, colour]`.
 fn parse_note(n: &Value, articles: &[&str]) -> Result<SharedNote, String> {
     let [ai, start, end, quote, note, tags, color] = n.as_array().map(Vec::as_slice).unwrap_or_default() else {
         return Err("expected 7 fields".into());

@@ -40,6 +40,7 @@ pub struct ImportError {
     pub problems: Vec<String>,
 }
 
+/// The first three problems joined, and how many more there are.
 fn summary(problems: &[String]) -> String {
     let shown: Vec<&str> = problems.iter().take(3).map(String::as_str).collect();
     let more = problems.len().saturating_sub(3);
@@ -141,6 +142,7 @@ pub fn export_string(set: &AnnotationSet, article: Option<&ArticleId>) -> String
     serde_json::to_string_pretty(&export(set, article)).unwrap_or_default()
 }
 
+/// Whether a JSON-LD node has this `type` (a string or one of a list).
 fn has_type(v: &Value, t: &str) -> bool {
     match v.get("type") {
         Some(Value::String(s)) => s == t,
@@ -149,6 +151,7 @@ fn has_type(v: &Value, t: &str) -> bool {
     }
 }
 
+/// A JSON-LD value that may be one node or a list of them, as a list.
 fn one_or_many(v: &Value) -> Vec<&Value> {
     match v {
         Value::Array(a) => a.iter().collect(),
@@ -156,12 +159,14 @@ fn one_or_many(v: &Value) -> Vec<&Value> {
     }
 }
 
+/// Whether a string looks like an IRI: a scheme of letters, digits, `+-.`, a colon and something after it.
 fn is_iri(s: &str) -> bool {
     s.split_once(':').is_some_and(|(scheme, rest)| {
         !scheme.is_empty() && !rest.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     })
 }
 
+/// The motivations the W3C Web Annotation vocabulary defines.
 const MOTIVATIONS: [&str; 13] = [
     "assessing",
     "bookmarking",
@@ -244,6 +249,7 @@ pub fn validate(doc: &Value) -> Vec<String> {
     problems
 }
 
+/// The problems of one imported annotation node, as short phrases (empty when it can be imported).
 fn validate_annotation(a: &Value) -> Vec<String> {
     let mut p = Vec::new();
     if !a.is_object() {

@@ -78,7 +78,7 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
     html! {
         <li class={classes!("annotation-item", format!("annotation-item--{}", a.color.name()))} data-annotation-item={a.id.0.clone()}>
             <blockquote class="annotation-quote">
-                <span class="color-cue" title={a.color.label()} aria-label={a.color.label()}>{ a.color.symbol() }</span>
+                <span class="color-cue" title={text::color_label(a.color)} aria-label={text::color_label(a.color)}>{ a.color.symbol() }</span>
                 { quote_preview(&a.quote.exact) }
             </blockquote>
             if props.orphaned {
@@ -161,7 +161,7 @@ pub fn ColorPicker(props: &ColorPickerProps) -> Html {
                 <button type="button" role="radio" aria-checked={(c == props.selected).to_string()}
                     class={classes!("swatch", format!("swatch--{}", c.name()))}
                     onclick={let cb = props.onpick.clone(); Callback::from(move |_| cb.emit(c))}>
-                    <span aria-hidden="true">{ c.symbol() }</span>{ " " }{ c.label() }
+                    <span aria-hidden="true">{ c.symbol() }</span>{ " " }{ text::color_label(c) }
                 </button>
             }
         </div>

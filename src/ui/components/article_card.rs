@@ -1,7 +1,6 @@
 //! One article in the library list.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::corpus::{Article, BlockKind, TitleOrigin};
 use crate::ui::components::meta_line::MetaLine;
@@ -31,16 +30,16 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     html! {
         <li class="article-card" data-article-id={a.id.0.clone()}>
             <h2 class={classes!("card-title", untitled.then_some("card-title--derived"))}>
-                <Link<Route> to={Route::Article { id: a.id.0.clone() }}>{ a.title.text.clone() }</Link<Route>>
+                <a href={Route::Article { id: a.id.0.clone() }.href()}>{ a.title.text.clone() }</a>
             </h2>
             <MetaLine article={a.clone()} />
             <p class="card-teaser">{ lead }</p>
             if !props.main_entities.is_empty() {
                 <ul class="chips card-entities" aria-label={crate::ui::text::MAIN_ENTITIES}>
                     for (id, label, kind) in props.main_entities.iter() {
-                        <li><Link<Route> to={Route::Entity { id: id.clone() }}>
+                        <li><a href={Route::Entity { id: id.clone() }.href()}>
                             <span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label.clone() }
-                        </Link<Route>></li>
+                        </a></li>
                     }
                 </ul>
             }

@@ -2,11 +2,9 @@
 //! link, mentions here and in other articles, and a link to the entity page.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::analysis::entities::Mention;
 use crate::core::analysis::kb::kb;
-use crate::ui::components::entity_legend::kind_label;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
 use crate::ui::text;
@@ -18,9 +16,6 @@ pub struct EntityCardProps {
     pub mention: Mention,
     /// The article it is in.
     pub article_id: AttrValue,
-    /// For a name only the model found: its group id (`ner-…`).
-    #[prop_or_default]
-    pub detected_group: Option<AttrValue>,
     /// Position (page coordinates, CSS pixels): left, top.
     pub at: (f64, f64),
     /// Called to close the card.
@@ -67,7 +62,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     };
     html! {
         <aside class="entity-card" role="dialog" aria-label={text::ENTITY_CARD} {style} {onkeydown} id="entity-card">
-            <p class="card-kind">{ kind_label(m.kind) }{ if m.derived { text::DERIVED_FORM } else { "" } }</p>
+            <p class="card-kind">{ text::kind_label(m.kind) }{ if m.derived { text::DERIVED_FORM } else { "" } }</p>
             <h3 class="card-label">{ entity.map_or_else(|| m.text.clone(), |e| e.label_de.clone()) }</h3>
             if let Some(e) = entity {
                 <p class="card-description">{ e.description_de.clone() }</p>
@@ -78,14 +73,14 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
                 if !others.is_empty() {
                     <ul class="card-others">
                         for (id, title) in others.iter().take(5) {
-                            <li><Link<Route> to={Route::Article { id: id.clone() }}>{ title.clone() }</Link<Route>></li>
+                            <li><a href={Route::Article { id: id.clone() }.href()}>{ title.clone() }</a></li>
                         }
                     </ul>
                 }
-                <p><Link<Route> to={Route::Entity { id: e.id.clone() }} classes="button button--quiet">{ text::ENTITY_PAGE }</Link<Route>></p>
-            } else if let Some(group) = &props.detected_group {
+                <p><a href={Route::Entity { id: e.id.clone() }.href()} class="button button--quiet">{ text::ENTITY_PAGE }</a></p>
+            } else if let (true, Some(group)) = (m.is_detected(), m.page_id()) {
                 <p class="card-description card-detected">{ text::DETECTED_CARD }</p>
-                <p><Link<Route> to={Route::Entity { id: group.to_string() }} classes="button button--quiet">{ text::ENTITY_PAGE }</Link<Route>></p>
+                <p><a href={Route::Entity { id: group.to_string() }.href()} class="button button--quiet">{ text::ENTITY_PAGE }</a></p>
             } else if let Some(v) = &m.value {
                 <p class="card-description">{ format!("{}: {v}", text::VALUE) }</p>
             } else {

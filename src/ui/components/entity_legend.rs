@@ -6,19 +6,6 @@ use crate::core::analysis::entities::EntityKind;
 use crate::ui::state::{ALL_KINDS, Action, use_app};
 use crate::ui::text;
 
-/// German label of an entity kind.
-pub fn kind_label(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "Person",
-        EntityKind::Place => "Ort",
-        EntityKind::Organization => "Organisation",
-        EntityKind::Product => "Produkt/Waffensystem",
-        EntityKind::Event => "Ereignis",
-        EntityKind::Date => "Datum",
-        EntityKind::Quantity => "Menge",
-    }
-}
-
 /// Props of [`EntityLegend`].
 #[derive(Properties, PartialEq)]
 pub struct EntityLegendProps {
@@ -42,7 +29,7 @@ pub fn EntityLegend(props: &EntityLegendProps) -> Html {
                     aria-pressed={(!app.hidden_kinds.contains(&kind)).to_string()} data-kind-toggle={kind.as_str()}
                     onclick={let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ToggleKind(kind)))}>
                     <span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />
-                    { kind_label(kind) }<span class="legend-count">{ format!(" {count}") }</span>
+                    { text::kind_label(kind) }<span class="legend-count">{ format!(" {count}") }</span>
                 </button>
             }
             <button type="button" class="button button--quiet legend-all" id="kinds-all" onclick={toggle_all}>

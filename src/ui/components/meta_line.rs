@@ -17,10 +17,7 @@ pub struct MetaLineProps {
 #[component]
 pub fn MetaLine(props: &MetaLineProps) -> Html {
     let a = &props.article;
-    let date = a
-        .date
-        .value
-        .map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german());
+    let date = a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date);
     let iso = a.date.value.map(|d| d.iso()).unwrap_or_default();
     let outlet = outlet_of(a).map_or_else(|| text::OUTLET_UNKNOWN.to_string(), str::to_string);
     let agencies: Vec<&str> = a

@@ -1,6 +1,7 @@
 //! Reusable components, one per file.
 
 pub mod annotation_item;
+pub mod article_body;
 pub mod article_card;
 pub mod copy_link_button;
 pub mod entity_card;

@@ -1,7 +1,6 @@
 //! The top navigation bar.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::ui::routes::Route;
 use crate::ui::text;
@@ -11,16 +10,16 @@ use crate::ui::text;
 pub fn NavBar() -> Html {
     html! {
         <header class="site-header">
-            <nav class="site-nav" aria-label="Hauptnavigation">
-                <Link<Route> to={Route::Home} classes="brand">
+            <nav class="site-nav" aria-label={text::MAIN_NAV}>
+                <a href={Route::Home.href()} class="brand">
                     <span class="brand-name">{ text::APP_NAME }</span>
                     <span class="brand-tagline">{ text::TAGLINE }</span>
-                </Link<Route>>
+                </a>
                 <ul class="nav-links">
-                    <li><Link<Route> to={Route::Home}>{ text::NAV_LIBRARY }</Link<Route>></li>
-                    <li><Link<Route> to={Route::Entities}>{ text::NAV_ENTITIES }</Link<Route>></li>
-                    <li><Link<Route> to={Route::Timeline}>{ text::NAV_TIMELINE }</Link<Route>></li>
-                    <li><Link<Route> to={Route::Notes}>{ text::NAV_NOTES }</Link<Route>></li>
+                    <li><a href={Route::Home.href()}>{ text::NAV_LIBRARY }</a></li>
+                    <li><a href={Route::Entities.href()}>{ text::NAV_ENTITIES }</a></li>
+                    <li><a href={Route::Timeline.href()}>{ text::NAV_TIMELINE }</a></li>
+                    <li><a href={Route::Notes.href()}>{ text::NAV_NOTES }</a></li>
                 </ul>
             </nav>
         </header>

@@ -10,6 +10,7 @@ use crate::core::corpus::Article;
 use crate::core::highlights::PlacedAnnotation;
 use crate::ui::components::annotation_item::AnnotationItem;
 use crate::ui::components::copy_link_button::CopyLinkButton;
+use crate::ui::routes::Route;
 use crate::ui::state::{Action, use_app};
 use crate::ui::text;
 
@@ -39,7 +40,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
     let share = if items.is_empty() {
         html! {}
     } else if link::fits_in_link(&items) {
-        let hash = format!("#/a/{}?n={}", a.id, link::encode_note_set(&items));
+        let hash = Route::Article { id: a.id.0.clone() }.href_with("n", &link::encode_note_set(&items));
         html! { <CopyLinkButton hash={AttrValue::from(hash)} label={AttrValue::Static(text::SHARE_NOTES)} /> }
     } else {
         html! { <p class="hint">{ text::SHARE_TOO_LONG }</p> }

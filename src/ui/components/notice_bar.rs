@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::routes::Route;
 use crate::ui::state::{Action, StorageStatus, use_app};
 use crate::ui::text;
 
@@ -13,10 +14,10 @@ pub fn NoticeBar() -> Html {
     let storage = match &app.storage {
         StorageStatus::Ok => html! {},
         StorageStatus::Unavailable => html! {
-            <p class="notice notice--warn" role="status" data-storage="unavailable">{ text::STORAGE_UNAVAILABLE }{ " " }<a href="#/notes">{ text::EXPORT_NOTES }</a></p>
+            <p class="notice notice--warn" role="status" data-storage="unavailable">{ text::STORAGE_UNAVAILABLE }{ " " }<a href={Route::Notes.href()}>{ text::EXPORT_NOTES }</a></p>
         },
-        StorageStatus::SaveFailed(why) => html! {
-            <p class="notice notice--warn" role="status" data-storage="save-failed">{ format!("{} ({why}). ", text::STORAGE_SAVE_FAILED) }<a href="#/notes">{ text::EXPORT_NOTES }</a></p>
+        StorageStatus::SaveFailed(_) => html! {
+            <p class="notice notice--warn" role="status" data-storage="save-failed">{ text::STORAGE_SAVE_FAILED }{ ". " }<a href={Route::Notes.href()}>{ text::EXPORT_NOTES }</a></p>
         },
         StorageStatus::Unreadable {
             raw,
@@ -30,7 +31,7 @@ pub fn NoticeBar() -> Html {
             html! {
                 <p class="notice notice--warn" role="alert" data-storage="unreadable">
                     { if *kept_aside { text::STORAGE_UNREADABLE_KEPT } else { text::STORAGE_UNREADABLE_MEMORY } }
-                    { format!(" ({problem}) ") }
+                    { format!(" ({}) ", text::stored_data_problem(problem)) }
                     <button type="button" class="button button--quiet" id="download-unreadable" onclick={download}>{ text::DOWNLOAD_UNREADABLE }</button>
                 </p>
             }

@@ -27,7 +27,7 @@ pub fn OriginalView(props: &OriginalViewProps) -> Html {
                         LineRole::Removed(reason) => html! {
                             <li class={classes!("line", "line--removed", reason.is_boilerplate().then_some("line--boilerplate"), line.joined.then_some("line--joined"))} data-reason={format!("{reason:?}")}>
                                 <del>{ line.text.clone() }</del>
-                                <span class="reason-badge">{ reason.label() }</span>
+                                <span class="reason-badge">{ text::removal_reason(reason) }</span>
                             </li>
                         },
                     } }

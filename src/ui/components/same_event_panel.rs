@@ -2,7 +2,6 @@
 //! "Gleiche Geschichte" list, each entry with a link to the compare view.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::analysis::events::{Link as EventLink, LinkLevel, Signals};
 use crate::core::corpus::ArticleId;
@@ -31,7 +30,7 @@ pub fn SameEventPanel(props: &SameEventPanelProps) -> Html {
     let groups = groups_of(&app.links, &id);
     let group_link = |level: LinkLevel, label: &'static str| {
         groups.iter().find(|g| g.level == level).map(|g| {
-            html! { <p class="related-group"><Link<Route> to={Route::Event { id: g.id.clone() }}>{ label }</Link<Route>></p> }
+            html! { <p class="related-group"><a href={Route::Event { id: g.id.clone() }.href()}>{ label }</a></p> }
         })
     };
     let item = |l: &EventLink| related_item(&app, &id, l);
@@ -66,10 +65,10 @@ fn related_item(app: &crate::ui::state::AppContext, me: &ArticleId, l: &EventLin
     let date = article
         .date
         .value
-        .map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german());
+        .map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date);
     html! {
         <li class="related-item" data-related-id={other.0.clone()} data-level={level_name(l.level)}>
-            <Link<Route> to={Route::Article { id: other.0.clone() }} classes="related-title">{ article.title.text.clone() }</Link<Route>>
+            <a href={Route::Article { id: other.0.clone() }.href()} class="related-title">{ article.title.text.clone() }</a>
             <p class="meta-line">{ format!("{outlet} · {date}") }</p>
             <ul class="reasons">
                 for phrase in explain_labelled(&l.reasons) {
@@ -80,7 +79,7 @@ fn related_item(app: &crate::ui::state::AppContext, me: &ArticleId, l: &EventLin
                 <summary>{ text::SIGNALS }</summary>
                 { signals_table(&l.reasons.signals) }
             </details>
-            <Link<Route> to={Route::Compare { a: me.0.clone(), b: other.0.clone() }} classes="button button--quiet compare-link">{ text::COMPARE }</Link<Route>>
+            <a href={Route::Compare { a: me.0.clone(), b: other.0.clone() }.href()} class="button button--quiet compare-link">{ text::COMPARE }</a>
         </li>
     }
 }

@@ -1,5 +1,7 @@
 //! Hooks, one per file.
 
+mod use_fragment;
 mod use_persistence;
 
+pub use use_fragment::use_fragment;
 pub use use_persistence::use_persistence;

@@ -3,7 +3,6 @@
 //! column on a phone. Unknown ids show the not-found page.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::analysis::diff::{AlignedPair, WordDiff};
 use crate::core::event_view::{compare, explain_labelled};
@@ -61,7 +60,6 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         move |(a, b, links)| compare(&corpus, links, a, b)
     });
     use_effect_with((props.a.clone(), props.b.clone()), |_| {
-        crate::platform::dom::scroll_to_top();
         crate::platform::dom::set_title(&format!("{} — {}", text::COMPARE_TITLE, text::APP_NAME));
     });
     let Some(view) = view.as_ref() else {
@@ -73,10 +71,10 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
     let head = |a: &crate::core::corpus::Article, side: &'static str| {
         html! {
             <div class="cmp-head" data-side={side}>
-                <Link<Route> to={Route::Article { id: a.id.0.clone() }} classes="related-title">{ a.title.text.clone() }</Link<Route>>
+                <a href={Route::Article { id: a.id.0.clone() }.href()} class="related-title">{ a.title.text.clone() }</a>
                 <p class="meta-line">{ format!("{} · {}",
                     outlet_of(a).unwrap_or(text::OUTLET_UNKNOWN),
-                    a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german())) }</p>
+                    a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date)) }</p>
             </div>
         }
     };
@@ -89,7 +87,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         <section class="compare-page" data-page="compare">
             <h1>{ text::COMPARE_TITLE }</h1>
             <p class="related-help">{ text::COMPARE_HELP }</p>
-            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(format!("#/c/{}/{}", view.left.0, view.right.0))} /></div>
+            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(Route::Compare { a: view.left.0.clone(), b: view.right.0.clone() }.href())} /></div>
             if let Some(l) = &view.link {
                 <div class="cmp-link" data-level={level_name(l.level)}>
                     <p><strong>{ if l.level == crate::core::analysis::events::LinkLevel::SameEvent { text::SAME_EVENT } else { text::SAME_STORY } }</strong>

@@ -1,10 +1,8 @@
 //! Route `#/e`: every entity in the corpus with mention and article counts, filter by kind, sort.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::analysis::entities::EntityKind;
-use crate::ui::components::entity_legend::kind_label;
 use crate::ui::routes::Route;
 use crate::ui::state::{ALL_KINDS, use_app};
 use crate::ui::text;
@@ -67,13 +65,13 @@ pub fn EntitiesPage() -> Html {
     html! {
         <section class="entities" data-page="entities">
             <h1>{ text::ENTITIES_TITLE }<span class="count">{ format!(" ({})", list.len()) }</span></h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::Static("#/e")} /></div>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Entities.href())} /></div>
             <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label>{ text::KIND }
                     <select id="entity-kind" onchange={on_kind}>
                         <option value="" selected={kind.is_none()}>{ text::FILTER_ALL }</option>
                         for k in ALL_KINDS.into_iter().take(5) {
-                            <option value={k.as_str()} selected={*kind == Some(k)}>{ kind_label(k) }</option>
+                            <option value={k.as_str()} selected={*kind == Some(k)}>{ text::kind_label(k) }</option>
                         }
                     </select>
                 </label>
@@ -90,9 +88,9 @@ pub fn EntitiesPage() -> Html {
                 <tbody>
                     for (id, label, kind, mentions, articles, detected) in list {
                         <tr data-entity-row={id.clone()}>
-                            <td><Link<Route> to={Route::Entity { id: id.clone() }}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label }</Link<Route>>
+                            <td><a href={Route::Entity { id: id.clone() }.href()}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label }</a>
                                 if detected { <span class="detected-badge">{ text::DETECTED_SHORT }</span> }</td>
-                            <td>{ kind_label(kind) }</td>
+                            <td>{ text::kind_label(kind) }</td>
                             <td class="num">{ mentions }</td>
                             <td class="num">{ articles }</td>
                         </tr>

@@ -2,12 +2,10 @@
 //! entities, articles ordered by date.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::analysis::kb::kb;
 use crate::core::entity_view;
 use crate::ui::components::copy_link_button::CopyLinkButton;
-use crate::ui::components::entity_legend::kind_label;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
@@ -25,19 +23,12 @@ pub struct EntityPageProps {
 pub fn EntityPage(props: &EntityPageProps) -> Html {
     let app = use_app();
     let is_detected = props.id.starts_with(crate::core::analysis::detected::ID_PREFIX);
-    let view = if is_detected {
-        app.detected
-            .as_ref()
-            .and_then(|d| entity_view::build_detected(&app.corpus, &app.entities, d, &props.id))
-    } else {
-        entity_view::build(&app.corpus, &app.entities, &props.id)
-    };
+    let view = entity_view::build(&app.corpus, &app.entities, app.detected.as_deref(), &props.id);
     {
         let label = view.as_ref().map(|v| v.label.clone());
         use_effect_with(props.id.clone(), move |_| {
-            crate::platform::dom::scroll_to_top();
             if let Some(l) = label {
-                crate::platform::dom::set_title(&format!("{l} — {}", text::APP_NAME));
+                crate::platform::dom::set_title(&text::page_title(&l));
             }
         });
     }
@@ -51,9 +42,9 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     let entity = kb().get(&props.id);
     html! {
         <section class="entity-page" data-page="entity" data-entity={props.id.clone()}>
-            <p class="card-kind"><span class={classes!("legend-swatch", format!("kind-{}", view.kind.as_str()))} aria-hidden="true" />{ kind_label(view.kind) }</p>
+            <p class="card-kind"><span class={classes!("legend-swatch", format!("kind-{}", view.kind.as_str()))} aria-hidden="true" />{ text::kind_label(view.kind) }</p>
             <h1>{ view.label.clone() }</h1>
-            if is_detected {
+            if view.detected {
                 <p class="entity-description card-detected">{ text::DETECTED_CARD }</p>
             }
             if let Some(e) = entity {
@@ -63,15 +54,15 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                     }
                 </p>
             }
-            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(format!("#/e/{}", props.id))} /></div>
+            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(Route::Entity { id: props.id.to_string() }.href())} /></div>
             <h2>{ format!("{} ({})", text::MENTIONS_IN_ARTICLES, view.mentions.iter().map(|g| g.sentences.len()).sum::<usize>()) }</h2>
             for group in view.mentions.iter() {
                 <section class="mention-group">
-                    <h3><Link<Route> to={Route::Article { id: group.article_id.clone() }}>{ group.title.clone() }</Link<Route>>
-                        <span class="meta-line">{ format!(" · {}", group.date.clone().unwrap_or_else(|| text::DATE_UNKNOWN.to_string())) }</span></h3>
+                    <h3><a href={Route::Article { id: group.article_id.clone() }.href()}>{ group.title.clone() }</a>
+                        <span class="meta-line">{ format!(" · {}", text::date_or_unknown(group.date)) }</span></h3>
                     <ul class="mention-sentences">
                         for s in group.sentences.iter() {
-                            <li>{ s.before.clone() }<mark class={classes!("entity", is_detected.then_some("entity--detected"))} data-kind={view.kind.as_str()}>{ s.mention.clone() }</mark>{ s.after.clone() }</li>
+                            <li>{ s.before.clone() }<mark class={classes!("entity", view.detected.then_some("entity--detected"))} data-kind={view.kind.as_str()}>{ s.mention.clone() }</mark>{ s.after.clone() }</li>
                         }
                     </ul>
                 </section>
@@ -80,7 +71,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                 <h2>{ text::CO_OCCURRING }</h2>
                 <ul class="chips">
                     for (id, label, n) in view.co_occurring.iter() {
-                        <li><Link<Route> to={Route::Entity { id: id.clone() }}>{ label.clone() }</Link<Route>><span class="legend-count">{ format!(" {n}") }</span></li>
+                        <li><a href={Route::Entity { id: id.clone() }.href()}>{ label.clone() }</a><span class="legend-count">{ format!(" {n}") }</span></li>
                     }
                 </ul>
             }

@@ -2,7 +2,6 @@
 //! timeline, the entities all reports share and those only one report has, copy link.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::analysis::events::LinkLevel;
 use crate::core::event_view::{EntityRef, event_view};
@@ -24,7 +23,7 @@ fn entity_chips(items: &[EntityRef]) -> Html {
     html! {
         <ul class="chips">
             for e in items.iter() {
-                <li><Link<Route> to={Route::Entity { id: e.id.clone() }}>{ e.label.clone() }</Link<Route>></li>
+                <li><a href={Route::Entity { id: e.id.clone() }.href()}>{ e.label.clone() }</a></li>
             }
         </ul>
     }
@@ -38,7 +37,6 @@ pub fn EventPage(props: &EventPageProps) -> Html {
     {
         let found = view.is_some();
         use_effect_with(props.id.clone(), move |_| {
-            crate::platform::dom::scroll_to_top();
             if found {
                 crate::platform::dom::set_title(&format!("{} — {}", text::EVENT_TITLE, text::APP_NAME));
             }
@@ -54,9 +52,9 @@ pub fn EventPage(props: &EventPageProps) -> Html {
     };
     let span = view.span.map(|(a, b)| {
         if a == b {
-            a.german()
+            text::date(a)
         } else {
-            format!("{} – {}", a.german(), b.german())
+            format!("{} – {}", text::date(a), text::date(b))
         }
     });
     html! {
@@ -65,15 +63,15 @@ pub fn EventPage(props: &EventPageProps) -> Html {
             if let Some(span) = span {
                 <p class="meta-line">{ format!("{} {} · {span}", view.reports.len(), text::REPORTS) }</p>
             }
-            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(format!("#/s/{}", view.id))} /></div>
+            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(Route::Event { id: view.id.clone() }.href())} /></div>
             <h2>{ text::EVENT_TIMELINE }</h2>
             <ol class="event-timeline" aria-label={text::EVENT_TIMELINE}>
                 for r in view.reports.iter() {
                     <li class="event-report" data-report-id={r.id.0.clone()}
                         style={r.position.map(|p| format!("--pos: {:.4}", p)).unwrap_or_default()}>
                         <span class={classes!("timeline-dot", r.position.is_none().then_some("timeline-dot--undated"))} aria-hidden="true" />
-                        <span class="timeline-date">{ r.date.map_or_else(|| text::DATE_UNKNOWN.to_string(), |d| d.german()) }</span>
-                        <Link<Route> to={Route::Article { id: r.id.0.clone() }} classes="related-title">{ r.title.clone() }</Link<Route>>
+                        <span class="timeline-date">{ r.date.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date) }</span>
+                        <a href={Route::Article { id: r.id.0.clone() }.href()} class="related-title">{ r.title.clone() }</a>
                         <span class="meta-line">{ format!(" · {}", r.outlet.clone().unwrap_or_else(|| text::OUTLET_UNKNOWN.to_string())) }</span>
                     </li>
                 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::core::library::{self, SortOrder};
 use crate::ui::components::article_card::ArticleCard;
+use crate::ui::routes::Route;
 use crate::ui::state::{Action, use_app};
 use crate::ui::text;
 
@@ -56,7 +57,7 @@ pub fn HomePage() -> Html {
     html! {
         <section class="library" data-page="library">
             <h1>{ text::LIBRARY_TITLE }<span class="count">{ format!(" ({})", corpus.articles.len()) }</span></h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::Static("#/")} /></div>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Home.href())} /></div>
             <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label>{ text::FILTER_OUTLET }
                     <select id="filter-outlet" onchange={on_outlet}>

@@ -1,7 +1,6 @@
 //! Route: anything unknown (`#/404` and every address no other route takes), and unknown ids.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::ui::routes::Route;
 use crate::ui::text;
@@ -25,7 +24,7 @@ pub fn NotFoundPage(props: &NotFoundPageProps) -> Html {
         <section class="not-found" data-page="not-found">
             <h1>{ text::NOT_FOUND_TITLE }</h1>
             <p>{ message }</p>
-            <p><Link<Route> to={Route::Home} classes="button">{ text::BACK_TO_LIBRARY }</Link<Route>></p>
+            <p><a href={Route::Home.href()} class="button">{ text::BACK_TO_LIBRARY }</a></p>
         </section>
     }
 }

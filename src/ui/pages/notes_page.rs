@@ -2,7 +2,6 @@
 //! passage, edit, delete with undo, export (W3C JSON-LD, handout) and import.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::annotations::{Color, Filter, handout, link, w3c};
 use crate::ui::components::annotation_item::AnnotationItem;
@@ -40,7 +39,10 @@ pub fn NotesPage() -> Html {
         let items = mine
             .into_iter()
             .map(|a| {
-                let href = format!("#/a/{}?q={}", article.id, link::encode_passage(&text, &a.selector()));
+                let href = Route::Article {
+                    id: article.id.0.clone(),
+                }
+                .href_with("q", &link::encode_passage(&text, &a.selector()));
                 ((*a).clone(), AttrValue::from(href))
             })
             .collect();
@@ -100,20 +102,17 @@ pub fn NotesPage() -> Html {
                     Ok((set, report)) => {
                         app.dispatch(Action::ReplaceAnnotations(set));
                         app.dispatch(Action::Notify(Notice {
-                            text: format!(
-                                "Import: {} neu, {} aktualisiert, {} unverändert.",
-                                report.added, report.updated, report.kept
-                            ),
+                            text: text::import_report(report.added, report.updated, report.kept),
                             is_error: false,
                         }));
                     }
                     Err(err) => app.dispatch(Action::Notify(Notice {
-                        text: format!("{}: {err}", text::IMPORT_FAILED),
+                        text: text::import_failed(err.problems.len()),
                         is_error: true,
                     })),
                 },
                 Err(why) => app.dispatch(Action::Notify(Notice {
-                    text: format!("{}: {why}", text::IMPORT_FAILED),
+                    text: format!("{}: {}.", text::IMPORT_FAILED, text::file_error(&why)),
                     is_error: true,
                 })),
             });
@@ -126,7 +125,7 @@ pub fn NotesPage() -> Html {
     html! {
         <section class="notes-page" data-page="notes">
             <h1>{ text::NOTES_TITLE }<span class="count">{ format!(" ({})", app.annotations.len()) }</span></h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::Static("#/notes")} /></div>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Notes.href())} /></div>
             <div class="panel-actions">
                 <button type="button" class="button button--quiet" id="export-all" onclick={export} disabled={app.annotations.is_empty()}>{ text::EXPORT_W3C }</button>
                 <button type="button" class="button button--quiet" onclick={handout_all} disabled={app.annotations.is_empty()}>{ text::EXPORT_HANDOUT }</button>
@@ -146,13 +145,13 @@ pub fn NotesPage() -> Html {
                     <label>{ text::COLOR_LABEL }
                         <select id="filter-color" onchange={on_color}>
                             <option value="" selected={color.is_none()}>{ text::FILTER_ALL }</option>
-                            for c in Color::ALL { <option value={c.name()} selected={*color == Some(c)}>{ format!("{} {}", c.symbol(), c.label()) }</option> }
+                            for c in Color::ALL { <option value={c.name()} selected={*color == Some(c)}>{ format!("{} {}", c.symbol(), text::color_label(c)) }</option> }
                         </select>
                     </label>
                 </form>
                 for (id, title, items) in groups {
                     <section class="notes-group">
-                        <h2><Link<Route> to={Route::Article { id: id.clone() }}>{ title }</Link<Route>></h2>
+                        <h2><a href={Route::Article { id: id.clone() }.href()}>{ title }</a></h2>
                         <ol class="annotation-list">
                             for (a, href) in items {
                                 <AnnotationItem key={a.id.0.clone()} annotation={a.clone()} jump_href={href} />

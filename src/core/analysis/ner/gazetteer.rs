@@ -13,8 +13,8 @@ use std::sync::OnceLock;
 
 use super::features::Gazetteer;
 use super::{FineKind, NerKind, NerLabel, Variant};
-use crate::core::analysis::entities::EntityKind;
 use crate::core::analysis::kb::{Kb, kb};
+use crate::core::analysis::mention::EntityKind;
 use crate::core::analysis::morphology::{FormKind, fold, forms_of};
 
 /// What a token is in the gazetteer; one bit per flag and kind (see [`flag_bit`]).

@@ -453,6 +453,9 @@ impl Model {
     /// front-coded sorted words: bytes shared with the previous word u8, length of the rest u8, the rest),
     /// then the features column by column: count (u32), key (or bucket) deltas (LEB128), entry counts (u8),
     /// labels (u8), weights (i8 or i16).
+    ///
+    /// Long because: it reads the format above in order, one section after the other, with a bounds
+    /// check at each step; split up, the format would no longer read top to bottom in one place.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(MAGIC.len())? != MAGIC {

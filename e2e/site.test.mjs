@@ -1,0 +1,73 @@
+// The static site (issue 10): every page's text is there with JavaScript off, each page has its own title
+// and link-preview title, old one-page links are forwarded with their passage, nothing breaks the
+// Content-Security-Policy, and no request leaves the folder — over http and from disk.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launch, origins, openPage, go, siteDir, DIST } from './harness.mjs';
+
+let browser;
+let env;
+before(async () => { browser = await launch(); env = await origins(); });
+after(async () => { await browser?.close(); await env?.server.close(); });
+
+const pages = fs.readdirSync(DIST).filter((f) => f.endsWith('.html')).sort();
+
+for (const name of ['http', 'file']) {
+  const origin = () => env.list.find((o) => o.name === name);
+
+  test(`${name}: every page is readable with JavaScript off, with its own title`, async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const titles = new Map();
+    assert.ok(pages.length > 20, `${pages.length} pages`);
+    for (const file of pages) {
+      await page.goto(siteDir(origin()) + file);
+      const main = page.locator('main [data-page]').first();
+      assert.equal(await main.count(), 1, `${file} has its page`);
+      const text = (await page.locator('main').innerText()).trim();
+      assert.ok(text.length > 40, `${file} has text: ${text}`);
+      const title = await page.title();
+      const og = await page.locator('meta[property="og:title"]').getAttribute('content');
+      assert.equal(og, title, `${file}: og:title`);
+      assert.ok(await page.locator('meta[name="description"]').getAttribute('content'), `${file}: description`);
+      if (file.startsWith('a-')) {
+        assert.ok((await page.locator('.article-body mark.entity[data-kind]').count()) > 5, `${file}: highlights`);
+        assert.ok(!titles.has(title), `${file} shares its title with ${titles.get(title)}`);
+        titles.set(title, file);
+      }
+    }
+    await context.close();
+  });
+
+  test(`${name}: old links are forwarded with their passage; no CSP violation; nothing from outside`, async () => {
+    const { page, problems, context, foreign } = await openPage(browser, origin());
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const article = pages.find((f) => f.startsWith('a-'));
+    const id = article.slice(2, -5);
+    await go(page, origin(), `#/a/${id}?q=${encodeURIComponent('0-10~x')}`);
+    assert.ok(page.url().endsWith(`${article}#q=${encodeURIComponent('0-10~x')}`) || page.url().includes(`${article}#q=`), page.url());
+    await go(page, origin(), '#/e');
+    assert.ok(page.url().endsWith('/e.html'), page.url());
+    await go(page, origin(), '#/a/000000000000');
+    assert.equal(await page.locator('[data-page]').first().getAttribute('data-page'), 'not-found');
+    assert.match(await page.locator('main').innerText(), /Artikel/);
+    for (const file of ['index.html', article, 'e.html', 't.html', 'notes.html']) {
+      await go(page, origin(), file);
+      assert.deepEqual(await page.evaluate(() => window.__csp), [], `CSP violations on ${file}`);
+    }
+    // back and forward across pages, and a reload
+    await page.goBack();
+    await page.waitForSelector('html[data-app="ready"] [data-page="timeline"]');
+    await page.goForward();
+    await page.waitForSelector('html[data-app="ready"] [data-page="notes"]');
+    await page.reload();
+    await page.waitForSelector('html[data-app="ready"] [data-page="notes"]');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign(), []);
+    await context.close();
+  });
+}

@@ -1,0 +1,77 @@
+//! `presseschau site <dir> [--corpus <files or folders>...]`: writes the static site's pages into `<dir>`
+//! (the trunk post-build hook calls it with the staging folder; `app.js` and `style.css` are the hook's).
+//! The bundled seeds by default; `--corpus` builds the pages of other articles (the scale benchmark).
+
+use std::path::Path;
+use std::rc::Rc;
+use std::time::Instant;
+
+use presseschau::core::corpus::Corpus;
+use presseschau::ui::site;
+use presseschau::ui::state::AppState;
+
+/// Runs the command; returns the exit code.
+pub fn run(args: &[String]) -> i32 {
+    let Some(out) = args.first() else {
+        eprintln!("usage: presseschau site <dir> [--corpus <files or folders>...]");
+        return 2;
+    };
+    let started = Instant::now();
+    let corpus = match args.iter().position(|a| a == "--corpus") {
+        Some(i) => {
+            let paths: Vec<&String> = args[i + 1..].iter().collect();
+            let (sources, errors) = super::read_sources(&paths);
+            for e in &errors {
+                eprintln!("presseschau: {e}");
+            }
+            Corpus::from_sources(sources.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
+        }
+        None => Corpus::from_seeds(),
+    };
+    let state = Rc::new(AppState::new(corpus));
+    let analysed = started.elapsed();
+    let routes = site::routes(&state);
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() else {
+        eprintln!("presseschau site: cannot start the renderer");
+        return 1;
+    };
+    let local = tokio::task::LocalSet::new();
+    let pages = local.block_on(&runtime, async {
+        let mut pages = Vec::with_capacity(routes.len());
+        for r in routes {
+            pages.push(site::render_page(state.clone(), r).await);
+        }
+        pages
+    });
+    let dir = Path::new(out);
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("presseschau site: cannot create {out}: {e}");
+        return 1;
+    }
+    let mut bytes = 0;
+    for (file, html) in &pages {
+        bytes += html.len();
+        if let Err(e) = std::fs::write(dir.join(file), html) {
+            eprintln!("presseschau site: cannot write {file}: {e}");
+            return 1;
+        }
+    }
+    // The list of pages for forward.js (old links to pages that do not exist go to 404.html).
+    let names: Vec<&str> = pages.iter().map(|(f, _)| f.as_str()).collect();
+    let list = format!(
+        "self.presseschauPages = new Set({});\n",
+        serde_json::to_string(&names).unwrap_or_default()
+    );
+    if let Err(e) = std::fs::write(dir.join("pages.js"), list) {
+        eprintln!("presseschau site: cannot write pages.js: {e}");
+        return 1;
+    }
+    println!(
+        "site: {} pages, {} articles, {bytes} bytes of HTML in {out} (analysis {:.2} s, total {:.2} s)",
+        pages.len(),
+        state.corpus.articles.len(),
+        analysed.as_secs_f64(),
+        started.elapsed().as_secs_f64()
+    );
+    0
+}

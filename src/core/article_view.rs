@@ -1,0 +1,186 @@
+//! The view model of an article page, pure and testable natively: the text and its sentences, every
+//! mention in one list (knowledge base, rules and model), the legend counts, what a `?q=` / `?n=` link
+//! brought, and the highlights of the body with the reader's notes placed on the text. The UI page maps it
+//! to elements; a build-time prerender can use it as it is.
+
+use crate::core::analysis::detected::Detected;
+use crate::core::analysis::entities::CorpusEntities;
+use crate::core::analysis::mention::{self, EntityKind, Mention};
+use crate::core::annotations::anchor::{Anchoring, TextIndex};
+use crate::core::annotations::link::{self, LinkError, SharedNote};
+use crate::core::annotations::{Annotation, AnnotationSet, Color};
+use crate::core::corpus::Article;
+use crate::core::highlights::{self, Highlight, PlacedAnnotation};
+use crate::core::render::CpSpan;
+use crate::core::text::{query_param, sentence_spans};
+
+/// What the page derives from an article once (and again when the model's names arrive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleView {
+    /// The clean text (code-point offsets of mentions and notes point into it).
+    pub text: String,
+    /// Sentence spans of the text.
+    pub sentences: Vec<(usize, usize)>,
+    /// Every mention, from the knowledge base, the rules and the model, in text order.
+    pub mentions: Vec<Mention>,
+    /// Mentions per kind in legend order; kinds without a mention are left out.
+    pub legend: Vec<(EntityKind, usize)>,
+}
+
+impl ArticleView {
+    /// The view of `article` with its KB mentions and, once the model has run, the names only it found.
+    pub fn new(article: &Article, entities: &CorpusEntities, detected: Option<&Detected>) -> Self {
+        let text = article.text();
+        let rules = entities
+            .by_article
+            .get(&article.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let model = detected
+            .and_then(|d| d.by_article.get(&article.id))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mentions = mention::merge(rules, model);
+        let legend = EntityKind::ALL
+            .iter()
+            .map(|k| (*k, mentions.iter().filter(|m| m.kind == *k).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        Self {
+            sentences: sentence_spans(&text),
+            text,
+            mentions,
+            legend,
+        }
+    }
+
+    /// The highlights of the body for the reader's state: their annotations of `article` placed on the
+    /// text, the passage and shared notes of a link, and the mentions of the kinds not hidden.
+    pub fn body(
+        &self,
+        article: &Article,
+        hidden: &[EntityKind],
+        notes: &AnnotationSet,
+        link: &LinkPayload,
+    ) -> BodyView {
+        let mine: Vec<&Annotation> = notes.for_article(&article.id);
+        let placed = highlights::place_annotations(&self.text, &mine);
+        let index = TextIndex::new(&self.text);
+        let shared: Vec<(CpSpan, Color)> = link
+            .shared
+            .iter()
+            .filter(|n| n.article_id == article.id)
+            .filter_map(|n| {
+                n.locate(&index)
+                    .range()
+                    .map(|(start, end)| (CpSpan { start, end }, n.color))
+            })
+            .collect();
+        let highlights = highlights::build(&self.mentions, hidden, &placed, link.passage, &shared);
+        BodyView { placed, highlights }
+    }
+}
+
+/// The highlights of an article's body and the reader's notes placed on its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyView {
+    /// The reader's annotations of the article, in text order, orphans last.
+    pub placed: Vec<PlacedAnnotation>,
+    /// Notes, link passages and mentions to mark.
+    pub highlights: Vec<Highlight>,
+}
+
+/// Why a link's passage or notes could not be shown (the UI words it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// The passage is not in the text (any more).
+    PassageNotFound,
+    /// The link is damaged.
+    Broken(LinkError),
+}
+
+/// What a `?q=` (passage) or `?n=` (notes) link brought.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LinkPayload {
+    /// The passage, found in the text.
+    pub passage: Option<CpSpan>,
+    /// The notes that came with the link.
+    pub shared: Vec<SharedNote>,
+    /// What went wrong, if anything (the article is shown anyway).
+    pub problem: Option<LinkProblem>,
+}
+
+/// Reads the `q` and `n` parameters of a route's query against the article's text.
+pub fn read_link(query: &str, text: &str) -> LinkPayload {
+    let mut out = LinkPayload::default();
+    if let Some(q) = query_param(query, "q") {
+        match link::decode_passage(&q) {
+            Ok(p) => match p.locate(&TextIndex::new(text)) {
+                Anchoring::Anchored { start, end, .. } => out.passage = Some(CpSpan { start, end }),
+                Anchoring::Orphaned => out.problem = Some(LinkProblem::PassageNotFound),
+            },
+            Err(e) => out.problem = Some(LinkProblem::Broken(e)),
+        }
+    }
+    if let Some(n) = query_param(query, "n") {
+        match link::decode_note_set(&n) {
+            Ok(notes) => out.shared = notes,
+            Err(e) => out.problem = Some(LinkProblem::Broken(e)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::analysis::detected::detect_corpus;
+    use crate::core::analysis::entities::analyze_corpus;
+    use crate::core::corpus::Corpus;
+    use crate::core::highlights::Mark;
+
+    #[test]
+    fn one_mention_list_holds_kb_and_model_names_in_text_order() {
+        let text = "Politik\n\nNeuer Minister\n\nDer Minister Gerold Wunderlich besuchte am Montag die Türkei. Gerold Wunderlich sprach mit Erdoğan.";
+        let corpus = Corpus::from_sources([("x.txt", text.as_bytes())]);
+        let kb = analyze_corpus(&corpus);
+        let detected = detect_corpus(&corpus, &kb);
+        let article = &corpus.articles[0];
+        let before = ArticleView::new(article, &kb, None);
+        let after = ArticleView::new(article, &kb, Some(&detected));
+        assert!(before.mentions.iter().all(|m| !m.is_detected()));
+        assert!(
+            after
+                .mentions
+                .iter()
+                .any(|m| m.is_detected() && m.text == "Gerold Wunderlich")
+        );
+        assert!(after.mentions.windows(2).all(|w| w[0].start <= w[1].start));
+        let persons = |v: &ArticleView| {
+            v.legend
+                .iter()
+                .find(|(k, _)| *k == EntityKind::Person)
+                .map_or(0, |x| x.1)
+        };
+        assert!(persons(&after) > persons(&before));
+        let body = after.body(article, &[], &AnnotationSet::default(), &LinkPayload::default());
+        assert_eq!(body.highlights.len(), after.mentions.len());
+        let hidden = after.body(
+            article,
+            &[EntityKind::Person],
+            &AnnotationSet::default(),
+            &LinkPayload::default(),
+        );
+        assert!(hidden.highlights.iter().all(|h| match h.mark {
+            Mark::Entity(i) => after.mentions[i].kind != EntityKind::Person,
+            _ => true,
+        }));
+    }
+
+    #[test]
+    fn a_damaged_link_is_a_problem_kind_not_a_sentence() {
+        let got = read_link("?n=v1.%%%", "Ein Text.");
+        assert!(matches!(got.problem, Some(LinkProblem::Broken(_))), "{got:?}");
+        assert!(read_link("", "Ein Text.").problem.is_none());
+    }
+}

@@ -1,0 +1,233 @@
+//! The static site, prerendered natively at build time with the same components the app uses: one HTML
+//! page per route ([`routes`]) holding its text, highlights, legend and same-event panel, its own
+//! `<title>`, description and OpenGraph/Twitter tags, readable with JavaScript off. Every page loads the
+//! shared `style.css` and the app (`app.js`, a classic deferred script, so it also runs from disk), which
+//! renders the same page off-screen and swaps it in ([`crate::platform::dom::take_over`]).
+
+use std::rc::Rc;
+
+use yew::LocalServerRenderer;
+use yew_router::Routable;
+
+use crate::core::corpus::{BlockKind, TitleOrigin};
+use crate::core::entity_view;
+use crate::core::library::outlet_of;
+use crate::ui::routes::Route;
+use crate::ui::state::AppState;
+use crate::ui::{StaticApp, StaticAppProps, text};
+
+/// The Content-Security-Policy of every page: scripts and styles only from the site's own folder (works on
+/// file:// too), wasm compilation, no network. Inline style *attributes* stay allowed (the entity card is
+/// placed with one); inline `<style>` and inline scripts are not.
+pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+style-src-attr 'unsafe-inline'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// Every page of the site: the library, each article, the names index and each name (knowledge base and
+/// model), each event and story, both orders of every linked pair (the compare pages the app links to),
+/// the timeline, the notes page and the not-found page.
+pub fn routes(state: &AppState) -> Vec<Route> {
+    let mut out = vec![
+        Route::Home,
+        Route::Entities,
+        Route::Timeline,
+        Route::Notes,
+        Route::NotFound,
+    ];
+    out.extend(
+        state
+            .corpus
+            .articles
+            .iter()
+            .map(|a| Route::Article { id: a.id.0.clone() }),
+    );
+    let detected = state.detected.iter().flat_map(|d| d.groups.iter());
+    out.extend(
+        state
+            .entities
+            .entities
+            .iter()
+            .chain(detected)
+            .map(|e| Route::Entity { id: e.id.clone() }),
+    );
+    out.extend(state.links.events.iter().map(|g| Route::Event { id: g.id.clone() }));
+    for l in &state.links.links {
+        out.push(Route::Compare {
+            a: l.a.0.clone(),
+            b: l.b.0.clone(),
+        });
+        out.push(Route::Compare {
+            a: l.b.0.clone(),
+            b: l.a.0.clone(),
+        });
+    }
+    out
+}
+
+/// What a page says about itself to browsers, link previews and search engines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageMeta {
+    /// `<title>` and `og:title`.
+    pub title: String,
+    /// `description` and `og:description`.
+    pub description: String,
+    /// `og:type`: `article` or `website`.
+    pub kind: &'static str,
+    /// For articles: the date (ISO) and the outlet.
+    pub published: Option<String>,
+    /// The outlet, when known.
+    pub outlet: Option<String>,
+}
+
+/// The meta data of `route`.
+pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
+    let plain = |title: &str, description: &str| PageMeta {
+        title: text::page_title(title),
+        description: description.to_string(),
+        kind: "website",
+        published: None,
+        outlet: None,
+    };
+    match route {
+        Route::Home => plain(text::LIBRARY_TITLE, text::SITE_DESCRIPTION),
+        Route::Article { id } => match state.corpus.get(id) {
+            Some(a) => {
+                let lead = a
+                    .blocks
+                    .iter()
+                    .find(|b| matches!(b.kind, BlockKind::Lead | BlockKind::Paragraph))
+                    .map(|b| shorten(&b.text, 200))
+                    .unwrap_or_default();
+                let outlet = outlet_of(a).map(str::to_string);
+                let date = a.date.value.map(text::date);
+                let by: Vec<String> = outlet.iter().cloned().chain(date).collect();
+                let title = if a.title.origin == TitleOrigin::FirstSentence {
+                    shorten(&a.title.text, 90)
+                } else {
+                    a.title.text.clone()
+                };
+                PageMeta {
+                    title: text::page_title(&title),
+                    description: if by.is_empty() {
+                        lead
+                    } else {
+                        format!("{} — {lead}", by.join(", "))
+                    },
+                    kind: "article",
+                    published: a.date.value.map(|d| d.iso()),
+                    outlet,
+                }
+            }
+            None => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_ARTICLE),
+        },
+        Route::Entities => plain(text::ENTITIES_TITLE, text::SITE_DESCRIPTION),
+        Route::Entity { id } => match entity_view::build(&state.corpus, &state.entities, state.detected.as_deref(), id)
+        {
+            Some(v) => {
+                let n: usize = v.mentions.iter().map(|g| g.sentences.len()).sum();
+                plain(
+                    &v.label,
+                    &format!(
+                        "{}: {}",
+                        text::kind_label(v.kind),
+                        text::mentions_in_articles(n, v.mentions.len())
+                    ),
+                )
+            }
+            None => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_ENTITY),
+        },
+        Route::Event { id } => match state.links.events.iter().find(|g| &g.id == id) {
+            Some(g) => {
+                let titles: Vec<String> = g
+                    .members
+                    .iter()
+                    .filter_map(|m| state.corpus.get(&m.0))
+                    .map(|a| shorten(&a.title.text, 80))
+                    .collect();
+                plain(text::EVENT_TITLE, &titles.join(" · "))
+            }
+            None => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_EVENT),
+        },
+        Route::Compare { a, b } => match (state.corpus.get(a), state.corpus.get(b)) {
+            (Some(x), Some(y)) => plain(
+                text::COMPARE_TITLE,
+                &format!("{} · {}", shorten(&x.title.text, 80), shorten(&y.title.text, 80)),
+            ),
+            _ => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_COMPARE),
+        },
+        Route::Timeline => plain(text::TIMELINE_TITLE, text::TIMELINE_HELP),
+        Route::Notes => plain(text::NOTES_TITLE, text::SITE_DESCRIPTION),
+        Route::NotFound => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_ROUTE),
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max - 1).collect();
+    format!("{} …", cut.trim_end())
+}
+
+/// Escapes text for an HTML attribute value or text node.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The whole document of a page around its prerendered body.
+pub fn document(route: &Route, meta: &PageMeta, body: &str) -> String {
+    let mut head = String::new();
+    let mut tag = |name: &str, content: &str| {
+        head.push_str(&format!("<meta {name} content=\"{}\" />\n", escape(content)));
+    };
+    tag("name=\"description\"", &meta.description);
+    tag("property=\"og:title\"", &meta.title);
+    tag("property=\"og:description\"", &meta.description);
+    tag("property=\"og:type\"", meta.kind);
+    tag("property=\"og:site_name\"", text::APP_NAME);
+    tag("property=\"og:locale\"", "de_DE");
+    tag("name=\"twitter:card\"", "summary");
+    tag("name=\"twitter:title\"", &meta.title);
+    tag("name=\"twitter:description\"", &meta.description);
+    if let Some(p) = &meta.published {
+        tag("property=\"article:published_time\"", p);
+    }
+    if let Some(o) = &meta.outlet {
+        tag("property=\"article:publisher\"", o);
+    }
+    // Old links (`index.html#/a/<id>?q=…`) reach the library page: forward.js sends them on before it paints.
+    let forward = if *route == Route::Home {
+        "<script src=\"forward.js\"></script>\n"
+    } else {
+        ""
+    };
+    format!(
+        "<!doctype html>\n<html lang=\"de\" data-route=\"{route}\">\n<head>\n<meta charset=\"utf-8\" />\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
+<title>{title}</title>\n{head}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
+{forward}<script src=\"app.js\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+        route = escape(&route.to_path()),
+        title = escape(&meta.title),
+    )
+}
+
+/// The site's icon (a data URL: no request).
+const ICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%231f3a5f'/%3E%3Ctext x='16' y='23' font-family='Georgia,serif' font-size='20' text-anchor='middle' fill='%23f7f3ea'%3EP%3C/text%3E%3C/svg%3E";
+
+/// Renders one page's body with the app's components.
+pub async fn render_body(state: Rc<AppState>, route: Route) -> String {
+    LocalServerRenderer::<StaticApp>::with_props(StaticAppProps { state, route })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// Renders the whole page of `route`: `(file name, document)`.
+pub async fn render_page(state: Rc<AppState>, route: Route) -> (String, String) {
+    let meta = page_meta(&state, &route);
+    let body = render_body(state, route.clone()).await;
+    (route.href(), document(&route, &meta, &body))
+}

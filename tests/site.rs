@@ -1,0 +1,115 @@
+//! The static site's prerender (issue 10): every route has a page, each page carries its own text with the
+//! highlight contract, its title and link-preview tags, and the policy that lets only the folder's own
+//! scripts run.
+#![cfg(all(feature = "web", not(target_arch = "wasm32")))]
+
+use std::rc::Rc;
+
+use presseschau::ui::routes::{Route, file_part};
+use presseschau::ui::site;
+use presseschau::ui::state::AppState;
+
+fn state() -> Rc<AppState> {
+    Rc::new(AppState::from_seeds())
+}
+
+#[test]
+fn every_article_entity_event_and_linked_pair_has_a_page_with_a_unique_file() {
+    let s = state();
+    let routes = site::routes(&s);
+    for a in &s.corpus.articles {
+        assert!(routes.contains(&Route::Article { id: a.id.0.clone() }));
+    }
+    for e in &s.entities.entities {
+        assert!(routes.contains(&Route::Entity { id: e.id.clone() }));
+    }
+    for l in &s.links.links {
+        assert!(routes.contains(&Route::Compare {
+            a: l.a.0.clone(),
+            b: l.b.0.clone()
+        }));
+        assert!(routes.contains(&Route::Compare {
+            a: l.b.0.clone(),
+            b: l.a.0.clone()
+        }));
+    }
+    let mut files: Vec<String> = routes.iter().map(Route::href).collect();
+    let n = files.len();
+    files.sort();
+    files.dedup();
+    assert_eq!(files.len(), n, "two routes share a file");
+    assert!(files.iter().all(|f| f.ends_with(".html") && !f.contains('/')));
+}
+
+#[test]
+fn file_names_keep_safe_ids_and_escape_the_rest() {
+    assert_eq!(file_part("Q7747"), "Q7747");
+    assert_eq!(file_part("ner-gerold-wunderlich"), "ner-gerold-wunderlich");
+    assert_eq!(file_part("ner-müller/x"), "ner-m_c3_bcller_2fx");
+    assert_eq!(
+        Route::Article { id: "abc".into() }.href_with("q", "1-2~x"),
+        "a-abc.html#q=1-2~x"
+    );
+    let (route, query) = Route::from_old_hash("#/a/abc?q=1-2").expect("old link");
+    assert_eq!((route, query.as_str()), (Route::Article { id: "abc".into() }, "q=1-2"));
+    assert_eq!(Route::from_old_hash("#abc"), None);
+}
+
+#[tokio::test]
+async fn an_article_page_carries_its_text_highlights_title_and_policy() {
+    let s = state();
+    let a = s
+        .corpus
+        .articles
+        .iter()
+        .find(|a| a.source_file.starts_with("000"))
+        .expect("DW seed")
+        .clone();
+    let (file, html) = site::render_page(s.clone(), Route::Article { id: a.id.0.clone() }).await;
+    assert_eq!(file, format!("a-{}.html", a.id));
+    assert!(
+        html.contains(&format!("<title>{} — Presseschau</title>", a.title.text)),
+        "{}",
+        &html[..600]
+    );
+    assert!(html.contains(&format!(
+        "<meta property=\"og:title\" content=\"{} — Presseschau\" />",
+        a.title.text
+    )));
+    assert!(html.contains("<meta property=\"og:type\" content=\"article\" />"));
+    assert!(html.contains(&format!("data-route=\"/a/{}\"", a.id)));
+    assert!(html.contains("<script src=\"app.js\" defer></script>"));
+    assert!(html.contains("script-src 'self' 'wasm-unsafe-eval'"));
+    assert!(!html.contains("<script>"), "no inline script");
+    // the text with the highlight contract (class, data-kind, data-entity-id) and the legend
+    assert!(html.contains("data-kind=\"place\""));
+    assert!(html.contains("data-entity-id=\"Q43\""), "Türkei linked");
+    assert!(html.contains("class=\"entity\""));
+    assert!(html.contains("data-kind-toggle=\"person\""), "legend");
+    assert!(html.contains("Rüstungskooperation"));
+    // the same-event panel is part of the page of a report that has one
+    let linked = s
+        .corpus
+        .articles
+        .iter()
+        .find(|a| a.source_file.starts_with("001"))
+        .expect("seed 001")
+        .id
+        .0
+        .clone();
+    let (_, html) = site::render_page(s.clone(), Route::Article { id: linked }).await;
+    assert!(html.contains("data-panel=\"same-event\""));
+}
+
+#[tokio::test]
+async fn the_library_page_forwards_old_links_and_an_unknown_page_says_not_found() {
+    let s = state();
+    let (file, html) = site::render_page(s.clone(), Route::Home).await;
+    assert_eq!(file, "index.html");
+    assert!(html.contains("<script src=\"forward.js\"></script>"));
+    assert_eq!(html.matches("class=\"article-card").count(), s.corpus.articles.len());
+    let (file, html) = site::render_page(s, Route::NotFound).await;
+    assert_eq!(file, "404.html");
+    assert!(html.contains("data-page=\"not-found\""));
+    assert!(!html.contains("forward.js"));
+}

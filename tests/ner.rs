@@ -3,11 +3,12 @@
 
 use std::process::Command;
 
-use presseschau::core::analysis::ner::data::parse_germeval;
-use presseschau::core::analysis::ner::eval::{Evaluation, spans_of};
-use presseschau::core::analysis::ner::model::{self, TrainConfig};
+use presseschau::core::analysis::ner::model;
 use presseschau::core::analysis::ner::{Model, NerKind, NerLabel, tag, tag_tokens, tokenize};
 use presseschau::core::corpus::Corpus;
+use presseschau::lab::ner::data::parse_germeval;
+use presseschau::lab::ner::eval::{Evaluation, spans_of};
+use presseschau::lab::ner::train::TrainConfig;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ner");
 
@@ -16,11 +17,11 @@ fn fixture(name: &str) -> String {
 }
 
 /// The committed training sample as training sentences (outer labels).
-fn train_sample_sentences() -> Vec<presseschau::core::analysis::ner::data::Sentence> {
+fn train_sample_sentences() -> Vec<presseschau::lab::ner::data::Sentence> {
     parse_germeval("fixture", &fixture("train_sample.tsv"))
         .unwrap()
         .into_iter()
-        .map(|s| presseschau::core::analysis::ner::data::Sentence {
+        .map(|s| presseschau::lab::ner::data::Sentence {
             tokens: s.tokens,
             labels: s.outer,
         })
@@ -333,7 +334,7 @@ fn embedded_model_marks_kb_derived_words_and_compound_parts() {
 
 #[test]
 fn europarl_lower_case_misc_becomes_locderiv() {
-    use presseschau::core::analysis::ner::data::CorpusKind;
+    use presseschau::lab::ner::data::CorpusKind;
     let text = "Die\tDie\tART\tO\tO\neuropäischen\teuropäischen\tADJA\tO\tI-MISC\nBürger\tBürger\tNN\tO\tO\n\n\
 Die\tDie\tART\tO\tO\nGemeinsame\tGemeinsame\tADJA\tO\tI-MISC\nAgrarpolitik\tAgrarpolitik\tNN\tO\tI-MISC\n";
     let s = CorpusKind::Europarl.parse("europarl", text).unwrap();
@@ -359,6 +360,7 @@ fn unlabelled_text_adds_nouns_after_determiners_only() {
     lex.add_unlabeled(
         text.iter().map(Vec::as_slice),
         std::iter::once((labelled_tokens.as_slice(), named)),
+        presseschau::lab::ner::train::LOWER_SEEN_MIN_COUNT,
     );
     for (word, noun) in [
         ("tisch", true),
@@ -482,4 +484,110 @@ fn class_transition_models_round_trip() {
     }
     // the extra matrices are stored: (K - 1) × (L + 1) × L more i16 than without
     assert!(sizes[1] > sizes[0], "{sizes:?}");
+}
+
+/// Placeholders of the reconstructed train split (issue 12): no feature comes from the placeholder string
+/// but its casing class (and, with `placeholder-id`, its id).
+#[test]
+fn placeholders_give_only_casing_and_context_features() {
+    use presseschau::core::analysis::ner::features::{FeatureSet, Lexicon, sentence_features};
+    let set = FeatureSet(FeatureSet::all().0 | FeatureSet::CASING | FeatureSet::PLACEHOLDER_SHAPE);
+    let keys = |tokens: &[&str]| {
+        let (mut k, mut o) = (Vec::new(), Vec::new());
+        sentence_features(tokens, set, &Lexicon::default(), &[], &mut k, &mut o);
+        k[o[0]..o[1]].to_vec()
+    };
+    let a = keys(&["<UNK:initialUpper:w30223>", "sagte", "gestern"]);
+    assert_eq!(
+        a,
+        keys(&["<UNK:initialUpper:w7>", "sagte", "gestern"]),
+        "the id must not matter"
+    );
+    assert_eq!(a, keys(&["<UNK:initialUpper:oov>", "sagte", "gestern"]));
+    assert_ne!(
+        a,
+        keys(&["<UNK:allLower:w30223>", "sagte", "gestern"]),
+        "the casing must matter"
+    );
+    let word = keys(&["Fischer", "sagte", "gestern"]);
+    assert!(
+        a.len() + 9 < word.len(),
+        "no affix or word features: {} vs {}",
+        a.len(),
+        word.len()
+    );
+    // a real word shares the casing, shape and context features of a placeholder of its casing
+    let shared = a.iter().filter(|k| word.contains(k)).count();
+    assert_eq!(
+        shared,
+        a.len(),
+        "every placeholder feature also fires for a real word of that casing"
+    );
+    // with placeholder-id, the id is one more feature
+    let with_id = FeatureSet(set.0 | FeatureSet::PLACEHOLDER_ID);
+    let (mut k, mut o) = (Vec::new(), Vec::new());
+    sentence_features(
+        &["<UNK:initialUpper:w30223>", "sagte"],
+        with_id,
+        &Lexicon::default(),
+        &[],
+        &mut k,
+        &mut o,
+    );
+    assert_eq!(o[1] - o[0], a.len() + 1);
+}
+
+#[test]
+fn casing_classes_follow_the_train_split() {
+    use presseschau::core::analysis::ner::features::casing;
+    let table = [
+        ("Fischer", "initialUpper"),
+        ("sagte", "allLower"),
+        ("SPD", "allUpper"),
+        ("1998", "numeric"),
+        ("3,5", "mainly_numeric"),
+        ("B52-Bomber", "initialUpper"),
+        ("über", "other"),
+        ("Österreich", "other"),
+        ("Bürger", "initialUpper"),
+        ("iPhone", "other"),
+        ("x2y", "allLower"),
+        ("-", "other"),
+    ];
+    for (w, want) in table {
+        assert_eq!(casing(w), want, "{w}");
+    }
+}
+
+/// The README's A/B protocol: train words that only the scored half has become placeholders.
+#[test]
+fn hiding_the_words_of_one_dev_half() {
+    use presseschau::lab::ner::data::{Sentence, hide_words_of};
+    let s = |t: &str| Sentence {
+        tokens: t.split(' ').map(String::from).collect(),
+        labels: vec![NerLabel::Outside; t.split(' ').count()],
+    };
+    let mut train = vec![s("Fischer sagte in Bonn"), s("Bonn und Berlin")];
+    let hidden = hide_words_of(&mut train, &[s("Fischer in Bonn")], &[s("Bonn sagte")]);
+    assert_eq!(hidden, 2);
+    assert_eq!(
+        train[0].tokens,
+        ["<UNK:initialUpper:oov>", "sagte", "<UNK:allLower:oov>", "Bonn"]
+    );
+    assert_eq!(train[1].tokens, ["Bonn", "und", "Berlin"]);
+}
+
+/// Names carry the model's confidence; the reader's threshold is a documented constant.
+#[test]
+fn spans_carry_a_confidence() {
+    let spans = tag("Bundeskanzler Olaf Scholz traf am Montag in Paris den französischen Präsidenten.");
+    assert!(!spans.is_empty());
+    for s in &spans {
+        assert!(s.confidence.is_finite() && s.confidence >= 0.0, "{s:?}");
+    }
+    let m = model::embedded().unwrap();
+    let (labels, margins) = m.tag_tokens_scored(&["Olaf", "Scholz", "reist", "nach", "Paris", "."]);
+    assert_eq!(labels, m.tag_tokens(&["Olaf", "Scholz", "reist", "nach", "Paris", "."]));
+    assert_eq!(margins.len(), 6);
+    const { assert!(presseschau::core::analysis::ner::SHOW_THRESHOLD >= 0.0) };
 }

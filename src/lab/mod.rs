@@ -3,3 +3,4 @@
 //! `platform` or `ui` uses it (`tests/architecture.rs`), so none of it ships in the app.
 
 pub mod anchor_bench;
+pub mod ner;

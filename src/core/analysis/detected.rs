@@ -1,7 +1,8 @@
 //! Names only the statistical model finds ("detected"), next to the knowledge-base mentions.
 //!
 //! 1. [`ner::tag`] runs over each article's clean text.
-//! 2. Spans that overlap a KB mention are dropped: the knowledge base wins.
+//! 2. Spans below the model's confidence threshold ([`ner::SHOW_THRESHOLD`], ≥ 85 % precise on GermEval dev)
+//!    and spans that overlap a KB mention are dropped: the knowledge base wins.
 //! 3. A precision guard drops what German readers would not call a name: `OTH` spans (the model's recall
 //!    and precision for them are too low to show), single words the model's own lexicon knows as common
 //!    nouns or lower-case words, compounds whose tail is a common noun ("Kooperationsniveau" ← "niveau"),
@@ -41,6 +42,13 @@ fn kind_of(k: NerKind) -> Option<EntityKind> {
     }
 }
 
+/// The model's spans that are sure enough to show: confidence at least [`ner::SHOW_THRESHOLD`].
+fn sure_spans(text: &str) -> impl Iterator<Item = ner::NerSpan> {
+    ner::tag(text)
+        .into_iter()
+        .filter(|s| s.confidence >= ner::SHOW_THRESHOLD)
+}
+
 /// Whether a single-word span is really a common noun by the model's own lexicon.
 fn is_common_word(word: &str) -> bool {
     let Ok(model) = ner::model::embedded() else {
@@ -76,7 +84,7 @@ pub fn detect_corpus(corpus: &Corpus, kb: &CorpusEntities) -> Detected {
     for article in &corpus.articles {
         let text = article.text();
         let known = kb.by_article.get(&article.id).map(Vec::as_slice).unwrap_or_default();
-        for span in ner::tag(&text) {
+        for span in sure_spans(&text) {
             let Some(kind) = kind_of(span.kind) else { continue };
             if known.iter().any(|m| m.start < span.end && span.start < m.end) {
                 continue;

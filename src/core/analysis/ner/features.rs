@@ -36,8 +36,17 @@ impl FeatureSet {
     /// Not a feature group: one transition matrix per class of the token a transition leads to
     /// (capitalised, lower case, other; [`token_class`]), so label bigrams are conditioned on the word.
     pub const CLASS_TRANSITIONS: u32 = 512;
+    /// The casing class of the word ([`casing`]: the classes of GermEval's reconstructed train split), alone
+    /// and with the sentence position. The only word feature a placeholder token ([`placeholder`]) has.
+    pub const CASING: u32 = 1024;
+    /// A placeholder token gets the shape its casing class implies (`initialUpper` → `Xx`, `allLower` →
+    /// `x`, …), so shape and shape-context features fire for it as for a real word of that casing.
+    pub const PLACEHOLDER_SHAPE: u32 = 2048;
+    /// A placeholder token's stable vocabulary id counts as its word (an identity feature only training
+    /// data can fire; measured, see `docs/ner.md`).
+    pub const PLACEHOLDER_ID: u32 = 4096;
     /// Names of the groups, for the command line.
-    pub const NAMES: [(&'static str, u32); 10] = [
+    pub const NAMES: [(&'static str, u32); 13] = [
         ("affix", Self::AFFIX),
         ("context2", Self::CONTEXT2),
         ("bigram", Self::BIGRAM),
@@ -48,13 +57,19 @@ impl FeatureSet {
         ("gazetteer", Self::GAZETTEER),
         ("kb-rules", Self::KB_RULES),
         ("class-transitions", Self::CLASS_TRANSITIONS),
+        ("casing", Self::CASING),
+        ("placeholder-shape", Self::PLACEHOLDER_SHAPE),
+        ("placeholder-id", Self::PLACEHOLDER_ID),
     ];
 
     /// All groups on, except [`FeatureSet::CLASS_TRANSITIONS`]: it was added later and is opt-in
     /// (`--features all,-bigram,class-transitions`), so `all,-x` keeps the meaning it had in the
     /// experiment tables of `docs/ner.md`.
     pub fn all() -> Self {
-        FeatureSet(Self::NAMES.iter().fold(0, |a, (_, b)| a | b) & !Self::CLASS_TRANSITIONS)
+        FeatureSet(
+            Self::NAMES.iter().fold(0, |a, (_, b)| a | b)
+                & !(Self::CLASS_TRANSITIONS | Self::CASING | Self::PLACEHOLDER_SHAPE | Self::PLACEHOLDER_ID),
+        )
     }
 
     /// Whether a group is on.
@@ -79,10 +94,85 @@ pub const TOKEN_CLASSES: usize = 4;
 /// the lexicon, 1 = other capitalised words, 2 = starts with a lower-case letter, 3 = anything else
 /// (digits, punctuation).
 pub fn token_class(token: &str, lexicon: &Lexicon) -> usize {
+    if let Some(p) = placeholder(token) {
+        return match p.casing {
+            "initialUpper" | "allUpper" => 1,
+            "allLower" => 2,
+            _ => 3,
+        };
+    }
     match token.chars().next() {
         Some(c) if c.is_uppercase() => usize::from(!lexicon.common_nouns.contains(&token.to_lowercase())),
         Some(c) if c.is_lowercase() => 2,
         _ => 3,
+    }
+}
+
+/// A token of GermEval's reconstructed train split whose word is not known: `<UNK:CASING:wNNNNN>` (a stable
+/// vocabulary id) or `<UNK:CASING:oov>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placeholder<'a> {
+    /// The casing class ([`casing`]'s names).
+    pub casing: &'a str,
+    /// `wNNNNN` or `oov`.
+    pub id: &'a str,
+}
+
+/// The placeholder a token stands for, if it is one. No feature is computed from the placeholder string
+/// itself, only from its casing class (and, with [`FeatureSet::PLACEHOLDER_ID`], its id).
+pub fn placeholder(token: &str) -> Option<Placeholder<'_>> {
+    let inner = token.strip_prefix("<UNK:")?.strip_suffix('>')?;
+    let (casing, id) = inner.split_once(':')?;
+    Some(Placeholder { casing, id })
+}
+
+/// The casing class of a word as GermEval's reconstructed train split records it (the SENNA tutorial's
+/// classes, computed on bytes, so only ASCII letters are cased): `numeric` (all digits), `mainly_numeric`
+/// (more than half digits), `allLower`, `allUpper`, `initialUpper`, `contains_digit`, else `other`. A word
+/// starting with a non-ASCII letter is `other`, as the data's README reports for most such words.
+pub fn casing(word: &str) -> &'static str {
+    let n = word.chars().count().max(1);
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    let first = word.chars().next().unwrap_or(' ');
+    let (lower, upper) = word.chars().fold((0, 0), |(l, u), c| {
+        (
+            l + usize::from(c.is_ascii_lowercase()),
+            u + usize::from(c.is_ascii_uppercase()),
+        )
+    });
+    if digits == n {
+        "numeric"
+    } else if digits * 2 > n {
+        "mainly_numeric"
+    } else if first.is_alphabetic() && !first.is_ascii() {
+        "other"
+    } else if lower > 0 && upper == 0 {
+        "allLower"
+    } else if upper > 0 && lower == 0 {
+        "allUpper"
+    } else if first.is_ascii_uppercase() {
+        "initialUpper"
+    } else if digits > 0 {
+        "contains_digit"
+    } else {
+        "other"
+    }
+}
+
+/// The key of a placeholder's id feature ([`FeatureSet::PLACEHOLDER_ID`]). Real text never has it, so
+/// training drops its weights from the model file.
+pub fn placeholder_id_key(id: &str) -> u32 {
+    hash(90, &[id])
+}
+
+/// The shape a placeholder's casing class implies (`None` where it implies none).
+fn casing_shape(casing: &str) -> Option<&'static str> {
+    match casing {
+        "initialUpper" => Some("Xx"),
+        "allUpper" => Some("X"),
+        "allLower" => Some("x"),
+        "numeric" => Some("d"),
+        _ => None,
     }
 }
 
@@ -95,131 +185,6 @@ pub struct Lexicon {
     /// Lower-cased words seen written in lower case (ordinary words: "die", "neue").
     pub lower_seen: HashSet<String>,
 }
-
-/// Minimum number of mid-sentence capitalised occurrences for a word to count as a common noun.
-/// Range 1–10, default 2: lower admits more noise, higher misses rarer nouns.
-pub const COMMON_NOUN_MIN_COUNT: u32 = 2;
-/// Minimum share of `O` labels among those occurrences. Range 0.5–1.0, default 0.9.
-pub const COMMON_NOUN_MIN_O_SHARE: f32 = 0.9;
-/// Minimum lower-case occurrences for [`Lexicon::lower_seen`]. Range 1–10, default 2.
-pub const LOWER_SEEN_MIN_COUNT: u32 = 2;
-
-impl Lexicon {
-    /// Derives the lists from labelled sentences (tokens with `true` = inside a name).
-    pub fn derive<'a>(sentences: impl Iterator<Item = (&'a [String], Vec<bool>)>) -> Self {
-        use std::collections::HashMap;
-        let mut caps: HashMap<String, (u32, u32)> = HashMap::new();
-        let mut lower: HashMap<String, u32> = HashMap::new();
-        for (tokens, named) in sentences {
-            for (i, t) in tokens.iter().enumerate() {
-                let Some(first) = t.chars().next() else { continue };
-                if first.is_lowercase() {
-                    *lower.entry(t.clone()).or_default() += 1;
-                } else if first.is_uppercase()
-                    && i > 0
-                    && !matches!(
-                        tokens[i - 1].as_str(),
-                        "." | "!" | "?" | ":" | "\"" | "„" | "“" | "(" | "-"
-                    )
-                    && t.chars().skip(1).all(char::is_lowercase)
-                {
-                    let e = caps.entry(t.to_lowercase()).or_default();
-                    e.0 += 1;
-                    if !named[i] {
-                        e.1 += 1;
-                    }
-                }
-            }
-        }
-        let common_nouns = caps
-            .into_iter()
-            .filter(|(_, (n, o))| *n >= COMMON_NOUN_MIN_COUNT && *o as f32 >= COMMON_NOUN_MIN_O_SHARE * *n as f32)
-            .map(|(w, _)| w)
-            .collect();
-        let lower_seen = lower
-            .into_iter()
-            .filter(|(_, n)| *n >= LOWER_SEEN_MIN_COUNT)
-            .map(|(w, _)| w)
-            .collect();
-        Lexicon {
-            common_nouns,
-            lower_seen,
-        }
-    }
-
-    /// Adds nouns and lower-case words found in unlabelled text: a word written capitalised after a
-    /// determiner (`der`, `eine`, `keinen`, …) at least [`UNLABELED_NOUN_MIN_COUNT`] times, in at
-    /// least [`UNLABELED_NOUN_MIN_SHARE`] of its capitalised mid-sentence occurrences, is a common
-    /// noun, unless `labelled` (the sentences of [`Lexicon::derive`]) shows it as a name more than
-    /// once in ten. Names rarely follow a determiner in German, nouns almost always can.
-    pub fn add_unlabeled<'a>(
-        &mut self,
-        text: impl Iterator<Item = &'a [String]>,
-        labelled: impl Iterator<Item = (&'a [String], Vec<bool>)>,
-    ) {
-        use std::collections::HashMap;
-        let mut names: HashMap<String, (u32, u32)> = HashMap::new();
-        for (tokens, named) in labelled {
-            for (t, n) in tokens.iter().zip(named) {
-                if t.chars().next().is_some_and(char::is_uppercase) {
-                    let e = names.entry(t.to_lowercase()).or_default();
-                    e.0 += 1;
-                    e.1 += u32::from(n);
-                }
-            }
-        }
-        // lower-cased word → (capitalised mid-sentence, of which after a determiner)
-        let mut caps: HashMap<String, (u32, u32)> = HashMap::new();
-        let mut lower: HashMap<String, u32> = HashMap::new();
-        for tokens in text {
-            for (i, t) in tokens.iter().enumerate() {
-                let Some(first) = t.chars().next() else { continue };
-                if first.is_lowercase() {
-                    *lower.entry(t.clone()).or_default() += 1;
-                } else if first.is_uppercase() && i > 0 && t.chars().skip(1).all(char::is_lowercase) {
-                    let prev = tokens[i - 1].to_lowercase();
-                    if matches!(prev.as_str(), "." | "!" | "?" | ":" | "\"" | "„" | "“" | "(" | "-") {
-                        continue;
-                    }
-                    let e = caps.entry(t.to_lowercase()).or_default();
-                    e.0 += 1;
-                    if DETERMINERS.contains(&prev.as_str()) {
-                        e.1 += 1;
-                    }
-                }
-            }
-        }
-        for (w, (n, det)) in caps {
-            let name_share = names.get(&w).map_or(0.0, |&(a, b)| b as f32 / a.max(1) as f32);
-            if det >= UNLABELED_NOUN_MIN_COUNT && det as f32 >= UNLABELED_NOUN_MIN_SHARE * n as f32 && name_share <= 0.1
-            {
-                self.common_nouns.insert(w);
-            }
-        }
-        for (w, n) in lower {
-            if n >= LOWER_SEEN_MIN_COUNT {
-                self.lower_seen.insert(w);
-            }
-        }
-    }
-}
-
-/// Minimum number of occurrences after a determiner for [`Lexicon::add_unlabeled`]. Range 1–10,
-/// default 2.
-pub const UNLABELED_NOUN_MIN_COUNT: u32 = 2;
-/// Minimum share of determiner-preceded occurrences for [`Lexicon::add_unlabeled`]. Range 0.1–0.8,
-/// default 0.25: higher keeps fewer, surer nouns.
-pub const UNLABELED_NOUN_MIN_SHARE: f32 = 0.25;
-
-/// Articles, determiners and possessives: the words after which a capitalised word is a noun.
-const DETERMINERS: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
-    "keinen", "keinem", "keiner", "keines", "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede", "jedes",
-    "jeden", "jedem", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem",
-    "ihrer", "ihres", "unser", "unsere", "unseren", "unserem", "unserer", "mein", "meine", "meinen", "meinem",
-    "meiner", "zum", "zur", "im", "am", "vom", "beim", "ins", "ans", "welche", "welcher", "alle", "viele", "mehrere",
-    "einige",
-];
 
 /// Person titles and roles that precede names (matched on the lower-cased word or its end).
 const PERSON_TRIGGERS: &[&str] = &[
@@ -408,8 +373,9 @@ fn hash(template: u8, parts: &[&str]) -> u32 {
 }
 
 /// Per-token values computed once per sentence; strings are ranges of a shared buffer.
-struct Info {
+struct Info<'a> {
     lower: std::ops::Range<usize>,
+    /// Empty for a placeholder whose casing implies no shape.
     shape: std::ops::Range<usize>,
     capitalised: bool,
     /// In [`Lexicon::common_nouns`] (only looked up for capitalised words).
@@ -418,11 +384,17 @@ struct Info {
     lower_seen: bool,
     /// [`trigger_class`] of the lower-cased word (only with [`FeatureSet::TRIGGER`]).
     trigger: Option<u8>,
+    /// The token is a [`placeholder`] (an unknown word of the train split).
+    placeholder: Option<Placeholder<'a>>,
 }
 
 /// Computes the features of every token of a sentence: `out[offsets[i]..offsets[i + 1]]` are the
 /// keys of token `i` (`offsets` has one entry more than `tokens`). `gaz` holds the gazetteer flags of
 /// the tokens ([`Gazetteer::annotate`]); missing entries count as 0.
+///
+/// A [`placeholder`] token has no word, affix, lexicon, trigger or hyphen features, and a feature that
+/// combines a neighbour's word or shape with others is left out where that neighbour is a placeholder
+/// without one; its casing class ([`FeatureSet::CASING`]) and the real words around it carry the signal.
 ///
 /// The hot path of tagging: per-token values (lower case, shape, lexicon and trigger lookups) are
 /// computed once into one buffer, and every key is hashed from string slices without allocating.
@@ -437,9 +409,26 @@ pub fn sentence_features(
     out.clear();
     offsets.clear();
     let mut buf = String::with_capacity(tokens.iter().map(|t| t.len() + 9).sum());
-    let mut info: Vec<Info> = Vec::with_capacity(tokens.len());
+    let mut info: Vec<Info<'_>> = Vec::with_capacity(tokens.len());
     for t in tokens {
         let a = buf.len();
+        if let Some(p) = placeholder(t) {
+            if set.has(FeatureSet::PLACEHOLDER_SHAPE)
+                && let Some(s) = casing_shape(p.casing)
+            {
+                buf.push_str(s);
+            }
+            info.push(Info {
+                lower: a..a,
+                shape: a..buf.len(),
+                capitalised: matches!(p.casing, "initialUpper" | "allUpper"),
+                common_noun: false,
+                lower_seen: false,
+                trigger: None,
+                placeholder: Some(p),
+            });
+            continue;
+        }
         if !t.is_ascii() && t.contains('Σ') {
             // final sigma: only str::to_lowercase knows the word context
             buf.push_str(&t.to_lowercase());
@@ -456,9 +445,13 @@ pub fn sentence_features(
             common_noun: false,
             lower_seen: false,
             trigger: None,
+            placeholder: None,
         });
     }
     for x in &mut info {
+        if x.placeholder.is_some() {
+            continue;
+        }
         let lower = &buf[x.lower.clone()];
         if set.has(FeatureSet::COMMON_NOUN) && x.capitalised {
             x.common_noun = lexicon.common_nouns.contains(lower);
@@ -469,37 +462,56 @@ pub fn sentence_features(
         }
     }
     let buf = buf.as_str();
-    let word = |i: isize| -> &str {
+    // the lower-cased word at i (sentence edges are words; a placeholder has none)
+    let word = |i: isize| -> Option<&str> {
         if i < 0 {
-            "<s>"
-        } else {
-            info.get(i as usize).map_or("</s>", |x| &buf[x.lower.clone()])
+            return Some("<s>");
+        }
+        match info.get(i as usize) {
+            None => Some("</s>"),
+            Some(x) if x.placeholder.is_some() => None,
+            Some(x) => Some(&buf[x.lower.clone()]),
         }
     };
-    let shp = |i: isize| -> &str {
+    let shp = |i: isize| -> Option<&str> {
         if i < 0 {
-            "<s>"
-        } else {
-            info.get(i as usize).map_or("</s>", |x| &buf[x.shape.clone()])
+            return Some("<s>");
+        }
+        match info.get(i as usize) {
+            None => Some("</s>"),
+            Some(x) if x.shape.is_empty() => None,
+            Some(x) => Some(&buf[x.shape.clone()]),
         }
     };
     let bias = hash(0, &[]);
     for (i, tok) in tokens.iter().enumerate() {
         offsets.push(out.len());
         let x = &info[i];
-        let lower = &buf[x.lower.clone()];
-        let x_shape = &buf[x.shape.clone()];
         let ii = i as isize;
         let first = if i == 0 { "1" } else { "0" };
         let cap = if x.capitalised { "C" } else { "c" };
+        let x_shape = shp(ii);
         out.push(bias);
-        out.push(hash(1, &[tok]));
-        out.push(hash(2, &[lower]));
-        out.push(hash(3, &[x_shape]));
-        out.push(hash(4, &[x_shape, first]));
-        out.push(hash(5, &[word(ii - 1)]));
-        out.push(hash(6, &[word(ii + 1)]));
-        if set.has(FeatureSet::AFFIX) {
+        if let Some(p) = x.placeholder {
+            if set.has(FeatureSet::PLACEHOLDER_ID) && p.id != "oov" {
+                out.push(placeholder_id_key(p.id));
+            }
+        } else {
+            out.push(hash(1, &[tok]));
+            out.push(hash(2, &[&buf[x.lower.clone()]]));
+        }
+        if let Some(s) = x_shape {
+            out.push(hash(3, &[s]));
+            out.push(hash(4, &[s, first]));
+        }
+        if let Some(w) = word(ii - 1) {
+            out.push(hash(5, &[w]));
+        }
+        if let Some(w) = word(ii + 1) {
+            out.push(hash(6, &[w]));
+        }
+        if set.has(FeatureSet::AFFIX) && x.placeholder.is_none() {
+            let lower = &buf[x.lower.clone()];
             // prefixes of 1–4 and suffixes of 1–5 chars, as slices on char boundaries
             let ends = lower.char_indices().map(|(b, _)| b).skip(1).chain([lower.len()]);
             for (k, e) in (1..=4u8).zip(ends) {
@@ -510,19 +522,38 @@ pub fn sentence_features(
             }
         }
         if set.has(FeatureSet::CONTEXT2) {
-            out.push(hash(30, &[word(ii - 2)]));
-            out.push(hash(31, &[word(ii + 2)]));
+            if let Some(w) = word(ii - 2) {
+                out.push(hash(30, &[w]));
+            }
+            if let Some(w) = word(ii + 2) {
+                out.push(hash(31, &[w]));
+            }
         }
-        if set.has(FeatureSet::BIGRAM) {
-            out.push(hash(32, &[word(ii - 1), lower]));
-            out.push(hash(33, &[lower, word(ii + 1)]));
+        if set.has(FeatureSet::BIGRAM)
+            && let Some(w0) = word(ii)
+        {
+            if let Some(w) = word(ii - 1) {
+                out.push(hash(32, &[w, w0]));
+            }
+            if let Some(w) = word(ii + 1) {
+                out.push(hash(33, &[w0, w]));
+            }
         }
-        if set.has(FeatureSet::SHAPE_CONTEXT) {
-            out.push(hash(34, &[shp(ii - 1), x_shape]));
-            out.push(hash(35, &[x_shape, shp(ii + 1)]));
-            out.push(hash(36, &[shp(ii - 1), x_shape, shp(ii + 1)]));
+        if set.has(FeatureSet::SHAPE_CONTEXT)
+            && let Some(s0) = x_shape
+        {
+            let (before, after) = (shp(ii - 1), shp(ii + 1));
+            if let Some(b) = before {
+                out.push(hash(34, &[b, s0]));
+            }
+            if let Some(a) = after {
+                out.push(hash(35, &[s0, a]));
+            }
+            if let (Some(b), Some(a)) = (before, after) {
+                out.push(hash(36, &[b, s0, a]));
+            }
         }
-        if set.has(FeatureSet::COMMON_NOUN) && x.capitalised {
+        if set.has(FeatureSet::COMMON_NOUN) && x.capitalised && x.placeholder.is_none() {
             let flags = match (x.common_noun, x.lower_seen) {
                 (true, true) => "cn+ls",
                 (true, false) => "cn",
@@ -530,32 +561,37 @@ pub fn sentence_features(
                 (false, false) => "-",
             };
             out.push(hash(40, &[flags, first]));
-            out.push(hash(41, &[flags, shp(ii + 1)]));
+            if let Some(s) = shp(ii + 1) {
+                out.push(hash(41, &[flags, s]));
+            }
             if let Some(next) = info.get(i + 1)
                 && next.capitalised
+                && next.placeholder.is_none()
             {
                 out.push(hash(42, &[flags, if next.common_noun { "cn" } else { "-" }]));
             }
         }
         if set.has(FeatureSet::TRIGGER) {
-            for d in 1..=2 {
-                if let Some(c) = i.checked_sub(d).and_then(|j| info[j].trigger) {
-                    let class = match c {
-                        b'P' => "P",
-                        b'L' => "L",
-                        _ => "O",
-                    };
-                    out.push(hash(50 + d as u8, &[class, x_shape]));
+            if let Some(s0) = x_shape {
+                for d in 1..=2 {
+                    if let Some(c) = i.checked_sub(d).and_then(|j| info[j].trigger) {
+                        let class = match c {
+                            b'P' => "P",
+                            b'L' => "L",
+                            _ => "O",
+                        };
+                        out.push(hash(50 + d as u8, &[class, s0]));
+                    }
                 }
             }
-            if i >= 1 {
-                let prev = &buf[info[i - 1].lower.clone()];
+            if let Some(prev) = i.checked_sub(1).and_then(|j| word(j as isize)) {
                 let from = prev.char_indices().rev().nth(3).map_or(0, |(b, _)| b);
                 out.push(hash(53, &[&prev[from..]]));
             }
         }
         if set.has(FeatureSet::HYPHEN)
-            && let Some((head, tail)) = lower.split_once('-')
+            && x.placeholder.is_none()
+            && let Some((head, tail)) = buf[x.lower.clone()].split_once('-')
             && !head.is_empty()
         {
             out.push(hash(60, &[head]));
@@ -585,6 +621,11 @@ pub fn sentence_features(
                     }
                 }
             }
+        }
+        if set.has(FeatureSet::CASING) {
+            let c = x.placeholder.map_or_else(|| casing(tok), |p| p.casing);
+            out.push(hash(80, &[c]));
+            out.push(hash(81, &[c, first]));
         }
     }
     offsets.push(out.len());

@@ -1,5 +1,5 @@
 //! The tagger: an averaged structured perceptron over hashed features with first-order Viterbi
-//! decoding, its training, and its compact model file.
+//! decoding, and its compact model file (training and writing: `src/lab/ner/train.rs`).
 //!
 //! Why a perceptron and not a CRF: it trains in seconds to minutes on 2 cores (CRF L-BFGS needs many
 //! passes), needs no dependency (no `rand`/`getrandom` in the wasm), and with averaging reaches CRF-like
@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::data::Sentence;
 use super::features::{FeatureSet, Gazetteer, Lexicon, TOKEN_CLASSES, sentence_features, token_class};
 use super::gazetteer::{apply_rules, kb_gazetteer};
 use super::{NerError, NerLabel};
@@ -25,7 +24,7 @@ pub fn embedded() -> Result<&'static Model, &'static NerError> {
 
 /// A hasher for keys that are already hashes (feature keys): passes the value through.
 #[derive(Default)]
-struct IdentityHasher(u64);
+pub(crate) struct IdentityHasher(u64);
 
 impl Hasher for IdentityHasher {
     fn finish(&self) -> u64 {
@@ -41,60 +40,43 @@ impl Hasher for IdentityHasher {
     }
 }
 
-type KeyMap<V> = HashMap<u32, V, BuildHasherDefault<IdentityHasher>>;
-
-/// Training settings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrainConfig {
-    /// Passes over the data. Range 1–30, default 10: more passes fit the training data closer; with
-    /// averaging the held-out score is flat after about 8.
-    pub epochs: usize,
-    /// Seed of the shuffle between epochs (same seed, same data → same model). Default 42.
-    pub seed: u64,
-    /// Train the 12 fine GermEval labels (`LOCderiv`, `ORGpart`, …) instead of the 4 coarse kinds.
-    /// Default true.
-    pub fine: bool,
-    /// Feature groups. Default: [`FeatureSet::all`] but bigrams (bigrams did not help held-out F1:
-    /// 53.6 without, 53.2 with, and they double the model); class transitions are off (held-out
-    /// 58.99 → 59.54, 59.15 → 59.30, 58.64 → 58.25 over three seeds, CV 63.11 → 62.76: noise).
-    pub features: FeatureSet,
-    /// Features seen fewer times are dropped before training. Range 1–5, default 2: dropping
-    /// features seen once shrinks the model from 2.4 to 1.2 MB gzip at no measured cost in held-out F1.
-    pub min_count: u32,
-    /// Averaged weights with a smaller magnitude are pruned from the model file. Range 0–0.5,
-    /// default 0.02. Averaged perceptron weights are mostly large, so this prunes little (0.4 saves
-    /// only ~5 %); [`TrainConfig::min_count`] is the effective size knob.
-    pub min_weight: f32,
-}
-
-impl Default for TrainConfig {
-    fn default() -> Self {
-        TrainConfig {
-            epochs: 10,
-            seed: 42,
-            fine: true,
-            features: FeatureSet(FeatureSet::all().0 & !FeatureSet::BIGRAM),
-            min_count: 2,
-            min_weight: 0.02,
-        }
-    }
-}
+pub(crate) type KeyMap<V> = HashMap<u32, V, BuildHasherDefault<IdentityHasher>>;
 
 /// A trained tagger.
 #[derive(Debug, Clone)]
 pub struct Model {
-    labels: Vec<NerLabel>,
-    features: FeatureSet,
-    lexicon: Lexicon,
-    /// feature key → range in `entries`
-    index: KeyMap<(u32, u32)>,
+    pub(crate) labels: Vec<NerLabel>,
+    pub(crate) features: FeatureSet,
+    pub(crate) lexicon: Lexicon,
+    /// Feature keys are folded into `2^hash_bits` buckets ([`bucket`]); 0 = keys used as they are.
+    pub(crate) hash_bits: u8,
+    /// Without hashing: feature key → range in `entries`.
+    pub(crate) index: KeyMap<(u32, u32)>,
+    /// With hashing: `entries[dense[b]..dense[b + 1]]` are the weights of bucket `b` (`2^hash_bits + 1`
+    /// offsets; a lookup is two array reads, no hashing of the key again).
+    pub(crate) dense: Vec<u32>,
+    /// Bits per stored weight in the model file: 8 or 16 (read by the lab's writer only).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub(crate) weight_bits: u8,
+    /// With 8-bit weights: `entries` again, packed for tagging as (label, stored code) pairs, 2 bytes
+    /// instead of 8, so the weights tagging reads stay in the cache (empty with 16-bit weights).
+    pub(crate) packed: Vec<[u8; 2]>,
+    /// With 8-bit weights: the weight of each stored code (index: the code as `u8`).
+    pub(crate) lut: Vec<f32>,
+    /// With hashing: one bit per bucket, set if it has weights (32 KB for 2^18 buckets, so it stays in
+    /// the cache; most features of new text fall into empty buckets and stop here).
+    pub(crate) occupied: Vec<u64>,
+    /// The weight step of the model file: every weight is an integer times this (read by the lab's writer
+    /// only).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub(crate) scale: f32,
     /// (label index, weight)
-    entries: Vec<(u8, f32)>,
+    pub(crate) entries: Vec<(u8, f32)>,
     /// `K × (L + 1) × L` transition weights, one matrix per class of the token the transition leads to
     /// (`K` = 1, or [`TOKEN_CLASSES`] with [`FeatureSet::CLASS_TRANSITIONS`]); row 0 is the sentence start.
-    trans: Vec<f32>,
+    pub(crate) trans: Vec<f32>,
     /// `(L + 1) × L`: whether the transition is well-formed BIO.
-    allowed: Vec<bool>,
+    pub(crate) allowed: Vec<bool>,
 }
 
 impl Model {
@@ -104,8 +86,23 @@ impl Model {
     }
 }
 
+/// The weight a stored integer stands for: `scale · q` (16 bits) or `scale · q · |q|` (8 bits, a signed
+/// square root code: fine steps for small weights).
+pub(crate) fn weight_of(q: i32, weight_bits: u8, scale: f32) -> f32 {
+    if weight_bits == 8 {
+        (q * q.abs()) as f32 * scale
+    } else {
+        q as f32 * scale
+    }
+}
+
+/// The bucket of a feature key with `bits` bits of hashing (Fibonacci hashing of the FNV key, top bits).
+pub(crate) fn bucket(key: u32, bits: u8) -> u32 {
+    key.wrapping_mul(0x9E37_79B1) >> (32 - u32::from(bits))
+}
+
 /// Which transitions BIO allows: `I-X` only after `B-X` or `I-X`. Row 0 is the sentence start.
-fn allowed_transitions(labels: &[NerLabel]) -> Vec<bool> {
+pub(crate) fn allowed_transitions(labels: &[NerLabel]) -> Vec<bool> {
     let l = labels.len();
     let mut out = vec![true; (l + 1) * l];
     for (y, &to) in labels.iter().enumerate() {
@@ -120,7 +117,7 @@ fn allowed_transitions(labels: &[NerLabel]) -> Vec<bool> {
 }
 
 /// Number of transition matrices of a feature set.
-fn transition_classes(set: FeatureSet) -> usize {
+pub(crate) fn transition_classes(set: FeatureSet) -> usize {
     if set.has(FeatureSet::CLASS_TRANSITIONS) {
         TOKEN_CLASSES
     } else {
@@ -129,7 +126,7 @@ fn transition_classes(set: FeatureSet) -> usize {
 }
 
 /// The transition matrix index of each token (all 0 with one matrix).
-fn classes_of(tokens: &[&str], k: usize, lexicon: &Lexicon) -> Vec<usize> {
+pub(crate) fn classes_of(tokens: &[&str], k: usize, lexicon: &Lexicon) -> Vec<usize> {
     tokens
         .iter()
         .map(|t| if k > 1 { token_class(t, lexicon) } else { 0 })
@@ -142,10 +139,31 @@ fn classes_of(tokens: &[&str], k: usize, lexicon: &Lexicon) -> Vec<usize> {
 /// Only well-formed transitions are tried: each label's allowed predecessors (all labels for `O` and
 /// `B-X`, two for `I-X`) are listed once per call with their weights, in ascending order so ties are
 /// broken as by a full scan (first best predecessor wins).
-fn viterbi(n: usize, l: usize, emit: &[f32], trans: &[f32], classes: &[usize], allowed: &[bool]) -> Vec<usize> {
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn viterbi(
+    n: usize,
+    l: usize,
+    emit: &[f32],
+    trans: &[f32],
+    classes: &[usize],
+    allowed: &[bool],
+) -> Vec<usize> {
+    viterbi_scored(n, l, emit, trans, classes, allowed).0
+}
+
+/// [`viterbi`], also returning the forward scores (`n × L`: best score of a path ending in label y at
+/// token i, emission included).
+fn viterbi_scored(
+    n: usize,
+    l: usize,
+    emit: &[f32],
+    trans: &[f32],
+    classes: &[usize],
+    allowed: &[bool],
+) -> (Vec<usize>, Vec<f32>) {
     let m = (l + 1) * l;
     if n == 0 || l == 0 || classes.len() < n || classes.iter().any(|&c| (c + 1) * m > trans.len()) {
-        return vec![0; n];
+        return (vec![0; n], vec![0.0; n * l]);
     }
     let k = trans.len() / m;
     // predecessors of label y under matrix c: preds[starts[c * l + y]..starts[c * l + y + 1]]
@@ -205,7 +223,74 @@ fn viterbi(n: usize, l: usize, emit: &[f32], trans: &[f32], classes: &[usize], a
             y = back[i * l + y] as usize;
         }
     }
-    path
+    (path, score)
+}
+
+/// The margin of each token's label on the best path: the best path's score minus the best score of any
+/// path that gives the token another label (max-marginals from the forward scores and a backward pass).
+/// 0 where another label ties; large where the label is clear.
+fn margins(
+    l: usize,
+    emit: &[f32],
+    trans: &[f32],
+    classes: &[usize],
+    allowed: &[bool],
+    path: &[usize],
+    forward: &[f32],
+) -> Vec<f32> {
+    let n = path.len();
+    let m = (l + 1) * l;
+    if n == 0 || forward.len() < n * l {
+        return vec![0.0; n];
+    }
+    // successors of each label under each matrix, listed once: (label, transition weight)
+    let k = trans.len() / m;
+    let mut succ: Vec<(usize, f32)> = Vec::with_capacity(k * l * l);
+    let mut starts = Vec::with_capacity(k * l + 1);
+    for c in 0..k {
+        for y in 0..l {
+            starts.push(succ.len());
+            for z in 0..l {
+                let t = (y + 1) * l + z;
+                if allowed[t] {
+                    succ.push((z, trans[c * m + t]));
+                }
+            }
+        }
+    }
+    starts.push(succ.len());
+    // backward[i * l + y]: best score of the tokens after i given label y at i
+    let mut backward = vec![0f32; n * l];
+    for i in (0..n - 1).rev() {
+        let base = classes[i + 1] * l;
+        let (cur, next) = backward.split_at_mut((i + 1) * l);
+        let next = &next[..l];
+        let row_emit = &emit[(i + 1) * l..(i + 2) * l];
+        for y in 0..l {
+            let mut best = f32::NEG_INFINITY;
+            for &(z, t) in &succ[starts[base + y]..starts[base + y + 1]] {
+                let s = t + row_emit[z] + next[z];
+                if s > best {
+                    best = s;
+                }
+            }
+            cur[i * l + y] = best;
+        }
+    }
+    let total = forward[(n - 1) * l + path[n - 1]];
+    (0..n)
+        .map(|i| {
+            let other = (0..l)
+                .filter(|&y| y != path[i])
+                .map(|y| forward[i * l + y] + backward[i * l + y])
+                .fold(f32::NEG_INFINITY, f32::max);
+            if other.is_finite() {
+                (total - other).max(0.0)
+            } else {
+                f32::MAX
+            }
+        })
+        .collect()
 }
 
 impl Model {
@@ -219,9 +304,84 @@ impl Model {
         self.features
     }
 
-    /// Number of features with at least one stored weight.
+    /// Number of features (or, with hashing, buckets) with at least one stored weight.
     pub fn feature_count(&self) -> usize {
-        self.index.len()
+        if self.hash_bits > 0 {
+            self.dense.windows(2).filter(|w| w[0] < w[1]).count()
+        } else {
+            self.index.len()
+        }
+    }
+
+    /// Number of stored (label, weight) pairs.
+    pub fn weight_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The range in `entries` (and `packed`) of a feature key's weights.
+    #[inline]
+    fn range(&self, key: u32) -> std::ops::Range<usize> {
+        let (a, b) = if self.hash_bits > 0 {
+            let b = bucket(key, self.hash_bits) as usize;
+            if self.occupied.get(b / 64).is_none_or(|w| w & (1 << (b % 64)) == 0) {
+                return 0..0;
+            }
+            match self.dense.get(b..b + 2) {
+                Some(&[a, e]) => (a, e),
+                _ => (0, 0),
+            }
+        } else {
+            self.index.get(&key).copied().unwrap_or((0, 0))
+        };
+        a as usize..b as usize
+    }
+
+    fn packed(mut self) -> Model {
+        self.pack();
+        self
+    }
+
+    /// Builds `packed` and `lut` from `entries` (8-bit weights only; they are on the grid of
+    /// [`weight_of`], so each weight has exactly one code).
+    pub(crate) fn pack(&mut self) {
+        self.packed.clear();
+        self.lut.clear();
+        self.occupied = vec![0u64; self.dense.len().div_ceil(64)];
+        for (b, w) in self.dense.windows(2).enumerate() {
+            if w[0] < w[1] {
+                self.occupied[b / 64] |= 1 << (b % 64);
+            }
+        }
+        if self.weight_bits != 8 {
+            return;
+        }
+        self.lut = (0..=255u8)
+            .map(|c| weight_of(i32::from(c as i8), 8, self.scale))
+            .collect();
+        let scale = self.scale;
+        self.packed = self
+            .entries
+            .iter()
+            .map(|&(y, w)| {
+                let q = (w.abs() / scale).sqrt().round().min(127.0) as i8;
+                [y, if w < 0.0 { -q } else { q } as u8]
+            })
+            .collect();
+    }
+
+    /// Every stored feature (key or bucket) with its range in `entries`, sorted by key.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn feature_ranges(&self) -> Vec<(u32, (u32, u32))> {
+        let mut out: Vec<(u32, (u32, u32))> = if self.hash_bits > 0 {
+            (0..self.dense.len().saturating_sub(1))
+                .filter(|&b| self.dense[b] < self.dense[b + 1])
+                .map(|b| (b as u32, (self.dense[b], self.dense[b + 1])))
+                .collect()
+        } else {
+            self.index.iter().map(|(&k, &r)| (k, r)).collect()
+        };
+        out.sort_unstable();
+        out
     }
 
     /// Labels one sentence; consults the embedded knowledge base if the model was trained with the
@@ -233,6 +393,22 @@ impl Model {
 
     /// Labels one sentence, consulting a gazetteer (only useful if the model was trained with it).
     pub fn tag_tokens_with(&self, tokens: &[&str], gazetteer: Option<&dyn Gazetteer>) -> Vec<NerLabel> {
+        self.tag_tokens_inner(tokens, gazetteer, false).0
+    }
+
+    /// [`Model::tag_tokens`] with each token's margin: how much the best label sequence scores above the
+    /// best one that labels this token otherwise (model units; see [`super::span_confidence`]).
+    pub fn tag_tokens_scored(&self, tokens: &[&str]) -> (Vec<NerLabel>, Vec<f32>) {
+        let uses_kb = self.features.has(FeatureSet::GAZETTEER) || self.features.has(FeatureSet::KB_RULES);
+        self.tag_tokens_inner(tokens, uses_kb.then(|| kb_gazetteer() as &dyn Gazetteer), true)
+    }
+
+    fn tag_tokens_inner(
+        &self,
+        tokens: &[&str],
+        gazetteer: Option<&dyn Gazetteer>,
+        scored: bool,
+    ) -> (Vec<NerLabel>, Vec<f32>) {
         let l = self.labels.len();
         let (mut keys, mut offsets, mut gaz) = (Vec::new(), Vec::new(), Vec::new());
         if let Some(g) = gazetteer {
@@ -242,277 +418,44 @@ impl Model {
         let mut emit = vec![0f32; tokens.len() * l];
         for i in 0..tokens.len() {
             let row = &mut emit[i * l..(i + 1) * l];
-            for key in &keys[offsets[i]..offsets[i + 1]] {
-                if let Some(&(a, b)) = self.index.get(key) {
-                    for &(y, w) in &self.entries[a as usize..b as usize] {
+            for &key in &keys[offsets[i]..offsets[i + 1]] {
+                let r = self.range(key);
+                if self.packed.is_empty() {
+                    for &(y, w) in &self.entries[r] {
                         row[y as usize] += w;
+                    }
+                } else {
+                    for &[y, q] in &self.packed[r] {
+                        row[y as usize] += self.lut[q as usize];
                     }
                 }
             }
         }
         let classes = classes_of(tokens, transition_classes(self.features), &self.lexicon);
-        let mut labels: Vec<NerLabel> = viterbi(tokens.len(), l, &emit, &self.trans, &classes, &self.allowed)
-            .into_iter()
-            .map(|y| self.labels[y])
-            .collect();
+        let (path, forward) = viterbi_scored(tokens.len(), l, &emit, &self.trans, &classes, &self.allowed);
+        // margins only matter for spans: a sentence labelled all `O` skips the backward pass
+        let margin = if scored && path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
+            margins(l, &emit, &self.trans, &classes, &self.allowed, &path, &forward)
+        } else {
+            Vec::new()
+        };
+        let mut labels: Vec<NerLabel> = path.into_iter().map(|y| self.labels[y]).collect();
         if self.features.has(FeatureSet::KB_RULES) && !gaz.is_empty() {
             apply_rules(&gaz, &mut labels);
         }
-        labels
+        (labels, margin)
     }
 
-    /// Trains a model. `progress` is called after each epoch with (epoch, share of training tokens
-    /// labelled correctly in that epoch).
-    pub fn train(
-        sentences: &[Sentence],
-        config: &TrainConfig,
-        progress: &mut dyn FnMut(usize, f32),
-    ) -> Result<Model, NerError> {
-        Self::train_with(sentences, &[], config, progress)
-    }
-
-    /// [`Model::train`] with unlabelled sentences (tokens only) that enlarge the common-noun and
-    /// lower-case word lists ([`Lexicon::add_unlabeled`]).
-    pub fn train_with(
-        sentences: &[Sentence],
-        unlabeled: &[Vec<String>],
-        config: &TrainConfig,
-        progress: &mut dyn FnMut(usize, f32),
-    ) -> Result<Model, NerError> {
-        let sentences: Vec<&Sentence> = sentences.iter().filter(|s| !s.tokens.is_empty()).collect();
-        if sentences.is_empty() {
-            return Err(NerError::NoTrainingData);
-        }
-        let norm = |y: NerLabel| if config.fine { y } else { y.coarse() };
-        let mut labels: Vec<NerLabel> = sentences
-            .iter()
-            .flat_map(|s| s.labels.iter().map(|&y| norm(y)))
-            .collect();
-        labels.push(NerLabel::Outside);
-        labels.sort();
-        labels.dedup();
-        if labels.len() > 255 {
-            return Err(NerError::BadModel("too many labels".into()));
-        }
-        let l = labels.len();
-        let label_id: HashMap<NerLabel, usize> = labels.iter().enumerate().map(|(i, &y)| (y, i)).collect();
-        let gold: Vec<Vec<usize>> = sentences
-            .iter()
-            .map(|s| s.labels.iter().map(|&y| label_id[&norm(y)]).collect())
-            .collect();
-        fn named<'a>(s: &&'a Sentence) -> (&'a [String], Vec<bool>) {
-            (
-                s.tokens.as_slice(),
-                s.labels.iter().map(|y| y.fine().is_some()).collect(),
-            )
-        }
-        let mut lexicon = Lexicon::derive(sentences.iter().map(named));
-        if !unlabeled.is_empty() {
-            lexicon.add_unlabeled(unlabeled.iter().map(Vec::as_slice), sentences.iter().map(named));
-        }
-
-        // features → dense ids (first-seen order, so ids are deterministic)
-        let (mut keys, mut offsets, mut gaz) = (Vec::new(), Vec::new(), Vec::new());
-        let mut counts: KeyMap<u32> = KeyMap::default();
-        let mut sent_keys: Vec<(Vec<u32>, Vec<usize>)> = Vec::with_capacity(sentences.len());
-        for s in &sentences {
-            let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            if config.features.has(FeatureSet::GAZETTEER) {
-                kb_gazetteer().annotate(&toks, &mut gaz);
-            }
-            sentence_features(&toks, config.features, &lexicon, &gaz, &mut keys, &mut offsets);
-            for &k in &keys {
-                *counts.entry(k).or_default() += 1;
-            }
-            sent_keys.push((keys.clone(), offsets.clone()));
-        }
-        let mut ids: KeyMap<u32> = KeyMap::default();
-        let mut id_keys: Vec<u32> = Vec::new();
-        let data: Vec<(Vec<u32>, Vec<usize>)> = sent_keys
-            .into_iter()
-            .map(|(ks, offs)| {
-                let mut out = Vec::with_capacity(ks.len());
-                let mut new_offs = Vec::with_capacity(offs.len());
-                for w in offs.windows(2) {
-                    new_offs.push(out.len());
-                    for &k in &ks[w[0]..w[1]] {
-                        if counts[&k] >= config.min_count {
-                            let id = *ids.entry(k).or_insert_with(|| {
-                                id_keys.push(k);
-                                (id_keys.len() - 1) as u32
-                            });
-                            out.push(id);
-                        }
-                    }
-                }
-                new_offs.push(out.len());
-                (out, new_offs)
-            })
-            .collect();
-        drop(counts);
-
-        let nf = id_keys.len();
-        let mut w = vec![0i32; nf * l];
-        let mut u = vec![0i64; nf * l];
-        let k = transition_classes(config.features);
-        let m = (l + 1) * l;
-        let mut tw = vec![0i32; k * m];
-        let mut tu = vec![0i64; k * m];
-        let allowed = allowed_transitions(&labels);
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
-        let mut rng = config.seed ^ 0x2545_F491_4F6C_DD1D;
-        let mut c: i64 = 1;
-        let mut emit = Vec::new();
-        let mut trans_f = vec![0f32; k * m];
-        let classes: Vec<Vec<usize>> = sentences
-            .iter()
-            .map(|s| classes_of(&s.tokens.iter().map(String::as_str).collect::<Vec<_>>(), k, &lexicon))
-            .collect();
-        for epoch in 0..config.epochs {
-            for i in (1..order.len()).rev() {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                order.swap(i, (rng % (i as u64 + 1)) as usize);
-            }
-            let (mut correct, mut total) = (0usize, 0usize);
-            for &si in &order {
-                let (ks, offs) = &data[si];
-                let g = &gold[si];
-                let n = g.len();
-                emit.clear();
-                emit.resize(n * l, 0f32);
-                for i in 0..n {
-                    for &f in &ks[offs[i]..offs[i + 1]] {
-                        let base = f as usize * l;
-                        for y in 0..l {
-                            emit[i * l + y] += w[base + y] as f32;
-                        }
-                    }
-                }
-                for (t, &x) in trans_f.iter_mut().zip(&tw) {
-                    *t = x as f32;
-                }
-                let cls = &classes[si];
-                let pred = viterbi(n, l, &emit, &trans_f, cls, &allowed);
-                total += n;
-                for i in 0..n {
-                    if pred[i] == g[i] {
-                        correct += 1;
-                        continue;
-                    }
-                    for &f in &ks[offs[i]..offs[i + 1]] {
-                        let base = f as usize * l;
-                        w[base + g[i]] += 1;
-                        u[base + g[i]] += c;
-                        w[base + pred[i]] -= 1;
-                        u[base + pred[i]] -= c;
-                    }
-                }
-                for i in 0..n {
-                    let (gp, pp) = if i == 0 {
-                        (0, 0)
-                    } else {
-                        (g[i - 1] + 1, pred[i - 1] + 1)
-                    };
-                    if gp != pp || g[i] != pred[i] {
-                        let base = cls[i] * m;
-                        tw[base + gp * l + g[i]] += 1;
-                        tu[base + gp * l + g[i]] += c;
-                        tw[base + pp * l + pred[i]] -= 1;
-                        tu[base + pp * l + pred[i]] -= c;
-                    }
-                }
-                c += 1;
-            }
-            progress(epoch + 1, correct as f32 / total.max(1) as f32);
-        }
-        let avg = |w: i32, u: i64| (f64::from(w) - u as f64 / c as f64) as f32;
-        let trans: Vec<f32> = tw.iter().zip(&tu).map(|(&w, &u)| avg(w, u)).collect();
-        let mut index = KeyMap::default();
-        let mut entries = Vec::new();
-        let mut order_keys: Vec<usize> = (0..nf).collect();
-        order_keys.sort_by_key(|&f| id_keys[f]);
-        for f in order_keys {
-            let start = entries.len() as u32;
-            for y in 0..l {
-                let v = avg(w[f * l + y], u[f * l + y]);
-                if v.abs() >= config.min_weight && v != 0.0 {
-                    entries.push((y as u8, v));
-                }
-            }
-            if entries.len() as u32 > start {
-                index.insert(id_keys[f], (start, entries.len() as u32));
-            }
-        }
-        Ok(Model {
-            labels,
-            features: config.features,
-            lexicon,
-            index,
-            entries,
-            trans,
-            allowed,
-        })
-    }
-
-    /// Serialises the model (format: see [`Model::from_bytes`]).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&self.features.0.to_le_bytes());
-        out.push(self.labels.len() as u8);
-        for y in &self.labels {
-            put_str(&mut out, &y.to_string());
-        }
-        let max = self
-            .entries
-            .iter()
-            .map(|e| e.1.abs())
-            .chain(self.trans.iter().map(|t| t.abs()))
-            .fold(0f32, f32::max);
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        out.extend_from_slice(&scale.to_le_bytes());
-        let q = |v: f32| ((v / scale).round() as i32).clamp(-32767, 32767) as i16;
-        for &t in &self.trans {
-            out.extend_from_slice(&q(t).to_le_bytes());
-        }
-        for set in [&self.lexicon.common_nouns, &self.lexicon.lower_seen] {
-            let mut words: Vec<&String> = set.iter().filter(|w| w.len() < 256).collect();
-            words.sort();
-            out.extend_from_slice(&(words.len() as u32).to_le_bytes());
-            for word in words {
-                put_str(&mut out, word);
-            }
-        }
-        let mut feats: Vec<(u32, (u32, u32))> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        feats.sort_unstable();
-        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-        // columnar: key deltas (varint), entry counts, labels, weights — compresses better
-        let mut prev = 0u32;
-        for &(k, _) in &feats {
-            put_varint(&mut out, k - prev);
-            prev = k;
-        }
-        for &(_, (a, b)) in &feats {
-            out.push((b - a) as u8);
-        }
-        for &(_, (a, b)) in &feats {
-            out.extend(self.entries[a as usize..b as usize].iter().map(|e| e.0));
-        }
-        for &(_, (a, b)) in &feats {
-            for e in &self.entries[a as usize..b as usize] {
-                out.extend_from_slice(&q(e.1).to_le_bytes());
-            }
-        }
-        out
-    }
-
-    /// Reads a model file: magic `PSNER1\n`, feature-set bits (u32 LE), labels (count u8, then
-    /// length-prefixed strings), weight scale (f32), `K × (L + 1) × L` transition weights (i16; K = 3 with
-    /// [`FeatureSet::CLASS_TRANSITIONS`], else 1), the
-    /// common-noun and lower-case word lists (count u32, length-prefixed strings), then the features
-    /// column by column: count (u32), key deltas (LEB128), entry counts (u8), labels (u8), weights (i16).
+    /// Reads a model file: magic `PSNER2\n`, feature-set bits (u32 LE), labels (count u8, then
+    /// length-prefixed strings), hash bits (u8; 0 = full keys), weight bits (u8: 8 or 16), weight scale (f32),
+    /// `K × (L + 1) × L` transition weights (i16; K = [`TOKEN_CLASSES`] with
+    /// [`FeatureSet::CLASS_TRANSITIONS`], else 1), the common-noun and lower-case word lists (count u32, then
+    /// front-coded sorted words: bytes shared with the previous word u8, length of the rest u8, the rest),
+    /// then the features column by column: count (u32), key (or bucket) deltas (LEB128), entry counts (u8),
+    /// labels (u8), weights (i8 or i16).
+    ///
+    /// Long because: it reads the format above in order, one section after the other, with a bounds
+    /// check at each step; split up, the format would no longer read top to bottom in one place.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(MAGIC.len())? != MAGIC {
@@ -526,6 +469,14 @@ impl Model {
         let labels = (0..l)
             .map(|_| r.string()?.parse())
             .collect::<Result<Vec<NerLabel>, NerError>>()?;
+        let hash_bits = r.take(1)?[0];
+        if hash_bits > 26 {
+            return Err(NerError::BadModel(format!("{hash_bits} hash bits (at most 26)")));
+        }
+        let weight_bits = r.take(1)?[0];
+        if weight_bits != 8 && weight_bits != 16 {
+            return Err(NerError::BadModel(format!("{weight_bits}-bit weights (8 or 16)")));
+        }
         let scale = f32::from_le_bytes(r.array()?);
         let trans = (0..transition_classes(features) * (l + 1) * l)
             .map(|_| Ok(f32::from(r.i16()?) * scale))
@@ -534,8 +485,16 @@ impl Model {
         for _ in 0..2 {
             let n = r.u32()? as usize;
             let mut set = std::collections::HashSet::with_capacity(n.min(1 << 20));
+            let mut word: Vec<u8> = Vec::new();
             for _ in 0..n {
-                set.insert(r.string()?);
+                let shared = r.take(1)?[0] as usize;
+                let rest = r.take(1)?[0] as usize;
+                if shared > word.len() {
+                    return Err(NerError::BadModel("word list: bad shared prefix".into()));
+                }
+                word.truncate(shared);
+                word.extend_from_slice(r.take(rest)?);
+                set.insert(String::from_utf8(word.clone()).map_err(|_| NerError::BadModel("word not UTF-8".into()))?);
             }
             lists.push(set);
         }
@@ -559,17 +518,43 @@ impl Model {
         }
         let mut entries = Vec::with_capacity(total);
         for &y in &ys {
-            entries.push((y, f32::from(r.i16()?) * scale));
+            let q = if weight_bits == 8 {
+                i32::from(r.take(1)?[0] as i8)
+            } else {
+                i32::from(r.i16()?)
+            };
+            entries.push((y, weight_of(q, weight_bits, scale)));
         }
         if r.pos != bytes.len() {
             return Err(NerError::BadModel("trailing bytes".into()));
         }
         let mut index = KeyMap::default();
-        index.reserve(nf);
-        let mut a = 0u32;
-        for (k, c) in keys.into_iter().zip(counts) {
-            index.insert(k, (a, a + u32::from(c)));
-            a += u32::from(c);
+        let mut dense = Vec::new();
+        if hash_bits > 0 {
+            let buckets = 1usize << hash_bits;
+            if keys.iter().any(|&k| k as usize >= buckets) || keys.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(NerError::BadModel("bucket out of range or out of order".into()));
+            }
+            dense = vec![0u32; buckets + 1];
+            let mut a = 0u32;
+            let mut next = 0usize;
+            for (k, c) in keys.into_iter().zip(counts) {
+                while next <= k as usize {
+                    dense[next] = a;
+                    next += 1;
+                }
+                a += u32::from(c);
+            }
+            for d in &mut dense[next..] {
+                *d = a;
+            }
+        } else {
+            index.reserve(nf);
+            let mut a = 0u32;
+            for (k, c) in keys.into_iter().zip(counts) {
+                index.insert(k, (a, a + u32::from(c)));
+                a += u32::from(c);
+            }
         }
         let allowed = allowed_transitions(&labels);
         Ok(Model {
@@ -579,29 +564,23 @@ impl Model {
                 common_nouns,
                 lower_seen,
             },
+            hash_bits,
             index,
+            dense,
+            weight_bits,
+            packed: Vec::new(),
+            lut: Vec::new(),
+            occupied: Vec::new(),
+            scale,
             entries,
             trans,
             allowed,
-        })
+        }
+        .packed())
     }
 }
 
-const MAGIC: &[u8] = b"PSNER1\n";
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    let b = &s.as_bytes()[..s.len().min(255)];
-    out.push(b.len() as u8);
-    out.extend_from_slice(b);
-}
-
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
+pub(crate) const MAGIC: &[u8] = b"PSNER2\n";
 
 /// A bounds-checked reader over the model bytes.
 struct Reader<'a> {

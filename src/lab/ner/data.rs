@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::{FineKind, NerError, NerKind, NerLabel};
+use crate::core::analysis::ner::{FineKind, NerError, NerKind, NerLabel, Variant};
 
 /// A labelled sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,8 +32,11 @@ pub struct GermEvalSentence {
 /// The corpora `train-ner` knows, with how to read and map them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CorpusKind {
-    /// GermEval 2014 (four columns, 12 fine labels).
+    /// GermEval 2014 dev split (four columns, 12 fine labels): the held-out set.
     GermEval,
+    /// GermEval 2014 train split, reconstructed: every label, but a quarter of the words (two thirds
+    /// inside names) are placeholders `<UNK:CASING:id>` ([`crate::core::analysis::ner::features::placeholder`]).
+    GermEvalTrain,
     /// DFKI SmartData (news, RSS, tweets).
     SmartData,
     /// DFKI MobIE (traffic tweets and reports).
@@ -50,8 +53,9 @@ pub enum CorpusKind {
 
 impl CorpusKind {
     /// All corpora, in the order they are read (earlier wins when sentences are deduplicated).
-    pub const ALL: [CorpusKind; 7] = [
+    pub const ALL: [CorpusKind; 8] = [
         CorpusKind::GermEval,
+        CorpusKind::GermEvalTrain,
         CorpusKind::SmartData,
         CorpusKind::MobIe,
         CorpusKind::Europarl,
@@ -64,6 +68,7 @@ impl CorpusKind {
     pub fn name(self) -> &'static str {
         match self {
             CorpusKind::GermEval => "germeval",
+            CorpusKind::GermEvalTrain => "germeval-train",
             CorpusKind::SmartData => "smartdata",
             CorpusKind::MobIe => "mobie",
             CorpusKind::Europarl => "europarl",
@@ -82,6 +87,7 @@ impl CorpusKind {
     pub fn files(self) -> &'static [&'static str] {
         match self {
             CorpusKind::GermEval => &["germeval2014/NER-de-dev.tsv"],
+            CorpusKind::GermEvalTrain => &["germeval2014/NER-de-train.reconstructed.tsv"],
             CorpusKind::SmartData => &[
                 "ner-de-train/smartdata/train.bio.tsv",
                 "ner-de-train/smartdata/test.bio.tsv",
@@ -112,7 +118,7 @@ impl CorpusKind {
     /// Maps a corpus type (without `B-`/`I-`) to a GermEval label; `None` means `O`.
     pub fn map_type(self, t: &str) -> Option<FineKind> {
         let kind = match self {
-            CorpusKind::GermEval => return t.parse().ok(),
+            CorpusKind::GermEval | CorpusKind::GermEvalTrain => return t.parse().ok(),
             CorpusKind::SmartData => match t {
                 "PERSON" => NerKind::Per,
                 "ORGANIZATION" | "ORGANIZATION_COMPANY" => NerKind::Org,
@@ -151,7 +157,7 @@ impl CorpusKind {
     /// Parses one file of this corpus into mapped sentences.
     pub fn parse(self, source_name: &str, text: &str) -> Result<Vec<Sentence>, NerError> {
         match self {
-            CorpusKind::GermEval => Ok(parse_germeval(source_name, text)?
+            CorpusKind::GermEval | CorpusKind::GermEvalTrain => Ok(parse_germeval(source_name, text)?
                 .into_iter()
                 .map(|s| Sentence {
                     tokens: s.tokens,
@@ -336,7 +342,7 @@ fn europarl_adjectives_to_deriv(s: &mut Sentence) {
         if single && s.tokens[i].chars().next().is_some_and(char::is_lowercase) {
             s.labels[i] = NerLabel::Begin(FineKind {
                 kind: NerKind::Loc,
-                variant: super::Variant::Deriv,
+                variant: Variant::Deriv,
             });
         }
     }
@@ -362,4 +368,69 @@ pub fn sample(sentences: Vec<Sentence>, n: usize) -> Vec<Sentence> {
         .filter(|(i, _)| (*i as u64 * n as u64) % (len as u64) < (n as u64))
         .map(|(_, s)| s)
         .collect()
+}
+
+/// Whether a token is a placeholder of the reconstructed train split.
+fn is_placeholder(t: &str) -> bool {
+    crate::core::analysis::ner::features::placeholder(t).is_some()
+}
+
+/// Whether a sentence has names and every token inside them is a placeholder.
+pub fn names_all_placeholders(s: &Sentence) -> bool {
+    let named: Vec<&String> = s
+        .tokens
+        .iter()
+        .zip(&s.labels)
+        .filter(|(_, y)| y.fine().is_some())
+        .map(|(t, _)| t)
+        .collect();
+    !named.is_empty() && named.iter().all(|t| is_placeholder(t))
+}
+
+/// The placeholder that hides a word: `<UNK:CASING:oov>` with the word's casing class.
+pub fn hide(word: &str) -> String {
+    format!("<UNK:{}:oov>", crate::core::analysis::ner::features::casing(word))
+}
+
+/// Word dropout on names: each real token inside a name becomes [`hide`] with probability `p`
+/// (deterministic for a seed), so the model learns to lean on context and casing, as it must for the
+/// names of new text it has never seen.
+pub fn drop_name_words(sentences: &mut [Sentence], p: f64, seed: u64) {
+    let mut rng = seed ^ 0x9E37_79B9_7F4A_7C15;
+    for s in sentences {
+        for (t, y) in s.tokens.iter_mut().zip(&s.labels) {
+            if y.fine().is_none() || is_placeholder(t) {
+                continue;
+            }
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            if ((rng >> 11) as f64 / (1u64 << 53) as f64) < p {
+                *t = hide(t);
+            }
+        }
+    }
+}
+
+/// The README's honest protocol for scoring on half `a` of dev: every train-split word that occurs in `a`
+/// but not in the other half `b` becomes a placeholder of its casing (the reconstruction named a train word
+/// only where dev has it, so without this the train split would know `a`'s words better than it knows any
+/// new text's).
+pub fn hide_words_of(train: &mut [Sentence], a: &[Sentence], b: &[Sentence]) -> usize {
+    let in_b: HashSet<&str> = b.iter().flat_map(|s| s.tokens.iter().map(String::as_str)).collect();
+    let only_a: HashSet<&str> = a
+        .iter()
+        .flat_map(|s| s.tokens.iter().map(String::as_str))
+        .filter(|t| !in_b.contains(t))
+        .collect();
+    let mut hidden = 0;
+    for s in train {
+        for t in &mut s.tokens {
+            if only_a.contains(t.as_str()) {
+                *t = hide(t);
+                hidden += 1;
+            }
+        }
+    }
+    hidden
 }

@@ -1,0 +1,11 @@
+//! Training and evaluation of the NER model ([`crate::core::analysis::ner`]).
+//!
+//! - [`data`] reads the corpora (GermEval 2014 TSV, including the reconstructed train split with its
+//!   placeholders, and the CoNLL-style files of `ner-de-train`);
+//! - [`train`] trains a [`Model`](crate::core::analysis::ner::Model) (averaged perceptron) and writes the
+//!   model file;
+//! - [`eval`] scores predictions CoNLL-style (exact span and type).
+
+pub mod data;
+pub mod eval;
+pub mod train;

@@ -35,11 +35,6 @@ const FILE_ALLOW: &[(&str, &str)] = &[
 /// Product functions over [`MAX_FN_LINES`] today without a [`LONG_MARKER`] reason: `(file, fn name, reason)`.
 const FN_ALLOW: &[(&str, &str, &str)] = &[
     (
-        "src/core/analysis/entities.rs",
-        "find_in",
-        "being split by the lead (issue 11)",
-    ),
-    (
         "src/core/analysis/ner/features.rs",
         "sentence_features",
         "being split by the lead (issue 11)",

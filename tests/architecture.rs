@@ -45,11 +45,6 @@ const FN_ALLOW: &[(&str, &str, &str)] = &[
         "being split by the lead (issue 11)",
     ),
     (
-        "src/core/event_view.rs",
-        "event_view",
-        "being split by the lead (issue 11)",
-    ),
-    (
         "src/ui/components/annotation_item.rs",
         "AnnotationItem",
         "being split by the lead (issue 11)",

@@ -45,11 +45,6 @@ const FN_ALLOW: &[(&str, &str, &str)] = &[
         "being split by the lead (issue 11)",
     ),
     (
-        "src/ui/components/annotation_item.rs",
-        "AnnotationItem",
-        "being split by the lead (issue 11)",
-    ),
-    (
         "src/ui/pages/entities_page.rs",
         "EntitiesPage",
         "being split by the lead (issue 11)",

@@ -45,11 +45,6 @@ const FN_ALLOW: &[(&str, &str, &str)] = &[
         "being split by the lead (issue 11)",
     ),
     (
-        "src/ui/pages/entities_page.rs",
-        "EntitiesPage",
-        "being split by the lead (issue 11)",
-    ),
-    (
         "src/ui/pages/notes_page.rs",
         "NotesPage",
         "being split by the lead (issue 11)",

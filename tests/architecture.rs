@@ -44,11 +44,6 @@ const FN_ALLOW: &[(&str, &str, &str)] = &[
         "train_with",
         "being split by the lead (issue 11)",
     ),
-    (
-        "src/ui/pages/notes_page.rs",
-        "NotesPage",
-        "being split by the lead (issue 11)",
-    ),
 ];
 
 /// Files of product code that may name the lab, with the reason.

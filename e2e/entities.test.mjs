@@ -25,6 +25,7 @@ for (const name of ['http', 'file']) {
     await page.waitForTimeout(300);
     assert.equal(await mark('entities'), null, 'no entity analysis in the browser');
     assert.equal(await mark('detected'), null, 'no model run in the browser');
+    assert.equal(await mark('model-requested'), null, 'model.js not loaded');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -39,6 +40,7 @@ for (const name of ['http', 'file']) {
       const [rendered, detected] = [await mark('rendered'), await mark('detected')];
       assert.ok(rendered !== null && detected !== null && detected > rendered, `rendered ${rendered}, detected ${detected}`);
       assert.equal(await mark('precomputed'), null);
+      assert.ok((await mark('model-loaded')) !== null, 'the model came from model.js');
       // the 404 of data.js is the only console error a browser reports here
       assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
       await context.close();

@@ -5,7 +5,8 @@
    load from disk (file://), where module imports and fetch() are blocked; every page loads it with
    <script src="app.js" defer>, so the browser caches it across pages.
 2. style.css: trunk's stylesheet under a stable name, shared by every page.
-3. forward.js: sends links of the old one-page app (index.html#/a/<id>?q=…) to their page.
+3. forward.js: sends links of the old one-page app (index.html#/a/<id>?q=…) to their page; model.js: the NER
+   model, which the wasm does not carry, for text the build did not analyse.
 4. Every page: `presseschau site <dist>` prerenders each route with the app's own components (native,
    same core), with the Content-Security-Policy of ui/site.rs (scripts and styles only from the folder).
 """
@@ -79,6 +80,11 @@ if len(css) != 1:
 css_path = os.path.join(staging, css[0].lstrip("./"))
 shutil.move(css_path, os.path.join(staging, "style.css"))
 shutil.copy(os.path.join(here, "forward.js"), os.path.join(staging, "forward.js"))
+# The NER model is not in the wasm: the app loads model.js only for text the build did not analyse.
+model = open(os.path.join(root, "src", "core", "analysis", "ner", "model.bin"), "rb").read()
+open(os.path.join(staging, "model.js"), "w", encoding="ascii").write(
+    "// Presseschau: the NER model (src/core/analysis/ner/model.bin, base64), loaded only when needed.\n"
+    "self.presseschauModel = \"" + base64.b64encode(model).decode("ascii") + "\";\n")
 os.remove(js_path)
 os.remove(wasm_path)
 os.remove(index_path)

@@ -155,48 +155,43 @@ fn report_order(a: &Article, b: &Article) -> std::cmp::Ordering {
         .then_with(|| a.id.cmp(&b.id))
 }
 
-/// Builds the page of group `event_id`; `None` when there is no such group.
-pub fn event_view(corpus: &Corpus, entities: &CorpusEntities, linkage: &Linkage, event_id: &str) -> Option<EventView> {
-    let group = linkage.events.iter().find(|e| e.id == event_id)?;
-    let mut articles: Vec<&Article> = group.members.iter().filter_map(|m| corpus.get(&m.0)).collect();
-    if articles.is_empty() {
-        return None;
-    }
-    articles.sort_by(|a, b| report_order(a, b));
-    let ids_of = |a: &Article| -> BTreeSet<String> {
-        entities
-            .by_article
-            .get(&a.id)
-            .map(|m| entity_ids(m).into_iter().collect())
-            .unwrap_or_default()
-    };
-    let sets: Vec<BTreeSet<String>> = articles.iter().map(|a| ids_of(a)).collect();
+/// The KB ids (of [`LINK_KINDS`]) article `a` mentions.
+fn article_entity_ids(entities: &CorpusEntities, a: &Article) -> BTreeSet<String> {
+    entities
+        .by_article
+        .get(&a.id)
+        .map(|m| entity_ids(m).into_iter().collect())
+        .unwrap_or_default()
+}
+
+/// How many of the id `sets` contain each id.
+fn count_ids(sets: &[BTreeSet<String>]) -> BTreeMap<&str, usize> {
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for s in &sets {
+    for s in sets {
         for id in s {
             *count.entry(id.as_str()).or_default() += 1;
         }
     }
-    let to_refs = |ids: Vec<&str>| -> Vec<EntityRef> {
-        let mut v: Vec<EntityRef> = ids
-            .into_iter()
-            .map(|id| EntityRef {
-                id: id.to_string(),
-                label: entity_label(id),
-            })
-            .collect();
-        v.sort_by(|x, y| x.label.cmp(&y.label).then_with(|| x.id.cmp(&y.id)));
-        v
-    };
-    let shared = to_refs(
-        count
-            .iter()
-            .filter(|&(_, &n)| n == sets.len())
-            .map(|(id, _)| *id)
-            .collect(),
-    );
+    count
+}
+
+/// The entities of `ids`, sorted by label (then id).
+fn entity_refs(ids: Vec<&str>) -> Vec<EntityRef> {
+    let mut v: Vec<EntityRef> = ids
+        .into_iter()
+        .map(|id| EntityRef {
+            id: id.to_string(),
+            label: entity_label(id),
+        })
+        .collect();
+    v.sort_by(|x, y| x.label.cmp(&y.label).then_with(|| x.id.cmp(&y.id)));
+    v
+}
+
+/// Earliest and latest date of `articles`, when any is dated.
+fn date_span(articles: &[&Article]) -> Option<(SimpleDate, SimpleDate)> {
     let dated: Vec<SimpleDate> = articles.iter().filter_map(|a| a.date.value).collect();
-    let span = dated
+    dated
         .iter()
         .copied()
         .reduce(|x, y| if y.mid_days() < x.mid_days() { y } else { x })
@@ -205,37 +200,71 @@ pub fn event_view(corpus: &Corpus, entities: &CorpusEntities, linkage: &Linkage,
                 .iter()
                 .copied()
                 .reduce(|x, y| if y.mid_days() > x.mid_days() { y } else { x }),
-        );
-    let position = |d: Option<SimpleDate>| -> Option<f64> {
-        let d = d?;
-        let (lo, hi) = span?;
-        let width = hi.mid_days() - lo.mid_days();
-        Some(if width > 0.0 {
-            ((d.mid_days() - lo.mid_days()) / width).clamp(0.0, 1.0)
+        )
+}
+
+/// Where date `d` lies within `span`, in [0, 1]; `None` without a date or span.
+fn span_position(span: Option<(SimpleDate, SimpleDate)>, d: Option<SimpleDate>) -> Option<f64> {
+    let d = d?;
+    let (lo, hi) = span?;
+    let width = hi.mid_days() - lo.mid_days();
+    Some(if width > 0.0 {
+        ((d.mid_days() - lo.mid_days()) / width).clamp(0.0, 1.0)
+    } else {
+        0.0
+    })
+}
+
+/// The report of article `a` with its entity ids `ids`; `count` says in how many of the event's `reports`
+/// each id occurs.
+fn report(
+    a: &Article,
+    ids: &BTreeSet<String>,
+    count: &BTreeMap<&str, usize>,
+    reports: usize,
+    span: Option<(SimpleDate, SimpleDate)>,
+) -> Report {
+    Report {
+        id: a.id.clone(),
+        title: a.title.text.clone(),
+        outlet: outlet_of(a).map(str::to_string),
+        date: a.date.value,
+        position: span_position(span, a.date.value),
+        unique_entities: if reports > 1 {
+            entity_refs(
+                ids.iter()
+                    .filter(|id| count.get(id.as_str()) == Some(&1))
+                    .map(String::as_str)
+                    .collect(),
+            )
         } else {
-            0.0
-        })
-    };
+            Vec::new()
+        },
+    }
+}
+
+/// Builds the page of group `event_id`; `None` when there is no such group.
+pub fn event_view(corpus: &Corpus, entities: &CorpusEntities, linkage: &Linkage, event_id: &str) -> Option<EventView> {
+    let group = linkage.events.iter().find(|e| e.id == event_id)?;
+    let mut articles: Vec<&Article> = group.members.iter().filter_map(|m| corpus.get(&m.0)).collect();
+    if articles.is_empty() {
+        return None;
+    }
+    articles.sort_by(|a, b| report_order(a, b));
+    let sets: Vec<BTreeSet<String>> = articles.iter().map(|a| article_entity_ids(entities, a)).collect();
+    let count = count_ids(&sets);
+    let shared = entity_refs(
+        count
+            .iter()
+            .filter(|&(_, &n)| n == sets.len())
+            .map(|(id, _)| *id)
+            .collect(),
+    );
+    let span = date_span(&articles);
     let reports = articles
         .iter()
         .zip(&sets)
-        .map(|(a, s)| Report {
-            id: a.id.clone(),
-            title: a.title.text.clone(),
-            outlet: outlet_of(a).map(str::to_string),
-            date: a.date.value,
-            position: position(a.date.value),
-            unique_entities: if sets.len() > 1 {
-                to_refs(
-                    s.iter()
-                        .filter(|id| count.get(id.as_str()) == Some(&1))
-                        .map(String::as_str)
-                        .collect(),
-                )
-            } else {
-                Vec::new()
-            },
-        })
+        .map(|(a, s)| report(a, s, &count, sets.len(), span))
         .collect();
     Some(EventView {
         id: group.id.clone(),

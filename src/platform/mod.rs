@@ -9,5 +9,6 @@ pub mod dom;
 pub mod download;
 pub mod files;
 pub mod location;
+pub mod model;
 pub mod selection;
 pub mod storage;

@@ -45,11 +45,17 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_persistence(&state);
     {
         // the first page goes on screen without the model's names; they follow right after it is painted
+        // (names the build found come with data.js; only other text needs the model, loaded then)
         let dispatcher = state.dispatcher();
+        let needs_names = state.detected.is_none();
         use_effect_with((), move |()| {
             crate::platform::clock::mark("presseschau:rendered");
             crate::platform::dom::take_over();
-            crate::platform::dom::after_next_paint(move || dispatcher.dispatch(state::Action::DetectNames));
+            if needs_names {
+                crate::platform::dom::after_next_paint(move || {
+                    crate::platform::model::ensure(move || dispatcher.dispatch(state::Action::DetectNames));
+                });
+            }
         });
     }
     html! {

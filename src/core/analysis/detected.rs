@@ -80,7 +80,7 @@ type GroupTally = (
 
 /// Runs the model over the corpus and keeps the names the knowledge base does not have.
 pub fn detect_corpus(corpus: &Corpus, kb: &CorpusEntities) -> Detected {
-    let mut raw: Vec<(ArticleId, usize, usize, String, EntityKind)> = Vec::new();
+    let mut raw: Vec<RawName> = Vec::new();
     for article in &corpus.articles {
         let text = article.text();
         let known = kb.by_article.get(&article.id).map(Vec::as_slice).unwrap_or_default();
@@ -96,10 +96,25 @@ pub fn detect_corpus(corpus: &Corpus, kb: &CorpusEntities) -> Detected {
             if words == 1 && span.text.chars().count() < 3 {
                 continue;
             }
-            raw.push((article.id.clone(), span.start, span.end, span.text.clone(), kind));
+            raw.push((
+                article.id.clone(),
+                span.start,
+                span.end,
+                span.text.clone(),
+                kind,
+                span.confidence,
+            ));
         }
     }
-    // Group keys: a genitive form joins its base form when the base form occurs too.
+    group(raw)
+}
+
+/// One name the model found, before grouping: article, span, text, kind, confidence.
+type RawName = (ArticleId, usize, usize, String, EntityKind, f32);
+
+/// Groups the names across the corpus (a genitive form joins its base form when the base form occurs too)
+/// and makes each a mention with its group and margin.
+fn group(raw: Vec<RawName>) -> Detected {
     let forms: std::collections::BTreeSet<String> = raw.iter().map(|r| normalise(&r.3)).collect();
     let key_of = |t: &str| {
         let n = normalise(t);
@@ -110,7 +125,7 @@ pub fn detect_corpus(corpus: &Corpus, kb: &CorpusEntities) -> Detected {
     };
     let mut out = Detected::default();
     let mut groups: BTreeMap<String, GroupTally> = BTreeMap::new();
-    for (article, start, end, text, kind) in raw {
+    for (article, start, end, text, kind, confidence) in raw {
         let key = key_of(&text);
         let id = format!("{ID_PREFIX}{}", key.replace(' ', "-"));
         let g = groups.entry(id.clone()).or_default();
@@ -130,7 +145,7 @@ pub fn detect_corpus(corpus: &Corpus, kb: &CorpusEntities) -> Detected {
             value: None,
             source: Source::Model {
                 group: id,
-                confidence: 1000,
+                margin: (f64::from(confidence) * 100.0).round().clamp(0.0, f64::from(u32::MAX)) as u32,
             },
         });
     }

@@ -159,32 +159,33 @@ impl Matcher {
     }
 
     /// [`Matcher::find`] over the text's chars.
-    fn find_in<'m>(&'m self, kb: &Kb, chars: &[char], article_date: Option<SimpleDate>) -> Vec<Mention> {
-        // the folded text and, for each of its bytes, the code point it belongs to (one pass, no per-char
-        // allocation)
-        let mut folded: Vec<u8> = Vec::with_capacity(chars.len() + chars.len() / 8);
-        let mut cp_of_byte: Vec<u32> = Vec::with_capacity(folded.capacity() + 1);
-        for (cp, c) in chars.iter().enumerate() {
-            let f = fold_char(*c);
-            let cp = u32::try_from(cp).unwrap_or(u32::MAX);
-            if let Ok(byte) = u8::try_from(f)
-                && byte.is_ascii()
-            {
-                folded.push(byte);
-                cp_of_byte.push(cp);
-            } else {
-                folded.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
-                cp_of_byte.resize(folded.len(), cp);
-            }
-        }
-        cp_of_byte.push(u32::try_from(chars.len()).unwrap_or(u32::MAX));
-
-        // 1. raw hits, checked
-        let mut hits: Vec<(usize, usize, Vec<&'m Target>)> = Vec::new();
-        // an error is only possible for a search configuration we do not use (anchored, stream)
-        let Ok(found) = self.ac.try_find_overlapping_iter(Input::new(&folded)) else {
+    fn find_in(&self, kb: &Kb, chars: &[char], article_date: Option<SimpleDate>) -> Vec<Mention> {
+        let folded = fold_text(chars);
+        // 1. raw hits, checked; an error is only possible for a search configuration we do not use (anchored,
+        // stream)
+        let Some(hits) = self.raw_hits(chars, &folded) else {
             return Vec::new();
         };
+        // 2. leftmost, longest, no overlaps
+        let selected = select_hits(hits);
+        // 3. resolution: first the context (entities named unambiguously), then each hit
+        let military = is_military(&selected, &folded.bytes);
+        let resolved: Vec<Vec<&Target>> = selected.iter().map(|(_, _, t)| best(t, military)).collect();
+        let ctx = Context::new(&resolved, article_date);
+        selected
+            .iter()
+            .zip(resolved)
+            .filter_map(|((s, e, _), cands)| self.resolve_hit(kb, chars, &ctx, (*s, *e), &cands))
+            .collect()
+    }
+
+    /// The checked hits of the automaton in the folded text: code-point spans at token boundaries (or glued
+    /// to a capital, for multi-word forms) with the targets whose spelling and capitalisation fit there.
+    /// `None` when the automaton refuses the search.
+    fn raw_hits<'m>(&'m self, chars: &[char], folded: &Folded) -> Option<Vec<Hit<'m>>> {
+        let cp_of_byte = &folded.cp_of_byte;
+        let found = self.ac.try_find_overlapping_iter(Input::new(&folded.bytes)).ok()?;
+        let mut hits: Vec<Hit<'m>> = Vec::new();
         for m in found {
             let s = cp_of_byte[m.start()] as usize;
             let e = cp_of_byte[m.end()] as usize;
@@ -209,107 +210,50 @@ impl Matcher {
                 hits.push((s, e, targets));
             }
         }
-        // 2. leftmost, longest, no overlaps
-        // (no two hits share start and end: they would be the same folded pattern)
-        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut selected: Vec<(usize, usize, Vec<&'m Target>)> = Vec::new();
-        for h in hits {
-            if selected.last().is_none_or(|last| h.0 >= last.1) {
-                selected.push(h);
-            }
-        }
-        // 3. resolution: first the context (entities named unambiguously), then each hit
-        // (the military context is looked up only when a model code needs it: it scans the whole text)
-        let needs_military = selected.iter().any(|(_, _, t)| t.iter().any(|t| t.model_code));
-        let military =
-            needs_military && std::str::from_utf8(&folded).is_ok_and(|f| MILITARY_CUES.iter().any(|c| f.contains(c)));
-        let mut named: BTreeSet<u32> = BTreeSet::new();
-        let mut named_in_full: BTreeSet<u32> = BTreeSet::new();
-        let best = |targets: &[&'m Target]| -> Vec<&'m Target> {
-            let usable = || targets.iter().copied().filter(|t| military || !t.model_code);
-            let Some(min) = usable().map(|t| t.kind.priority()).min() else {
-                return Vec::new();
-            };
-            let mut out: Vec<&Target> = Vec::new();
-            for t in usable().filter(|t| t.kind.priority() == min) {
-                if !out.iter().any(|o| o.entity == t.entity) {
-                    out.push(t);
-                }
-            }
-            out
+        Some(hits)
+    }
+
+    /// The mention of one selected hit `(start, end)` with its best candidates, or `None` when it cannot be
+    /// resolved to something worth showing.
+    fn resolve_hit(
+        &self,
+        kb: &Kb,
+        chars: &[char],
+        ctx: &Context,
+        (s, e): (usize, usize),
+        cands: &[&Target],
+    ) -> Option<Mention> {
+        let first = cands.first()?;
+        let kinds: BTreeSet<EntityKind> = cands.iter().map(|t| kb.entities()[t.entity as usize].kind).collect();
+        let derived = first.kind.is_derived();
+        let entity: Option<u32> = match first.kind {
+            FormKind::Role => self.role_holder(first.role.as_deref().unwrap_or_default(), ctx.date_range),
+            // a bare surname the KB does not list: only after the full name
+            FormKind::NamePart => Some(ctx.named_in_full_one(cands)?),
+            _ if cands.len() == 1 => Some(first.entity),
+            _ => match ctx.narrow_shared(kb, chars, e, cands).as_slice() {
+                [one] => Some(*one),
+                _ if kinds.len() == 1 => None,
+                _ => return None, // different kinds and no context: nothing to show
+            },
         };
-        let resolved: Vec<Vec<&Target>> = selected.iter().map(|(_, _, t)| best(t)).collect();
-        for r in &resolved {
-            if let [t] = r.as_slice()
-                && matches!(t.kind, FormKind::Alias | FormKind::Inflected)
-            {
-                named.insert(t.entity);
-                if t.multiword {
-                    named_in_full.insert(t.entity);
-                }
-            }
-        }
-        let date_range = article_date.map(|d| (d.days_from_epoch(), end_day(&d)));
-        let mut out = Vec::new();
-        for ((s, e, _), cands) in selected.iter().zip(resolved) {
-            let Some(first) = cands.first() else { continue };
-            let kinds: BTreeSet<EntityKind> = cands.iter().map(|t| kb.entities()[t.entity as usize].kind).collect();
-            let derived = first.kind.is_derived();
-            let entity: Option<u32> = match first.kind {
-                FormKind::Role => self.role_holder(first.role.as_deref().unwrap_or_default(), date_range),
-                FormKind::NamePart => {
-                    let full: Vec<u32> = cands
-                        .iter()
-                        .map(|t| t.entity)
-                        .filter(|x| named_in_full.contains(x))
-                        .collect();
-                    match full.as_slice() {
-                        [one] => Some(*one),
-                        _ => continue, // a bare surname the KB does not list: only after the full name
-                    }
-                }
-                _ if cands.len() == 1 => Some(first.entity),
-                _ => {
-                    // shared alias: a compound head ("-Kampfdrohnen") narrows to products, then the context
-                    let mut pool: Vec<u32> = cands.iter().map(|t| t.entity).collect();
-                    if chars.get(*e) == Some(&'-') {
-                        let head: String = chars[e + 1..].iter().take_while(|c| c.is_alphanumeric()).collect();
-                        let head = fold(&head);
-                        if PRODUCT_HEADS.iter().any(|p| head.contains(p)) {
-                            pool.retain(|x| kb.entities()[*x as usize].kind == EntityKind::Product);
-                        }
-                    }
-                    if pool.len() > 1 {
-                        let in_full: Vec<u32> = pool.iter().copied().filter(|x| named_in_full.contains(x)).collect();
-                        let named_any: Vec<u32> = pool.iter().copied().filter(|x| named.contains(x)).collect();
-                        pool = if in_full.len() == 1 { in_full } else { named_any };
-                    }
-                    match pool.as_slice() {
-                        [one] => Some(*one),
-                        _ if kinds.len() == 1 => None,
-                        _ => continue, // different kinds and no context: nothing to show
-                    }
-                }
-            };
-            let kind = match entity {
-                Some(x) => kb.entities()[x as usize].kind,
-                None => match kinds.iter().next() {
-                    Some(k) if kinds.len() == 1 => *k,
-                    _ => continue,
-                },
-            };
-            out.push(Mention {
-                start: *s,
-                end: *e,
-                text: chars[*s..*e].iter().collect(),
-                kind,
-                entity_id: entity.map(|x| kb.entities()[x as usize].id.clone()),
-                derived,
-                value: None,
-                source: Default::default(),
-            });
-        }
-        out
+        let kind = match entity {
+            Some(x) => kb.entities()[x as usize].kind,
+            None => match kinds.iter().next() {
+                Some(k) if kinds.len() == 1 => *k,
+                _ => return None,
+            },
+        };
+        Some(Mention {
+            start: s,
+            end: e,
+            text: chars[s..e].iter().collect(),
+            kind,
+            entity_id: entity.map(|x| kb.entities()[x as usize].id.clone()),
+            derived,
+            value: None,
+            source: Default::default(),
+        })
     }
 
     /// The holder of a role at the article's date; with an unknown date only a role that had a single holder.
@@ -327,6 +271,142 @@ impl Matcher {
             [one] => Some(*one),
             _ => None,
         }
+    }
+}
+
+/// A checked raw hit: start and end (code points) and the targets that fit there.
+type Hit<'m> = (usize, usize, Vec<&'m Target>);
+
+/// The folded text and, for each of its bytes, the code point it belongs to (plus one entry for the end).
+struct Folded {
+    bytes: Vec<u8>,
+    cp_of_byte: Vec<u32>,
+}
+
+/// Folds `chars` in one pass, without per-char allocation.
+fn fold_text(chars: &[char]) -> Folded {
+    let mut folded: Vec<u8> = Vec::with_capacity(chars.len() + chars.len() / 8);
+    let mut cp_of_byte: Vec<u32> = Vec::with_capacity(folded.capacity() + 1);
+    for (cp, c) in chars.iter().enumerate() {
+        let f = fold_char(*c);
+        let cp = u32::try_from(cp).unwrap_or(u32::MAX);
+        if let Ok(byte) = u8::try_from(f)
+            && byte.is_ascii()
+        {
+            folded.push(byte);
+            cp_of_byte.push(cp);
+        } else {
+            folded.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
+            cp_of_byte.resize(folded.len(), cp);
+        }
+    }
+    cp_of_byte.push(u32::try_from(chars.len()).unwrap_or(u32::MAX));
+    Folded {
+        bytes: folded,
+        cp_of_byte,
+    }
+}
+
+/// The hits leftmost first, longest first, without overlaps.
+fn select_hits(mut hits: Vec<Hit<'_>>) -> Vec<Hit<'_>> {
+    // (no two hits share start and end: they would be the same folded pattern)
+    hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut selected: Vec<Hit<'_>> = Vec::new();
+    for h in hits {
+        if selected.last().is_none_or(|last| h.0 >= last.1) {
+            selected.push(h);
+        }
+    }
+    selected
+}
+
+/// Whether the article is military ([`MILITARY_CUES`]). Looked up only when a selected hit is a model code:
+/// it scans the whole folded text.
+fn is_military(selected: &[Hit<'_>], folded: &[u8]) -> bool {
+    let needs_military = selected.iter().any(|(_, _, t)| t.iter().any(|t| t.model_code));
+    needs_military && std::str::from_utf8(folded).is_ok_and(|f| MILITARY_CUES.iter().any(|c| f.contains(c)))
+}
+
+/// The candidates of a hit with the best form kind, one per entity (model codes only in a `military` text).
+fn best<'m>(targets: &[&'m Target], military: bool) -> Vec<&'m Target> {
+    let usable = || targets.iter().copied().filter(|t| military || !t.model_code);
+    let Some(min) = usable().map(|t| t.kind.priority()).min() else {
+        return Vec::new();
+    };
+    let mut out: Vec<&Target> = Vec::new();
+    for t in usable().filter(|t| t.kind.priority() == min) {
+        if !out.iter().any(|o| o.entity == t.entity) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// What resolution knows about the article: the entities named unambiguously (and those named in full,
+/// with a multi-word form) and its date.
+struct Context {
+    named: BTreeSet<u32>,
+    named_in_full: BTreeSet<u32>,
+    /// The article's day range (days from the epoch), for role titles.
+    date_range: Option<(i64, i64)>,
+}
+
+impl Context {
+    /// The context of the hits' best candidates `resolved`.
+    fn new(resolved: &[Vec<&Target>], article_date: Option<SimpleDate>) -> Self {
+        let mut named: BTreeSet<u32> = BTreeSet::new();
+        let mut named_in_full: BTreeSet<u32> = BTreeSet::new();
+        for r in resolved {
+            if let [t] = r.as_slice()
+                && matches!(t.kind, FormKind::Alias | FormKind::Inflected)
+            {
+                named.insert(t.entity);
+                if t.multiword {
+                    named_in_full.insert(t.entity);
+                }
+            }
+        }
+        Self {
+            named,
+            named_in_full,
+            date_range: article_date.map(|d| (d.days_from_epoch(), end_day(&d))),
+        }
+    }
+
+    /// The one candidate named in full elsewhere in the article, if exactly one is.
+    fn named_in_full_one(&self, cands: &[&Target]) -> Option<u32> {
+        let full: Vec<u32> = cands
+            .iter()
+            .map(|t| t.entity)
+            .filter(|x| self.named_in_full.contains(x))
+            .collect();
+        match full.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The candidates of a shared alias ending at `end` that remain: a compound head ("-Kampfdrohnen")
+    /// narrows to products, then the context (named in full, else named at all).
+    fn narrow_shared(&self, kb: &Kb, chars: &[char], end: usize, cands: &[&Target]) -> Vec<u32> {
+        let mut pool: Vec<u32> = cands.iter().map(|t| t.entity).collect();
+        if chars.get(end) == Some(&'-') {
+            let head: String = chars[end + 1..].iter().take_while(|c| c.is_alphanumeric()).collect();
+            let head = fold(&head);
+            if PRODUCT_HEADS.iter().any(|p| head.contains(p)) {
+                pool.retain(|x| kb.entities()[*x as usize].kind == EntityKind::Product);
+            }
+        }
+        if pool.len() > 1 {
+            let in_full: Vec<u32> = pool
+                .iter()
+                .copied()
+                .filter(|x| self.named_in_full.contains(x))
+                .collect();
+            let named_any: Vec<u32> = pool.iter().copied().filter(|x| self.named.contains(x)).collect();
+            pool = if in_full.len() == 1 { in_full } else { named_any };
+        }
+        pool
     }
 }
 

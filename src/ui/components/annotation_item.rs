@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::core::annotations::{Annotation, AnnotationEdit, Color};
 use crate::ui::components::note_markdown::NoteMarkdown;
-use crate::ui::state::{Action, use_app};
+use crate::ui::state::{Action, AppContext, use_app};
 use crate::ui::text;
 
 /// Props of [`AnnotationItem`].
@@ -42,11 +42,45 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
         let editing = editing.clone();
         Callback::from(move |_| editing.set(true))
     };
-    let on_save = {
-        let app = app.clone();
-        let id = a.id.clone();
+    let on_cancel = {
         let editing = editing.clone();
-        let (note_ref, tags_ref, color) = (note_ref.clone(), tags_ref.clone(), color.clone());
+        Callback::from(move |_| editing.set(false))
+    };
+    let form = NoteForm {
+        note_ref,
+        tags_ref,
+        color,
+    };
+    html! {
+        <li class={classes!("annotation-item", format!("annotation-item--{}", a.color.name()))} data-annotation-item={a.id.0.clone()}>
+            <blockquote class="annotation-quote">
+                <span class="color-cue" title={text::color_label(a.color)} aria-label={text::color_label(a.color)}>{ a.color.symbol() }</span>
+                { quote_preview(&a.quote.exact) }
+            </blockquote>
+            if props.orphaned {
+                <p class="orphaned-note" role="note">{ text::ORPHANED }</p>
+            }
+            if *editing {
+                { form.view(a, form.on_save(app, a, editing.clone()), on_cancel) }
+            } else {
+                { shown_note(a, jump_action(props), on_edit, on_delete) }
+            }
+        </li>
+    }
+}
+
+/// The edit form's handles: the note and tags fields and the picked colour.
+struct NoteForm {
+    note_ref: NodeRef,
+    tags_ref: NodeRef,
+    color: UseStateHandle<Color>,
+}
+
+impl NoteForm {
+    /// Saves the form into annotation `a` and leaves edit mode.
+    fn on_save(&self, app: AppContext, a: &Annotation, editing: UseStateHandle<bool>) -> Callback<SubmitEvent> {
+        let id = a.id.clone();
+        let (note_ref, tags_ref, color) = (self.note_ref.clone(), self.tags_ref.clone(), self.color.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (note, tags) = read_note_form(&note_ref, &tags_ref);
@@ -62,54 +96,55 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
             });
             editing.set(false);
         })
-    };
-    let on_cancel = {
-        let editing = editing.clone();
-        Callback::from(move |_| editing.set(false))
-    };
-    let jump = match (&props.jump_href, &props.onjump) {
+    }
+
+    /// The form (colour, note, tags, save / cancel) for annotation `a`.
+    fn view(&self, a: &Annotation, on_save: Callback<SubmitEvent>, on_cancel: Callback<MouseEvent>) -> Html {
+        let color = self.color.clone();
+        html! {
+            <form class="note-form" onsubmit={on_save}>
+                <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
+                <label>{ text::NOTE_LABEL }<textarea ref={self.note_ref.clone()} rows="3" value={a.note.clone().unwrap_or_default()} /></label>
+                <label>{ text::TAGS_LABEL }<input ref={self.tags_ref.clone()} type="text" value={a.tags.join(", ")} placeholder={text::TAGS_PLACEHOLDER} /></label>
+                <div class="form-actions">
+                    <button type="submit" class="button">{ text::SAVE }</button>
+                    <button type="button" class="button button--quiet" onclick={on_cancel}>{ text::CANCEL }</button>
+                </div>
+            </form>
+        }
+    }
+}
+
+/// The "jump to passage" action: a link, a button, or nothing.
+fn jump_action(props: &AnnotationItemProps) -> Html {
+    match (&props.jump_href, &props.onjump) {
         (Some(href), _) => html! { <a class="button button--quiet" href={href.clone()}>{ text::JUMP_TO_PASSAGE }</a> },
         (None, Some(cb)) => {
             let cb = cb.clone();
             html! { <button type="button" class="button button--quiet" onclick={Callback::from(move |_| cb.emit(()))}>{ text::JUMP_TO_PASSAGE }</button> }
         }
         _ => html! {},
-    };
+    }
+}
+
+/// Annotation `a` when not editing: note, tags and the actions.
+fn shown_note(a: &Annotation, jump: Html, on_edit: Callback<MouseEvent>, on_delete: Callback<MouseEvent>) -> Html {
     html! {
-        <li class={classes!("annotation-item", format!("annotation-item--{}", a.color.name()))} data-annotation-item={a.id.0.clone()}>
-            <blockquote class="annotation-quote">
-                <span class="color-cue" title={text::color_label(a.color)} aria-label={text::color_label(a.color)}>{ a.color.symbol() }</span>
-                { quote_preview(&a.quote.exact) }
-            </blockquote>
-            if props.orphaned {
-                <p class="orphaned-note" role="note">{ text::ORPHANED }</p>
+        <>
+            if let Some(note) = &a.note {
+                <NoteMarkdown markdown={AttrValue::from(note.clone())} />
             }
-            if *editing {
-                <form class="note-form" onsubmit={on_save}>
-                    <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
-                    <label>{ text::NOTE_LABEL }<textarea ref={note_ref} rows="3" value={a.note.clone().unwrap_or_default()} /></label>
-                    <label>{ text::TAGS_LABEL }<input ref={tags_ref} type="text" value={a.tags.join(", ")} placeholder={text::TAGS_PLACEHOLDER} /></label>
-                    <div class="form-actions">
-                        <button type="submit" class="button">{ text::SAVE }</button>
-                        <button type="button" class="button button--quiet" onclick={on_cancel}>{ text::CANCEL }</button>
-                    </div>
-                </form>
-            } else {
-                if let Some(note) = &a.note {
-                    <NoteMarkdown markdown={AttrValue::from(note.clone())} />
-                }
-                if !a.tags.is_empty() {
-                    <ul class="tags" aria-label={text::TAGS_LABEL}>
-                        for t in a.tags.iter() { <li class="tag">{ format!("#{t}") }</li> }
-                    </ul>
-                }
-                <div class="annotation-actions">
-                    { jump }
-                    <button type="button" class="button button--quiet" onclick={on_edit}>{ text::EDIT }</button>
-                    <button type="button" class="button button--quiet button--danger" onclick={on_delete}>{ text::DELETE }</button>
-                </div>
+            if !a.tags.is_empty() {
+                <ul class="tags" aria-label={text::TAGS_LABEL}>
+                    for t in a.tags.iter() { <li class="tag">{ format!("#{t}") }</li> }
+                </ul>
             }
-        </li>
+            <div class="annotation-actions">
+                { jump }
+                <button type="button" class="button button--quiet" onclick={on_edit}>{ text::EDIT }</button>
+                <button type="button" class="button button--quiet button--danger" onclick={on_delete}>{ text::DELETE }</button>
+            </div>
+        </>
     }
 }
 

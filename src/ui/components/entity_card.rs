@@ -80,6 +80,9 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
                 <p><a href={Route::Entity { id: e.id.clone() }.href()} class="button button--quiet">{ text::ENTITY_PAGE }</a></p>
             } else if let (true, Some(group)) = (m.is_detected(), m.page_id()) {
                 <p class="card-description card-detected">{ text::DETECTED_CARD }</p>
+                if let crate::core::analysis::mention::Source::Model { margin, .. } = &m.source {
+                    <p class="card-confidence" data-margin={margin.to_string()}>{ text::model_confidence(*margin) }</p>
+                }
                 <p><a href={Route::Entity { id: group.to_string() }.href()} class="button button--quiet">{ text::ENTITY_PAGE }</a></p>
             } else if let Some(v) = &m.value {
                 <p class="card-description">{ format!("{}: {v}", text::VALUE) }</p>

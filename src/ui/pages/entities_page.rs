@@ -4,8 +4,11 @@ use yew::prelude::*;
 
 use crate::core::analysis::entities::EntityKind;
 use crate::ui::routes::Route;
-use crate::ui::state::{ALL_KINDS, use_app};
+use crate::ui::state::{ALL_KINDS, AppState, use_app};
 use crate::ui::text;
+
+/// One row of the index: (id, label, kind, mentions, articles, detected).
+type Row = (String, String, EntityKind, usize, usize, bool);
 
 /// The entity index.
 #[component]
@@ -16,8 +19,34 @@ pub fn EntitiesPage() -> Html {
     use_effect_with((), |()| {
         crate::platform::dom::set_title(&format!("{} — {}", text::ENTITIES_TITLE, text::APP_NAME))
     });
-    // (id, label, kind, mentions, articles, detected)
-    let mut list: Vec<(String, String, EntityKind, usize, usize, bool)> = app
+    let list = rows(&app, *kind, *by_name);
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            kind.set(ALL_KINDS.into_iter().find(|k| k.as_str() == v));
+        })
+    };
+    let on_sort = {
+        let by_name = by_name.clone();
+        Callback::from(move |e: Event| {
+            by_name.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value() == "name")
+        })
+    };
+    html! {
+        <section class="entities" data-page="entities">
+            <h1>{ text::ENTITIES_TITLE }<span class="count">{ format!(" ({})", list.len()) }</span></h1>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Entities.href())} /></div>
+            { filters(*kind, *by_name, on_kind, on_sort) }
+            { table(list) }
+        </section>
+    }
+}
+
+/// The KB entities and detected groups of kind `kind` (all named kinds when `None`), most read first or by
+/// name.
+fn rows(app: &AppState, kind: Option<EntityKind>, by_name: bool) -> Vec<Row> {
+    let mut list: Vec<Row> = app
         .entities
         .entities
         .iter()
@@ -44,60 +73,54 @@ pub fn EntitiesPage() -> Html {
         }))
         .filter(|e| kind.is_none_or(|k| e.2 == k))
         .collect();
-    if *by_name {
+    if by_name {
         list.sort_by_key(|e| e.1.to_lowercase());
     } else {
         list.sort_by(|a, b| b.4.cmp(&a.4).then(b.3.cmp(&a.3)).then(a.1.cmp(&b.1)));
     }
-    let on_kind = {
-        let kind = kind.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            kind.set(ALL_KINDS.into_iter().find(|k| k.as_str() == v));
-        })
-    };
-    let on_sort = {
-        let by_name = by_name.clone();
-        Callback::from(move |e: Event| {
-            by_name.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value() == "name")
-        })
-    };
+    list
+}
+
+/// The kind filter and the sort order.
+fn filters(kind: Option<EntityKind>, by_name: bool, on_kind: Callback<Event>, on_sort: Callback<Event>) -> Html {
     html! {
-        <section class="entities" data-page="entities">
-            <h1>{ text::ENTITIES_TITLE }<span class="count">{ format!(" ({})", list.len()) }</span></h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Entities.href())} /></div>
-            <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <label>{ text::KIND }
-                    <select id="entity-kind" onchange={on_kind}>
-                        <option value="" selected={kind.is_none()}>{ text::FILTER_ALL }</option>
-                        for k in ALL_KINDS.into_iter().take(5) {
-                            <option value={k.as_str()} selected={*kind == Some(k)}>{ text::kind_label(k) }</option>
-                        }
-                    </select>
-                </label>
-                <label>{ text::SORT_LABEL }
-                    <select id="entity-sort" onchange={on_sort}>
-                        <option value="count" selected={!*by_name}>{ text::SORT_FREQUENCY }</option>
-                        <option value="name" selected={*by_name}>{ text::SORT_NAME }</option>
-                    </select>
-                </label>
-            </form>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={text::ENTITIES_TITLE}>
-            <table class="entity-table">
-                <thead><tr><th scope="col">{ text::NAME }</th><th scope="col">{ text::KIND }</th><th scope="col" class="num">{ text::MENTIONS }</th><th scope="col" class="num">{ text::ARTICLES }</th></tr></thead>
-                <tbody>
-                    for (id, label, kind, mentions, articles, detected) in list {
-                        <tr data-entity-row={id.clone()}>
-                            <td><a href={Route::Entity { id: id.clone() }.href()}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label }</a>
-                                if detected { <span class="detected-badge">{ text::DETECTED_SHORT }</span> }</td>
-                            <td>{ text::kind_label(kind) }</td>
-                            <td class="num">{ mentions }</td>
-                            <td class="num">{ articles }</td>
-                        </tr>
+        <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <label>{ text::KIND }
+                <select id="entity-kind" onchange={on_kind}>
+                    <option value="" selected={kind.is_none()}>{ text::FILTER_ALL }</option>
+                    for k in ALL_KINDS.into_iter().take(5) {
+                        <option value={k.as_str()} selected={kind == Some(k)}>{ text::kind_label(k) }</option>
                     }
-                </tbody>
-            </table>
-            </div>
-        </section>
+                </select>
+            </label>
+            <label>{ text::SORT_LABEL }
+                <select id="entity-sort" onchange={on_sort}>
+                    <option value="count" selected={!by_name}>{ text::SORT_FREQUENCY }</option>
+                    <option value="name" selected={by_name}>{ text::SORT_NAME }</option>
+                </select>
+            </label>
+        </form>
+    }
+}
+
+/// The index table.
+fn table(list: Vec<Row>) -> Html {
+    html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label={text::ENTITIES_TITLE}>
+        <table class="entity-table">
+            <thead><tr><th scope="col">{ text::NAME }</th><th scope="col">{ text::KIND }</th><th scope="col" class="num">{ text::MENTIONS }</th><th scope="col" class="num">{ text::ARTICLES }</th></tr></thead>
+            <tbody>
+                for (id, label, kind, mentions, articles, detected) in list {
+                    <tr data-entity-row={id.clone()}>
+                        <td><a href={Route::Entity { id: id.clone() }.href()}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label }</a>
+                            if detected { <span class="detected-badge">{ text::DETECTED_SHORT }</span> }</td>
+                        <td>{ text::kind_label(kind) }</td>
+                        <td class="num">{ mentions }</td>
+                        <td class="num">{ articles }</td>
+                    </tr>
+                }
+            </tbody>
+        </table>
+        </div>
     }
 }

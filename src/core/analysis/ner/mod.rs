@@ -234,6 +234,9 @@ pub enum NerError {
     /// Training got no sentence to learn from.
     #[error("no training sentences")]
     NoTrainingData,
+    /// The browser app has not loaded the model (`model.js`) yet.
+    #[error("the model is not loaded")]
+    NotLoaded,
 }
 
 /// A token of running text with its code-point offsets.

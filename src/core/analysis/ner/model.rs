@@ -13,13 +13,34 @@ use super::features::{FeatureSet, Gazetteer, Lexicon, TOKEN_CLASSES, sentence_fe
 use super::gazetteer::{apply_rules, kb_gazetteer};
 use super::{NerError, NerLabel};
 
-/// The model compiled into the app (written by `presseschau train-ner`).
+/// The model (written by `presseschau train-ner`), compiled into native builds. The browser app does not
+/// carry it: the static site ships it as `model.js`, loaded only when text needs it ([`install`]).
+#[cfg(not(target_arch = "wasm32"))]
 static EMBEDDED: &[u8] = include_bytes!("model.bin");
 
-/// The embedded model, parsed on first use.
+/// The model, once parsed.
+static MODEL: OnceLock<Result<Model, NerError>> = OnceLock::new();
+
+/// What [`embedded`] says in the browser before [`install`].
+#[cfg(target_arch = "wasm32")]
+static NOT_LOADED: NerError = NerError::NotLoaded;
+
+/// The model: natively the compiled-in one, parsed on first use; in the browser the one [`install`]ed.
 pub fn embedded() -> Result<&'static Model, &'static NerError> {
-    static MODEL: OnceLock<Result<Model, NerError>> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(EMBEDDED)).as_ref()
+    #[cfg(not(target_arch = "wasm32"))]
+    return MODEL.get_or_init(|| Model::from_bytes(EMBEDDED)).as_ref();
+    #[cfg(target_arch = "wasm32")]
+    MODEL.get().map_or(Err(&NOT_LOADED), Result::as_ref)
+}
+
+/// Whether [`embedded`] has a model to give (always natively; in the browser after [`install`]).
+pub fn is_loaded() -> bool {
+    cfg!(not(target_arch = "wasm32")) || MODEL.get().is_some()
+}
+
+/// Parses and keeps the model's bytes (the browser app, from `model.js`); the first call wins.
+pub fn install(bytes: &[u8]) -> Result<(), &'static NerError> {
+    MODEL.get_or_init(|| Model::from_bytes(bytes)).as_ref().map(|_| ())
 }
 
 /// A hasher for keys that are already hashes (feature keys): passes the value through.

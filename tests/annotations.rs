@@ -415,7 +415,7 @@ fn handout_lists_passages_in_text_order() {
     orphan.position.end = orphan.position.start + orphan.quote.exact.chars().count();
     notes.push(orphan);
     let refs: Vec<&Annotation> = notes.iter().collect();
-    let md = handout::markdown(article, &refs);
+    let md = handout::markdown(article, &refs, &presseschau::ui::text::HANDOUT_WORDS);
     assert!(md.starts_with("# "));
     let first = md.find("Punkt 1 für").unwrap();
     let third = md.find("Punkt 3 für").unwrap();
@@ -423,7 +423,7 @@ fn handout_lists_passages_in_text_order() {
     let orphan_at = md.find("nicht mehr gefunden").unwrap();
     assert!(orphan_at > third);
     assert!(md.contains("Schlagwörter: `Außenpolitik`"));
-    assert!(md.contains(Color::Yellow.label()));
+    assert!(md.contains("Gelb"));
 }
 
 #[test]

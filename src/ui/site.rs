@@ -16,11 +16,31 @@ use crate::ui::routes::Route;
 use crate::ui::state::AppState;
 use crate::ui::{StaticApp, StaticAppProps, text};
 
-/// The Content-Security-Policy of every page: scripts and styles only from the site's own folder (works on
+/// The Content-Security-Policy of every page: scripts and styles only from the folder (works on
 /// file:// too), wasm compilation, no network. Inline style *attributes* stay allowed (the entity card is
-/// placed with one); inline `<style>` and inline scripts are not.
-pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-style-src-attr 'unsafe-inline'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'";
+/// placed with one); inline `<style>` is not, and an inline script only by its hash (`inline`).
+pub fn csp(inline: Option<&str>) -> String {
+    let hash = inline
+        .map(|s| format!(" 'sha256-{}'", sha256_base64(s)))
+        .unwrap_or_default();
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{hash}; style-src 'self'; \
+style-src-attr 'unsafe-inline'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// On the library page: loads forward.js only for an old `#/…` address (now, or typed later).
+const FORWARD_CHECK: &str = "(function(){function f(){if(location.hash.indexOf('#/')!==0)return;\
+if(document.readyState==='loading'){document.write('<script src=\"forward.js\"><\\/script>')}\
+else{var s=document.createElement('script');s.src='forward.js';document.head.appendChild(s)}}\
+f();addEventListener('hashchange',f)})();";
+
+/// The SHA-256 of `s`, base64 (a CSP hash source).
+fn sha256_base64(s: &str) -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
+}
 
 /// Every page of the site: the library, each article, the names index and each name (knowledge base and
 /// model), each event and story, both orders of every linked pair (the compare pages the app links to),
@@ -204,15 +224,17 @@ pub fn document(route: &Route, meta: &PageMeta, body: &str) -> String {
         tag("property=\"article:publisher\"", o);
     }
     // Old links (`index.html#/a/<id>?q=…`) reach the library page: forward.js sends them on before it paints.
-    let forward = if *route == Route::Home {
-        "<script src=\"forward.js\"></script>\n"
+    // A one-line inline script (allowed by its hash) loads it only for such a link, so an ordinary visit
+    // waits for no file.
+    let (forward, csp) = if *route == Route::Home {
+        (format!("<script>{FORWARD_CHECK}</script>\n"), csp(Some(FORWARD_CHECK)))
     } else {
-        ""
+        (String::new(), csp(None))
     };
     format!(
         "<!doctype html>\n<html lang=\"de\" data-route=\"{route}\">\n<head>\n<meta charset=\"utf-8\" />\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
 <title>{title}</title>\n{head}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
 {forward}<script src=\"data.js\" defer></script>\n<script src=\"app.js\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
         route = escape(&route.to_path()),

@@ -421,3 +421,12 @@ pub fn model_confidence(margin_hundredths: u32) -> String {
         format!("{shown_from:.1}").replace('.', ",")
     )
 }
+
+/// The words of the Markdown handout.
+pub const HANDOUT_WORDS: crate::core::annotations::handout::HandoutWords =
+    crate::core::annotations::handout::HandoutWords {
+        date,
+        color: color_label,
+        not_found: "(im aktuellen Text nicht mehr gefunden)",
+        tags: "Schlagwörter",
+    };

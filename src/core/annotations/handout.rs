@@ -2,12 +2,13 @@
 //! in text order, quoted, with its colour (by name and symbol, so it reads in black and white), note and
 //! tags. Passages that cannot be found in the current text are listed at the end with their quote.
 //!
-//! [`blocks`] gives the same content as view-model blocks for the UI; [`markdown`] renders them as
-//! Markdown (quotes and tags escaped, notes kept as the Markdown the user wrote).
+//! [`blocks`] gives the content as view-model blocks (values, no words); [`markdown`] renders them as
+//! Markdown (quotes and tags escaped, notes kept as the Markdown the user wrote) in the words the UI passes
+//! ([`HandoutWords`]).
 
 use crate::core::annotations::anchor::TextIndex;
 use crate::core::annotations::{Annotation, Color};
-use crate::core::corpus::Article;
+use crate::core::corpus::{Article, SimpleDate};
 use crate::core::text::escape_markdown;
 
 /// One piece of a handout.
@@ -15,8 +16,13 @@ use crate::core::text::escape_markdown;
 pub enum HandoutBlock {
     /// The article's title.
     Title(String),
-    /// Date and outlet line (German), e.g. `29. Dezember 2020 · DW`.
-    Meta(String),
+    /// Date and outlet (at least one of them).
+    Meta {
+        /// The article's date.
+        date: Option<SimpleDate>,
+        /// The outlet's name.
+        outlet: Option<String>,
+    },
     /// An annotated passage.
     Passage {
         /// Number in text order, from 1.
@@ -37,15 +43,12 @@ pub enum HandoutBlock {
 /// The handout's blocks for one article and its annotations (others are ignored).
 pub fn blocks(article: &Article, annotations: &[&Annotation]) -> Vec<HandoutBlock> {
     let mut out = vec![HandoutBlock::Title(article.title.text.clone())];
-    let mut meta = Vec::new();
-    if let Some(d) = article.date.value {
-        meta.push(d.german());
-    }
-    if let Some(o) = &article.outlet {
-        meta.push(o.name.clone());
-    }
-    if !meta.is_empty() {
-        out.push(HandoutBlock::Meta(meta.join(" · ")));
+    let outlet = article.outlet.as_ref().map(|o| o.name.clone());
+    if article.date.value.is_some() || outlet.is_some() {
+        out.push(HandoutBlock::Meta {
+            date: article.date.value,
+            outlet,
+        });
     }
     let index = TextIndex::new(&article.text());
     let mut placed: Vec<(Option<(usize, usize)>, &Annotation)> = annotations
@@ -68,13 +71,29 @@ pub fn blocks(article: &Article, annotations: &[&Annotation]) -> Vec<HandoutBloc
     out
 }
 
+/// The words of a handout, in the reader's language (the UI's text module has them).
+#[derive(Debug, Clone, Copy)]
+pub struct HandoutWords {
+    /// A date as the reader writes it.
+    pub date: fn(SimpleDate) -> String,
+    /// A colour's name.
+    pub color: fn(Color) -> &'static str,
+    /// After a passage that is no longer in the text, e.g. "(no longer found in the current text)".
+    pub not_found: &'static str,
+    /// Before the tags, e.g. "Tags".
+    pub tags: &'static str,
+}
+
 /// The handout as Markdown.
-pub fn markdown(article: &Article, annotations: &[&Annotation]) -> String {
+pub fn markdown(article: &Article, annotations: &[&Annotation], words: &HandoutWords) -> String {
     let mut out = String::new();
     for b in blocks(article, annotations) {
         match b {
             HandoutBlock::Title(t) => out.push_str(&format!("# {}\n\n", escape_markdown(&t))),
-            HandoutBlock::Meta(m) => out.push_str(&format!("*{}*\n\n", escape_markdown(&m))),
+            HandoutBlock::Meta { date, outlet } => {
+                let parts: Vec<String> = date.map(words.date).into_iter().chain(outlet).collect();
+                out.push_str(&format!("*{}*\n\n", escape_markdown(&parts.join(" · "))));
+            }
             HandoutBlock::Passage {
                 number,
                 quote,
@@ -83,9 +102,10 @@ pub fn markdown(article: &Article, annotations: &[&Annotation]) -> String {
                 tags,
                 orphaned,
             } => {
-                out.push_str(&format!("## {number}. {} {}", color.symbol(), color.label()));
+                out.push_str(&format!("## {number}. {} {}", color.symbol(), (words.color)(color)));
                 if orphaned {
-                    out.push_str(" (im aktuellen Text nicht mehr gefunden)");
+                    out.push(' ');
+                    out.push_str(words.not_found);
                 }
                 out.push_str("\n\n");
                 for line in quote.lines() {
@@ -98,7 +118,7 @@ pub fn markdown(article: &Article, annotations: &[&Annotation]) -> String {
                 }
                 if !tags.is_empty() {
                     let tags: Vec<String> = tags.iter().map(|t| format!("`{}`", t.replace('`', "'"))).collect();
-                    out.push_str(&format!("Schlagwörter: {}\n\n", tags.join(", ")));
+                    out.push_str(&format!("{}: {}\n\n", words.tags, tags.join(", ")));
                 }
             }
         }

@@ -204,17 +204,6 @@ impl Color {
         }
     }
 
-    /// The German label shown next to the colour (`Gelb`).
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Yellow => "Gelb",
-            Self::Green => "Grün",
-            Self::Blue => "Blau",
-            Self::Pink => "Rosa",
-            Self::Purple => "Lila",
-        }
-    }
-
     /// A distinct symbol for the colour, the non-colour cue in the text and the notes list.
     pub fn symbol(self) -> &'static str {
         match self {

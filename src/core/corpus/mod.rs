@@ -138,19 +138,6 @@ impl SimpleDate {
             DatePrecision::Year => start + 182.0,
         }
     }
-
-    /// German display: `29. Dezember 2020`, `Januar 2022`, `2017`.
-    pub fn german(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!(
-                "{d}. {} {}",
-                crate::core::text::GERMAN_MONTHS[usize::from(m - 1)],
-                self.year
-            ),
-            (Some(m), None) => format!("{} {}", crate::core::text::GERMAN_MONTHS[usize::from(m - 1)], self.year),
-            _ => self.year.to_string(),
-        }
-    }
 }
 
 /// The publication date of an article.

@@ -62,7 +62,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         let items = items.clone();
         Callback::from(move |_| {
             let refs: Vec<_> = items.iter().collect();
-            let md = handout::markdown(&article, &refs);
+            let md = handout::markdown(&article, &refs, &text::HANDOUT_WORDS);
             crate::platform::download::download(
                 &format!("presseschau-handout-{}.md", article.id),
                 "text/markdown",

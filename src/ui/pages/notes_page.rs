@@ -131,7 +131,7 @@ fn download_handout(app: &AppState) {
     for article in app.corpus.articles.iter() {
         let mine = app.annotations.for_article(&article.id);
         if !mine.is_empty() {
-            md.push_str(&handout::markdown(article, &mine));
+            md.push_str(&handout::markdown(article, &mine, &text::HANDOUT_WORDS));
             md.push_str("\n\n---\n\n");
         }
     }

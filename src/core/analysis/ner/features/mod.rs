@@ -1,0 +1,130 @@
+//! Token features for the tagger, hashed to `u32` keys (FNV-1a; stable across platforms).
+//!
+//! Each feature group can be switched off for ablations ([`FeatureSet`]); the set a model was trained
+//! with is stored in the model file so tagging computes the same features.
+//!
+//! The pieces: `templates` (the feature templates: [`sentence_features`]), `shape` (word shapes),
+//! `placeholder` (placeholder tokens of the train split, casing classes), `trigger` (trigger words),
+//! `hash` (feature keys). Gazetteer flags come from [`super::gazetteer`].
+
+use std::collections::HashSet;
+
+mod hash;
+mod placeholder;
+mod shape;
+mod templates;
+mod trigger;
+
+pub use placeholder::{Placeholder, casing, placeholder, placeholder_id_key};
+pub use shape::shape;
+pub use templates::sentence_features;
+
+/// Which feature groups are computed; a bit set stored in the model file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureSet(pub u32);
+
+impl FeatureSet {
+    /// Prefixes (1–4 chars) and suffixes (1–5 chars) of the word.
+    pub const AFFIX: u32 = 1;
+    /// Words at ±2 (±1 is always on).
+    pub const CONTEXT2: u32 = 2;
+    /// Word bigrams (w-1 w0, w0 w+1).
+    pub const BIGRAM: u32 = 4;
+    /// Common-noun and seen-in-lower-case flags from the training lexicon ([`Lexicon`]).
+    pub const COMMON_NOUN: u32 = 8;
+    /// Trigger-word classes of the words before (Präsident, Stadt, Firma, …).
+    pub const TRIGGER: u32 = 16;
+    /// First and last part of hyphen compounds.
+    pub const HYPHEN: u32 = 32;
+    /// Shapes of the neighbour words.
+    pub const SHAPE_CONTEXT: u32 = 64;
+    /// Gazetteer membership ([`Gazetteer`]): the token's flags and those of its neighbours. The
+    /// model computes them with the embedded knowledge base ([`super::gazetteer::kb_gazetteer`]).
+    pub const GAZETTEER: u32 = 128;
+    /// Not a feature group: after decoding, apply the knowledge-base rules for derived words and
+    /// compound parts ([`super::gazetteer::apply_rules`]).
+    pub const KB_RULES: u32 = 256;
+    /// Not a feature group: one transition matrix per class of the token a transition leads to
+    /// (capitalised, lower case, other; [`token_class`]), so label bigrams are conditioned on the word.
+    pub const CLASS_TRANSITIONS: u32 = 512;
+    /// The casing class of the word ([`casing`]: the classes of GermEval's reconstructed train split), alone
+    /// and with the sentence position. The only word feature a placeholder token ([`placeholder`]) has.
+    pub const CASING: u32 = 1024;
+    /// A placeholder token gets the shape its casing class implies (`initialUpper` → `Xx`, `allLower` →
+    /// `x`, …), so shape and shape-context features fire for it as for a real word of that casing.
+    pub const PLACEHOLDER_SHAPE: u32 = 2048;
+    /// A placeholder token's stable vocabulary id counts as its word (an identity feature only training
+    /// data can fire; measured, see `docs/ner.md`).
+    pub const PLACEHOLDER_ID: u32 = 4096;
+    /// Names of the groups, for the command line.
+    pub const NAMES: [(&'static str, u32); 13] = [
+        ("affix", Self::AFFIX),
+        ("context2", Self::CONTEXT2),
+        ("bigram", Self::BIGRAM),
+        ("common-noun", Self::COMMON_NOUN),
+        ("trigger", Self::TRIGGER),
+        ("hyphen", Self::HYPHEN),
+        ("shape-context", Self::SHAPE_CONTEXT),
+        ("gazetteer", Self::GAZETTEER),
+        ("kb-rules", Self::KB_RULES),
+        ("class-transitions", Self::CLASS_TRANSITIONS),
+        ("casing", Self::CASING),
+        ("placeholder-shape", Self::PLACEHOLDER_SHAPE),
+        ("placeholder-id", Self::PLACEHOLDER_ID),
+    ];
+
+    /// All groups on, except [`FeatureSet::CLASS_TRANSITIONS`]: it was added later and is opt-in
+    /// (`--features all,-bigram,class-transitions`), so `all,-x` keeps the meaning it had in the
+    /// experiment tables of `docs/ner.md`.
+    pub fn all() -> Self {
+        FeatureSet(
+            Self::NAMES.iter().fold(0, |a, (_, b)| a | b)
+                & !(Self::CLASS_TRANSITIONS | Self::CASING | Self::PLACEHOLDER_SHAPE | Self::PLACEHOLDER_ID),
+        )
+    }
+
+    /// Whether a group is on.
+    pub fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+/// A name list the tagger can consult (e.g. the knowledge base, [`super::gazetteer::KbGazetteer`]).
+/// Membership becomes a feature; it only has an effect if the model was trained with the same
+/// gazetteer.
+pub trait Gazetteer {
+    /// Writes one flag set per token of a sentence to `out` (cleared first; bit meaning:
+    /// [`super::gazetteer::flag_bit`]; 0 = not listed).
+    fn annotate(&self, tokens: &[&str], out: &mut Vec<u32>);
+}
+
+/// Number of token classes of [`token_class`].
+pub const TOKEN_CLASSES: usize = 4;
+
+/// The class of a token for [`FeatureSet::CLASS_TRANSITIONS`]: 0 = capitalised and a common noun of
+/// the lexicon, 1 = other capitalised words, 2 = starts with a lower-case letter, 3 = anything else
+/// (digits, punctuation).
+pub fn token_class(token: &str, lexicon: &Lexicon) -> usize {
+    if let Some(p) = placeholder(token) {
+        return match p.casing {
+            "initialUpper" | "allUpper" => 1,
+            "allLower" => 2,
+            _ => 3,
+        };
+    }
+    match token.chars().next() {
+        Some(c) if c.is_uppercase() => usize::from(!lexicon.common_nouns.contains(&token.to_lowercase())),
+        Some(c) if c.is_lowercase() => 2,
+        _ => 3,
+    }
+}
+
+/// Word lists derived from the training data and stored in the model.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    /// Lower-cased words seen capitalised mid-sentence and almost always tagged `O`: German common
+    /// nouns ("politik", "regierung").
+    pub common_nouns: HashSet<String>,
+    /// Lower-cased words seen written in lower case (ordinary words: "die", "neue").
+    pub lower_seen: HashSet<String>,
+}

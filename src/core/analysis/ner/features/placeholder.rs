@@ -1,0 +1,72 @@
+//! Placeholder tokens of GermEval's reconstructed train split (`<UNK:CASING:id>`) and the casing classes
+//! they carry.
+
+use super::hash::hash;
+
+/// A token of GermEval's reconstructed train split whose word is not known: `<UNK:CASING:wNNNNN>` (a stable
+/// vocabulary id) or `<UNK:CASING:oov>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placeholder<'a> {
+    /// The casing class ([`casing`]'s names).
+    pub casing: &'a str,
+    /// `wNNNNN` or `oov`.
+    pub id: &'a str,
+}
+
+/// The placeholder a token stands for, if it is one. No feature is computed from the placeholder string
+/// itself, only from its casing class (and, with [`FeatureSet::PLACEHOLDER_ID`](super::FeatureSet::PLACEHOLDER_ID), its id).
+pub fn placeholder(token: &str) -> Option<Placeholder<'_>> {
+    let inner = token.strip_prefix("<UNK:")?.strip_suffix('>')?;
+    let (casing, id) = inner.split_once(':')?;
+    Some(Placeholder { casing, id })
+}
+
+/// The casing class of a word as GermEval's reconstructed train split records it (the SENNA tutorial's
+/// classes, computed on bytes, so only ASCII letters are cased): `numeric` (all digits), `mainly_numeric`
+/// (more than half digits), `allLower`, `allUpper`, `initialUpper`, `contains_digit`, else `other`. A word
+/// starting with a non-ASCII letter is `other`, as the data's README reports for most such words.
+pub fn casing(word: &str) -> &'static str {
+    let n = word.chars().count().max(1);
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    let first = word.chars().next().unwrap_or(' ');
+    let (lower, upper) = word.chars().fold((0, 0), |(l, u), c| {
+        (
+            l + usize::from(c.is_ascii_lowercase()),
+            u + usize::from(c.is_ascii_uppercase()),
+        )
+    });
+    if digits == n {
+        "numeric"
+    } else if digits * 2 > n {
+        "mainly_numeric"
+    } else if first.is_alphabetic() && !first.is_ascii() {
+        "other"
+    } else if lower > 0 && upper == 0 {
+        "allLower"
+    } else if upper > 0 && lower == 0 {
+        "allUpper"
+    } else if first.is_ascii_uppercase() {
+        "initialUpper"
+    } else if digits > 0 {
+        "contains_digit"
+    } else {
+        "other"
+    }
+}
+
+/// The key of a placeholder's id feature ([`FeatureSet::PLACEHOLDER_ID`](super::FeatureSet::PLACEHOLDER_ID)). Real text never has it, so
+/// training drops its weights from the model file.
+pub fn placeholder_id_key(id: &str) -> u32 {
+    hash(90, &[id])
+}
+
+/// The shape a placeholder's casing class implies (`None` where it implies none).
+pub(super) fn casing_shape(casing: &str) -> Option<&'static str> {
+    match casing {
+        "initialUpper" => Some("Xx"),
+        "allUpper" => Some("X"),
+        "allLower" => Some("x"),
+        "numeric" => Some("d"),
+        _ => None,
+    }
+}

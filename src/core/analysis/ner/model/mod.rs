@@ -15,6 +15,7 @@ use super::{NerError, NerLabel};
 
 mod format;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) use format::MAGIC;
 
 /// The model (written by `presseschau train-ner`), compiled into native builds. The browser app does not

@@ -3,6 +3,8 @@
 //! brought, and the highlights of the body with the reader's notes placed on the text. The UI page maps it
 //! to elements; a build-time prerender can use it as it is.
 
+use std::rc::Rc;
+
 use crate::core::analysis::detected::Detected;
 use crate::core::analysis::entities::CorpusEntities;
 use crate::core::analysis::mention::{self, EntityKind, Mention};
@@ -17,8 +19,9 @@ use crate::core::text::{query_param, sentence_spans};
 /// What the page derives from an article once (and again when the model's names arrive).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleView {
-    /// The clean text (code-point offsets of mentions and notes point into it).
-    pub text: String,
+    /// The clean text (code-point offsets of mentions and notes point into it); shared, so the page's
+    /// callbacks hold it without copying.
+    pub text: Rc<str>,
     /// Sentence spans of the text.
     pub sentences: Vec<(usize, usize)>,
     /// Every mention, from the knowledge base, the rules and the model, in text order.
@@ -48,7 +51,7 @@ impl ArticleView {
             .collect();
         Self {
             sentences: sentence_spans(&text),
-            text,
+            text: Rc::from(text),
             mentions,
             legend,
         }

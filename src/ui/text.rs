@@ -223,21 +223,12 @@ pub fn removal_reason(reason: RemovalReason) -> &'static str {
 
 /// A date as precise as it is known: "29. Dezember 2020", "Juli 2017", "2022".
 pub fn date(d: SimpleDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ];
-    let month = |m: u8| MONTHS.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?");
+    let month = |m: u8| {
+        crate::core::text::GERMAN_MONTHS
+            .get(usize::from(m).wrapping_sub(1))
+            .copied()
+            .unwrap_or("?")
+    };
     match (d.month, d.day) {
         (Some(m), Some(day)) => format!("{day}. {} {}", month(m), d.year),
         (Some(m), None) => format!("{} {}", month(m), d.year),

@@ -58,9 +58,7 @@ fn use_article_view(
             })
         }
     });
-    let text: Rc<str> = (*view)
-        .as_ref()
-        .map_or_else(|| Rc::from(""), |(_, v)| Rc::from(v.text.as_str()));
+    let text: Rc<str> = (*view).as_ref().map_or_else(|| Rc::from(""), |(_, v)| v.text.clone());
     let payload = use_memo((id.clone(), query.to_string()), move |(_, q)| read_link(q, &text));
     let body = use_memo(
         (
@@ -118,9 +116,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
         });
     }
-    let text: Rc<str> = (*view)
-        .as_ref()
-        .map_or_else(|| Rc::from(""), |(_, v)| Rc::from(v.text.as_str()));
+    let text: Rc<str> = (*view).as_ref().map_or_else(|| Rc::from(""), |(_, v)| v.text.clone());
     let (Some((article, view)), Some(body)) = ((*view).clone(), (*body).clone()) else {
         return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_ARTICLE)} /> };
     };

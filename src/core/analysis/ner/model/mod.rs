@@ -193,20 +193,7 @@ fn viterbi_scored(
     }
     let k = trans.len() / m;
     // predecessors of label y under matrix c: preds[starts[c * l + y]..starts[c * l + y + 1]]
-    let mut preds: Vec<(usize, f32)> = Vec::with_capacity(k * l * l);
-    let mut starts = Vec::with_capacity(k * l + 1);
-    for c in 0..k {
-        for y in 0..l {
-            starts.push(preds.len());
-            for p in 0..l {
-                let t = (p + 1) * l + y;
-                if allowed[t] {
-                    preds.push((p, trans[c * m + t]));
-                }
-            }
-        }
-    }
-    starts.push(preds.len());
+    let (preds, starts) = neighbours(l, k, trans, allowed, Direction::Incoming);
     let mut score = vec![f32::NEG_INFINITY; n * l];
     let mut back = vec![0u16; n * l];
     for y in 0..l {
@@ -271,20 +258,7 @@ fn margins(
     }
     // successors of each label under each matrix, listed once: (label, transition weight)
     let k = trans.len() / m;
-    let mut succ: Vec<(usize, f32)> = Vec::with_capacity(k * l * l);
-    let mut starts = Vec::with_capacity(k * l + 1);
-    for c in 0..k {
-        for y in 0..l {
-            starts.push(succ.len());
-            for z in 0..l {
-                let t = (y + 1) * l + z;
-                if allowed[t] {
-                    succ.push((z, trans[c * m + t]));
-                }
-            }
-        }
-    }
-    starts.push(succ.len());
+    let (succ, starts) = neighbours(l, k, trans, allowed, Direction::Outgoing);
     // backward[i * l + y]: best score of the tokens after i given label y at i
     let mut backward = vec![0f32; n * l];
     for i in (0..n - 1).rev() {
@@ -471,4 +445,38 @@ impl Model {
         }
         (labels, margin)
     }
+}
+
+/// Which neighbours [`neighbours`] lists for a label.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// The labels that may come before it.
+    Incoming,
+    /// The labels that may follow it.
+    Outgoing,
+}
+
+/// The allowed transitions into (or out of) each label under each of the `k` transition matrices, listed
+/// once: `(other label, transition weight)` in `list[starts[c * l + y]..starts[c * l + y + 1]]`. `trans`
+/// holds `k` matrices of `(l + 1) * l` weights (row 0: sentence start).
+fn neighbours(l: usize, k: usize, trans: &[f32], allowed: &[bool], dir: Direction) -> (Vec<(usize, f32)>, Vec<usize>) {
+    let m = (l + 1) * l;
+    let mut list: Vec<(usize, f32)> = Vec::with_capacity(k * l * l);
+    let mut starts = Vec::with_capacity(k * l + 1);
+    for c in 0..k {
+        for y in 0..l {
+            starts.push(list.len());
+            for other in 0..l {
+                let t = match dir {
+                    Direction::Incoming => (other + 1) * l + y,
+                    Direction::Outgoing => (y + 1) * l + other,
+                };
+                if allowed[t] {
+                    list.push((other, trans[c * m + t]));
+                }
+            }
+        }
+    }
+    starts.push(list.len());
+    (list, starts)
 }

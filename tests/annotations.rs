@@ -251,14 +251,9 @@ fn w3c_import_names_the_problem_and_changes_nothing() {
     type Tamper = fn(&mut Value);
     let cases: &[(&str, Tamper, &str)] = &[
         (
-            "no quote selector",
-            |d| {
-                d["first"]["items"][2]["target"]["selector"]
-                    .as_array_mut()
-                    .unwrap()
-                    .remove(0);
-            },
-            "item 3: target.selector has no TextQuoteSelector",
+            "bad purpose",
+            |d| d["first"]["items"][2]["body"][0]["purpose"] = json!(["commenting", "gossiping"]),
+            "item 3: body 1: purpose \"gossiping\"",
         ),
         (
             "no target",
@@ -285,14 +280,14 @@ fn w3c_import_names_the_problem_and_changes_nothing() {
             "item 1: target.selector: TextPositionSelector",
         ),
         (
-            "foreign source",
-            |d| d["first"]["items"][0]["target"]["source"] = json!("https://example.org/x"),
-            "item 1: target.source `https://example.org/x` is not a Presseschau article",
+            "body and bodyValue",
+            |d| d["first"]["items"][0]["bodyValue"] = json!("zweite Notiz"),
+            "item 1: has both `body` and `bodyValue`",
         ),
         (
-            "quote/position mismatch",
-            |d| d["first"]["items"][0]["target"]["selector"][1]["end"] = json!(1_000_000),
-            "item 1: annotation",
+            "source not an IRI",
+            |d| d["first"]["items"][0]["target"]["source"] = json!("kein Link"),
+            "item 1: target.source is not an IRI",
         ),
     ];
     let mut target = AnnotationSet::from_vec(sample(&corpus.articles[1], 1, 1)).unwrap();

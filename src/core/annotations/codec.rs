@@ -145,6 +145,8 @@ pub fn migrate_v1(a: AnnotationV1) -> Result<Annotation, String> {
         tags: a.tags,
         modified: a.created.clone(),
         created: a.created,
+        note_format: None,
+        foreign: None,
     })
 }
 

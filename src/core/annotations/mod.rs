@@ -16,11 +16,12 @@
 pub mod anchor;
 pub mod codec;
 pub mod handout;
+pub mod instant;
 pub mod link;
 mod set;
 pub mod w3c;
 
-pub use set::{AnnotationEdit, AnnotationSet, Filter, MergeReport, Removed};
+pub use set::{AnnotationEdit, AnnotationSet, Filter, MergeOutcome, MergeReport, Removed};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -29,6 +30,8 @@ use crate::core::corpus::ArticleId;
 
 /// Longest note accepted, in bytes (64 KiB). Longer notes are refused with [`AnnotationError::NoteTooLong`].
 pub const MAX_NOTE_BYTES: usize = 64 * 1024;
+/// Longest annotation id, in code points: this app's ids are short, other tools' are web addresses.
+pub const MAX_ID_CHARS: usize = 2048;
 /// Longest tag accepted, in code points (default 60). Longer tags are refused with
 /// [`AnnotationError::BadTag`].
 pub const MAX_TAG_CHARS: usize = 60;
@@ -84,7 +87,7 @@ pub enum AnnotationError {
         span: usize,
     },
     /// An annotation id is empty or too long.
-    #[error("annotation id `{id}` is not valid (1 to 200 characters required)")]
+    #[error("annotation id `{id}` is not valid (1 to 2048 characters required)")]
     BadId {
         /// The id.
         id: String,
@@ -296,6 +299,13 @@ pub struct Annotation {
     pub created: String,
     /// When it was last changed (ISO 8601, given by the caller).
     pub modified: String,
+    /// The note's format (a MIME type) when it is not Markdown: notes from other tools may be `text/plain`
+    /// or `text/html`, and are shown as plain text. `None`: Markdown, as this app writes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_format: Option<String>,
+    /// What another tool wrote that this app does not use, kept so that it is exported again unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreign: Option<Box<w3c::Foreign>>,
 }
 
 impl Annotation {
@@ -320,6 +330,8 @@ impl Annotation {
             tags: normalize_tags(tags)?,
             created: now.to_string(),
             modified: now.to_string(),
+            note_format: None,
+            foreign: None,
         };
         a.validate()?;
         Ok(a)
@@ -328,7 +340,7 @@ impl Annotation {
     /// Checks the invariants: a usable id, a non-empty quote whose length matches the position, note and
     /// tags within limits.
     pub fn validate(&self) -> Result<(), AnnotationError> {
-        if self.id.0.is_empty() || self.id.0.chars().count() > 200 {
+        if self.id.0.is_empty() || self.id.0.chars().count() > MAX_ID_CHARS {
             return Err(AnnotationError::BadId { id: self.id.0.clone() });
         }
         let quote_len = self.quote.exact.chars().count();

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Annotation, AnnotationError, AnnotationId, Color, Selector, normalize_note, normalize_tags};
+use super::{Annotation, AnnotationError, AnnotationId, Color, Selector, instant, normalize_note, normalize_tags};
 use crate::core::corpus::ArticleId;
 
 /// A change to an annotation's note, tags or colour; `None` fields stay as they are.
@@ -27,7 +27,7 @@ pub struct Removed {
 }
 
 /// What a merge did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MergeReport {
     /// New ids added.
     pub added: usize,
@@ -35,6 +35,19 @@ pub struct MergeReport {
     pub updated: usize,
     /// Incoming annotations ignored because ours were as new or newer.
     pub kept: usize,
+    /// What happened to each incoming annotation, in the order given.
+    pub outcomes: Vec<(AnnotationId, MergeOutcome)>,
+}
+
+/// What a merge did with one incoming annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeOutcome {
+    /// Its id was new: added.
+    Added,
+    /// Its id was known and it was changed later than ours: it replaced ours.
+    Updated,
+    /// Its id was known and ours was changed as late or later: ours was kept.
+    Kept,
 }
 
 /// Which annotations to show; empty fields match everything.
@@ -122,7 +135,12 @@ impl AnnotationSet {
         let index = self.index_of(id)?;
         let mut a = self.items[index].clone();
         if let Some(note) = edit.note {
-            a.note = normalize_note(note)?;
+            let note = normalize_note(note)?;
+            if note != a.note {
+                // A note typed here is Markdown, whatever format an imported one had.
+                a.note_format = None;
+            }
+            a.note = note;
         }
         if let Some(tags) = edit.tags {
             a.tags = normalize_tags(tags)?;
@@ -168,27 +186,61 @@ impl AnnotationSet {
     }
 
     /// Merges other annotations by id: new ids are added, known ids are replaced when the incoming
-    /// `modified` is later (ISO 8601 strings in the same form compare correctly as text). Every incoming
-    /// annotation is checked first; on any error nothing changes.
+    /// `modified` is a later instant ([`instant::compare`]: `…T15:30:00+02:00` is 13:30 UTC, earlier than
+    /// `…T14:55:05Z`). Every incoming annotation is checked first; on any error nothing changes.
     pub fn merge(&mut self, incoming: &[Annotation]) -> Result<MergeReport, AnnotationError> {
         let mut next = self.items.clone();
         let mut report = MergeReport::default();
         for a in incoming {
             a.validate()?;
-            match next.iter_mut().find(|x| x.id == a.id) {
-                Some(existing) if a.modified > existing.modified => {
+            let outcome = match next.iter_mut().find(|x| x.id == a.id) {
+                Some(existing) if instant::compare(&a.modified, &existing.modified).is_gt() => {
                     *existing = a.clone();
                     report.updated += 1;
+                    MergeOutcome::Updated
                 }
-                Some(_) => report.kept += 1,
+                Some(_) => {
+                    report.kept += 1;
+                    MergeOutcome::Kept
+                }
                 None => {
                     next.push(a.clone());
                     report.added += 1;
+                    MergeOutcome::Added
                 }
-            }
+            };
+            report.outcomes.push((a.id.clone(), outcome));
         }
         self.items = next;
         Ok(report)
+    }
+
+    /// Joins the changes of two copies of one set (two browser tabs): `base` is what this copy last read
+    /// from storage, `self` what it holds now, `theirs` what storage holds now (written by the other tab).
+    /// Changes on either side are kept: additions from both; an edit on one side wins over no change, and
+    /// of two edits the later `modified` (ours on a tie); a removal counts only where the other side did not
+    /// edit the note meanwhile (an edit is never lost to a removal). Order: `theirs`, then our additions.
+    pub fn reconcile(&self, base: &AnnotationSet, theirs: &AnnotationSet) -> AnnotationSet {
+        let mut out: Vec<Annotation> = Vec::with_capacity(theirs.len().max(self.len()));
+        for t in &theirs.items {
+            match (base.get(&t.id), self.get(&t.id)) {
+                (_, Some(m)) => out.push(later_change(base.get(&t.id), m, t).clone()),
+                // We removed it: gone, unless they changed it since.
+                (Some(b), None) if b == t => {}
+                (_, None) => out.push(t.clone()),
+            }
+        }
+        for m in &self.items {
+            if theirs.get(&m.id).is_some() {
+                continue;
+            }
+            // They removed it: gone, unless we changed it since.
+            if base.get(&m.id).is_some_and(|b| b == m) {
+                continue;
+            }
+            out.push(m.clone());
+        }
+        AnnotationSet { items: out }
     }
 
     /// The annotations matching a filter, in text order within an article (articles in insertion order).
@@ -247,10 +299,34 @@ impl AnnotationSet {
         out
     }
 
+    /// Whether an annotation on the same article and passage with the same note and tags is in the set
+    /// (used so that adopting shared notes twice does not add them twice).
+    pub fn has_same(&self, a: &Annotation) -> bool {
+        self.items.iter().any(|x| {
+            x.article_id == a.article_id
+                && x.position == a.position
+                && x.quote.exact == a.quote.exact
+                && x.note == a.note
+                && x.tags == a.tags
+        })
+    }
+
     fn index_of(&self, id: &AnnotationId) -> Result<usize, AnnotationError> {
         self.items
             .iter()
             .position(|a| &a.id == id)
             .ok_or_else(|| AnnotationError::NotFound { id: id.0.clone() })
+    }
+}
+
+/// Of one annotation changed on our side (`mine`) and present on theirs, the version to keep (see
+/// [`AnnotationSet::reconcile`]).
+fn later_change<'a>(base: Option<&Annotation>, mine: &'a Annotation, theirs: &'a Annotation) -> &'a Annotation {
+    let mine_changed = base != Some(mine);
+    let theirs_changed = base != Some(theirs);
+    match (mine_changed, theirs_changed) {
+        (true, true) if instant::compare(&theirs.modified, &mine.modified).is_gt() => theirs,
+        (true, _) => mine,
+        (false, _) => theirs,
     }
 }

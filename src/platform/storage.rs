@@ -1,6 +1,8 @@
 //! localStorage, with every failure as a value: some browsers have no storage on file://, storage can be
 //! full or disabled, and stored data can be corrupt. Callers keep working in memory when this fails.
 
+use wasm_bindgen::JsCast;
+
 /// Why storage could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -43,4 +45,18 @@ pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
 /// Removes a key.
 pub fn remove(key: &str) -> Result<(), StorageError> {
     storage()?.remove_item(key).map_err(|_| StorageError::Unavailable)
+}
+
+/// Calls `f` with the new value (`None`: removed) whenever another tab of this site changes `key`. The
+/// listener is removed when the returned handle is dropped.
+pub fn on_change(key: &'static str, f: impl Fn(Option<String>) + 'static) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        if event.key().as_deref() == Some(key) {
+            f(event.new_value());
+        }
+    }))
 }

@@ -21,6 +21,9 @@ pub const ANNOTATIONS_KEY: &str = "presseschau.annotations";
 /// The localStorage key of the hidden entity kinds (comma separated).
 pub const HIDDEN_KINDS_KEY: &str = "presseschau.hidden-kinds";
 
+/// The localStorage key of the reader's name, written as `creator` into exports (optional).
+pub const CREATOR_KEY: &str = "presseschau.creator";
+
 /// Every entity kind, in legend order.
 pub const ALL_KINDS: [EntityKind; 7] = EntityKind::ALL;
 /// Parses the stored hidden kinds (unknown names are ignored).
@@ -82,6 +85,9 @@ pub struct AppState {
     pub filter: LibraryFilter,
     /// The reader's annotations.
     pub annotations: Rc<AnnotationSet>,
+    /// The annotations as storage held them when this tab last read or wrote them: what another tab's
+    /// changes are told apart from ([`AnnotationSet::reconcile`]).
+    pub stored_base: Rc<AnnotationSet>,
     /// The last removed annotation, for undo.
     pub undo: Option<Rc<Removed>>,
     /// State of the stored annotations.
@@ -131,8 +137,18 @@ pub enum Action {
     Undo,
     /// Replace the whole set (after an import merged into a copy).
     ReplaceAnnotations(AnnotationSet),
-    /// Merge annotations (e.g. shared notes added to mine).
-    MergeAnnotations(Vec<Annotation>),
+    /// Adopt notes shared by link: those not already among mine (same passage and text) are added.
+    AdoptShared {
+        /// The notes, placed in this reader's text (or kept as notes without a place).
+        notes: Vec<Annotation>,
+        /// How many could not be placed in the text.
+        unplaced: usize,
+    },
+    /// This tab wrote `set` to storage (after joining another tab's changes): it is the new base, and the
+    /// shown notes when they differ.
+    StorageWritten(AnnotationSet),
+    /// Another tab changed the stored notes to `set`: join its changes with this tab's.
+    StorageChanged(AnnotationSet),
     /// Record what storage said.
     SetStorage(StorageStatus),
     /// Show a message.
@@ -208,6 +224,7 @@ impl AppState {
             hidden_kinds: Vec::new(),
             filter: LibraryFilter::default(),
             annotations: Rc::new(AnnotationSet::new()),
+            stored_base: Rc::new(AnnotationSet::new()),
             undo: None,
             storage: StorageStatus::Ok,
             notice: None,
@@ -221,7 +238,10 @@ impl AppState {
             Err(()) => self.storage = StorageStatus::Unavailable,
             Ok(None) => {}
             Ok(Some(raw)) => match codec::decode(&raw) {
-                Ok(decoded) => self.annotations = Rc::new(decoded.set),
+                Ok(decoded) => {
+                    self.annotations = Rc::new(decoded.set);
+                    self.stored_base = self.annotations.clone();
+                }
                 Err(StoredDataError { raw, problem }) => {
                     let kept_aside = keep_aside(&raw);
                     self.storage = StorageStatus::Unreadable {
@@ -235,11 +255,80 @@ impl AppState {
         self
     }
 
+    /// Calls `f` with every article as W3C import and export see it (id, web address, clean text).
+    pub fn with_article_refs<R>(&self, f: impl FnOnce(&[crate::core::annotations::w3c::ArticleRef<'_>]) -> R) -> R {
+        let texts: Vec<String> = self.corpus.articles.iter().map(|a| a.text()).collect();
+        let refs: Vec<_> = self
+            .corpus
+            .articles
+            .iter()
+            .zip(&texts)
+            .map(|(a, t)| crate::core::annotations::w3c::ArticleRef {
+                id: &a.id,
+                url: a.url.as_deref(),
+                text: t,
+            })
+            .collect();
+        f(&refs)
+    }
+
+    /// The notes as W3C JSON-LD text: all (`article` `None`) or one article's, with the articles' web
+    /// addresses and the reader's name (when given) as `creator`.
+    pub fn export_notes(&self, article: Option<&crate::core::corpus::ArticleId>) -> String {
+        let creator = crate::platform::storage::load(CREATOR_KEY)
+            .ok()
+            .flatten()
+            .filter(|c| !c.trim().is_empty());
+        self.with_article_refs(|articles| {
+            let options = crate::core::annotations::w3c::ExportOptions {
+                articles,
+                creator: creator.as_deref(),
+            };
+            crate::core::annotations::w3c::export_string_with(&self.annotations, article, &options)
+        })
+    }
+
     /// Runs the model over the corpus, unless it has already run.
     fn detect_names(&mut self) {
         if self.detected.is_none() {
             self.detected = Some(Rc::new(detect_corpus(&self.corpus, &self.entities)));
             crate::platform::clock::mark("presseschau:detected");
+        }
+    }
+
+    /// Adds the shared notes that are not already among the reader's (same article, passage, note and
+    /// tags), and says what was added, what was there already and what has no place in the text.
+    fn adopt_shared(&mut self, notes: Vec<Annotation>, unplaced: usize) {
+        let mut set = (*self.annotations).clone();
+        let (new, known): (Vec<Annotation>, Vec<Annotation>) = notes.into_iter().partition(|n| !set.has_same(n));
+        let mut added = 0;
+        for n in new {
+            match set.add(n) {
+                Ok(()) => added += 1,
+                Err(e) => return self.notify_error(text::annotation_error(text::NOTES_NOT_ADOPTED, &e)),
+            }
+        }
+        self.annotations = Rc::new(set);
+        self.notice = Some(Notice {
+            text: text::notes_adopted(added, known.len(), unplaced),
+            is_error: false,
+        });
+    }
+
+    /// This tab wrote `set`: the new base, and the shown notes when they differ.
+    fn storage_written(&mut self, set: AnnotationSet) {
+        if *self.annotations != set {
+            self.annotations = Rc::new(set.clone());
+        }
+        self.stored_base = Rc::new(set);
+    }
+
+    /// Another tab wrote `theirs`: both tabs' changes are joined.
+    fn storage_changed(&mut self, theirs: AnnotationSet) {
+        let joined = self.annotations.reconcile(&self.stored_base, &theirs);
+        self.stored_base = Rc::new(theirs);
+        if joined != *self.annotations {
+            self.annotations = Rc::new(joined);
         }
     }
 
@@ -301,19 +390,14 @@ impl Reducible for AppState {
                 }
             }
             Action::ReplaceAnnotations(set) => next.annotations = Rc::new(set),
-            Action::MergeAnnotations(items) => {
-                let mut set = (*next.annotations).clone();
-                match set.merge(&items) {
-                    Ok(report) => {
-                        next.annotations = Rc::new(set);
-                        next.notice = Some(Notice {
-                            text: text::notes_adopted(report.added + report.updated),
-                            is_error: false,
-                        });
-                    }
-                    Err(e) => next.notify_error(text::annotation_error(text::NOTES_NOT_ADOPTED, &e)),
+            Action::AdoptShared { notes, unplaced } => next.adopt_shared(notes, unplaced),
+            Action::StorageWritten(set) => {
+                if *self.stored_base == set && *self.annotations == set {
+                    return self;
                 }
+                next.storage_written(set);
             }
+            Action::StorageChanged(theirs) => next.storage_changed(theirs),
             Action::SetStorage(status) => next.storage = status,
             Action::Notify(n) => next.notice = Some(n),
             Action::DismissNotice => next.notice = None,

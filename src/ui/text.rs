@@ -273,19 +273,59 @@ pub fn annotation_error(context: &str, e: &AnnotationError) -> String {
         E::BadId { .. } => "ungültige Kennung".to_string(),
         E::DuplicateId { .. } => "diese Notiz gibt es schon".to_string(),
         E::NotFound { .. } => "diese Notiz gibt es nicht (mehr)".to_string(),
-        E::NoteTooLong { len, max } => format!("die Notiz hat {len} Bytes, erlaubt sind höchstens {max}"),
-        E::BadTag { tag, .. } => format!("das Schlagwort „{tag}“ ist zu lang, oder es sind zu viele"),
+        E::NoteTooLong { len, max } => format!(
+            "die Notiz ist zu lang: {} Bytes, erlaubt sind höchstens {} (etwa {} Zeichen). Ihr Text ist noch da; kürzen Sie ihn oder teilen Sie ihn auf zwei Notizen auf",
+            number(*len),
+            number(*max),
+            number(*max / 2)
+        ),
+        E::BadTag { tag, .. } if tag.chars().count() > crate::core::annotations::MAX_TAG_CHARS => format!(
+            "das Schlagwort „{tag}“ ist zu lang (höchstens {} Zeichen)",
+            crate::core::annotations::MAX_TAG_CHARS
+        ),
+        E::BadTag { .. } => format!(
+            "zu viele Schlagwörter (höchstens {})",
+            crate::core::annotations::MAX_TAGS
+        ),
         E::UnknownColor { name } => format!("unbekannte Farbe „{name}“"),
     };
     format!("{context}: {why}.")
 }
 
-/// After adopting shared notes.
-pub fn notes_adopted(n: usize) -> String {
-    match n {
-        1 => "1 Notiz zu Ihren Notizen hinzugefügt.".to_string(),
-        n => format!("{n} Notizen zu Ihren Notizen hinzugefügt."),
+/// `n` with the singular or plural noun: „1 Notiz“, „3 Notizen“.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
+}
+
+/// Above the shared notes when some are already among the reader's.
+pub fn shared_known(known: usize, all: usize) -> String {
+    if known == all {
+        format!("Alle {all} sind schon in Ihren Notizen.")
+    } else {
+        format!("{known} von {all} sind schon in Ihren Notizen; übernommen werden nur die übrigen.")
+    }
+}
+
+/// After adopting shared notes: what was added, what was already there, what has no place in the text.
+pub fn notes_adopted(added: usize, known: usize, unplaced: usize) -> String {
+    let mut out = format!("{} zu Ihren Notizen hinzugefügt.", count(added, "Notiz", "Notizen"));
+    if known > 0 {
+        out.push_str(&format!(
+            " {} schon in Ihren Notizen, nicht doppelt übernommen.",
+            count(known, "Notiz war", "Notizen waren")
+        ));
+    }
+    if unplaced > 0 {
+        out.push_str(&format!(
+            " {} im Text nicht gefunden: als Notiz ohne Stelle behalten.",
+            count(unplaced, "Stelle", "Stellen")
+        ));
+    }
+    out
 }
 
 /// Why the stored notes could not be read.
@@ -313,9 +353,79 @@ pub fn file_error(e: &crate::platform::files::FileError) -> String {
     }
 }
 
+/// A count with German digit grouping: 65536 → „65.536“.
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// After an import.
 pub fn import_report(added: usize, updated: usize, kept: usize) -> String {
-    format!("Import: {added} neu, {updated} aktualisiert, {kept} unverändert.")
+    format!("Import: {added} neu, {updated} aktualisiert, {kept} unverändert (Ihre Fassung war neuer oder gleich).")
+}
+
+/// An import's notes that have no place in their article's text, and page notes that made no note.
+pub fn import_unplaced(unplaced: usize, skipped: usize) -> String {
+    let mut out = String::new();
+    if unplaced > 0 {
+        out.push_str(&format!(
+            "{} ohne Stelle im Text behalten (siehe Liste unten).",
+            count(unplaced, "Notiz", "Notizen")
+        ));
+    }
+    if skipped > 0 {
+        out.push_str(&format!(
+            " {} ohne Textstelle (zur ganzen Seite) nicht übernommen.",
+            count(skipped, "Annotation", "Annotationen")
+        ));
+    }
+    out.trim().to_string()
+}
+
+/// What happened to one imported note.
+pub fn import_outcome(n: &crate::core::annotations::w3c::ImportedNote) -> String {
+    use crate::core::annotations::MergeOutcome as M;
+    use crate::core::annotations::w3c::Placement as P;
+    let merge = match n.merge {
+        M::Added => "neu",
+        M::Updated => "aktualisiert",
+        M::Kept => "unverändert (Ihre Fassung ist neuer)",
+    };
+    let place = match &n.placement {
+        P::Found | P::Unchecked => String::new(),
+        P::Moved => ", an anderer Stelle gefunden".to_string(),
+        P::FirstOf { count } => format!(", Zitat kommt {count}-mal vor: an die erste Stelle gesetzt"),
+        P::NotInText => ", im Artikel nicht gefunden: ohne Stelle behalten".to_string(),
+        P::UnknownArticle { source } if source == "?" => ", ohne Quellenangabe: keinem Artikel zugeordnet".to_string(),
+        P::UnknownArticle { source } => format!(", Quelle „{source}“ ist kein Artikel dieser Sammlung"),
+    };
+    format!("{merge}{place}")
+}
+
+/// An annotation of an import file that made no note.
+pub fn import_skipped(item: usize) -> String {
+    format!("Eintrag {item} der Datei: keine Textstelle (eine Notiz zur ganzen Seite), nicht übernommen")
+}
+
+pub const REPLIES: &str = "Antworten";
+pub const IMPORT_DETAILS: &str = "Was der Import mit jeder Notiz gemacht hat";
+pub const TO_ARTICLE: &str = "zum Artikel";
+pub const CREATOR_LABEL: &str = "Ihr Name in Exporten (freiwillig)";
+
+/// An import file over the size limit.
+pub fn import_too_large(bytes: usize) -> String {
+    format!(
+        "{IMPORT_FAILED}: die Datei hat {} Bytes, gelesen werden höchstens {}. Nichts wurde geändert.",
+        number(bytes),
+        number(crate::core::annotations::w3c::MAX_IMPORT_BYTES)
+    )
 }
 
 /// An import that changed nothing.

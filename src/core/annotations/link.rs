@@ -207,6 +207,33 @@ impl SharedNote {
     }
 }
 
+impl SharedNote {
+    /// The note as an annotation without a place in the text (its passage was not found): the quote as the
+    /// link gives it, a position that only records its length. It shows as orphaned, so nothing is dropped.
+    pub fn to_orphan(&self, id: AnnotationId, now: &str) -> Option<Annotation> {
+        let exact = self.quote.display();
+        let len = exact.chars().count();
+        let selector = Selector {
+            quote: crate::core::annotations::TextQuoteSelector {
+                exact,
+                prefix: String::new(),
+                suffix: String::new(),
+            },
+            position: TextPositionSelector { start: 0, end: len },
+        };
+        Annotation::new(
+            id,
+            self.article_id.clone(),
+            selector,
+            self.color,
+            self.note.clone(),
+            self.tags.clone(),
+            now,
+        )
+        .ok()
+    }
+}
+
 fn quote_json(q: &LinkQuote) -> Value {
     match q {
         LinkQuote::Full(s) => json!(s),

@@ -379,6 +379,20 @@ impl Annotation {
     }
 }
 
+/// Checks what a reader typed into a note form (note and tags) against every limit, before the form
+/// closes: the normalised note and tags, or the first limit broken (the UI says it with the number and
+/// keeps the typed text).
+///
+/// ```
+/// use presseschau::core::annotations::{check_input, AnnotationError, MAX_NOTE_BYTES};
+/// assert!(check_input(Some("kurz".into()), vec!["a".into()]).is_ok());
+/// let long = "x".repeat(MAX_NOTE_BYTES + 1);
+/// assert!(matches!(check_input(Some(long), vec![]), Err(AnnotationError::NoteTooLong { .. })));
+/// ```
+pub fn check_input(note: Option<String>, tags: Vec<String>) -> Result<(Option<String>, Vec<String>), AnnotationError> {
+    Ok((normalize_note(note)?, normalize_tags(tags)?))
+}
+
 /// Refuses a note over [`MAX_NOTE_BYTES`].
 fn check_note(note: &str) -> Result<(), AnnotationError> {
     if note.len() > MAX_NOTE_BYTES {

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::annotations::{Annotation, AnnotationEdit, Color};
+use crate::core::annotations::{Annotation, AnnotationEdit, Color, check_input};
 use crate::ui::components::note_markdown::NoteMarkdown;
 use crate::ui::state::{Action, AppContext, use_app};
 use crate::ui::text;
@@ -32,6 +32,7 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
     let note_ref = use_node_ref();
     let tags_ref = use_node_ref();
     let color = use_state_eq(|| a.color);
+    let problem = use_state_eq(|| None::<String>);
 
     let on_delete = {
         let app = app.clone();
@@ -50,6 +51,7 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
         note_ref,
         tags_ref,
         color,
+        problem,
     };
     html! {
         <li class={classes!("annotation-item", format!("annotation-item--{}", a.color.name()))} data-annotation-item={a.id.0.clone()}>
@@ -69,11 +71,12 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
     }
 }
 
-/// The edit form's handles: the note and tags fields and the picked colour.
+/// The edit form's handles: the note and tags fields, the picked colour, and a limit the input broke.
 struct NoteForm {
     note_ref: NodeRef,
     tags_ref: NodeRef,
     color: UseStateHandle<Color>,
+    problem: UseStateHandle<Option<String>>,
 }
 
 impl NoteForm {
@@ -81,9 +84,16 @@ impl NoteForm {
     fn on_save(&self, app: AppContext, a: &Annotation, editing: UseStateHandle<bool>) -> Callback<SubmitEvent> {
         let id = a.id.clone();
         let (note_ref, tags_ref, color) = (self.note_ref.clone(), self.tags_ref.clone(), self.color.clone());
+        let problem = self.problem.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (note, tags) = read_note_form(&note_ref, &tags_ref);
+            // Every limit is checked before the form closes; the typed text stays in the form.
+            if let Err(e) = check_input(note.clone(), tags.clone()) {
+                problem.set(Some(text::annotation_error(text::NOTE_NOT_CHANGED, &e)));
+                return;
+            }
+            problem.set(None);
             let edit = AnnotationEdit {
                 note: Some(note),
                 tags: Some(tags),
@@ -103,6 +113,7 @@ impl NoteForm {
         let color = self.color.clone();
         html! {
             <form class="note-form" onsubmit={on_save}>
+                { form_problem(self.problem.as_ref()) }
                 <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
                 <label>{ text::NOTE_LABEL }<textarea ref={self.note_ref.clone()} rows="3" value={a.note.clone().unwrap_or_default()} /></label>
                 <label>{ text::TAGS_LABEL }<input ref={self.tags_ref.clone()} type="text" value={a.tags.join(", ")} placeholder={text::TAGS_PLACEHOLDER} /></label>
@@ -112,6 +123,14 @@ impl NoteForm {
                 </div>
             </form>
         }
+    }
+}
+
+/// A limit the form's input broke, said next to the fields (the form stays open with the text).
+pub fn form_problem(problem: Option<&String>) -> Html {
+    match problem {
+        Some(p) => html! { <p class="notice notice--warn form-problem" role="alert">{ p.clone() }</p> },
+        None => html! {},
     }
 }
 
@@ -132,8 +151,9 @@ fn shown_note(a: &Annotation, jump: Html, on_edit: Callback<MouseEvent>, on_dele
     html! {
         <>
             if let Some(note) = &a.note {
-                <NoteMarkdown markdown={AttrValue::from(note.clone())} />
+                <NoteMarkdown markdown={AttrValue::from(note.clone())} format={a.note_format.clone().map(AttrValue::from)} />
             }
+            { replies(a) }
             if !a.tags.is_empty() {
                 <ul class="tags" aria-label={text::TAGS_LABEL}>
                     for t in a.tags.iter() { <li class="tag">{ format!("#{t}") }</li> }
@@ -145,6 +165,34 @@ fn shown_note(a: &Annotation, jump: Html, on_edit: Callback<MouseEvent>, on_dele
                 <button type="button" class="button button--quiet button--danger" onclick={on_delete}>{ text::DELETE }</button>
             </div>
         </>
+    }
+}
+
+/// Replies and further comments another tool wrote (kept from an import), shown read-only as a thread.
+fn replies(a: &Annotation) -> Html {
+    let Some(foreign) = &a.foreign else { return html! {} };
+    let items: Vec<(String, String)> = foreign
+        .bodies
+        .iter()
+        .filter_map(|b| {
+            let value = b.get("value")?.as_str()?.to_string();
+            let who = b
+                .get("creator")
+                .and_then(|c| c.get("name").or(Some(c)))
+                .and_then(|n| n.as_str())
+                .unwrap_or_default();
+            Some((who.to_string(), value))
+        })
+        .collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ol class="replies" aria-label={text::REPLIES}>
+            for (who, value) in items {
+                <li class="reply">if !who.is_empty() { <span class="reply-author">{ who }{ ": " }</span> }<span class="note-text--plain">{ value }</span></li>
+            }
+        </ol>
     }
 }
 

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::annotations::{handout, link, w3c};
+use crate::core::annotations::{handout, link};
 use crate::core::corpus::Article;
 use crate::core::highlights::PlacedAnnotation;
 use crate::ui::components::annotation_item::AnnotationItem;
@@ -46,10 +46,10 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         html! { <p class="hint">{ text::SHARE_TOO_LONG }</p> }
     };
     let export = {
-        let set = app.annotations.clone();
+        let app = app.clone();
         let id = a.id.clone();
         Callback::from(move |_| {
-            let json = w3c::export_string(&set, Some(&id));
+            let json = app.export_notes(Some(&id));
             crate::platform::download::download(
                 &format!("presseschau-notizen-{id}.jsonld"),
                 "application/ld+json",

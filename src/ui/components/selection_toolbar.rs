@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::core::annotations::Color;
-use crate::ui::components::annotation_item::{ColorPicker, read_note_form};
+use crate::core::annotations::{Color, check_input};
+use crate::ui::components::annotation_item::{ColorPicker, form_problem, read_note_form};
 use crate::ui::text;
 
 /// What the reader chose in the toolbar.
@@ -38,6 +38,7 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
     let color = use_state_eq(|| Color::Yellow);
     let note_ref = use_node_ref();
     let tags_ref = use_node_ref();
+    let problem = use_state_eq(|| None::<String>);
     let quick = {
         let cb = props.onannotate.clone();
         Callback::from(move |c: Color| {
@@ -51,9 +52,15 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
     let on_submit = {
         let cb = props.onannotate.clone();
         let (note_ref, tags_ref, color) = (note_ref.clone(), tags_ref.clone(), color.clone());
+        let problem = problem.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (note, tags) = read_note_form(&note_ref, &tags_ref);
+            // Every limit is checked before the toolbar closes; the typed text stays in the form.
+            if let Err(e) = check_input(note.clone(), tags.clone()) {
+                problem.set(Some(text::annotation_error(text::NOTE_NOT_CREATED, &e)));
+                return;
+            }
             cb.emit(NewNote {
                 color: *color,
                 note,
@@ -82,6 +89,7 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
             <p class="toolbar-quote">{ "„" }{ preview }{ "“" }</p>
             if *with_note {
                 <form class="note-form" onsubmit={on_submit}>
+                    { form_problem((*problem).as_ref()) }
                     <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
                     <label>{ text::NOTE_LABEL }<textarea ref={note_ref} rows="3" placeholder={text::NOTE_PLACEHOLDER} /></label>
                     <label>{ text::TAGS_LABEL }<input ref={tags_ref} type="text" placeholder={text::TAGS_PLACEHOLDER} /></label>

@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::annotations::AnnotationId;
 use crate::core::annotations::link::SharedNote;
+use crate::core::annotations::{Annotation, AnnotationId};
 use crate::core::corpus::Article;
 use crate::ui::components::note_markdown::NoteMarkdown;
 use crate::ui::state::{Action, use_app};
@@ -24,25 +24,16 @@ pub struct SharedNotesPanelProps {
 #[component]
 pub fn SharedNotesPanel(props: &SharedNotesPanelProps) -> Html {
     let app = use_app();
+    let placed = use_memo((props.article.clone(), props.notes.clone()), |(article, notes)| {
+        adoptable(article, notes, &crate::platform::clock::now_iso())
+    });
+    let known = placed.0.iter().filter(|n| app.annotations.has_same(n)).count();
     let add = {
         let app = app.clone();
-        let article = props.article.clone();
-        let notes = props.notes.clone();
+        let placed = placed.clone();
         Callback::from(move |_| {
-            let text = article.text();
-            let now = crate::platform::clock::now_iso();
-            let made: Vec<_> = notes
-                .iter()
-                .filter(|n| n.article_id == article.id)
-                .filter_map(|n| {
-                    let id = AnnotationId::generate(
-                        crate::platform::clock::now_millis(),
-                        crate::platform::clock::random_u64(),
-                    );
-                    n.to_annotation(&text, id, &now)
-                })
-                .collect();
-            app.dispatch(Action::MergeAnnotations(made));
+            let (notes, unplaced) = (*placed).clone();
+            app.dispatch(Action::AdoptShared { notes, unplaced });
         })
     };
     html! {
@@ -60,7 +51,32 @@ pub fn SharedNotesPanel(props: &SharedNotesPanelProps) -> Html {
                     </li>
                 }
             </ol>
-            <button type="button" class="button" id="add-shared" onclick={add}>{ text::ADD_TO_MY_NOTES }</button>
+            if known > 0 {
+                <p class="hint" id="shared-known">{ text::shared_known(known, placed.0.len()) }</p>
+            }
+            <button type="button" class="button" id="add-shared" onclick={add} disabled={known == placed.0.len() && placed.1 == 0}>{ text::ADD_TO_MY_NOTES }</button>
         </section>
     }
+}
+
+/// The shared notes of `article` as the reader's annotations: placed in the text where the passage is
+/// found, else kept with their quote as notes without a place (never dropped); and how many were not found.
+fn adoptable(article: &Article, notes: &[SharedNote], now: &str) -> (Vec<Annotation>, usize) {
+    let text = article.text();
+    let mut unplaced = 0;
+    let made = notes
+        .iter()
+        .filter(|n| n.article_id == article.id)
+        .filter_map(|n| {
+            let id = AnnotationId::generate(
+                crate::platform::clock::now_millis(),
+                crate::platform::clock::random_u64(),
+            );
+            n.to_annotation(&text, id.clone(), now).or_else(|| {
+                unplaced += 1;
+                n.to_orphan(id, now)
+            })
+        })
+        .collect();
+    (made, unplaced)
 }

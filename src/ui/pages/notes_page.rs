@@ -1,13 +1,16 @@
 //! Route `#/notes`: all of the reader's notes across articles — filter by tag and colour, jump to the
 //! passage, edit, delete with undo, export (W3C JSON-LD, handout) and import.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::core::annotations::{Annotation, Color, Filter, handout, link, w3c};
+use crate::core::annotations::w3c::ImportReport;
+use crate::core::annotations::{Annotation, Color, Filter, MergeOutcome, handout, link, w3c};
 use crate::platform::files::FileError;
 use crate::ui::components::annotation_item::AnnotationItem;
 use crate::ui::routes::Route;
-use crate::ui::state::{Action, AppContext, AppState, Notice, use_app};
+use crate::ui::state::{Action, AppContext, AppState, CREATOR_KEY, Notice, use_app};
 use crate::ui::text;
 
 /// A note and the passage link that jumps to it.
@@ -21,6 +24,7 @@ type NoteGroup = (String, String, Vec<NoteWithLink>);
 pub fn NotesPage() -> Html {
     let app = use_app();
     let tag = use_state_eq(|| None::<String>);
+    let report = use_state_eq(|| None::<Rc<ImportReport>>);
     let color = use_state_eq(|| None::<Color>);
     use_effect_with((), |()| {
         crate::platform::dom::set_title(&format!("{} — {}", text::NOTES_TITLE, text::APP_NAME))
@@ -55,7 +59,8 @@ pub fn NotesPage() -> Html {
         <section class="notes-page" data-page="notes">
             <h1>{ text::NOTES_TITLE }<span class="count">{ format!(" ({})", app.annotations.len()) }</span></h1>
             <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Notes.href())} /></div>
-            { panel_actions(&app) }
+            { panel_actions(&app, &report) }
+            { for (*report).as_ref().map(|r| import_details(&app, r)) }
             { for undo_notice(&app) }
             if app.annotations.is_empty() {
                 <p class="hint">{ text::NOTES_EMPTY }</p>
@@ -93,27 +98,36 @@ fn note_groups(app: &AppState, shown: &[&Annotation]) -> Vec<NoteGroup> {
 }
 
 /// Export (W3C, handout) and import.
-fn panel_actions(app: &AppContext) -> Html {
+fn panel_actions(app: &AppContext, report: &UseStateHandle<Option<Rc<ImportReport>>>) -> Html {
     let export = {
-        let set = app.annotations.clone();
+        let app = app.clone();
         Callback::from(move |_| {
             crate::platform::download::download(
                 "presseschau-notizen.jsonld",
                 "application/ld+json",
-                &w3c::export_string(&set, None),
+                &app.export_notes(None),
             );
         })
     };
+    let on_creator = Callback::from(|e: Event| {
+        let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+        let _ = crate::platform::storage::save(CREATOR_KEY, v.trim());
+    });
+    let creator = crate::platform::storage::load(CREATOR_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let handout_all = {
         let app = app.clone();
         Callback::from(move |_| download_handout(&app))
     };
     let on_import = {
         let app = app.clone();
+        let report = report.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let app = app.clone();
-            crate::platform::files::read_first_file(&input, move |result| import_notes(&app, result));
+            let (app, report) = (app.clone(), report.clone());
+            crate::platform::files::read_first_file(&input, move |result| import_notes(&app, &report, result));
         })
     };
     html! {
@@ -121,6 +135,7 @@ fn panel_actions(app: &AppContext) -> Html {
             <button type="button" class="button button--quiet" id="export-all" onclick={export} disabled={app.annotations.is_empty()}>{ text::EXPORT_W3C }</button>
             <button type="button" class="button button--quiet" onclick={handout_all} disabled={app.annotations.is_empty()}>{ text::EXPORT_HANDOUT }</button>
             <label class="button button--quiet file-button">{ text::IMPORT }<input type="file" id="import-file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} /></label>
+            <label class="creator-name">{ text::CREATOR_LABEL }<input type="text" id="creator-name" maxlength="120" value={creator} onchange={on_creator} autocomplete="name" /></label>
         </div>
     }
 }
@@ -139,18 +154,29 @@ fn download_handout(app: &AppState) {
 }
 
 /// Imports a read file (W3C JSON-LD) into the notes and reports how it went.
-fn import_notes(app: &AppContext, result: Result<String, FileError>) {
+fn import_notes(app: &AppContext, shown: &UseStateHandle<Option<Rc<ImportReport>>>, result: Result<String, FileError>) {
+    let now = crate::platform::clock::now_iso();
     match result {
-        Ok(content) => match w3c::import(&content, &app.annotations, &crate::platform::clock::now_iso()) {
+        Ok(content) => match app.with_article_refs(|refs| w3c::import_into(&content, &app.annotations, &now, refs)) {
             Ok((set, report)) => {
                 app.dispatch(Action::ReplaceAnnotations(set));
+                let counts = text::import_report(
+                    report.count(MergeOutcome::Added),
+                    report.count(MergeOutcome::Updated),
+                    report.count(MergeOutcome::Kept),
+                );
+                let unplaced = text::import_unplaced(report.unplaced().len(), report.skipped.len());
                 app.dispatch(Action::Notify(Notice {
-                    text: text::import_report(report.added, report.updated, report.kept),
+                    text: format!("{counts} {unplaced}").trim().to_string(),
                     is_error: false,
                 }));
+                shown.set(Some(Rc::new(report)));
             }
             Err(err) => app.dispatch(Action::Notify(Notice {
-                text: text::import_failed(err.problems.len()),
+                text: match err.too_large {
+                    Some(bytes) => text::import_too_large(bytes),
+                    None => text::import_failed(err.problems.len()),
+                },
                 is_error: true,
             })),
         },
@@ -158,6 +184,35 @@ fn import_notes(app: &AppContext, result: Result<String, FileError>) {
             text: format!("{}: {}.", text::IMPORT_FAILED, text::file_error(&why)),
             is_error: true,
         })),
+    }
+}
+
+/// The last import, note by note: what happened, with a link to each note's article.
+fn import_details(app: &AppState, report: &ImportReport) -> Html {
+    let article_href = |id: &str| app.corpus.get(id).map(|_| Route::Article { id: id.to_string() }.href());
+    html! {
+        <details class="import-report" id="import-report" open={!report.unplaced().is_empty()}>
+            <summary>{ text::IMPORT_DETAILS }{ format!(" ({})", report.notes.len() + report.skipped.len()) }</summary>
+            <ol>
+                for n in report.notes.iter() {
+                    <li data-import-outcome={format!("{:?}", n.merge).to_lowercase()}>
+                        <q>{ quote_short(&n.quote) }</q>{ " — " }{ text::import_outcome(n) }
+                        if let Some(href) = article_href(&n.article_id.0) { { " " }<a href={href}>{ text::TO_ARTICLE }</a> }
+                    </li>
+                }
+                for s in report.skipped.iter() {
+                    <li data-import-outcome="skipped">{ text::import_skipped(s.item) }</li>
+                }
+            </ol>
+        </details>
+    }
+}
+
+fn quote_short(q: &str) -> String {
+    if q.chars().count() <= 80 {
+        q.to_string()
+    } else {
+        format!("{} …", q.chars().take(78).collect::<String>())
     }
 }
 

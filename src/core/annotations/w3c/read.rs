@@ -319,7 +319,7 @@ fn foreign_properties(a: &Value, own: bool) -> Map<String, Value> {
     a.as_object()
         .map(|m| {
             m.iter()
-                .filter(|(k, _)| !READ.contains(&k.as_str()) && !(own && MADE.contains(&k.as_str())))
+                .filter(|(k, _)| !(READ.contains(&k.as_str()) || own && MADE.contains(&k.as_str())))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect()
         })

@@ -160,40 +160,45 @@ fn validate_annotation(a: &Value) -> Vec<String> {
         return p;
     };
     for t in one_or_many(target) {
-        if t.is_string() {
-            continue;
+        validate_target(t, &mut p);
+    }
+    p
+}
+
+/// The problems of one target (an IRI or a SpecificResource with selectors).
+fn validate_target(t: &Value, p: &mut Vec<String>) {
+    if t.is_string() {
+        return;
+    }
+    if !t.is_object() {
+        p.push("target is neither an IRI nor an object".into());
+        return;
+    }
+    match t.get("source") {
+        None if t.get("id").is_none() => p.push("target has no `source`".into()),
+        Some(s) if !(s.as_str().is_some_and(is_iri) || s.get("id").and_then(Value::as_str).is_some_and(is_iri)) => {
+            p.push("target.source is not an IRI".into());
         }
-        if !t.is_object() {
-            p.push("target is neither an IRI nor an object".into());
-            continue;
-        }
-        match t.get("source") {
-            None if t.get("id").is_none() => p.push("target has no `source`".into()),
-            Some(s) if !(s.as_str().is_some_and(is_iri) || s.get("id").and_then(Value::as_str).is_some_and(is_iri)) => {
-                p.push("target.source is not an IRI".into());
-            }
-            _ => {}
-        }
-        if let Some(sel) = t.get("selector") {
-            for s in one_or_many(sel) {
-                match s.get("type").and_then(Value::as_str) {
-                    None => p.push("target.selector has a selector without `type`".into()),
-                    Some("TextQuoteSelector") if !s.get("exact").is_some_and(Value::is_string) => {
-                        p.push("target.selector: TextQuoteSelector has no string `exact`".into());
-                    }
-                    Some("TextPositionSelector") => {
-                        match (
-                            s.get("start").and_then(Value::as_u64),
-                            s.get("end").and_then(Value::as_u64),
-                        ) {
-                            (Some(a), Some(b)) if a <= b => {}
-                            _ => p.push("target.selector: TextPositionSelector needs integers `start` ≤ `end`".into()),
-                        }
-                    }
-                    _ => {}
+        _ => {}
+    }
+    if let Some(sel) = t.get("selector") {
+        for s in one_or_many(sel) {
+            match s.get("type").and_then(Value::as_str) {
+                None => p.push("target.selector has a selector without `type`".into()),
+                Some("TextQuoteSelector") if !s.get("exact").is_some_and(Value::is_string) => {
+                    p.push("target.selector: TextQuoteSelector has no string `exact`".into());
                 }
+                Some("TextPositionSelector") => {
+                    match (
+                        s.get("start").and_then(Value::as_u64),
+                        s.get("end").and_then(Value::as_u64),
+                    ) {
+                        (Some(a), Some(b)) if a <= b => {}
+                        _ => p.push("target.selector: TextPositionSelector needs integers `start` ≤ `end`".into()),
+                    }
+                }
+                _ => {}
             }
         }
     }
-    p
 }

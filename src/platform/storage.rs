@@ -22,6 +22,10 @@ impl std::fmt::Display for StorageError {
 }
 
 fn storage() -> Result<web_sys::Storage, StorageError> {
+    // The build prerenders pages natively (server-side rendering): there is no browser storage there.
+    if cfg!(not(target_arch = "wasm32")) {
+        return Err(StorageError::Unavailable);
+    }
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .ok_or(StorageError::Unavailable)
@@ -50,6 +54,9 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
 /// Calls `f` with the new value (`None`: removed) whenever another tab of this site changes `key`. The
 /// listener is removed when the returned handle is dropped.
 pub fn on_change(key: &'static str, f: impl Fn(Option<String>) + 'static) -> Option<gloo::events::EventListener> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     let window = web_sys::window()?;
     Some(gloo::events::EventListener::new(&window, "storage", move |event| {
         let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {

@@ -25,15 +25,26 @@ pub fn csp(inline: Option<&str>) -> String {
         .unwrap_or_default();
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{hash}; style-src 'self'; \
-style-src-attr 'unsafe-inline'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+style-src-attr 'unsafe-inline'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'; \
+require-trusted-types-for 'script'; trusted-types default"
     )
 }
 
-/// On the library page: loads forward.js only for an old `#/…` address (now, or typed later).
-const FORWARD_CHECK: &str = "(function(){function f(){if(location.hash.indexOf('#/')!==0)return;\
+/// The one Trusted Types policy (`default`): the only script addresses and HTML the site writes are its own
+/// `*.js` files in the same folder (`model.js`, `forward.js`, `pages.js`); anything else is refused by the
+/// browser. The CSP requires Trusted Types, so no string from a note, link or file can reach a script sink.
+/// Also the first line of app.js (tools/site_hook.py reads the same file).
+pub const TRUSTED_TYPES_POLICY: &str = include_str!("../../tools/trusted_types.js");
+
+/// On the library page: the Trusted Types policy, then loads forward.js only for an old `#/…` address
+/// (now, or typed later).
+const FORWARD_CHECK: &str = concat!(
+    include_str!("../../tools/trusted_types.js"),
+    "(function(){function f(){if(location.hash.indexOf('#/')!==0)return;\
 if(document.readyState==='loading'){document.write('<script src=\"forward.js\"><\\/script>')}\
 else{var s=document.createElement('script');s.src='forward.js';document.head.appendChild(s)}}\
-f();addEventListener('hashchange',f)})();";
+f();addEventListener('hashchange',f)})();"
+);
 
 /// The SHA-256 of `s`, base64 (a CSP hash source).
 fn sha256_base64(s: &str) -> String {

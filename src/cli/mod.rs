@@ -20,6 +20,7 @@ const USAGE: &str = "usage:
   presseschau eval pairs <file.jsonl> [--out p.jsonl]  score same-event pairs against gold
   presseschau bench link [--sizes 100,1000] [--data d] time same-event linking on synthetic corpora
   presseschau site <dir> [--corpus <paths>...]         write the static site's pages (seeds by default)
+  presseschau fuzz [--n 1000000] [--seed 1]             generated hostile inputs through every parser of user data
 ";
 mod bench_link;
 mod eval_pairs;
@@ -41,6 +42,7 @@ pub fn run(args: &[String]) -> i32 {
         Some("bench") if args.get(1).is_some_and(|a| a == "link") => bench_link::run(&args[2..]),
         #[cfg(feature = "web")]
         Some("site") => site::run(&args[1..]),
+        Some("fuzz") => fuzz(&args[1..]),
         Some("train-ner") => ner::train_ner(&args[1..]),
         Some("eval") if args.get(1).is_some_and(|a| a.starts_with("ner")) => ner::eval(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
@@ -184,4 +186,53 @@ pub fn article_json(a: &Article, mentions: &[Mention]) -> Value {
         "removed": a.removed().map(|(text, reason)| json!({ "text": text, "reason": reason, "label": reason.label() })).collect::<Vec<_>>(),
         "entities": entities::entities_json(mentions),
     })
+}
+
+/// `presseschau fuzz [--n N] [--seed S]`: N generated inputs through each parser of user data (see
+/// `lab::fuzz`); prints the counts, the time and the peak memory. A panic prints its target and input.
+fn fuzz(args: &[String]) -> i32 {
+    let value = |flag: &str, default: u64| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let (n, seed) = (value("--n", 1_000_000) as usize, value("--seed", 1));
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        presseschau::lab::fuzz::CURRENT.with(|c| {
+            let (target, input) = &*c.borrow();
+            eprintln!("fuzz: PANIC in {target} on input (base64) {}", base64_of(input));
+        });
+        default_hook(info);
+    }));
+    let started = std::time::Instant::now();
+    let counts = presseschau::lab::fuzz::run(n, seed);
+    let mut total = 0;
+    for (target, ran, accepted) in &counts.targets {
+        println!(
+            "{target:>14}: {ran} inputs, {accepted} accepted, {} refused with an error, 0 panics",
+            ran - accepted
+        );
+        total += ran;
+    }
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into());
+    println!(
+        "fuzz: {total} inputs (seed {seed}) in {:.1} s, 0 panics, peak memory {peak}",
+        started.elapsed().as_secs_f64()
+    );
+    0
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }

@@ -3,4 +3,5 @@
 //! `platform` or `ui` uses it (`tests/architecture.rs`), so none of it ships in the app.
 
 pub mod anchor_bench;
+pub mod fuzz;
 pub mod ner;

@@ -30,7 +30,7 @@ impl Rng {
     }
 
     /// The next number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -39,7 +39,7 @@ impl Rng {
 
     /// A number below `n` (`n` > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 }
 
@@ -118,7 +118,7 @@ pub fn mutate(rng: &mut Rng, base: &[u8], other: &[u8]) -> Vec<u8> {
             }
             _ => {
                 let n = rng.below(16);
-                let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+                let bytes: Vec<u8> = (0..n).map(|_| rng.next_u64() as u8).collect();
                 out.splice(at..at, bytes);
             }
         }
@@ -180,7 +180,7 @@ pub fn run(n: usize, seed: u64) -> Counts {
         let mut accepted = 0;
         for i in 0..n {
             let input = if i % 10 == 9 {
-                (0..rng.below(MAX_INPUT_BYTES)).map(|_| rng.next() as u8).collect()
+                (0..rng.below(MAX_INPUT_BYTES)).map(|_| rng.next_u64() as u8).collect()
             } else {
                 let base = &seeds[rng.below(seeds.len())];
                 let other = &seeds[rng.below(seeds.len())];

@@ -295,6 +295,13 @@ fn a_wrong_context_or_a_huge_file_is_refused_and_nothing_changes() {
     let mut doc = hypothesis(&quote, "https://www.dw.com/de/ein-artikel/a-123");
     doc["@context"] = json!("http://schema.org/");
     assert!(w3c::import_into(&doc.to_string(), &AnnotationSet::new(), NOW, &articles).is_err());
+    let mut long = hypothesis(&quote, "https://www.dw.com/de/ein-artikel/a-123");
+    long["body"][0]["value"] = json!("x".repeat(presseschau::core::annotations::MAX_NOTE_BYTES + 1));
+    let err = w3c::import_into(&long.to_string(), &AnnotationSet::new(), NOW, &articles).unwrap_err();
+    assert_eq!(
+        err.note_too_long,
+        Some((1, presseschau::core::annotations::MAX_NOTE_BYTES + 1))
+    );
     let huge = " ".repeat(w3c::MAX_IMPORT_BYTES + 1);
     let err = w3c::import_into(&huge, &AnnotationSet::new(), NOW, &articles).unwrap_err();
     assert_eq!(err.too_large, Some(w3c::MAX_IMPORT_BYTES + 1));

@@ -419,6 +419,15 @@ pub const IMPORT_DETAILS: &str = "Was der Import mit jeder Notiz gemacht hat";
 pub const TO_ARTICLE: &str = "zum Artikel";
 pub const CREATOR_LABEL: &str = "Ihr Name in Exporten (freiwillig)";
 
+/// An import whose note is over the length limit.
+pub fn import_note_too_long(item: usize, bytes: usize) -> String {
+    format!(
+        "{IMPORT_FAILED}: die Notiz in Eintrag {item} hat {} Bytes, erlaubt sind höchstens {}. Nichts wurde geändert; die Datei bleibt, wie sie ist.",
+        number(bytes),
+        number(crate::core::annotations::MAX_NOTE_BYTES)
+    )
+}
+
 /// An import file over the size limit.
 pub fn import_too_large(bytes: usize) -> String {
     format!(

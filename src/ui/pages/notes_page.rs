@@ -173,9 +173,10 @@ fn import_notes(app: &AppContext, shown: &UseStateHandle<Option<Rc<ImportReport>
                 shown.set(Some(Rc::new(report)));
             }
             Err(err) => app.dispatch(Action::Notify(Notice {
-                text: match err.too_large {
-                    Some(bytes) => text::import_too_large(bytes),
-                    None => text::import_failed(err.problems.len()),
+                text: match (err.too_large, err.note_too_long) {
+                    (Some(bytes), _) => text::import_too_large(bytes),
+                    (None, Some((item, bytes))) => text::import_note_too_long(item, bytes),
+                    (None, None) => text::import_failed(err.problems.len()),
                 },
                 is_error: true,
             })),

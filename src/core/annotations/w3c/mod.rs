@@ -54,6 +54,8 @@ pub struct ImportError {
     pub problems: Vec<String>,
     /// Set when the file is over [`MAX_IMPORT_BYTES`]: its size in bytes.
     pub too_large: Option<usize>,
+    /// The first note over the length limit: its item number in the file and its size in bytes.
+    pub note_too_long: Option<(usize, usize)>,
 }
 
 /// The first three problems joined, and how many more there are.

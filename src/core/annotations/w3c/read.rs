@@ -141,6 +141,7 @@ pub fn import_into(
     let fail = |problems: Vec<String>| ImportError {
         problems,
         too_large: None,
+        note_too_long: None,
     };
     if json.len() > MAX_IMPORT_BYTES {
         return Err(ImportError {
@@ -149,6 +150,7 @@ pub fn import_into(
                 json.len()
             )],
             too_large: Some(json.len()),
+            note_too_long: None,
         });
     }
     let doc: Value = serde_json::from_str(json).map_err(|e| fail(vec![format!("not valid JSON: {e}")]))?;
@@ -172,7 +174,10 @@ pub fn import_into(
         }
     }
     if !problems.is_empty() {
-        return Err(fail(problems));
+        return Err(ImportError {
+            note_too_long: reader.too_long,
+            ..fail(problems)
+        });
     }
     let Reader { made, skipped, .. } = reader;
     let notes: Vec<Annotation> = made.iter().map(|(a, _)| a.clone()).collect();
@@ -202,6 +207,8 @@ struct Reader<'a> {
     now: &'a str,
     made: Vec<(Annotation, Placement)>,
     skipped: Vec<Skipped>,
+    /// The first note over [`MAX_NOTE_BYTES`](crate::core::annotations::MAX_NOTE_BYTES): item and bytes.
+    too_long: Option<(usize, usize)>,
 }
 
 /// Where a target points.
@@ -334,6 +341,7 @@ impl<'a> Reader<'a> {
             now,
             made: Vec::new(),
             skipped: Vec::new(),
+            too_long: None,
         }
     }
 
@@ -396,6 +404,14 @@ impl<'a> Reader<'a> {
         let id = raw_id.strip_prefix(ANNOTATION_URN).unwrap_or(raw_id);
         let targets: Vec<&Value> = one_or_many(a.get("target").ok_or("`target` is missing")?);
         let bodies = read_bodies(a);
+        if let Some(len) = bodies
+            .note
+            .as_ref()
+            .map(String::len)
+            .filter(|&l| l > crate::core::annotations::MAX_NOTE_BYTES)
+        {
+            self.too_long.get_or_insert((item, len));
+        }
         let created = a.get("created").and_then(Value::as_str).unwrap_or(self.now).to_string();
         let modified = a
             .get("modified")

@@ -22,6 +22,7 @@
 //! [`validate`] checks a document against the model's required fields; [`import_into`] uses the same
 //! checks, places every note in its article and merges them into a copy of the set (see `read.rs`).
 
+mod bodies;
 mod read;
 mod validate;
 

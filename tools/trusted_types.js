@@ -1,1 +1,1 @@
-if(self.trustedTypes&&!trustedTypes.defaultPolicy)trustedTypes.createPolicy('default',{createHTML:function(s){return /^(<script src="[a-z]+\.js"><\/script>)+$/.test(s)?s:null},createScriptURL:function(s){return /^[a-z]+\.js$/.test(s)?s:null},createScript:function(){return null}});
+if(self.trustedTypes&&!trustedTypes.defaultPolicy)trustedTypes.createPolicy('default',{createHTML:function(s){return /^(<script src="[a-z]+\.js"><\/script>)+$/.test(s)?s:null},createScriptURL:function(s){return /^[a-z][a-z0-9-]*\.js$/.test(s)?s:null},createScript:function(){return null}});

@@ -69,6 +69,11 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("presseschau site: cannot write data.js: {e}");
         return 1;
     }
+    // The search index, cut into shards by term (a query loads only its shards; see core::search).
+    if let Err(e) = write_search_index(dir, &state) {
+        eprintln!("presseschau site: cannot write the search index: {e}");
+        return 1;
+    }
     // The list of pages for forward.js (old links to pages that do not exist go to 404.html).
     let names: Vec<&str> = pages.iter().map(|(f, _)| f.as_str()).collect();
     let list = format!(
@@ -87,4 +92,25 @@ pub fn run(args: &[String]) -> i32 {
         started.elapsed().as_secs_f64()
     );
     0
+}
+
+/// Writes `search-meta.js` (articles, lengths, shard count) and `search-<n>.js` (the shards) as classic
+/// scripts that put their JSON into `self.presseschauSearch` (scripts load from disk; fetch does not).
+fn write_search_index(dir: &Path, state: &AppState) -> std::io::Result<()> {
+    use presseschau::core::search::IndexBuilder;
+    let builder = IndexBuilder::new(&state.corpus, &state.entities);
+    let script = |name: &str, json: String| {
+        format!(
+            "(self.presseschauSearch = self.presseschauSearch || {{}})[{}] = {};\n",
+            serde_json::to_string(name).unwrap_or_default(),
+            serde_json::to_string(&json).unwrap_or_default()
+        )
+    };
+    let meta = serde_json::to_string(builder.meta()).map_err(std::io::Error::other)?;
+    std::fs::write(dir.join("search-meta.js"), script("meta", meta))?;
+    for (n, shard) in builder.shards().iter().enumerate() {
+        let json = serde_json::to_string(shard).map_err(std::io::Error::other)?;
+        std::fs::write(dir.join(format!("search-{n}.js")), script(&n.to_string(), json))?;
+    }
+    Ok(())
 }

@@ -16,4 +16,5 @@ pub mod event_view;
 pub mod highlights;
 pub mod library;
 pub mod render;
+pub mod search;
 pub mod text;

@@ -115,3 +115,38 @@ pub fn take_over() {
         let _ = root.set_attribute("data-app", "ready");
     }
 }
+
+/// Keyboard shortcuts of every page: `f(key)` for each key pressed outside a text field (without Ctrl,
+/// Alt or Meta); when it returns `true` the key's default action is prevented.
+pub fn on_shortcut(f: impl Fn(&str) -> bool + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        gloo::events::EventListener::new(&document, "keydown", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if e.ctrl_key() || e.alt_key() || e.meta_key() || e.is_composing() {
+                return;
+            }
+            let typing = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    el.closest("input, textarea, select, [contenteditable]")
+                        .ok()
+                        .flatten()
+                        .is_some()
+                });
+            if !typing && f(&e.key()) {
+                e.prevent_default();
+            }
+        })
+        .forget();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = f;
+}

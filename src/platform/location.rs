@@ -53,3 +53,13 @@ pub fn page_route() -> Option<String> {
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
+
+/// Opens an address relative to the current page (a page of the site, or a fragment of this one).
+pub fn go(href: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(href);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = href;
+}

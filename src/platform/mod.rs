@@ -10,5 +10,6 @@ pub mod download;
 pub mod files;
 pub mod location;
 pub mod model;
+pub mod script;
 pub mod selection;
 pub mod storage;

@@ -51,6 +51,13 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |()| {
             crate::platform::clock::mark("presseschau:rendered");
             crate::platform::dom::take_over();
+            // `/` jumps into the search field from anywhere (outside text fields).
+            crate::platform::dom::on_shortcut(|key| {
+                key == "/" && {
+                    crate::platform::dom::focus("site-search");
+                    true
+                }
+            });
             if needs_names {
                 crate::platform::dom::after_next_paint(move || {
                     crate::platform::model::ensure(move || dispatcher.dispatch(state::Action::DetectNames));

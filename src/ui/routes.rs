@@ -59,6 +59,9 @@ pub enum Route {
     /// The reader's notes.
     #[at("/notes")]
     Notes,
+    /// Search (`search.html#q=…`).
+    #[at("/search")]
+    Search,
     /// Anything else.
     #[not_found]
     #[at("/404")]
@@ -81,6 +84,7 @@ impl Route {
             Route::Compare { a, b } => format!("c-{}-{}.html", file_part(a), file_part(b)),
             Route::Timeline => "t.html".to_string(),
             Route::Notes => "notes.html".to_string(),
+            Route::Search => "search.html".to_string(),
             Route::NotFound => "404.html".to_string(),
         }
     }
@@ -130,6 +134,7 @@ pub fn switch(route: Route) -> Html {
         Route::Compare { a, b } => html! { <ComparePage {a} {b} /> },
         Route::Timeline => html! { <TimelinePage /> },
         Route::Notes => html! { <NotesPage /> },
+        Route::Search => html! { <crate::ui::pages::search_page::SearchPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -62,6 +62,7 @@ pub fn routes(state: &AppState) -> Vec<Route> {
         Route::Entities,
         Route::Timeline,
         Route::Notes,
+        Route::Search,
         Route::NotFound,
     ];
     let pages = state.corpus.articles.len().div_ceil(crate::ui::pages::home::PAGE_SIZE);
@@ -164,6 +165,7 @@ pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
         },
         Route::Timeline => plain(text::TIMELINE_TITLE, text::TIMELINE_HELP),
         Route::Notes => plain(text::NOTES_TITLE, text::SITE_DESCRIPTION),
+        Route::Search => plain(text::SEARCH_TITLE, text::SEARCH_HELP),
         Route::NotFound => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_ROUTE),
     }
 }

@@ -540,3 +540,36 @@ pub const HANDOUT_WORDS: crate::core::annotations::handout::HandoutWords =
         not_found: "(im aktuellen Text nicht mehr gefunden)",
         tags: "Schlagwörter",
     };
+
+pub const SEARCH_TITLE: &str = "Suche";
+pub const SEARCH_LABEL: &str = "In Artikeln, Namen und Notizen suchen";
+pub const SEARCH_PLACEHOLDER: &str = "Suchen … ( / )";
+pub const SEARCH_BUTTON: &str = "Suchen";
+pub const SEARCH_HELP: &str = "Suchen Sie nach Wörtern, Namen (in jeder Form: „Erdogans“, „türkische“), Ihren Notizen und Schlagwörtern. Die Taste / springt von jeder Seite ins Suchfeld.";
+pub const SEARCH_LOADING: &str = "Suche läuft …";
+pub const SEARCH_UNAVAILABLE: &str = "Der Suchindex fehlt in diesem Ordner (search-meta.js oder search-*.js). Laden Sie den Ordner vollständig herunter.";
+pub const SEARCH_NEEDS_JS: &str = "Die Suche braucht JavaScript.";
+pub const SEARCH_NAMES: &str = "Namen";
+pub const SEARCH_NOTES: &str = "Ihre Notizen";
+
+/// The search page's title.
+pub fn search_title(query: &str) -> String {
+    if query.trim().is_empty() {
+        format!("{SEARCH_TITLE} — {APP_NAME}")
+    } else {
+        format!("„{}“ — {SEARCH_TITLE} — {APP_NAME}", query.trim())
+    }
+}
+
+/// How many articles and notes a search found.
+pub fn search_count(articles: usize, notes: usize) -> String {
+    match (articles, notes) {
+        (0, 0) => "Nichts gefunden. Versuchen Sie ein anderes Wort oder eine andere Form.".to_string(),
+        (a, 0) => format!("{} gefunden.", count(a, "Artikel", "Artikel")),
+        (a, n) => format!(
+            "{} und {} gefunden.",
+            count(a, "Artikel", "Artikel"),
+            count(n, "Notiz", "Notizen")
+        ),
+    }
+}

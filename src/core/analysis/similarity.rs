@@ -146,7 +146,7 @@ impl Analyzer {
     }
 
     /// The term of one word, or `None` for stopwords and one-character words.
-    fn term(&self, word: &str) -> Option<String> {
+    pub fn term(&self, word: &str) -> Option<String> {
         let f = fold(word);
         if f.chars().count() < 2 || self.stopwords.contains(f.as_str()) {
             return None;

@@ -22,6 +22,7 @@ pub fn NavBar() -> Html {
                     <li><a href={Route::Notes.href()}>{ text::NAV_NOTES }</a></li>
                 </ul>
             </nav>
+            <crate::ui::components::search_box::SearchBox />
         </header>
     }
 }

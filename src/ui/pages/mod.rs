@@ -8,4 +8,5 @@ pub mod event_page;
 pub mod home;
 pub mod not_found;
 pub mod notes_page;
+pub mod search_page;
 pub mod timeline_page;

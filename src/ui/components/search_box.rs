@@ -1,0 +1,43 @@
+//! The search field in the header of every page (`/` focuses it): submitting opens the search page with
+//! the query in its fragment (`search.html#q=…`), which never reaches a server.
+
+use yew::prelude::*;
+
+use crate::core::search::query_fragment;
+use crate::ui::routes::Route;
+use crate::ui::text;
+
+/// Props of [`SearchBox`].
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    /// The query shown in the field (the search page passes its own).
+    #[prop_or_default]
+    pub value: AttrValue,
+}
+
+/// A search form: a labelled `<input type="search">` and a button.
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let input = use_node_ref();
+    let onsubmit = {
+        let input = input.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let q = input
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            if !q.trim().is_empty() {
+                crate::platform::location::go(&format!("{}#{}", Route::Search.href(), query_fragment(&q)));
+            }
+        })
+    };
+    html! {
+        <form class="site-search" role="search" {onsubmit}>
+            <label for="site-search" class="sr-only">{ text::SEARCH_LABEL }</label>
+            <input ref={input} type="search" id="site-search" name="q" value={props.value.clone()}
+                placeholder={text::SEARCH_PLACEHOLDER} autocomplete="off" enterkeyhint="search" aria-keyshortcuts="/" />
+            <button type="submit" class="button button--quiet">{ text::SEARCH_BUTTON }</button>
+        </form>
+    }
+}

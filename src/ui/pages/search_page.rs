@@ -1,0 +1,163 @@
+//! `search.html#q=…`: articles (ranked, with the hit in context, opening the article at the hit), the
+//! names the query names in any form, and the reader's notes and tags that match.
+
+use yew::prelude::*;
+
+use crate::core::analysis::kb::kb;
+use crate::core::analysis::similarity::{Analyzer, words};
+use crate::core::annotations::{Annotation, anchor, link};
+use crate::core::search::{Hit, Query, query_from_fragment, snippet};
+use crate::ui::components::search_box::SearchBox;
+use crate::ui::hooks::{SearchState, use_fragment, use_search};
+use crate::ui::routes::Route;
+use crate::ui::state::{AppState, use_app};
+use crate::ui::text;
+
+/// Code points of context around a hit.
+const SNIPPET_CHARS: usize = 160;
+
+/// The search page.
+#[component]
+pub fn SearchPage() -> Html {
+    let app = use_app();
+    let query = query_from_fragment(&use_fragment());
+    let state = use_search(query.clone());
+    {
+        let query = query.clone();
+        use_effect_with(query, |q| crate::platform::dom::set_title(&text::search_title(q)));
+    }
+    let body = match &state {
+        SearchState::Idle => html! { <p class="hint">{ text::SEARCH_HELP }</p> },
+        SearchState::Loading => html! { <p class="hint" role="status">{ text::SEARCH_LOADING }</p> },
+        SearchState::Unavailable => {
+            html! { <p class="notice notice--warn" role="alert">{ text::SEARCH_UNAVAILABLE }</p> }
+        }
+        SearchState::Done(done) => results(&app, &done.0, &done.1),
+    };
+    html! {
+        <section class="search-page" data-page="search">
+            <h1>{ text::SEARCH_TITLE }</h1>
+            <SearchBox value={AttrValue::from(query)} />
+            <noscript><p class="hint">{ text::SEARCH_NEEDS_JS }</p></noscript>
+            { body }
+        </section>
+    }
+}
+
+/// Names, articles and notes found.
+fn results(app: &AppState, q: &Query, hits: &[Hit]) -> Html {
+    let notes = matching_notes(app, q);
+    html! {
+        <>
+            <p class="search-count" role="status">{ text::search_count(hits.len(), notes.len()) }</p>
+            if !q.entities.is_empty() {
+                <section class="search-names" aria-labelledby="search-names">
+                    <h2 id="search-names">{ text::SEARCH_NAMES }</h2>
+                    <ul class="chips">
+                        for id in q.entities.iter().filter(|id| kb().get(id).is_some()) {
+                            <li><a class="chip" href={Route::Entity { id: id.clone() }.href()}>{ kb().get(id).map(|e| e.label_de.clone()).unwrap_or_default() }</a></li>
+                        }
+                    </ul>
+                </section>
+            }
+            <ol class="search-results" data-search-results="">
+                for h in hits { { hit_item(app, h) } }
+            </ol>
+            if !notes.is_empty() {
+                <section aria-labelledby="search-notes">
+                    <h2 id="search-notes">{ text::SEARCH_NOTES }</h2>
+                    <ul class="search-results search-results--notes">
+                        for a in notes { { note_item(app, &a) } }
+                    </ul>
+                </section>
+            }
+        </>
+    }
+}
+
+/// One article: its title linking to the hit (a passage link: the article opens scrolled to it, marked),
+/// and the hit in context.
+fn hit_item(app: &AppState, h: &Hit) -> Html {
+    let route = Route::Article { id: h.id.clone() };
+    let article = app.corpus.get(&h.id);
+    let text = article.map(|a| a.text());
+    let (href, context) = match (&text, h.at) {
+        (Some(text), Some(at)) => {
+            let (before, hit, after) = snippet(text, at, SNIPPET_CHARS);
+            let end = at + hit.chars().count();
+            let href = anchor::select(text, at, end)
+                .map(|s| route.href_with("q", &link::encode_passage(text, &s)))
+                .unwrap_or_else(|_| route.href());
+            (
+                href,
+                html! { <p class="snippet">{ before }<mark>{ hit }</mark>{ after }</p> },
+            )
+        }
+        _ => (route.href(), html! {}),
+    };
+    let meta = article
+        .map(|a| {
+            let date = a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date);
+            let outlet = crate::core::library::outlet_of(a).unwrap_or(text::OUTLET_UNKNOWN);
+            format!("{outlet} · {date}")
+        })
+        .unwrap_or_default();
+    html! {
+        <li class="search-hit">
+            <a class="search-hit-title" {href}>{ h.title.clone() }</a>
+            if !meta.is_empty() { <span class="search-hit-meta">{ meta }</span> }
+            { context }
+        </li>
+    }
+}
+
+/// The reader's notes whose note, tags or quote share a term with the query.
+fn matching_notes(app: &AppState, q: &Query) -> Vec<Annotation> {
+    if q.terms.is_empty() {
+        return Vec::new();
+    }
+    let analyzer = Analyzer::new();
+    app.annotations
+        .items()
+        .iter()
+        .filter(|a| {
+            let all = format!(
+                "{} {} {}",
+                a.note.as_deref().unwrap_or(""),
+                a.tags.join(" "),
+                a.quote.exact
+            );
+            words(&all)
+                .into_iter()
+                .any(|(_, w)| analyzer.term(w).is_some_and(|t| q.terms.contains(&t)))
+        })
+        .take(50)
+        .cloned()
+        .collect()
+}
+
+/// One note: its quote and note, linking to the passage.
+fn note_item(app: &AppState, a: &Annotation) -> Html {
+    let href = match app.corpus.get(&a.article_id.0) {
+        Some(article) => Route::Article {
+            id: a.article_id.0.clone(),
+        }
+        .href_with("q", &link::encode_passage(&article.text(), &a.selector())),
+        None => Route::Notes.href(),
+    };
+    html! {
+        <li class="search-hit">
+            <a class="search-hit-title" {href}>{ format!("„{}“", shorten(&a.quote.exact, 100)) }</a>
+            if let Some(note) = &a.note { <p class="snippet">{ shorten(note, 200) }</p> }
+            if !a.tags.is_empty() { <p class="tags">{ a.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ") }</p> }
+        </li>
+    }
+}
+
+fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{} …", s.chars().take(n - 2).collect::<String>())
+    }
+}

@@ -243,6 +243,15 @@ pub struct Hit {
     pub matched: usize,
 }
 
+/// One article's score while a query is summed up.
+#[derive(Debug, Default)]
+struct Score {
+    total: f64,
+    matched: usize,
+    /// The idf and place of the rarest term found in the text.
+    best: Option<(f64, usize)>,
+}
+
 /// The loaded part of an index: the meta file and the shards loaded so far.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchIndex {
@@ -284,7 +293,7 @@ impl SearchIndex {
     pub fn search(&self, query: &Query) -> Vec<Hit> {
         let Some(meta) = &self.meta else { return Vec::new() };
         let n = meta.docs.len() as f64;
-        let mut scores: HashMap<usize, (f64, usize, Option<(f64, usize)>)> = HashMap::new();
+        let mut scores: HashMap<usize, Score> = HashMap::new();
         for term in query.index_terms() {
             let Some(postings) = self
                 .loaded
@@ -300,26 +309,26 @@ impl SearchIndex {
                 let Some(d) = meta.docs.get(doc) else { continue };
                 let norm = 1.0 - B + B * f64::from(d.len) / meta.avg_len.max(1.0);
                 let s = idf * tf * (K1 + 1.0) / (tf + K1 * norm);
-                let e = scores.entry(doc).or_insert((0.0, 0, None));
-                e.0 += s;
-                e.1 += 1;
+                let e = scores.entry(doc).or_default();
+                e.total += s;
+                e.matched += 1;
                 // The hit shown is the rarest term's first place in the text.
                 if let Some(&at) = p.get(2)
-                    && e.2.is_none_or(|(best, _)| idf > best)
+                    && e.best.is_none_or(|(best, _)| idf > best)
                 {
-                    e.2 = Some((idf, at as usize));
+                    e.best = Some((idf, at as usize));
                 }
             }
         }
         let mut hits: Vec<Hit> = scores
             .into_iter()
-            .map(|(doc, (score, matched, at))| Hit {
+            .map(|(doc, s)| Hit {
                 doc,
                 id: meta.docs[doc].id.clone(),
                 title: meta.docs[doc].title.clone(),
-                score,
-                at: at.map(|(_, a)| a),
-                matched,
+                score: s.total,
+                at: s.best.map(|(_, a)| a),
+                matched: s.matched,
             })
             .collect();
         hits.sort_by(|a, b| {

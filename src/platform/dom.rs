@@ -125,7 +125,8 @@ pub fn on_shortcut(f: impl Fn(&str) -> bool + 'static) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        gloo::events::EventListener::new(&document, "keydown", move |e| {
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        gloo::events::EventListener::new_with_options(&document, "keydown", options, move |e| {
             let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                 return;
             };

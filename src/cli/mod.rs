@@ -19,7 +19,8 @@ const USAGE: &str = "usage:
   presseschau bench entities [files or folders]...    entity matcher throughput and KB size (default: seeds)
   presseschau eval pairs <file.jsonl> [--out p.jsonl]  score same-event pairs against gold
   presseschau bench link [--sizes 100,1000] [--data d] time same-event linking on synthetic corpora
-  presseschau site <dir> [--corpus <paths>...]         write the static site's pages (seeds by default)
+  presseschau site <dir> [--corpus <paths>...] [--search-only]
+                                                      write the static site's pages (seeds by default)
   presseschau fuzz [--n 1000000] [--seed 1]             generated hostile inputs through every parser of user data
 ";
 mod bench_link;

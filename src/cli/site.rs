@@ -1,6 +1,7 @@
 //! `presseschau site <dir> [--corpus <files or folders>...]`: writes the static site's pages into `<dir>`
 //! (the trunk post-build hook calls it with the staging folder; `app.js` and `style.css` are the hook's).
-//! The bundled seeds by default; `--corpus` builds the pages of other articles (the scale benchmark).
+//! The bundled seeds by default; `--corpus` builds the pages of other articles (the scale benchmark);
+//! `--search-only` writes only the search index (`search-meta.js`, `search-<n>.js`; the search benchmark).
 
 use std::path::Path;
 use std::rc::Rc;
@@ -19,7 +20,7 @@ pub fn run(args: &[String]) -> i32 {
     let started = Instant::now();
     let corpus = match args.iter().position(|a| a == "--corpus") {
         Some(i) => {
-            let paths: Vec<&String> = args[i + 1..].iter().collect();
+            let paths: Vec<&String> = args[i + 1..].iter().filter(|a| !a.starts_with("--")).collect();
             let (sources, errors) = super::read_sources(&paths);
             for e in &errors {
                 eprintln!("presseschau: {e}");
@@ -28,6 +29,9 @@ pub fn run(args: &[String]) -> i32 {
         }
         None => Corpus::from_seeds(),
     };
+    if args.iter().any(|a| a == "--search-only") {
+        return search_only(Path::new(out), corpus, started);
+    }
     let state = Rc::new(AppState::new(corpus));
     let analysed = started.elapsed();
     let routes = site::routes(&state);
@@ -97,8 +101,32 @@ pub fn run(args: &[String]) -> i32 {
 /// Writes `search-meta.js` (articles, lengths, shard count) and `search-<n>.js` (the shards) as classic
 /// scripts that put their JSON into `self.presseschauSearch` (scripts load from disk; fetch does not).
 fn write_search_index(dir: &Path, state: &AppState) -> std::io::Result<()> {
+    write_index_files(dir, &state.corpus, &state.entities)
+}
+
+/// `--search-only`: only the search index of a corpus (the search benchmark), with the KB mentions.
+fn search_only(dir: &Path, corpus: Corpus, started: Instant) -> i32 {
+    let entities = presseschau::core::analysis::entities::analyze_corpus(&corpus);
+    if let Err(e) = std::fs::create_dir_all(dir).and_then(|()| write_index_files(dir, &corpus, &entities)) {
+        eprintln!("presseschau site: cannot write the search index: {e}");
+        return 1;
+    }
+    println!(
+        "site: search index of {} articles in {} ({:.2} s)",
+        corpus.articles.len(),
+        dir.display(),
+        started.elapsed().as_secs_f64()
+    );
+    0
+}
+
+fn write_index_files(
+    dir: &Path,
+    corpus: &Corpus,
+    entities: &presseschau::core::analysis::entities::CorpusEntities,
+) -> std::io::Result<()> {
     use presseschau::core::search::IndexBuilder;
-    let builder = IndexBuilder::new(&state.corpus, &state.entities);
+    let builder = IndexBuilder::new(corpus, entities);
     let script = |name: &str, json: String| {
         format!(
             "(self.presseschauSearch = self.presseschauSearch || {{}})[{}] = {};\n",

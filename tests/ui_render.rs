@@ -42,15 +42,19 @@ async fn markdown_view_renders_marks_and_escapes_html() {
     let marks = Rc::new(vec![MarkStyle {
         class: "entity".into(),
         attrs: vec![("data-kind", "place".into())],
-        sr_label: Some("Ort".into()),
+        description: Some("Ort".into()),
     }]);
     let html = LocalServerRenderer::<MarkdownView>::with_props(MarkdownViewProps { nodes, marks })
         .hydratable(false)
         .render()
         .await;
     assert!(html.contains("&lt;b&gt;Türkei&lt;/b&gt;"), "{html}");
+    // The kind is an accessible description, not text inside the mark (no "(Ort)" in copied text or Ctrl+F).
+    let id = presseschau::ui::components::markdown_view::description_id("Ort");
     assert!(
-        html.contains(r#"<mark class="entity" data-kind="place">Russland<span class="sr-only"> (Ort)</span></mark>"#),
+        html.contains(&format!(
+            r#"<mark class="entity" data-kind="place" aria-describedby="{id}">Russland</mark>"#
+        )),
         "{html}"
     );
 }
@@ -98,7 +102,7 @@ async fn entity_marks_follow_the_dom_contract() {
             ("data-kind", "person".into()),
             ("data-entity-id", lawrow.entity_id.clone().unwrap().into()),
         ],
-        sr_label: Some("Person".into()),
+        description: Some("Person".into()),
     }]);
     let html = LocalServerRenderer::<ArticleBody>::with_props(ArticleBodyProps {
         article: a,
@@ -110,11 +114,15 @@ async fn entity_marks_follow_the_dom_contract() {
     .hydratable(false)
     .render()
     .await;
+    let id = presseschau::ui::components::markdown_view::description_id("Person");
     let expected = format!(
-        r#"<mark class="entity" data-kind="person" data-entity-id="{}">Sergej Lawrow<span class="sr-only"> (Person)</span></mark>"#,
+        r#"<mark class="entity" data-kind="person" data-entity-id="{}" aria-describedby="{id}">Sergej Lawrow</mark>"#,
         lawrow.entity_id.as_ref().unwrap()
     );
     assert!(html.contains(&expected), "{html}");
+    // the description is on the page once, hidden
+    assert!(html.contains(&format!(r#"<span id="{id}">Person</span>"#)), "{html}");
+    assert_eq!(html.matches(&format!(r#"id="{id}""#)).count(), 1);
     assert_eq!(html.matches("<mark").count(), 1);
 }
 

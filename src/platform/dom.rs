@@ -151,3 +151,164 @@ pub fn on_shortcut(f: impl Fn(&str) -> bool + 'static) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = f;
 }
+
+/// Keeps the entity card inside the window: when it would reach below the bottom it goes above the name
+/// (mention `index`); taller than the window, it is capped and scrolls. On a
+/// phone the stylesheet shows it as a bottom sheet and this does nothing.
+pub fn fit_card(index: usize) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(mark_top) = window
+        .document()
+        .and_then(|d| {
+            d.query_selector(&format!("mark.entity[data-m=\"{index}\"]"))
+                .ok()
+                .flatten()
+        })
+        .map(|m| m.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0))
+    else {
+        return;
+    };
+    let Some(card) = window
+        .document()
+        .and_then(|d| d.get_element_by_id("entity-card"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if window
+        .match_media("(max-width: 600px)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+    {
+        return;
+    }
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let scroll = window.scroll_y().unwrap_or(0.0);
+    let style = card.style();
+    let rect = card.get_bounding_client_rect();
+    if rect.bottom() <= height - 8.0 {
+        return;
+    }
+    // Room in the window below and above the name (the card's top is just below the name).
+    let below = height - rect.top() - 8.0;
+    let above = mark_top - scroll - 4.0 - 8.0;
+    if rect.height() <= above {
+        let _ = style.set_property("top", &format!("{:.0}px", mark_top - rect.height() - 4.0));
+    } else if above > below {
+        let _ = style.set_property("max-height", &format!("{above:.0}px"));
+        let _ = style.set_property("overflow", "auto");
+        let _ = style.set_property("top", &format!("{:.0}px", mark_top - above - 4.0));
+    } else {
+        let _ = style.set_property("max-height", &format!("{:.0}px", below.max(120.0)));
+        let _ = style.set_property("overflow", "auto");
+    }
+}
+
+/// Whether the pointer is over the entity card or a name (after it left one of them).
+pub fn pointer_on_card_or_name() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("#entity-card:hover, mark.entity[data-m]:hover")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+/// Whether an event target is inside the entity card or a name.
+pub fn in_card_or_name(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("#entity-card, mark.entity[data-m]").ok().flatten())
+        .is_some()
+}
+
+/// Focuses the name with mention index `index` (focus returns to it when its card closes).
+pub fn focus_name(index: usize) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("mark.entity[data-m=\"{index}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// Moves focus from `from` (a name, or the text itself) to the next (`step` 1) or previous (-1) name of
+/// the article text, or the first / last (`step` 0 with `last`); returns whether focus moved. One tab stop
+/// for the text, arrow keys between names (roving focus).
+pub fn move_among_names(from: Option<web_sys::EventTarget>, step: i32, last: bool) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(list) = document.query_selector_all(".article-body mark.entity[data-m]") else {
+        return false;
+    };
+    let names: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.offset_parent().is_some())
+        .collect();
+    if names.is_empty() {
+        return false;
+    }
+    let current = from
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("mark.entity[data-m]").ok().flatten())
+        .and_then(|m| names.iter().position(|n| n.is_same_node(Some(&m))));
+    let next = match (step, current) {
+        (0, _) if last => names.len() - 1,
+        (0, _) => 0,
+        (s, Some(i)) if s > 0 => (i + 1).min(names.len() - 1),
+        (_, Some(i)) => i.saturating_sub(1),
+        (s, None) if s > 0 => 0,
+        (_, None) => names.len() - 1,
+    };
+    let _ = names[next].focus();
+    true
+}
+
+/// Runs `f` after `ms` milliseconds (at once natively).
+pub fn after(ms: u32, f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    gloo::timers::callback::Timeout::new(ms, f).forget();
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = ms;
+        f();
+    }
+}
+
+/// Calls `f` for every click, tap or focus outside the entity card and the names, until the returned
+/// handles are dropped.
+pub fn on_outside(f: impl Fn() + 'static) -> Vec<gloo::events::EventListener> {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let f = Rc::new(f);
+    ["click", "focusin"]
+        .into_iter()
+        .map(|event| {
+            let f = f.clone();
+            gloo::events::EventListener::new(&document, event, move |e| {
+                if !in_card_or_name(e.target()) {
+                    f();
+                }
+            })
+        })
+        .collect()
+}
+
+/// Whether keyboard focus is on the entity card or a name.
+pub fn focus_on_card_or_name() -> bool {
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    active.is_some_and(|el| el.closest("#entity-card, mark.entity[data-m]").ok().flatten().is_some())
+}

@@ -573,3 +573,5 @@ pub fn search_count(articles: usize, notes: usize) -> String {
         ),
     }
 }
+pub const ARTICLE_TEXT_LABEL: &str = "Artikeltext — Pfeiltasten links/rechts springen zwischen den Namen";
+pub const CLOSE: &str = "Schließen";

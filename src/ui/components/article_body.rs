@@ -11,7 +11,7 @@ use crate::core::analysis::mention::{Mention, Source};
 use crate::core::corpus::{Article, BlockKind};
 use crate::core::highlights::{Highlight, Mark};
 use crate::core::render::{CpSpan, Node, block_nodes};
-use crate::ui::components::markdown_view::{MarkStyle, MarkdownView};
+use crate::ui::components::markdown_view::{Descriptions, MarkStyle, MarkdownView};
 use crate::ui::text;
 
 /// The `<mark>` attributes of each highlight, in order.
@@ -23,7 +23,8 @@ fn mention_style(i: usize, m: &Mention) -> MarkStyle {
     let mut attrs: Vec<(&'static str, AttrValue)> = vec![
         ("data-kind", AttrValue::Static(m.kind.as_str())),
         ("data-m", AttrValue::from(i.to_string())),
-        ("tabindex", AttrValue::Static("0")),
+        // One tab stop for the whole text; arrow keys move between names (roving focus).
+        ("tabindex", AttrValue::Static("-1")),
     ];
     if let Some(id) = &m.entity_id {
         attrs.push(("data-entity-id", AttrValue::from(id.clone())));
@@ -38,14 +39,14 @@ fn mention_style(i: usize, m: &Mention) -> MarkStyle {
         Source::Rules => MarkStyle {
             class: AttrValue::Static("entity"),
             attrs,
-            sr_label: Some(AttrValue::Static(text::kind_label(m.kind))),
+            description: Some(AttrValue::Static(text::kind_label(m.kind))),
         },
         Source::Model { group, .. } => {
             attrs.insert(2, ("data-detected", AttrValue::from(group.clone())));
             MarkStyle {
                 class: AttrValue::Static("entity entity--detected"),
                 attrs,
-                sr_label: Some(AttrValue::from(format!(
+                description: Some(AttrValue::from(format!(
                     "{}, {}",
                     text::kind_label(m.kind),
                     text::DETECTED_SHORT
@@ -65,7 +66,7 @@ fn mark_style(mark: &Mark, mentions: &[Mention]) -> MarkStyle {
                 ("data-color", AttrValue::Static(color.name())),
                 ("tabindex", AttrValue::Static("-1")),
             ],
-            sr_label: Some(AttrValue::from(if *has_note {
+            description: Some(AttrValue::from(if *has_note {
                 format!("{}, {}", text::color_label(*color), text::WITH_NOTE)
             } else {
                 text::color_label(*color).to_string()
@@ -77,7 +78,7 @@ fn mark_style(mark: &Mark, mentions: &[Mention]) -> MarkStyle {
                 ("tabindex", AttrValue::Static("-1")),
                 ("id", AttrValue::Static("passage")),
             ],
-            sr_label: Some(AttrValue::Static(text::LINKED_PASSAGE)),
+            description: Some(AttrValue::Static(text::LINKED_PASSAGE)),
         },
         Mark::Shared { index, color } => MarkStyle {
             class: AttrValue::from(format!("annotation annotation--shared annotation--{}", color.name())),
@@ -85,7 +86,7 @@ fn mark_style(mark: &Mark, mentions: &[Mention]) -> MarkStyle {
                 ("data-shared", AttrValue::from(index.to_string())),
                 ("data-color", AttrValue::Static(color.name())),
             ],
-            sr_label: Some(AttrValue::Static(text::SHARED_NOTE)),
+            description: Some(AttrValue::Static(text::SHARED_NOTE)),
         },
     }
 }
@@ -142,17 +143,63 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         Callback::from(move |e: MouseEvent| hover(e.target()))
     };
     let onfocusin = Callback::from(move |e: FocusEvent| hover(e.target()));
+    let onkeydown = names_by_keyboard(props.onhover.clone());
+    let onmouseout = {
+        let cb = props.onhover.clone();
+        Callback::from(move |e: MouseEvent| {
+            if crate::platform::dom::in_card_or_name(e.target()) {
+                close_after_leaving(cb.clone());
+            }
+        })
+    };
     html! {
-        <div class="article-body" {onmouseup} {onkeyup} {onmouseover} {onfocusin}>
+        <div class="article-body" tabindex="0" aria-label={text::ARTICLE_TEXT_LABEL}
+            {onmouseup} {onkeyup} {onmouseover} {onfocusin} {onkeydown} {onmouseout}>
             for (kind, start, nodes) in blocks {
                 { block_html(kind, start, nodes, marks.clone()) }
             }
             if !credits.is_empty() {
                 <p class="photo-credits"><span>{ text::PHOTO_CREDITS }{ ": " }</span>{ credits }</p>
             }
+            <Descriptions marks={props.marks.clone()} />
         </div>
     }
 }
+
+/// Arrow keys between the names of the text (Home/End: first/last), Escape closes the card.
+fn names_by_keyboard(onhover: Callback<Option<(usize, (f64, f64))>>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() {
+            return;
+        }
+        let handled = match e.key().as_str() {
+            "ArrowRight" => crate::platform::dom::move_among_names(e.target(), 1, false),
+            "ArrowLeft" => crate::platform::dom::move_among_names(e.target(), -1, false),
+            "Home" => crate::platform::dom::move_among_names(e.target(), 0, false),
+            "End" => crate::platform::dom::move_among_names(e.target(), 0, true),
+            "Escape" => {
+                onhover.emit(None);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            e.prevent_default();
+        }
+    })
+}
+
+/// Closes the card a moment after the pointer left a name or the card, unless it is back on one of them.
+pub fn close_after_leaving(onhover: Callback<Option<(usize, (f64, f64))>>) {
+    crate::platform::dom::after(CLOSE_DELAY_MS, move || {
+        if !crate::platform::dom::pointer_on_card_or_name() && !crate::platform::dom::focus_on_card_or_name() {
+            onhover.emit(None);
+        }
+    });
+}
+
+/// How long the card stays after the pointer left (ms): time to move onto it.
+pub const CLOSE_DELAY_MS: u32 = 400;
 
 fn block_html(kind: BlockKind, start: usize, nodes: Rc<Vec<Node>>, marks: Rc<Vec<MarkStyle>>) -> Html {
     let s = start.to_string();

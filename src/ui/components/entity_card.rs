@@ -18,6 +18,11 @@ pub struct EntityCardProps {
     pub article_id: AttrValue,
     /// Position (page coordinates, CSS pixels): left, top.
     pub at: (f64, f64),
+    /// The mention's index (its name gets focus back when the card closes by keyboard or button).
+    pub index: usize,
+    /// Called when the pointer left the card (it closes a moment later unless the pointer comes back).
+    #[prop_or_default]
+    pub onleave: Callback<()>,
     /// Called to close the card.
     pub onclose: Callback<()>,
 }
@@ -52,18 +57,34 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         })
         .unwrap_or_default();
     let style = format!("left: {:.0}px; top: {:.0}px", props.at.0, props.at.1);
-    let onkeydown = {
+    let index = props.index;
+    let close_to_name = {
         let close = props.onclose.clone();
+        move || {
+            // Focus first (focusing the name asks for its card, which is open already), then close.
+            crate::platform::dom::focus_name(index);
+            close.emit(());
+        }
+    };
+    let onkeydown = {
+        let close_to_name = close_to_name.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                close.emit(());
+                e.prevent_default();
+                close_to_name();
             }
         })
     };
+    let onclick_close = Callback::from(move |_: MouseEvent| close_to_name());
+    let onmouseleave = props.onleave.reform(|_: MouseEvent| ());
+    use_effect_with((index, props.at.0 as i64, props.at.1 as i64), move |_| {
+        crate::platform::dom::fit_card(index)
+    });
     html! {
-        <aside class="entity-card" role="dialog" aria-label={text::ENTITY_CARD} {style} {onkeydown} id="entity-card">
+        <div class="entity-card" role="dialog" aria-labelledby="card-label" {style} {onkeydown} {onmouseleave} id="entity-card">
+            <button type="button" class="card-close" aria-label={text::CLOSE} title={text::CLOSE} onclick={onclick_close}>{ "×" }</button>
             <p class="card-kind">{ text::kind_label(m.kind) }{ if m.derived { text::DERIVED_FORM } else { "" } }</p>
-            <h3 class="card-label">{ entity.map_or_else(|| m.text.clone(), |e| e.label_de.clone()) }</h3>
+            <h3 class="card-label" id="card-label">{ entity.map_or_else(|| m.text.clone(), |e| e.label_de.clone()) }</h3>
             if let Some(e) = entity {
                 <p class="card-description">{ e.description_de.clone() }</p>
                 if let Some(q) = e.wikidata() {
@@ -89,6 +110,6 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
             } else {
                 <p class="card-description">{ text::NOT_LINKED }</p>
             }
-        </aside>
+        </div>
     }
 }

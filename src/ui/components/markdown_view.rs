@@ -13,8 +13,51 @@ pub struct MarkStyle {
     pub class: AttrValue,
     /// Other attributes (`data-*`, `title`, `tabindex`, …).
     pub attrs: Vec<(&'static str, AttrValue)>,
-    /// Screen-reader text appended once at the end of the mark (e.g. "Person").
-    pub sr_label: Option<AttrValue>,
+    /// What the mark is, for screen readers (e.g. "Person"): an accessible description
+    /// (`aria-describedby`) pointing at one hidden element per distinct text that [`Descriptions`] renders
+    /// once per page — never text inside the mark, so it is not read 77 times as part of the sentence, not
+    /// copied with the text and not found by Ctrl+F.
+    pub description: Option<AttrValue>,
+}
+
+impl MarkStyle {
+    /// The id of the hidden element holding this mark's description.
+    pub fn description_id(&self) -> Option<String> {
+        self.description.as_ref().map(|d| description_id(d))
+    }
+}
+
+/// The element id of a description text: `desc-` and a short hash of the text (stable across renders).
+pub fn description_id(text: &str) -> String {
+    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    format!("desc-{:x}", h & 0xff_ffff_ffff)
+}
+
+/// Props of [`Descriptions`].
+#[derive(Properties, PartialEq)]
+pub struct DescriptionsProps {
+    /// The marks of the page.
+    pub marks: std::rc::Rc<Vec<MarkStyle>>,
+}
+
+/// The hidden description elements of a page's marks, one per distinct description.
+#[component]
+pub fn Descriptions(props: &DescriptionsProps) -> Html {
+    let mut seen: Vec<AttrValue> = Vec::new();
+    for m in props.marks.iter() {
+        if let Some(d) = &m.description
+            && !seen.contains(d)
+        {
+            seen.push(d.clone());
+        }
+    }
+    html! {
+        <div class="mark-descriptions" hidden=true>
+            for d in seen { <span id={description_id(&d)}>{ d.clone() }</span> }
+        </div>
+    }
 }
 
 /// Props of [`MarkdownView`].
@@ -91,12 +134,9 @@ fn mark_node(index: usize, children: Vec<VNode>, styles: &[MarkStyle]) -> VNode 
     for (k, v) in &style.attrs {
         el.add_attribute(k, v.clone());
     }
-    el.add_children(children);
-    if let Some(label) = style.sr_label {
-        let mut sr = VTag::new("span");
-        sr.add_attribute("class", "sr-only");
-        sr.add_child(VText::new(format!(" ({label})")).into());
-        el.add_child(sr.into());
+    if let Some(id) = style.description_id() {
+        el.add_attribute("aria-describedby", id);
     }
+    el.add_children(children);
     el.into()
 }

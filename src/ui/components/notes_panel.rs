@@ -73,7 +73,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
     html! {
         <section class="notes-panel" aria-labelledby="notes-title" id="notes-panel">
             <h2 id="notes-title">{ text::NOTES_PANEL }{ format!(" ({})", items.len()) }</h2>
-            { for undo }
+            if let Some(undo) = undo { { undo } }
             if props.placed.is_empty() {
                 <p class="hint">{ text::NO_NOTES_HERE }</p>
             } else {

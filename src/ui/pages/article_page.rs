@@ -15,7 +15,7 @@ use crate::core::corpus::{Article, TitleOrigin};
 use crate::core::highlights;
 use crate::core::render::CpSpan;
 use crate::core::text::slice_cp;
-use crate::ui::components::article_body::{ArticleBody, mark_styles};
+use crate::ui::components::article_body::{ArticleBody, close_after_leaving, mark_styles};
 use crate::ui::components::copy_link_button::CopyLinkButton;
 use crate::ui::components::entity_card::EntityCard;
 use crate::ui::components::entity_legend::EntityLegend;
@@ -99,6 +99,18 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     });
     let on_hover = use_callback(card.setter(), |hit: Option<(usize, (f64, f64))>, card| card.set(hit));
     {
+        // A click, tap or focus outside the card and the names closes the card.
+        let close = card.setter();
+        use_effect_with(card.is_some(), move |open| {
+            let listeners = if *open {
+                crate::platform::dom::on_outside(move || close.set(None))
+            } else {
+                Vec::new()
+            };
+            move || drop(listeners)
+        });
+    }
+    {
         let title = article.as_ref().map(|a| a.title.text.clone());
         let (show_original, selection) = (show_original.clone(), selection.clone());
         let has_passage = payload.passage.is_some();
@@ -126,10 +138,16 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         let show_original = show_original.clone();
         Callback::from(move |_| show_original.set(!*show_original))
     };
-    let card_view = card.as_ref().and_then(|(i, at)| view.mentions.get(*i).map(|m| (m.clone(), *at))).map(|(m, at)| {
-        let card = card.clone();
-        html! { <EntityCard mention={m} article_id={AttrValue::from(article.id.0.clone())} {at} onclose={Callback::from(move |()| card.set(None))} /> }
-    });
+    let card_view = card
+        .as_ref()
+        .and_then(|(i, at)| view.mentions.get(*i).map(|m| (*i, m.clone(), *at)))
+        .map(|(index, m, at)| {
+            let close = card.clone();
+            let leave = on_hover.clone();
+            html! { <EntityCard mention={m} article_id={AttrValue::from(article.id.0.clone())} {at} {index}
+            onclose={Callback::from(move |()| close.set(None))}
+            onleave={Callback::from(move |()| close_after_leaving(leave.clone()))} /> }
+        });
     html! {
         <article class="article" data-page="article" data-article-id={article.id.0.clone()}>
             <ArticleHeader article={article.clone()} view={view.clone()} show_original={*show_original} ontoggle={toggle}
@@ -144,7 +162,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <OriginalView article={article.clone()} />
             } else {
                 <ArticleBody article={article.clone()} highlights={spans} {marks} onselect={on_select} onhover={on_hover} />
-                { for card_view }
+                if let Some(card) = card_view { { card } }
                 <NotesPanel article={article.clone()} placed={Rc::new(body.placed.clone())} />
             }
             if let Some(span) = *selection {

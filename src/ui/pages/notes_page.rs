@@ -60,8 +60,10 @@ pub fn NotesPage() -> Html {
             <h1>{ text::NOTES_TITLE }<span class="count">{ format!(" ({})", app.annotations.len()) }</span></h1>
             <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Notes.href())} /></div>
             { panel_actions(&app, &report) }
-            { for (*report).as_ref().map(|r| import_details(&app, r)) }
-            { for undo_notice(&app) }
+            // `if let`, not `{ for … }`: a `for` adds or removes a child in the middle of the list, and yew
+            // then re-creates everything after it (an open edit form would lose its text).
+            if let Some(r) = (*report).as_ref() { { import_details(&app, r) } }
+            if let Some(undo) = undo_notice(&app) { { undo } }
             if app.annotations.is_empty() {
                 <p class="hint">{ text::NOTES_EMPTY }</p>
             } else {

@@ -84,6 +84,21 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         <div class="entity-card" role="dialog" aria-labelledby="card-label" {style} {onkeydown} {onmouseleave} id="entity-card">
             <button type="button" class="card-close" aria-label={text::CLOSE} title={text::CLOSE} onclick={onclick_close}>{ "×" }</button>
             <p class="card-kind">{ text::kind_label(m.kind) }{ if m.derived { text::DERIVED_FORM } else { "" } }</p>
+            { details(m, entity, here, &others) }
+        </div>
+    }
+}
+
+/// The card below its kind line: label, description, links and counts (KB entity), the model's confidence
+/// (detected name), or the value (date, quantity).
+fn details(
+    m: &Mention,
+    entity: Option<&crate::core::analysis::kb::KbEntity>,
+    here: usize,
+    others: &[(String, String)],
+) -> Html {
+    html! {
+        <>
             <h3 class="card-label" id="card-label">{ entity.map_or_else(|| m.text.clone(), |e| e.label_de.clone()) }</h3>
             if let Some(e) = entity {
                 <p class="card-description">{ e.description_de.clone() }</p>
@@ -110,6 +125,6 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
             } else {
                 <p class="card-description">{ text::NOT_LINKED }</p>
             }
-        </div>
+        </>
     }
 }

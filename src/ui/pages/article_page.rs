@@ -110,24 +110,14 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             move || drop(listeners)
         });
     }
-    {
-        let title = article.as_ref().map(|a| a.title.text.clone());
-        let (show_original, selection) = (show_original.clone(), selection.clone());
-        let has_passage = payload.passage.is_some();
-        use_effect_with((props.id.clone(), query.clone()), move |_| {
-            show_original.set(false);
-            selection.set(None);
-            if has_passage {
-                // after the app has taken over the prerendered page (its first render is hidden until then)
-                crate::platform::dom::after_next_paint(|| {
-                    crate::platform::dom::scroll_into_view("mark.passage");
-                });
-            }
-            if let Some(t) = title {
-                crate::platform::dom::set_title(&text::page_title(&t));
-            }
-        });
-    }
+    use_on_navigation(
+        &props.id,
+        &query,
+        article.as_deref(),
+        payload.passage.is_some(),
+        &show_original,
+        &selection,
+    );
     let text: Rc<str> = (*view).as_ref().map_or_else(|| Rc::from(""), |(_, v)| v.text.clone());
     let (Some((article, view)), Some(body)) = ((*view).clone(), (*body).clone()) else {
         return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_ARTICLE)} /> };
@@ -138,16 +128,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         let show_original = show_original.clone();
         Callback::from(move |_| show_original.set(!*show_original))
     };
-    let card_view = card
-        .as_ref()
-        .and_then(|(i, at)| view.mentions.get(*i).map(|m| (*i, m.clone(), *at)))
-        .map(|(index, m, at)| {
-            let close = card.clone();
-            let leave = on_hover.clone();
-            html! { <EntityCard mention={m} article_id={AttrValue::from(article.id.0.clone())} {at} {index}
-            onclose={Callback::from(move |()| close.set(None))}
-            onleave={Callback::from(move |()| close_after_leaving(leave.clone()))} /> }
-        });
+    let card_view = card_for(&card, &view, &article, &on_hover);
     html! {
         <article class="article" data-page="article" data-article-id={article.id.0.clone()}>
             <ArticleHeader article={article.clone()} view={view.clone()} show_original={*show_original} ontoggle={toggle}
@@ -174,6 +155,65 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <PrevNext id={AttrValue::from(article.id.0.clone())} />
         </article>
     }
+}
+
+/// On a new article or link: the text view (not the original), no selection, the passage scrolled into
+/// view, the page title.
+#[hook]
+fn use_on_navigation(
+    id: &AttrValue,
+    query: &str,
+    article: Option<&Article>,
+    has_passage: bool,
+    show_original: &UseStateHandle<bool>,
+    selection: &UseStateHandle<Option<CpSpan>>,
+) {
+    let title = article.map(|a| a.title.text.clone());
+    let (show_original, selection) = (show_original.clone(), selection.clone());
+    use_effect_with((id.clone(), query.to_string()), move |_| {
+        show_original.set(false);
+        selection.set(None);
+        if has_passage {
+            // after the app has taken over the prerendered page (its first render is hidden until then)
+            crate::platform::dom::after_next_paint(|| {
+                crate::platform::dom::scroll_into_view("mark.passage");
+            });
+        }
+        if let Some(t) = title {
+            crate::platform::dom::set_title(&text::page_title(&t));
+        }
+    });
+}
+
+/// The open card: a click, tap or focus outside it and the names closes it.
+#[hook]
+fn use_close_outside(card: &UseStateHandle<Option<(usize, (f64, f64))>>) {
+    let close = card.setter();
+    use_effect_with(card.is_some(), move |open| {
+        let listeners = if *open {
+            crate::platform::dom::on_outside(move || close.set(None))
+        } else {
+            Vec::new()
+        };
+        move || drop(listeners)
+    });
+}
+
+/// The entity card of the name the reader points at or has focused, if any.
+fn card_for(
+    card: &UseStateHandle<Option<(usize, (f64, f64))>>,
+    view: &ArticleView,
+    article: &Article,
+    on_hover: &Callback<Option<(usize, (f64, f64))>>,
+) -> Option<Html> {
+    let (index, at) = (**card)?;
+    let mention = view.mentions.get(index)?.clone();
+    let (close, leave) = (card.clone(), on_hover.clone());
+    Some(
+        html! { <EntityCard {mention} article_id={AttrValue::from(article.id.0.clone())} {at} {index}
+        onclose={Callback::from(move |()| close.set(None))}
+        onleave={Callback::from(move |()| close_after_leaving(leave.clone()))} /> },
+    )
 }
 
 /// A DOM selection (block start, UTF-16 offset in the block) at both ends → article code points.

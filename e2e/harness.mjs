@@ -79,3 +79,38 @@ export function siteDir(origin) {
 export async function ready(page) {
   await page.waitForSelector('html[data-app="ready"] main [data-page]', { timeout: 15000 });
 }
+
+/** Selects `phrase` in the article text (as a mouse drag would; screen-reader-only and decorative text
+ * left out) and waits for the selection toolbar. */
+export async function selectPhrase(page, phrase) {
+  const ok = await page.evaluate((phrase) => {
+    const body = document.querySelector('.article-body');
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement.closest('.sr-only, [data-decor], [hidden]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.textContent; }
+    const i = all.indexOf(phrase);
+    if (i < 0) return false;
+    const at = (pos, end) => {
+      for (let k = nodes.length - 1; k >= 0; k--) {
+        const [n, off] = nodes[k];
+        if (end ? off < pos : off <= pos) return [n, pos - off];
+      }
+      return null;
+    };
+    const [sn, so] = at(i, false);
+    const [en, eo] = at(i + phrase.length, true);
+    const r = document.createRange();
+    r.setStart(sn, so);
+    r.setEnd(en, eo);
+    const s = window.getSelection();
+    s.removeAllRanges();
+    s.addRange(r);
+    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    return true;
+  }, phrase);
+  if (!ok) throw new Error(`phrase not found: ${phrase}`);
+  await page.waitForSelector('#selection-toolbar');
+}

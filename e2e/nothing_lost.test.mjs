@@ -207,7 +207,7 @@ for (const name of ['http', 'file']) {
     const huge = { ...doc, id: 'https://evil.example/a/2', body: [{ type: 'TextualBody', value: 'y'.repeat(1_048_576) }] };
     await page.setInputFiles('#import-file', { name: 'y.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(huge)) });
     await page.waitForFunction(() => /fehlgeschlagen/.test(document.querySelector('#notice')?.textContent || ''));
-    assert.match(await page.locator('#notice').textContent(), /Import fehlgeschlagen: die Notiz in Eintrag 1 hat 1\.048\.576 Bytes, erlaubt sind höchstens 65\.536/);
+    assert.match(await page.locator('#notice').textContent(), /Import fehlgeschlagen, nichts wurde geändert: die Notiz in Eintrag 1 hat 1\.048\.576 Bytes, erlaubt sind höchstens 65\.536/);
     assert.deepEqual(seen.dialogs, []);
     assert.deepEqual(seen2.dialogs, []);
     assert.deepEqual(seen.violations, []);

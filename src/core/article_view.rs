@@ -111,6 +111,8 @@ pub struct LinkPayload {
     pub shared: Vec<SharedNote>,
     /// What went wrong, if anything (the article is shown anyway).
     pub problem: Option<LinkProblem>,
+    /// A link with only a quote that occurs this many times (more than once): the first is marked.
+    pub first_of: Option<usize>,
 }
 
 /// Reads the `q` and `n` parameters of a route's query against the article's text.
@@ -118,10 +120,17 @@ pub fn read_link(query: &str, text: &str) -> LinkPayload {
     let mut out = LinkPayload::default();
     if let Some(q) = query_param(query, "q") {
         match link::decode_passage(&q) {
-            Ok(p) => match p.locate(&TextIndex::new(text)) {
-                Anchoring::Anchored { start, end, .. } => out.passage = Some(CpSpan { start, end }),
-                Anchoring::Orphaned => out.problem = Some(LinkProblem::PassageNotFound),
-            },
+            Ok(p) => {
+                let index = TextIndex::new(text);
+                match p.locate(&index) {
+                    Anchoring::Anchored { start, end, .. } => out.passage = Some(CpSpan { start, end }),
+                    Anchoring::Orphaned => out.problem = Some(LinkProblem::PassageNotFound),
+                }
+                if let (None, link::LinkQuote::Full(q)) = (p.position, &p.quote) {
+                    let count = index.occurrences(&q.chars().collect::<Vec<_>>()).len();
+                    out.first_of = (count > 1).then_some(count);
+                }
+            }
             Err(e) => out.problem = Some(LinkProblem::Broken(e)),
         }
     }
@@ -141,6 +150,27 @@ mod tests {
     use crate::core::analysis::entities::analyze_corpus;
     use crate::core::corpus::Corpus;
     use crate::core::highlights::Mark;
+
+    #[test]
+    fn a_link_with_only_a_quote_marks_it_and_says_when_it_is_not_unique() {
+        let text = "Obwohl die Lage ruhig ist, bleibt sie ernst. Obwohl die Regierung schweigt, reden andere.";
+        let once = read_link("q=Lage%20ruhig", text);
+        assert_eq!(once.passage, Some(CpSpan { start: 11, end: 21 }));
+        assert_eq!((once.first_of, once.problem), (None, None));
+        let twice = read_link("q=Obwohl die", text);
+        assert_eq!(twice.passage, Some(CpSpan { start: 0, end: 10 }));
+        assert_eq!(twice.first_of, Some(2));
+        assert_eq!(
+            read_link("q=kommt+nicht+vor", text).problem,
+            Some(LinkProblem::PassageNotFound)
+        );
+        // A link with a position still uses it as a hint, and an empty quote is refused.
+        assert_eq!(
+            read_link("q=45-55~qObwohl%20die", text).passage,
+            Some(CpSpan { start: 45, end: 55 })
+        );
+        assert!(matches!(read_link("q=", text).problem, Some(LinkProblem::Broken(_))));
+    }
 
     #[test]
     fn one_mention_list_holds_kb_and_model_names_in_text_order() {

@@ -422,7 +422,7 @@ pub const CREATOR_LABEL: &str = "Ihr Name in Exporten (freiwillig)";
 /// An import whose note is over the length limit.
 pub fn import_note_too_long(item: usize, bytes: usize) -> String {
     format!(
-        "{IMPORT_FAILED}: die Notiz in Eintrag {item} hat {} Bytes, erlaubt sind höchstens {}. Nichts wurde geändert; die Datei bleibt, wie sie ist.",
+        "{IMPORT_FAILED}: die Notiz in Eintrag {item} hat {} Bytes, erlaubt sind höchstens {}. Kürzen Sie sie in der Datei oder teilen Sie sie auf.",
         number(bytes),
         number(crate::core::annotations::MAX_NOTE_BYTES)
     )
@@ -431,7 +431,7 @@ pub fn import_note_too_long(item: usize, bytes: usize) -> String {
 /// An import file over the size limit.
 pub fn import_too_large(bytes: usize) -> String {
     format!(
-        "{IMPORT_FAILED}: die Datei hat {} Bytes, gelesen werden höchstens {}. Nichts wurde geändert.",
+        "{IMPORT_FAILED}: die Datei hat {} Bytes, gelesen werden höchstens {}.",
         number(bytes),
         number(crate::core::annotations::w3c::MAX_IMPORT_BYTES)
     )
@@ -575,3 +575,20 @@ pub fn search_count(articles: usize, notes: usize) -> String {
 }
 pub const ARTICLE_TEXT_LABEL: &str = "Artikeltext — Pfeiltasten links/rechts springen zwischen den Namen";
 pub const CLOSE: &str = "Schließen";
+
+/// A link with only a quote that occurs several times.
+pub fn passage_first_of(n: usize) -> String {
+    format!("Die verlinkte Stelle kommt {n}-mal im Text vor; markiert ist die erste.")
+}
+pub const FILE_LINK_WARNING: &str = "Achtung: Diese Seite ist aus einem Ordner auf diesem Rechner geöffnet — der Link funktioniert nur dort, wo derselbe Ordner liegt (z. B. nach dem Entpacken derselben ZIP-Datei). Für andere: den Ordner weitergeben oder Notizen als Datei exportieren.";
+pub const PRINT_KEY: &str = "Namen unterstrichen: ── Person · ══ Ort · - - Organisation · ··· Produkt · ~~ Ereignis. Ihre Stellen [1], [2] … gehören zu den Notizen am Ende.";
+
+/// The source line of a printed article: its web address and the page's address.
+pub fn print_source(article_url: Option<&str>, page: Option<&str>) -> String {
+    match (article_url, page) {
+        (Some(u), Some(p)) => format!("Quelle: {u} · gedruckt aus Presseschau: {p}"),
+        (Some(u), None) => format!("Quelle: {u}"),
+        (None, Some(p)) => format!("Presseschau: {p}"),
+        (None, None) => String::new(),
+    }
+}

@@ -113,18 +113,26 @@ impl LinkQuote {
         }
     }
 
-    /// Finds the quote in a text, near `hint` (the position the sender had).
-    pub fn locate(&self, index: &TextIndex, hint: TextPositionSelector, prefix: &str, suffix: &str) -> Anchoring {
-        match self {
-            Self::Full(exact) => index.reanchor(
+    /// Finds the quote in a text, near `hint` (the position the sender had; without one, the first
+    /// occurrence that fits the context).
+    pub fn locate(
+        &self,
+        index: &TextIndex,
+        hint: Option<TextPositionSelector>,
+        prefix: &str,
+        suffix: &str,
+    ) -> Anchoring {
+        match (self, hint) {
+            (Self::Full(exact), _) => index.reanchor(
                 &TextQuoteSelector {
                     exact: exact.clone(),
                     prefix: prefix.to_string(),
                     suffix: suffix.to_string(),
                 },
-                Some(hint),
+                hint,
             ),
-            Self::Split { head, tail } => locate_split(index, head, tail, hint),
+            (Self::Split { head, tail }, Some(hint)) => locate_split(index, head, tail, hint),
+            (Self::Split { .. }, None) => Anchoring::Orphaned,
         }
     }
 }
@@ -185,7 +193,7 @@ pub struct SharedNote {
 impl SharedNote {
     /// Finds the passage in the receiver's article text.
     pub fn locate(&self, index: &TextIndex) -> Anchoring {
-        self.quote.locate(index, self.position, "", "")
+        self.quote.locate(index, Some(self.position), "", "")
     }
 
     /// Turns the note into an annotation of the receiver ("add to my notes"), placed on `text`; `None`
@@ -387,8 +395,8 @@ const FIELD: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_'
 /// A passage from a `?q=` link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PassageRef {
-    /// The position the sender had (a hint).
-    pub position: TextPositionSelector,
+    /// The position the sender had (a hint); `None` for a link written by hand with only a quote.
+    pub position: Option<TextPositionSelector>,
     /// The quote.
     pub quote: LinkQuote,
     /// Context before, when the quote is not unique.
@@ -454,9 +462,14 @@ pub fn decode_passage(value: &str) -> Result<PassageRef, LinkError> {
     let bad = |m: &str| LinkError::BadPassage(m.to_string());
     let mut fields = value.split('~');
     let range = fields.next().unwrap_or_default();
-    let (start, end) = range.split_once('-').ok_or_else(|| bad("the position is missing"))?;
-    let start: usize = start.parse().map_err(|_| bad("the start is not a number"))?;
-    let end: usize = end.parse().map_err(|_| bad("the end is not a number"))?;
+    let numbers = range
+        .split_once('-')
+        .and_then(|(s, e)| Some((s.parse::<usize>().ok()?, e.parse::<usize>().ok()?)));
+    let Some((start, end)) = numbers else {
+        // A link written by hand: the whole value is the quote (`#q=Obwohl%20die`); the position was only
+        // ever a hint.
+        return plain_quote(value);
+    };
     if start >= end {
         return Err(bad("the position is empty"));
     }
@@ -483,9 +496,27 @@ pub fn decode_passage(value: &str) -> Result<PassageRef, LinkError> {
         _ => return Err(bad("the quote is missing")),
     };
     Ok(PassageRef {
-        position: TextPositionSelector { start, end },
+        position: Some(TextPositionSelector { start, end }),
         quote,
         prefix: p,
         suffix: s,
+    })
+}
+
+/// A passage value that is only a quote (percent-encoded or not; `+` is a space as in a form).
+fn plain_quote(value: &str) -> Result<PassageRef, LinkError> {
+    let text = percent_decode_str(&value.replace('+', " "))
+        .decode_utf8()
+        .map_err(|_| LinkError::BadPassage("the quote is not UTF-8".into()))?
+        .trim()
+        .to_string();
+    if text.is_empty() {
+        return Err(LinkError::BadPassage("the quote is missing".into()));
+    }
+    Ok(PassageRef {
+        position: None,
+        quote: LinkQuote::Full(text),
+        prefix: String::new(),
+        suffix: String::new(),
     })
 }

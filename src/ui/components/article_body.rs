@@ -9,14 +9,26 @@ use yew::prelude::*;
 
 use crate::core::analysis::mention::{Mention, Source};
 use crate::core::corpus::{Article, BlockKind};
-use crate::core::highlights::{Highlight, Mark};
+use crate::core::highlights::{Highlight, Mark, PlacedAnnotation};
 use crate::core::render::{CpSpan, Node, block_nodes};
 use crate::ui::components::markdown_view::{Descriptions, MarkStyle, MarkdownView};
 use crate::ui::text;
 
-/// The `<mark>` attributes of each highlight, in order.
-pub fn mark_styles(highlights: &[Highlight], mentions: &[Mention]) -> Vec<MarkStyle> {
-    highlights.iter().map(|h| mark_style(&h.mark, mentions)).collect()
+/// The `<mark>` attributes of each highlight, in order. A reader's passage is numbered (`data-n`) by its
+/// place among `placed` (the notes panel's order), so a printed handout pairs passages and notes.
+pub fn mark_styles(highlights: &[Highlight], mentions: &[Mention], placed: &[PlacedAnnotation]) -> Vec<MarkStyle> {
+    highlights
+        .iter()
+        .map(|h| {
+            let mut style = mark_style(&h.mark, mentions);
+            if let Mark::Annotation { id, .. } = &h.mark
+                && let Some(n) = placed.iter().position(|p| &p.annotation.id.0 == id)
+            {
+                style.attrs.push(("data-n", AttrValue::from((n + 1).to_string())));
+            }
+            style
+        })
+        .collect()
 }
 
 fn mention_style(i: usize, m: &Mention) -> MarkStyle {

@@ -37,7 +37,10 @@ pub fn CopyLinkButton(props: &CopyLinkButtonProps) -> Html {
             </button>
             <span class="copy-status" role="status" aria-live="polite">
                 { match &*status {
+                    // From a downloaded folder the link is a path on this computer: say where it works.
+                    Some(Ok(())) if crate::platform::location::is_file() => html! { <>{ text::COPIED }{ " " }{ text::FILE_LINK_WARNING }</> },
                     Some(Ok(())) => html! { { text::COPIED } },
+                    Some(Err(link)) if crate::platform::location::is_file() => html! { <>{ text::COPY_FAILED }{ " " }<input class="copy-fallback" readonly=true value={link.clone()} />{ " " }{ text::FILE_LINK_WARNING }</> },
                     Some(Err(link)) => html! { <>{ text::COPY_FAILED }{ " " }<input class="copy-fallback" readonly=true value={link.clone()} /></> },
                     None => html! {},
                 } }

@@ -122,7 +122,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let (Some((article, view)), Some(body)) = ((*view).clone(), (*body).clone()) else {
         return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_ARTICLE)} /> };
     };
-    let marks = Rc::new(mark_styles(&body.highlights, &view.mentions));
+    let marks = Rc::new(mark_styles(&body.highlights, &view.mentions, &body.placed));
     let spans = Rc::new(highlights::spans(&body.highlights));
     let toggle = {
         let show_original = show_original.clone();
@@ -135,6 +135,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 onpick={pick_sentence(&selection, &view)} />
             if let Some(problem) = &payload.problem {
                 <p class="notice notice--warn" role="alert" id="link-problem">{ text::link_problem(problem) }{ " " }{ text::ARTICLE_STILL_SHOWN }</p>
+            }
+            if let Some(n) = payload.first_of {
+                <p class="notice" role="status" id="link-first-of">{ text::passage_first_of(n) }</p>
             }
             if !payload.shared.is_empty() {
                 <SharedNotesPanel article={article.clone()} notes={Rc::new(payload.shared.clone())} />
@@ -327,6 +330,8 @@ fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
                 <p class="title-note">{ text::NO_HEADLINE }</p>
             }
             <crate::ui::components::meta_line::MetaLine article={article.clone()} />
+            <p class="print-only print-source">{ text::print_source(article.url.as_deref(), crate::platform::location::href().as_deref()) }</p>
+            <p class="print-only print-key">{ text::PRINT_KEY }</p>
             <div class="article-tools">
                 <button type="button" class="button button--quiet" aria-pressed={props.show_original.to_string()} onclick={props.ontoggle.clone()} id="toggle-original">
                     { if props.show_original { text::SHOW_CLEAN } else { text::SHOW_ORIGINAL } }

@@ -96,3 +96,42 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 }
+
+for (const name of ['http', 'file']) {
+  const origin = () => env.list.find((o) => o.name === name);
+
+  test(`${name}: shortcuts — ? lists the keys, ←/→ change article, n jumps to the next own passage; touch selection opens the toolbar`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await openDw(page, origin());
+    await page.keyboard.press('?');
+    await page.waitForSelector('#help-overlay');
+    const keys = await page.locator('#help-overlay').textContent();
+    for (const k of ['/', '?', 'Esc', 'n']) assert.ok(keys.includes(k), `help lists ${k}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'help-close');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#help-overlay').count(), 0);
+    // A selection made without a mouse-up (touch handles) opens the toolbar.
+    await page.evaluate(() => {
+      const p = document.querySelector('.article-body p:not(.lead)');
+      const t = [...p.childNodes].find((n) => n.nodeType === 3 && n.textContent.trim().length > 10);
+      const r = document.createRange();
+      r.setStart(t, 0);
+      r.setEnd(t, 8);
+      getSelection().removeAllRanges();
+      getSelection().addRange(r);
+    });
+    await page.waitForSelector('#selection-toolbar', { timeout: 3000 });
+    await page.locator('#selection-toolbar .swatch--green').click();
+    await page.waitForSelector('mark.annotation--green');
+    await page.evaluate(() => { getSelection().removeAllRanges(); document.activeElement?.blur(); window.scrollTo(0, 0); });
+    await page.keyboard.press('n');
+    assert.ok(await page.evaluate(() => document.activeElement?.matches('mark.annotation')), 'n focuses the passage');
+    await page.evaluate(() => document.activeElement?.blur());
+    const before = page.url();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL((u) => u.href !== before);
+    await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

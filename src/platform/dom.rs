@@ -130,7 +130,8 @@ pub fn on_shortcut(f: impl Fn(&str) -> bool + 'static) {
             let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                 return;
             };
-            if e.ctrl_key() || e.alt_key() || e.meta_key() || e.is_composing() {
+            // Keys a part of the page handled already (arrows between names, Escape on the card) are theirs.
+            if e.ctrl_key() || e.alt_key() || e.meta_key() || e.is_composing() || e.default_prevented() {
                 return;
             }
             let typing = e
@@ -311,4 +312,65 @@ pub fn focus_on_card_or_name() -> bool {
         .and_then(|w| w.document())
         .and_then(|d| d.active_element());
     active.is_some_and(|el| el.closest("#entity-card, mark.entity[data-m]").ok().flatten().is_some())
+}
+
+/// Clicks the first element matching `selector` (a link such as the next article); whether there was one.
+pub fn click(selector: &str) -> bool {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    el.map(|e| e.click()).is_some()
+}
+
+/// Focuses and scrolls to the first element matching `selector` that starts below the top of the window
+/// (the next of the reader's passages), else the first one; whether there was one.
+pub fn focus_next(selector: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(list) = document.query_selector_all(selector) else {
+        return false;
+    };
+    let all: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect();
+    let active = document.active_element();
+    let after_active = active
+        .as_ref()
+        .and_then(|a| all.iter().position(|e| e.is_same_node(Some(a))))
+        .map(|i| i + 1);
+    let next = match after_active {
+        Some(i) => all.get(i).or(all.first()),
+        None => all
+            .iter()
+            .find(|e| e.get_bounding_client_rect().top() > 1.0)
+            .or(all.first()),
+    };
+    let Some(el) = next else { return false };
+    let _ = el.focus();
+    el.scroll_into_view_with_bool(false);
+    true
+}
+
+/// Calls `f` when the selection changes (touch selection handles fire no mouseup), at most every `ms`.
+pub fn on_selection_change(ms: u32, f: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let document = web_sys::window()?.document()?;
+    let generation = Rc::new(std::cell::Cell::new(0u32));
+    let f = Rc::new(f);
+    Some(gloo::events::EventListener::new(
+        &document,
+        "selectionchange",
+        move |_| {
+            let mine = generation.get().wrapping_add(1);
+            generation.set(mine);
+            let (generation, f) = (generation.clone(), f.clone());
+            after(ms, move || {
+                if generation.get() == mine {
+                    f();
+                }
+            });
+        },
+    ))
 }

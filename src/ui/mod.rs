@@ -51,13 +51,6 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |()| {
             crate::platform::clock::mark("presseschau:rendered");
             crate::platform::dom::take_over();
-            // `/` jumps into the search field from anywhere (outside text fields).
-            crate::platform::dom::on_shortcut(|key| {
-                key == "/" && {
-                    crate::platform::dom::focus("site-search");
-                    true
-                }
-            });
             if needs_names {
                 crate::platform::dom::after_next_paint(move || {
                     crate::platform::model::ensure(move || dispatcher.dispatch(state::Action::DetectNames));
@@ -117,7 +110,8 @@ pub fn AppShell(props: &AppShellProps) -> Html {
                 <crate::ui::components::notice_bar::NoticeBar />
                 { switch(props.route.clone()) }
             </main>
-            <footer class="site-footer">{ text::FOOTER }</footer>
+            <footer class="site-footer">{ text::FOOTER }{ " " }<span class="help-hint">{ text::HELP_HINT }</span></footer>
+            <crate::ui::components::help_overlay::HelpOverlay />
         </>
     }
 }

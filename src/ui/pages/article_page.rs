@@ -28,6 +28,9 @@ use crate::ui::routes::Route;
 use crate::ui::state::{Action, AppContext, Notice, use_app};
 use crate::ui::text;
 
+/// How long a touch selection must rest before the toolbar follows it (ms).
+const SELECTION_SETTLE_MS: u32 = 350;
+
 /// Props of [`ArticlePage`].
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
@@ -98,18 +101,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         }
     });
     let on_hover = use_callback(card.setter(), |hit: Option<(usize, (f64, f64))>, card| card.set(hit));
-    {
-        // A click, tap or focus outside the card and the names closes the card.
-        let close = card.setter();
-        use_effect_with(card.is_some(), move |open| {
-            let listeners = if *open {
-                crate::platform::dom::on_outside(move || close.set(None))
-            } else {
-                Vec::new()
-            };
-            move || drop(listeners)
-        });
-    }
+    use_close_outside(&card);
+    use_touch_selection(&on_select);
     use_on_navigation(
         &props.id,
         &query,
@@ -185,6 +178,16 @@ fn use_on_navigation(
         if let Some(t) = title {
             crate::platform::dom::set_title(&text::page_title(&t));
         }
+    });
+}
+
+/// Touch selection fires no mouseup: the toolbar also follows the selection itself, once it rests.
+#[hook]
+fn use_touch_selection(on_select: &Callback<()>) {
+    let on_select = on_select.clone();
+    use_effect_with((), move |()| {
+        let listener = crate::platform::dom::on_selection_change(SELECTION_SETTLE_MS, move || on_select.emit(()));
+        move || drop(listener)
     });
 }
 
@@ -373,13 +376,13 @@ fn PrevNext(props: &PrevNextProps) -> Html {
     html! {
         <nav class="prev-next" aria-label={text::MORE_ARTICLES}>
             if let Some(p) = prev {
-                <a href={Route::Article { id: p.id.0.clone() }.href()} class="prev">
+                <a href={Route::Article { id: p.id.0.clone() }.href()} class="prev" rel="prev" aria-keyshortcuts="ArrowLeft">
                     <span class="pn-label">{ "← " }{ text::PREVIOUS }</span>
                     <span class="pn-title">{ p.title.text.clone() }</span>
                 </a>
             } else { <span /> }
             if let Some(n) = next {
-                <a href={Route::Article { id: n.id.0.clone() }.href()} class="next">
+                <a href={Route::Article { id: n.id.0.clone() }.href()} class="next" rel="next" aria-keyshortcuts="ArrowRight">
                     <span class="pn-label">{ text::NEXT }{ " →" }</span>
                     <span class="pn-title">{ n.title.text.clone() }</span>
                 </a>

@@ -99,7 +99,7 @@ fn details(
 ) -> Html {
     html! {
         <>
-            <h3 class="card-label" id="card-label">{ entity.map_or_else(|| m.text.clone(), |e| e.label_de.clone()) }</h3>
+            <h2 class="card-label" id="card-label">{ entity.map_or_else(|| m.text.clone(), |e| e.label_de.clone()) }</h2>
             if let Some(e) = entity {
                 <p class="card-description">{ e.description_de.clone() }</p>
                 if let Some(q) = e.wikidata() {

@@ -1,0 +1,44 @@
+// Accessibility (issue 13): axe-core on every page of the site, in the light and the dark theme, with an
+// entity card open on every article page. Any violation, of any impact, fails.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { launch, serveDist, DIST } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Every page of the built site (the list forward.js uses). */
+function pages() {
+  const src = fs.readFileSync(path.join(DIST, 'pages.js'), 'utf8');
+  return JSON.parse(src.slice(src.indexOf('['), src.lastIndexOf(']') + 1));
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe: every page in the ${scheme} theme has no violations`, async () => {
+    // axe is injected as a script: the test context does not enforce the site's CSP (the pages do).
+    const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const found = [];
+    for (const file of pages()) {
+      await page.goto(server.base + file);
+      await page.waitForSelector('html[data-app="ready"] main [data-page]', { timeout: 15000 });
+      if (file.startsWith('a-')) {
+        await page.locator('.article-body mark.entity').first().hover();
+        await page.waitForSelector('#entity-card');
+      }
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+      for (const v of violations) found.push(`${file}: ${v}`);
+    }
+    assert.deepEqual(found, []);
+    await context.close();
+  });
+}

@@ -7,14 +7,13 @@
 //! `placeholder` (placeholder tokens of the train split, casing classes), `trigger` (trigger words),
 //! `hash` (feature keys). Gazetteer flags come from [`super::gazetteer`].
 
-use std::collections::HashSet;
-
 mod hash;
 mod placeholder;
 mod shape;
 mod templates;
 mod trigger;
 
+pub use hash::{WordHash, WordHasher, WordSet};
 pub use placeholder::{Placeholder, casing, placeholder, placeholder_id_key};
 pub use shape::shape;
 pub use templates::sentence_features;
@@ -124,7 +123,7 @@ pub fn token_class(token: &str, lexicon: &Lexicon) -> usize {
 pub struct Lexicon {
     /// Lower-cased words seen capitalised mid-sentence and almost always tagged `O`: German common
     /// nouns ("politik", "regierung").
-    pub common_nouns: HashSet<String>,
+    pub common_nouns: WordSet,
     /// Lower-cased words seen written in lower case (ordinary words: "die", "neue").
-    pub lower_seen: HashSet<String>,
+    pub lower_seen: WordSet,
 }

@@ -174,7 +174,16 @@ impl Gazetteer for KbGazetteer {
         let mut buf = String::with_capacity(tokens.iter().map(|t| t.len()).sum());
         let mut ends = Vec::with_capacity(tokens.len());
         for t in tokens {
-            buf.extend(t.chars().map(fold_char));
+            let start = buf.len();
+            // ASCII without `` ` `` or control white space folds to its lower case (`fold_char`'s fast path)
+            if t.bytes()
+                .all(|b| b.is_ascii() && b != b'`' && !(b'\t'..=b'\r').contains(&b))
+            {
+                buf.push_str(t);
+                buf[start..].make_ascii_lowercase();
+            } else {
+                buf.extend(t.chars().map(fold_char));
+            }
             ends.push(buf.len());
         }
         let folded = |i: usize| &buf[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];

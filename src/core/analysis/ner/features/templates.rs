@@ -87,7 +87,10 @@ fn token_infos<'a>(tokens: &[&'a str], set: FeatureSet, buf: &mut String, info: 
             });
             continue;
         }
-        if !t.is_ascii() && t.contains('Σ') {
+        if t.is_ascii() {
+            buf.push_str(t);
+            buf[a..].make_ascii_lowercase();
+        } else if t.contains('Σ') {
             // final sigma: only str::to_lowercase knows the word context
             buf.push_str(&t.to_lowercase());
         } else {
@@ -149,7 +152,7 @@ struct At<'s> {
 
 impl<'s> Sentence<'s> {
     /// The lower-cased word at `i` (sentence edges are words; a placeholder has none).
-    #[inline]
+    #[inline(always)]
     fn word(&self, i: isize) -> Option<&'s str> {
         if i < 0 {
             return Some("<s>");
@@ -162,7 +165,7 @@ impl<'s> Sentence<'s> {
     }
 
     /// The shape at `i` (sentence edges are shapes; a placeholder may have none).
-    #[inline]
+    #[inline(always)]
     fn shape(&self, i: isize) -> Option<&'s str> {
         if i < 0 {
             return Some("<s>");
@@ -241,6 +244,17 @@ impl<'s> Sentence<'s> {
     #[inline]
     fn affix_features(&self, at: &At<'s>, out: &mut Vec<u32>) {
         let lower = &self.buf[at.x.lower.clone()];
+        if lower.is_ascii() {
+            // the same slices by byte position (`char_indices` stays a call in the size-optimised wasm)
+            let len = lower.len();
+            for k in 1..=len.clamp(1, 4) {
+                out.push(hash(10 + k as u8, &[&lower[..k.min(len)]]));
+            }
+            for k in 1..=len.min(5) {
+                out.push(hash(20 + k as u8, &[&lower[len - k..], at.cap]));
+            }
+            return;
+        }
         let ends = lower.char_indices().map(|(b, _)| b).skip(1).chain([lower.len()]);
         for (k, e) in (1..=4u8).zip(ends) {
             out.push(hash(10 + k, &[&lower[..e]]));

@@ -57,6 +57,14 @@ struct Neighbours {
     max: Vec<f32>,
     slot: Vec<u32>,
     abs_max: f32,
+    /// Per label: a neighbour of every label (`O` and `B-X`: BIO allows them after anything).
+    common: Vec<bool>,
+    /// Per row: the largest weight of a transition to (from) a [`Neighbours::common`] label.
+    common_max: Vec<f32>,
+    /// Per row, `extra[extra_starts[r]..extra_starts[r + 1]]`: the indices in `weight` of its neighbours that
+    /// are not common (`I-X` after `B-X` or `I-X`).
+    extra: Vec<u32>,
+    extra_starts: Vec<usize>,
 }
 
 /// Best label sequence for `n` tokens given emission scores (`n × L`), `K × (L + 1) × L` transition
@@ -84,6 +92,8 @@ pub(crate) fn viterbi(
 /// to `score` (`n × L`: best score of a path ending in label y at token i, emission included); `back` is a
 /// buffer (the backpointers).
 #[allow(clippy::too_many_arguments)]
+// kept out of line: one function per step in profiles (`node --cpu-prof`), and not slower
+#[inline(never)]
 pub(super) fn viterbi_scored(
     n: usize,
     emit: &[f32],
@@ -207,6 +217,8 @@ fn viterbi_step(incoming: &Neighbours, base: usize, prev: &[f32], emit: &[f32], 
 /// The margin of each token's label on the best path: the best path's score minus the best score of any
 /// path that gives the token another label (max-marginals from the forward scores and a backward pass).
 /// 0 where another label ties; large where the label is clear.
+// kept out of line: one function per step in profiles (`node --cpu-prof`), and not slower
+#[inline(never)]
 pub(super) fn margins(
     emit: &[f32],
     classes: &[usize],
@@ -249,13 +261,8 @@ pub(super) fn margins(
 fn backward_pass(emit: &[f32], classes: &[usize], lattice: &Lattice, n: usize, backward: &mut Vec<f32>) {
     let l = lattice.l;
     let succ = &lattice.outgoing;
-    let (other, weight, starts, max, slot) = (
-        &succ.other[..],
-        &succ.weight[..],
-        &succ.starts[..],
-        &succ.max[..],
-        &succ.slot[..],
-    );
+    let (other, weight, starts, slot) = (&succ.other[..], &succ.weight[..], &succ.starts[..], &succ.slot[..]);
+    let (common_max, extra, extra_starts) = (&succ.common_max[..], &succ.extra[..], &succ.extra_starts[..]);
     // backward[i * l + y]: best score of the tokens after i given label y at i
     backward.clear();
     backward.resize(n * l, 0.0);
@@ -263,17 +270,33 @@ fn backward_pass(emit: &[f32], classes: &[usize], lattice: &Lattice, n: usize, b
     for i in (0..n - 1).rev() {
         let base = classes[i + 1] * l;
         let (cur0, next0) = (i * l, (i + 1) * l);
-        let (top, second, slack) = backward_bound(&emit[next0..next0 + l], &backward[next0..next0 + l], succ.abs_max);
+        let (top, second, slack) = backward_bound(
+            &emit[next0..next0 + l],
+            &backward[next0..next0 + l],
+            &succ.common,
+            succ.abs_max,
+        );
         let mut y = 0;
         while y < l {
             let r = base + y;
-            // Shortcut: if the best next label (by emission + backward score) follows y and beats every other
-            // successor even when that one gets the row's largest weight (with room for rounding), its score
-            // is the best; otherwise scan the successors.
+            // Shortcut: if the best common next label (`O` or `B-X`, by emission + backward score) beats every
+            // other common one even when that one gets the row's largest weight (with room for rounding), it
+            // is the best of them, and only the row's few other successors (`I-X`) are left to compare; the
+            // result is the same maximum as the full scan's. Otherwise scan the successors.
             let sl = slot[r * l + top];
             if sl != u32::MAX {
-                let s = weight[sl as usize] + emit[next0 + top] + backward[next0 + top];
-                if s > max[r] + second + slack {
+                let mut s = weight[sl as usize] + emit[next0 + top] + backward[next0 + top];
+                if s > common_max[r] + second + slack {
+                    let (mut e, end) = (extra_starts[r], extra_starts[r + 1]);
+                    while e < end {
+                        let a = extra[e] as usize;
+                        let z = other[a] as usize;
+                        let v = weight[a] + emit[next0 + z] + backward[next0 + z];
+                        if v > s {
+                            s = v;
+                        }
+                        e += 1;
+                    }
                     backward[cur0 + y] = s;
                     y += 1;
                     continue;
@@ -295,17 +318,19 @@ fn backward_pass(emit: &[f32], classes: &[usize], lattice: &Lattice, n: usize, b
     }
 }
 
-/// For the margin pass's shortcut at one token: the label with the best `emit + backward` score (the first
-/// of equals), the runner-up's score, and a slack that covers the rounding of `(w + e) + b` against
+/// For the margin pass's shortcut at one token: the common label ([`Neighbours::common`]) with the best
+/// `emit + backward` score (the first of equals), the best score of the other common labels, and a slack that covers the rounding of `(w + e) + b` against
 /// `w + (e + b)` for any transition weight `|w| ≤ abs_max` (infinite if a score is not finite, which turns the
 /// shortcut off).
-fn backward_bound(emit: &[f32], backward: &[f32], abs_max: f32) -> (usize, f32, f32) {
+fn backward_bound(emit: &[f32], backward: &[f32], common: &[bool], abs_max: f32) -> (usize, f32, f32) {
     let (mut top, mut best, mut second, mut magnitude) = (0, f32::NEG_INFINITY, f32::NEG_INFINITY, 0f32);
     let mut finite = abs_max.is_finite();
     let mut z = 0;
-    while z < emit.len() && z < backward.len() {
+    while z < emit.len() && z < backward.len() && z < common.len() {
         let u = emit[z] + backward[z];
-        if u > best {
+        if !common[z] {
+            // not a candidate
+        } else if u > best {
             second = best;
             best = u;
             top = z;
@@ -319,6 +344,8 @@ fn backward_bound(emit: &[f32], backward: &[f32], abs_max: f32) -> (usize, f32, 
         }
         z += 1;
     }
+    // no common label at all: no shortcut
+    finite &= best > f32::NEG_INFINITY;
     let slack = 16.0 * f32::EPSILON * (abs_max + magnitude) + f32::MIN_POSITIVE;
     (
         top,
@@ -353,6 +380,17 @@ fn neighbours(l: usize, k: usize, trans: &[f32], allowed: &[bool], dir: Directio
         max: Vec::with_capacity(k * l),
         slot: vec![u32::MAX; k * l * l],
         abs_max: 0.0,
+        common: (0..l)
+            .map(|other| {
+                (0..l).all(|y| match dir {
+                    Direction::Incoming => allowed[(other + 1) * l + y],
+                    Direction::Outgoing => allowed[(y + 1) * l + other],
+                })
+            })
+            .collect(),
+        common_max: Vec::with_capacity(k * l),
+        extra: Vec::new(),
+        extra_starts: Vec::with_capacity(k * l + 1),
     };
     for c in 0..k {
         for y in 0..l {
@@ -370,11 +408,22 @@ fn neighbours(l: usize, k: usize, trans: &[f32], allowed: &[bool], dir: Directio
                 }
             }
             out.full.push(out.other.len() - start == l);
+            let mut common_max = f32::NEG_INFINITY;
+            out.extra_starts.push(out.extra.len());
+            for a in start..out.other.len() {
+                if out.common[out.other[a] as usize] {
+                    common_max = common_max.max(out.weight[a]);
+                } else {
+                    out.extra.push(a as u32);
+                }
+            }
+            out.common_max.push(common_max);
             out.max
                 .push(out.weight[start..].iter().copied().fold(f32::NEG_INFINITY, f32::max));
         }
     }
     out.starts.push(out.other.len());
+    out.extra_starts.push(out.extra.len());
     out.abs_max = out.weight.iter().fold(0f32, |a, w| a.max(w.abs()));
     out
 }

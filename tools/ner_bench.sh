@@ -22,6 +22,8 @@ tsv=${1:-$repo/../shared/data/germeval2014/NER-de-dev.tsv}
 tsv_abs=
 [ -n "$tsv" ] && tsv_abs=$(cd "$(dirname "$tsv")" && pwd)/$(basename "$tsv")
 mkdir -p "$dir/src/bin"
+# the wasm build carries no model (the app loads model.js and installs it): the probe installs this checkout's
+cp "$repo/src/core/analysis/ner/model.bin" "$dir/model.bin"
 . "$(dirname "$0")/probe.sh"
 
 write_probe_manifest "$dir" presseschau-ner-bench '"cdylib", "rlib"' 'wasm-bindgen = "=0.2.130"' 'debug = 1'
@@ -38,9 +40,13 @@ thread_local! {
     static DEV: RefCell<Vec<Vec<String>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Loads the embedded model and the KB gazetteer (first use); returns the number of model features.
+/// The checkout's model file, installed by [`warm_up`] (the wasm build has none compiled in).
+static MODEL_BYTES: &[u8] = include_bytes!("../model.bin");
+
+/// Installs and parses the model, builds the KB gazetteer (first use); returns the number of model features.
 #[wasm_bindgen]
 pub fn warm_up() -> usize {
+    let _ = model::install(MODEL_BYTES);
     let _ = ner::tag_tokens(&["Berlin"]);
     model::embedded().map_or(0, |m| m.feature_count())
 }

@@ -331,6 +331,7 @@ impl Model {
             entries,
             trans,
             allowed,
+            lattice: Default::default(),
         }
         .with_clip(config.weight_clip))
     }

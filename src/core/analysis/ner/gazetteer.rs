@@ -11,11 +11,11 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::Gazetteer;
+use super::features::{Gazetteer, WordHash};
 use super::{FineKind, NerKind, NerLabel, Variant};
 use crate::core::analysis::kb::{Kb, kb};
 use crate::core::analysis::mention::EntityKind;
-use crate::core::analysis::morphology::{FormKind, fold, forms_of};
+use crate::core::analysis::morphology::{FormKind, fold, fold_char, forms_of};
 
 /// What a token is in the gazetteer; one bit per flag and kind (see [`flag_bit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,11 +92,11 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct KbGazetteer {
     /// folded first word → names starting with it, longest first
-    names: HashMap<String, Vec<Entry>>,
+    names: HashMap<String, Vec<Entry>, WordHash>,
     /// folded word → flag bits of single-word derived forms and role titles
-    words: HashMap<String, u32>,
+    words: HashMap<String, u32, WordHash>,
     /// exact word → flag bits of case-sensitive derived forms
-    exact_words: HashMap<String, u32>,
+    exact_words: HashMap<String, u32, WordHash>,
 }
 
 /// Splits a name into words the way the tokenizer would (white space; no punctuation handling,
@@ -170,12 +170,28 @@ impl Gazetteer for KbGazetteer {
     fn annotate(&self, tokens: &[&str], out: &mut Vec<u32>) {
         out.clear();
         out.resize(tokens.len(), 0);
-        let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
+        // the folded tokens, one buffer for the sentence (what `fold` gives, without a String per token)
+        let mut buf = String::with_capacity(tokens.iter().map(|t| t.len()).sum());
+        let mut ends = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let start = buf.len();
+            // ASCII without `` ` `` or control white space folds to its lower case (`fold_char`'s fast path)
+            if t.bytes()
+                .all(|b| b.is_ascii() && b != b'`' && !(b'\t'..=b'\r').contains(&b))
+            {
+                buf.push_str(t);
+                buf[start..].make_ascii_lowercase();
+            } else {
+                buf.extend(t.chars().map(fold_char));
+            }
+            ends.push(buf.len());
+        }
+        let folded = |i: usize| &buf[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
         let mut i = 0;
         while i < tokens.len() {
             // longest multi-word name starting here
             let mut matched = 0;
-            let list = self.names.get(&folded[i]);
+            let list = self.names.get(folded(i));
             if let Some(list) = list {
                 for e in list {
                     let n = e.words.len();
@@ -184,7 +200,7 @@ impl Gazetteer for KbGazetteer {
                     }
                     let ok = (0..n).all(|k| match &e.exact {
                         Some(x) => x[k] == tokens[i + k],
-                        None => e.words[k] == folded[i + k],
+                        None => e.words[k] == folded(i + k),
                     });
                     if ok {
                         out[i] |= flag_bit(GazFlag::First, e.kind);
@@ -198,7 +214,7 @@ impl Gazetteer for KbGazetteer {
             }
             let word = tokens[i];
             out[i] |= list.map_or(0, |list| single_kinds_in(list, word));
-            out[i] |= self.words.get(&folded[i]).copied().unwrap_or(0);
+            out[i] |= self.words.get(folded(i)).copied().unwrap_or(0);
             out[i] |= self.exact_words.get(word).copied().unwrap_or(0);
             if let Some((head, _)) = word.split_once('-')
                 && !head.is_empty()

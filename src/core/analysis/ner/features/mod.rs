@@ -7,14 +7,13 @@
 //! `placeholder` (placeholder tokens of the train split, casing classes), `trigger` (trigger words),
 //! `hash` (feature keys). Gazetteer flags come from [`super::gazetteer`].
 
-use std::collections::HashSet;
-
 mod hash;
 mod placeholder;
 mod shape;
 mod templates;
 mod trigger;
 
+pub use hash::{WordHash, WordHasher, WordSet};
 pub use placeholder::{Placeholder, casing, placeholder, placeholder_id_key};
 pub use shape::shape;
 pub use templates::sentence_features;
@@ -56,8 +55,12 @@ impl FeatureSet {
     /// A placeholder token's stable vocabulary id counts as its word (an identity feature only training
     /// data can fire; measured, see `docs/ner.md`).
     pub const PLACEHOLDER_ID: u32 = 4096;
+    /// The last three and first three chars of the words at ±1 (real words only).
+    pub const NEIGHBOUR_AFFIX: u32 = 8192;
+    /// The shapes of the words at ±2.
+    pub const SHAPE2: u32 = 16384;
     /// Names of the groups, for the command line.
-    pub const NAMES: [(&'static str, u32); 13] = [
+    pub const NAMES: [(&'static str, u32); 15] = [
         ("affix", Self::AFFIX),
         ("context2", Self::CONTEXT2),
         ("bigram", Self::BIGRAM),
@@ -71,6 +74,8 @@ impl FeatureSet {
         ("casing", Self::CASING),
         ("placeholder-shape", Self::PLACEHOLDER_SHAPE),
         ("placeholder-id", Self::PLACEHOLDER_ID),
+        ("neighbour-affix", Self::NEIGHBOUR_AFFIX),
+        ("shape2", Self::SHAPE2),
     ];
 
     /// All groups on, except [`FeatureSet::CLASS_TRANSITIONS`]: it was added later and is opt-in
@@ -79,7 +84,12 @@ impl FeatureSet {
     pub fn all() -> Self {
         FeatureSet(
             Self::NAMES.iter().fold(0, |a, (_, b)| a | b)
-                & !(Self::CLASS_TRANSITIONS | Self::CASING | Self::PLACEHOLDER_SHAPE | Self::PLACEHOLDER_ID),
+                & !(Self::CLASS_TRANSITIONS
+                    | Self::CASING
+                    | Self::PLACEHOLDER_SHAPE
+                    | Self::PLACEHOLDER_ID
+                    | Self::NEIGHBOUR_AFFIX
+                    | Self::SHAPE2),
         )
     }
 
@@ -124,7 +134,7 @@ pub fn token_class(token: &str, lexicon: &Lexicon) -> usize {
 pub struct Lexicon {
     /// Lower-cased words seen capitalised mid-sentence and almost always tagged `O`: German common
     /// nouns ("politik", "regierung").
-    pub common_nouns: HashSet<String>,
+    pub common_nouns: WordSet,
     /// Lower-cased words seen written in lower case (ordinary words: "die", "neue").
-    pub lower_seen: HashSet<String>,
+    pub lower_seen: WordSet,
 }

@@ -26,15 +26,24 @@ pub fn placeholder(token: &str) -> Option<Placeholder<'_>> {
 /// (more than half digits), `allLower`, `allUpper`, `initialUpper`, `contains_digit`, else `other`. A word
 /// starting with a non-ASCII letter is `other`, as the data's README reports for most such words.
 pub fn casing(word: &str) -> &'static str {
-    let n = word.chars().count().max(1);
-    let digits = word.chars().filter(char::is_ascii_digit).count();
-    let first = word.chars().next().unwrap_or(' ');
-    let (lower, upper) = word.chars().fold((0, 0), |(l, u), c| {
-        (
-            l + usize::from(c.is_ascii_lowercase()),
-            u + usize::from(c.is_ascii_uppercase()),
-        )
-    });
+    // one pass over the bytes (a `while` loop: the wasm is built for size, where `chars()` stays a call):
+    // chars are the bytes that do not continue a UTF-8 sequence, and only ASCII bytes are digits or cased
+    let bytes = word.as_bytes();
+    let (mut chars, mut digits, mut lower, mut upper, mut i) = (0, 0, 0, 0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        chars += usize::from(b & 0xC0 != 0x80);
+        digits += usize::from(b.is_ascii_digit());
+        lower += usize::from(b.is_ascii_lowercase());
+        upper += usize::from(b.is_ascii_uppercase());
+        i += 1;
+    }
+    let n = chars.max(1);
+    let first = match bytes.first() {
+        None => ' ',
+        Some(&b) if b.is_ascii() => char::from(b),
+        Some(_) => word.chars().next().unwrap_or(' '),
+    };
     if digits == n {
         "numeric"
     } else if digits * 2 > n {

@@ -49,12 +49,16 @@ pub fn sentence_features(
     let mut info: Vec<Info<'_>> = Vec::with_capacity(tokens.len());
     token_infos(tokens, set, &mut buf, &mut info);
     lexicon_lookups(&mut info, &buf, set, lexicon);
+    // each token's lower case and shape sliced once (str slicing checks char boundaries, a call in the wasm)
+    let lower: Vec<&str> = info.iter().map(|x| &buf[x.lower.clone()]).collect();
+    let shapes: Vec<&str> = info.iter().map(|x| &buf[x.shape.clone()]).collect();
     let sentence = Sentence {
         tokens,
         set,
         lexicon,
         gaz,
-        buf: &buf,
+        lower: &lower,
+        shapes: &shapes,
         info: &info,
     };
     let bias = hash(0, &[]);
@@ -87,7 +91,10 @@ fn token_infos<'a>(tokens: &[&'a str], set: FeatureSet, buf: &mut String, info: 
             });
             continue;
         }
-        if !t.is_ascii() && t.contains('Σ') {
+        if t.is_ascii() {
+            buf.push_str(t);
+            buf[a..].make_ascii_lowercase();
+        } else if t.contains('Σ') {
             // final sigma: only str::to_lowercase knows the word context
             buf.push_str(&t.to_lowercase());
         } else {
@@ -131,7 +138,10 @@ struct Sentence<'s> {
     set: FeatureSet,
     lexicon: &'s Lexicon,
     gaz: &'s [u32],
-    buf: &'s str,
+    /// The lower-cased word of each token (empty for a placeholder).
+    lower: &'s [&'s str],
+    /// The shape of each token (empty: none).
+    shapes: &'s [&'s str],
     info: &'s [Info<'s>],
 }
 
@@ -149,7 +159,7 @@ struct At<'s> {
 
 impl<'s> Sentence<'s> {
     /// The lower-cased word at `i` (sentence edges are words; a placeholder has none).
-    #[inline]
+    #[inline(always)]
     fn word(&self, i: isize) -> Option<&'s str> {
         if i < 0 {
             return Some("<s>");
@@ -157,12 +167,12 @@ impl<'s> Sentence<'s> {
         match self.info.get(i as usize) {
             None => Some("</s>"),
             Some(x) if x.placeholder.is_some() => None,
-            Some(x) => Some(&self.buf[x.lower.clone()]),
+            Some(_) => Some(self.lower[i as usize]),
         }
     }
 
     /// The shape at `i` (sentence edges are shapes; a placeholder may have none).
-    #[inline]
+    #[inline(always)]
     fn shape(&self, i: isize) -> Option<&'s str> {
         if i < 0 {
             return Some("<s>");
@@ -170,7 +180,7 @@ impl<'s> Sentence<'s> {
         match self.info.get(i as usize) {
             None => Some("</s>"),
             Some(x) if x.shape.is_empty() => None,
-            Some(x) => Some(&self.buf[x.shape.clone()]),
+            Some(_) => Some(self.shapes[i as usize]),
         }
     }
 
@@ -206,6 +216,18 @@ impl<'s> Sentence<'s> {
         if set.has(FeatureSet::GAZETTEER) {
             self.gazetteer_features(&at, out);
         }
+        if set.has(FeatureSet::NEIGHBOUR_AFFIX) {
+            self.neighbour_affix_features(&at, out);
+        }
+        if set.has(FeatureSet::SHAPE2) {
+            let ii = i as isize;
+            if let Some(s) = self.shape(ii - 2) {
+                out.push(hash(37, &[s]));
+            }
+            if let Some(s) = self.shape(ii + 2) {
+                out.push(hash(38, &[s]));
+            }
+        }
         if set.has(FeatureSet::CASING) {
             let c = x.placeholder.map_or_else(|| casing(self.tokens[i]), |p| p.casing);
             out.push(hash(80, &[c]));
@@ -223,7 +245,7 @@ impl<'s> Sentence<'s> {
             }
         } else {
             out.push(hash(1, &[self.tokens[at.i]]));
-            out.push(hash(2, &[&self.buf[at.x.lower.clone()]]));
+            out.push(hash(2, &[self.lower[at.i]]));
         }
         if let Some(s) = at.shape {
             out.push(hash(3, &[s]));
@@ -240,13 +262,39 @@ impl<'s> Sentence<'s> {
     /// Prefixes of 1–4 and suffixes of 1–5 chars, as slices on char boundaries (templates 11–25).
     #[inline]
     fn affix_features(&self, at: &At<'s>, out: &mut Vec<u32>) {
-        let lower = &self.buf[at.x.lower.clone()];
+        let lower = self.lower[at.i];
+        if lower.is_ascii() {
+            // the same slices by byte position (`char_indices` stays a call in the size-optimised wasm)
+            let len = lower.len();
+            for k in 1..=len.clamp(1, 4) {
+                out.push(hash(10 + k as u8, &[&lower[..k.min(len)]]));
+            }
+            for k in 1..=len.min(5) {
+                out.push(hash(20 + k as u8, &[&lower[len - k..], at.cap]));
+            }
+            return;
+        }
         let ends = lower.char_indices().map(|(b, _)| b).skip(1).chain([lower.len()]);
         for (k, e) in (1..=4u8).zip(ends) {
             out.push(hash(10 + k, &[&lower[..e]]));
         }
         for (k, (b, _)) in (1..=5u8).zip(lower.char_indices().rev()) {
             out.push(hash(20 + k, &[&lower[b..], at.cap]));
+        }
+    }
+
+    /// The last and first three chars of the words at ±1, where they are real words (templates 26–29).
+    #[inline]
+    fn neighbour_affix_features(&self, at: &At<'s>, out: &mut Vec<u32>) {
+        let ii = at.i as isize;
+        for (d, t) in [(-1isize, 26u8), (1, 28)] {
+            let Some(w) = self.word(ii + d) else {
+                continue;
+            };
+            let from = w.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            let to = w.char_indices().nth(3).map_or(w.len(), |(b, _)| b);
+            out.push(hash(t, &[&w[from..]]));
+            out.push(hash(t + 1, &[&w[..to]]));
         }
     }
 
@@ -340,7 +388,7 @@ impl<'s> Sentence<'s> {
     /// First and last part of a hyphen compound (templates 60–62).
     #[inline]
     fn hyphen_features(&self, at: &At<'s>, out: &mut Vec<u32>) {
-        let Some((head, tail)) = self.buf[at.x.lower.clone()].split_once('-') else {
+        let Some((head, tail)) = self.lower[at.i].split_once('-') else {
             return;
         };
         if head.is_empty() {

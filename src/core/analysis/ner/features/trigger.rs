@@ -83,10 +83,12 @@ const ORG_TRIGGERS: &[&str] = &[
 /// Trigger words by their lower-cased text: `(class priority when the word is the trigger, class priority
 /// when the word ends with it)`, priority 0 = person, 1 = place, 2 = organisation, `u8::MAX` = none. Only
 /// triggers longer than 5 bytes match as word endings ("Vizepräsident", "Landeshauptstadt").
-fn trigger_table() -> &'static std::collections::HashMap<&'static str, (u8, u8)> {
-    static T: std::sync::OnceLock<std::collections::HashMap<&'static str, (u8, u8)>> = std::sync::OnceLock::new();
+type TriggerTable = std::collections::HashMap<&'static str, (u8, u8), super::WordHash>;
+
+fn trigger_table() -> &'static TriggerTable {
+    static T: std::sync::OnceLock<TriggerTable> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut t = std::collections::HashMap::new();
+        let mut t = TriggerTable::default();
         for (prio, list) in [PERSON_TRIGGERS, PLACE_TRIGGERS, ORG_TRIGGERS].into_iter().enumerate() {
             for &w in list {
                 let e = t.entry(w).or_insert((u8::MAX, u8::MAX));

@@ -2,7 +2,7 @@
 
 #[cfg(doc)]
 use super::super::features::TOKEN_CLASSES;
-use super::super::features::{FeatureSet, Lexicon};
+use super::super::features::{FeatureSet, Lexicon, WordSet};
 use super::super::{NerError, NerLabel};
 use super::{KeyMap, Model, allowed_transitions, transition_classes, weight_of};
 
@@ -45,7 +45,7 @@ impl Model {
         let mut lists = Vec::new();
         for _ in 0..2 {
             let n = r.u32()? as usize;
-            let mut set = std::collections::HashSet::with_capacity(n.min(1 << 20));
+            let mut set = WordSet::with_capacity_and_hasher(n.min(1 << 20), Default::default());
             let mut word: Vec<u8> = Vec::new();
             for _ in 0..n {
                 let shared = r.take(1)?[0] as usize;
@@ -136,6 +136,7 @@ impl Model {
             entries,
             trans,
             allowed,
+            lattice: Default::default(),
         }
         .packed())
     }

@@ -13,7 +13,13 @@ use super::features::{FeatureSet, Gazetteer, Lexicon, TOKEN_CLASSES, sentence_fe
 use super::gazetteer::{apply_rules, kb_gazetteer};
 use super::{NerError, NerLabel};
 
+mod decode;
 mod format;
+
+pub(crate) use decode::Lattice;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use decode::viterbi;
+use decode::{margins, viterbi_scored};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use format::MAGIC;
@@ -103,6 +109,9 @@ pub struct Model {
     pub(crate) trans: Vec<f32>,
     /// `(L + 1) × L`: whether the transition is well-formed BIO.
     pub(crate) allowed: Vec<bool>,
+    /// The allowed transitions into and out of each label, listed once from `trans` and `allowed` (built
+    /// by [`Model::pack`] when the model is loaded or trained, not per sentence).
+    pub(crate) lattice: Lattice,
 }
 
 impl Model {
@@ -152,6 +161,7 @@ pub(crate) fn transition_classes(set: FeatureSet) -> usize {
 }
 
 /// The transition matrix index of each token (all 0 with one matrix).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn classes_of(tokens: &[&str], k: usize, lexicon: &Lexicon) -> Vec<usize> {
     tokens
         .iter()
@@ -159,138 +169,23 @@ pub(crate) fn classes_of(tokens: &[&str], k: usize, lexicon: &Lexicon) -> Vec<us
         .collect()
 }
 
-/// Best label sequence for `n` tokens given emission scores (`n × L`), `K × (L + 1) × L` transition
-/// weights and the matrix (`classes[i]` < K) of the transition into each token.
-///
-/// Only well-formed transitions are tried: each label's allowed predecessors (all labels for `O` and
-/// `B-X`, two for `I-X`) are listed once per call with their weights, in ascending order so ties are
-/// broken as by a full scan (first best predecessor wins).
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn viterbi(
-    n: usize,
-    l: usize,
-    emit: &[f32],
-    trans: &[f32],
-    classes: &[usize],
-    allowed: &[bool],
-) -> Vec<usize> {
-    viterbi_scored(n, l, emit, trans, classes, allowed).0
+/// Buffers one sentence's tagging needs, kept between sentences (one per thread) so tagging allocates
+/// only its results.
+#[derive(Default)]
+struct Scratch {
+    keys: Vec<u32>,
+    offsets: Vec<usize>,
+    gaz: Vec<u32>,
+    emit: Vec<f32>,
+    classes: Vec<usize>,
+    path: Vec<usize>,
+    score: Vec<f32>,
+    back: Vec<u16>,
+    backward: Vec<f32>,
 }
 
-/// [`viterbi`], also returning the forward scores (`n × L`: best score of a path ending in label y at
-/// token i, emission included).
-fn viterbi_scored(
-    n: usize,
-    l: usize,
-    emit: &[f32],
-    trans: &[f32],
-    classes: &[usize],
-    allowed: &[bool],
-) -> (Vec<usize>, Vec<f32>) {
-    let m = (l + 1) * l;
-    if n == 0 || l == 0 || classes.len() < n || classes.iter().any(|&c| (c + 1) * m > trans.len()) {
-        return (vec![0; n], vec![0.0; n * l]);
-    }
-    let k = trans.len() / m;
-    // predecessors of label y under matrix c: preds[starts[c * l + y]..starts[c * l + y + 1]]
-    let (preds, starts) = neighbours(l, k, trans, allowed, Direction::Incoming);
-    let mut score = vec![f32::NEG_INFINITY; n * l];
-    let mut back = vec![0u16; n * l];
-    for y in 0..l {
-        if allowed[y] {
-            score[y] = trans[classes[0] * m + y] + emit[y];
-        }
-    }
-    for i in 1..n {
-        let (done, rest) = score.split_at_mut(i * l);
-        let prev = &done[(i - 1) * l..];
-        let cur = &mut rest[..l];
-        let row_emit = &emit[i * l..(i + 1) * l];
-        let row_back = &mut back[i * l..(i + 1) * l];
-        let base = classes[i] * l;
-        for y in 0..l {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for &(p, t) in &preds[starts[base + y]..starts[base + y + 1]] {
-                let s = prev[p] + t;
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
-            }
-            cur[y] = best + row_emit[y];
-            row_back[y] = arg as u16;
-        }
-    }
-    let mut y = (0..l).fold(0, |b, y| {
-        if score[(n - 1) * l + y] > score[(n - 1) * l + b] {
-            y
-        } else {
-            b
-        }
-    });
-    let mut path = vec![0; n];
-    for i in (0..n).rev() {
-        path[i] = y;
-        if i > 0 {
-            y = back[i * l + y] as usize;
-        }
-    }
-    (path, score)
-}
-
-/// The margin of each token's label on the best path: the best path's score minus the best score of any
-/// path that gives the token another label (max-marginals from the forward scores and a backward pass).
-/// 0 where another label ties; large where the label is clear.
-fn margins(
-    l: usize,
-    emit: &[f32],
-    trans: &[f32],
-    classes: &[usize],
-    allowed: &[bool],
-    path: &[usize],
-    forward: &[f32],
-) -> Vec<f32> {
-    let n = path.len();
-    let m = (l + 1) * l;
-    if n == 0 || forward.len() < n * l {
-        return vec![0.0; n];
-    }
-    // successors of each label under each matrix, listed once: (label, transition weight)
-    let k = trans.len() / m;
-    let (succ, starts) = neighbours(l, k, trans, allowed, Direction::Outgoing);
-    // backward[i * l + y]: best score of the tokens after i given label y at i
-    let mut backward = vec![0f32; n * l];
-    for i in (0..n - 1).rev() {
-        let base = classes[i + 1] * l;
-        let (cur, next) = backward.split_at_mut((i + 1) * l);
-        let next = &next[..l];
-        let row_emit = &emit[(i + 1) * l..(i + 2) * l];
-        for y in 0..l {
-            let mut best = f32::NEG_INFINITY;
-            for &(z, t) in &succ[starts[base + y]..starts[base + y + 1]] {
-                let s = t + row_emit[z] + next[z];
-                if s > best {
-                    best = s;
-                }
-            }
-            cur[i * l + y] = best;
-        }
-    }
-    let total = forward[(n - 1) * l + path[n - 1]];
-    (0..n)
-        .map(|i| {
-            let other = (0..l)
-                .filter(|&y| y != path[i])
-                .map(|y| forward[i * l + y] + backward[i * l + y])
-                .fold(f32::NEG_INFINITY, f32::max);
-            if other.is_finite() {
-                (total - other).max(0.0)
-            } else {
-                f32::MAX
-            }
-        })
-        .collect()
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 impl Model {
@@ -344,6 +239,7 @@ impl Model {
     /// Builds `packed` and `lut` from `entries` (8-bit weights only; they are on the grid of
     /// [`weight_of`], so each weight has exactly one code).
     pub(crate) fn pack(&mut self) {
+        self.lattice = Lattice::new(self.labels.len(), &self.trans, &self.allowed);
         self.packed.clear();
         self.lut.clear();
         self.occupied = vec![0u64; self.dense.len().div_ceil(64)];
@@ -352,7 +248,8 @@ impl Model {
                 self.occupied[b / 64] |= 1 << (b % 64);
             }
         }
-        if self.weight_bits != 8 {
+        // the packed loop trusts the labels to be < L (the file reader checks them)
+        if self.weight_bits != 8 || self.entries.iter().any(|&(y, _)| usize::from(y) >= self.labels.len()) {
             return;
         }
         self.lut = (0..=255u8)
@@ -409,16 +306,82 @@ impl Model {
         gazetteer: Option<&dyn Gazetteer>,
         scored: bool,
     ) -> (Vec<NerLabel>, Vec<f32>) {
-        let l = self.labels.len();
-        let (mut keys, mut offsets, mut gaz) = (Vec::new(), Vec::new(), Vec::new());
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.tag_tokens_in(tokens, gazetteer, scored, &mut scratch),
+            // re-entered (a gazetteer that tags?): fresh buffers
+            Err(_) => self.tag_tokens_in(tokens, gazetteer, scored, &mut Scratch::default()),
+        })
+    }
+
+    /// [`Model::tag_tokens_inner`] with the buffers given: features, emission scores, Viterbi, margins, rules.
+    fn tag_tokens_in(
+        &self,
+        tokens: &[&str],
+        gazetteer: Option<&dyn Gazetteer>,
+        scored: bool,
+        scratch: &mut Scratch,
+    ) -> (Vec<NerLabel>, Vec<f32>) {
+        let Scratch {
+            keys,
+            offsets,
+            gaz,
+            emit,
+            classes,
+            path,
+            score,
+            back,
+            backward,
+        } = scratch;
+        gaz.clear();
         if let Some(g) = gazetteer {
-            g.annotate(tokens, &mut gaz);
+            g.annotate(tokens, gaz);
         }
-        sentence_features(tokens, self.features, &self.lexicon, &gaz, &mut keys, &mut offsets);
-        let mut emit = vec![0f32; tokens.len() * l];
-        for i in 0..tokens.len() {
-            let row = &mut emit[i * l..(i + 1) * l];
-            for &key in &keys[offsets[i]..offsets[i + 1]] {
+        sentence_features(tokens, self.features, &self.lexicon, gaz, keys, offsets);
+        self.emissions(tokens.len(), keys, offsets, emit);
+        let k = transition_classes(self.features);
+        classes.clear();
+        classes.extend(
+            tokens
+                .iter()
+                .map(|t| if k > 1 { token_class(t, &self.lexicon) } else { 0 }),
+        );
+        viterbi_scored(
+            tokens.len(),
+            emit,
+            &self.trans,
+            classes,
+            &self.lattice,
+            path,
+            score,
+            back,
+        );
+        // margins only matter for spans: a sentence labelled all `O` skips the backward pass
+        let margin = if scored && path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
+            margins(emit, classes, &self.lattice, path, score, backward)
+        } else {
+            Vec::new()
+        };
+        let mut labels: Vec<NerLabel> = path.iter().map(|&y| self.labels[y]).collect();
+        if self.features.has(FeatureSet::KB_RULES) && !gaz.is_empty() {
+            apply_rules(gaz, &mut labels);
+        }
+        (labels, margin)
+    }
+
+    /// The emission scores (`n × L`, into `emit`) of `n` tokens whose feature keys are
+    /// `keys[offsets[i]..offsets[i + 1]]`: each key's stored weights, summed in key order.
+    // kept out of line: one function per step in profiles (`node --cpu-prof`), and not slower
+    #[inline(never)]
+    fn emissions(&self, n: usize, keys: &[u32], offsets: &[usize], emit: &mut Vec<f32>) {
+        let l = self.labels.len();
+        emit.clear();
+        emit.resize(n * l, 0.0);
+        if self.hash_bits > 0 && !self.packed.is_empty() {
+            self.emissions_packed(n, keys, offsets, emit);
+            return;
+        }
+        for (row, o) in emit.chunks_exact_mut(l.max(1)).zip(offsets.windows(2)) {
+            for &key in &keys[o[0]..o[1]] {
                 let r = self.range(key);
                 if self.packed.is_empty() {
                     for &(y, w) in &self.entries[r] {
@@ -431,52 +394,34 @@ impl Model {
                 }
             }
         }
-        let classes = classes_of(tokens, transition_classes(self.features), &self.lexicon);
-        let (path, forward) = viterbi_scored(tokens.len(), l, &emit, &self.trans, &classes, &self.allowed);
-        // margins only matter for spans: a sentence labelled all `O` skips the backward pass
-        let margin = if scored && path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
-            margins(l, &emit, &self.trans, &classes, &self.allowed, &path, &forward)
-        } else {
-            Vec::new()
-        };
-        let mut labels: Vec<NerLabel> = path.into_iter().map(|y| self.labels[y]).collect();
-        if self.features.has(FeatureSet::KB_RULES) && !gaz.is_empty() {
-            apply_rules(&gaz, &mut labels);
-        }
-        (labels, margin)
     }
-}
 
-/// Which neighbours [`neighbours`] lists for a label.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Direction {
-    /// The labels that may come before it.
-    Incoming,
-    /// The labels that may follow it.
-    Outgoing,
-}
-
-/// The allowed transitions into (or out of) each label under each of the `k` transition matrices, listed
-/// once: `(other label, transition weight)` in `list[starts[c * l + y]..starts[c * l + y + 1]]`. `trans`
-/// holds `k` matrices of `(l + 1) * l` weights (row 0: sentence start).
-fn neighbours(l: usize, k: usize, trans: &[f32], allowed: &[bool], dir: Direction) -> (Vec<(usize, f32)>, Vec<usize>) {
-    let m = (l + 1) * l;
-    let mut list: Vec<(usize, f32)> = Vec::with_capacity(k * l * l);
-    let mut starts = Vec::with_capacity(k * l + 1);
-    for c in 0..k {
-        for y in 0..l {
-            starts.push(list.len());
-            for other in 0..l {
-                let t = match dir {
-                    Direction::Incoming => (other + 1) * l + y,
-                    Direction::Outgoing => (y + 1) * l + other,
-                };
-                if allowed[t] {
-                    list.push((other, trans[c * m + t]));
+    /// [`Model::emissions`] of a hashed model with packed weights: the hot loop of tagging. Written with
+    /// `while` loops and plain slice indexing because the wasm is built for size (`opt-level = "z"`), where
+    /// range iterators and range indexing stay function calls (profiled with `node --cpu-prof`).
+    fn emissions_packed(&self, n: usize, keys: &[u32], offsets: &[usize], emit: &mut [f32]) {
+        let l = self.labels.len();
+        let (dense, occupied, packed, lut) = (&self.dense[..], &self.occupied[..], &self.packed[..], &self.lut[..]);
+        let shift = 32 - u32::from(self.hash_bits);
+        let mut i = 0;
+        while i < n {
+            let base = i * l;
+            let mut j = offsets[i];
+            let end = offsets[i + 1];
+            while j < end {
+                let b = (keys[j].wrapping_mul(0x9E37_79B1) >> shift) as usize;
+                j += 1;
+                if occupied[b / 64] & (1 << (b % 64)) == 0 {
+                    continue;
+                }
+                let (mut a, e) = (dense[b] as usize, dense[b + 1] as usize);
+                while a < e {
+                    let [y, q] = packed[a];
+                    emit[base + y as usize] += lut[q as usize];
+                    a += 1;
                 }
             }
+            i += 1;
         }
     }
-    starts.push(list.len());
-    (list, starts)
 }

@@ -7,7 +7,7 @@ use presseschau::lab::fuzz;
 #[test]
 fn generated_inputs_never_panic_any_parser() {
     let counts = fuzz::run(3_000, 7);
-    assert_eq!(counts.targets.len(), 5);
+    assert_eq!(counts.targets.len(), 6);
     for (target, ran, accepted) in &counts.targets {
         assert_eq!(*ran, 3_000, "{target}");
         // The generator reaches both sides of every parser: some inputs pass, some are refused.

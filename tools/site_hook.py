@@ -49,8 +49,18 @@ if re.search(r"^\s*(import|export)\b", glue, re.M):
     sys.exit("site_hook: the glue still has an import or export statement")
 # Deflated before base64 (base64 of raw wasm compresses poorly, and a folder on disk has no server
 # compression); the page inflates it with DecompressionStream, which needs no network.
-packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-packed = packer.compress(wasm_bytes) + packer.flush()
+# Zopfli (through the CLI: `presseschau deflate`) packs 4 % smaller than zlib -9, in the same format.
+cargo = os.environ.get("CARGO", "cargo")
+cargo_env = {k: v for k, v in os.environ.items() if not k.startswith("CARGO_BUILD_")}
+packed_path = wasm_path + ".deflate"
+subprocess.run(
+    [cargo, "run", "--quiet", "--locked", "--bin", "presseschau", "--", "deflate", wasm_path, packed_path],
+    cwd=root, check=True, env=cargo_env,
+)
+packed = open(packed_path, "rb").read()
+os.remove(packed_path)
+if zlib.decompress(packed, -15) != wasm_bytes:
+    sys.exit("site_hook: the packed wasm does not inflate to the wasm")
 b64 = base64.b64encode(packed).decode("ascii")
 trusted_types = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "trusted_types.js"), encoding="utf-8").read()
 app_js = (
@@ -92,10 +102,8 @@ os.remove(wasm_path)
 os.remove(index_path)
 
 # The pages, prerendered natively by the same components (debug build: the tests build it anyway).
-cargo = os.environ.get("CARGO", "cargo")
 subprocess.run(
     [cargo, "run", "--quiet", "--locked", "--bin", "presseschau", "--", "site", staging],
-    cwd=root, check=True,
-    env={k: v for k, v in os.environ.items() if not k.startswith("CARGO_BUILD_")},
+    cwd=root, check=True, env=cargo_env,
 )
 print(f"site_hook: app.js {len(app_js.encode('utf-8')):,} bytes (wasm {len(wasm_bytes):,} bytes, deflated to {len(packed):,})")

@@ -21,6 +21,7 @@ const USAGE: &str = "usage:
   presseschau bench link [--sizes 100,1000] [--data d] time same-event linking on synthetic corpora
   presseschau site <dir> [--corpus <paths>...] [--search-only]
                                                       write the static site's pages (seeds by default)
+  presseschau deflate <in> <out>                       raw deflate with Zopfli (the build packs the app's wasm)
   presseschau fuzz [--n 1000000] [--seed 1]             generated hostile inputs through every parser of user data
 ";
 mod bench_link;
@@ -44,6 +45,7 @@ pub fn run(args: &[String]) -> i32 {
         #[cfg(feature = "web")]
         Some("site") => site::run(&args[1..]),
         Some("fuzz") => fuzz(&args[1..]),
+        Some("deflate") => deflate(&args[1..]),
         Some("train-ner") => ner::train_ner(&args[1..]),
         Some("eval") if args.get(1).is_some_and(|a| a.starts_with("ner")) => ner::eval(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
@@ -236,4 +238,34 @@ fn fuzz(args: &[String]) -> i32 {
 fn base64_of(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// `presseschau deflate <in> <out>`: raw deflate (no zlib header) with Zopfli, 5 iterations — what the
+/// page inflates with `DecompressionStream('deflate-raw')`.
+fn deflate(args: &[String]) -> i32 {
+    let [input, output] = args else {
+        eprintln!("usage: presseschau deflate <in> <out>");
+        return 2;
+    };
+    let data = match std::fs::read(input) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("presseschau deflate: cannot read {input}: {e}");
+            return 1;
+        }
+    };
+    let options = zopfli::Options {
+        iteration_count: std::num::NonZeroU64::new(5).unwrap_or(std::num::NonZeroU64::MIN),
+        ..Default::default()
+    };
+    let mut packed = Vec::with_capacity(data.len() / 2);
+    if let Err(e) = zopfli::compress(options, zopfli::Format::Deflate, &data[..], &mut packed) {
+        eprintln!("presseschau deflate: {e}");
+        return 1;
+    }
+    if let Err(e) = std::fs::write(output, &packed) {
+        eprintln!("presseschau deflate: cannot write {output}: {e}");
+        return 1;
+    }
+    0
 }

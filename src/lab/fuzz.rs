@@ -1,5 +1,5 @@
 //! Generated hostile inputs through every parser of user data: article ingest, stored notes (codec), note
-//! sets and passages in links, W3C import. Each input is a mutation of a valid example (byte flips,
+//! sets and passages in links, W3C import, search queries (from the page's address, then searched). Each input is a mutation of a valid example (byte flips,
 //! insertions of markup and control characters, cuts, repeats, splices of two examples) or random bytes,
 //! at most [`MAX_INPUT_BYTES`] long; a deterministic generator (xorshift) makes every run repeatable from
 //! its seed. `presseschau fuzz` runs a million; `tests/fuzz.rs` runs a short version in CI.
@@ -150,6 +150,8 @@ pub fn run(n: usize, seed: u64) -> Counts {
         })
         .collect();
     let examples = Examples::new(&corpus, &texts);
+    let entities = crate::core::analysis::entities::analyze_corpus(&corpus);
+    let search = crate::core::search::IndexBuilder::new(&corpus, &entities).into_index();
     let mut rng = Rng::new(seed);
     let mut counts = Counts::default();
     type Target<'a> = (&'static str, &'a [Vec<u8>], Box<dyn Fn(&str, &[u8]) -> bool + 'a>);
@@ -174,6 +176,14 @@ pub fn run(n: usize, seed: u64) -> Counts {
             "w3c import",
             &examples.w3c,
             Box::new(|s, _| w3c::import_into(s, &AnnotationSet::new(), "2026-12-04T00:00:00Z", &refs).is_ok()),
+        ),
+        (
+            "search query",
+            &examples.queries,
+            Box::new(|s, _| {
+                let q = crate::core::search::Query::parse(&crate::core::search::query_from_fragment(s));
+                !search.search(&q).is_empty()
+            }),
         ),
     ];
     for (name, seeds, parse) in &targets {
@@ -204,6 +214,7 @@ struct Examples {
     note_sets: Vec<Vec<u8>>,
     passages: Vec<Vec<u8>>,
     w3c: Vec<Vec<u8>>,
+    queries: Vec<Vec<u8>>,
 }
 
 impl Examples {
@@ -253,6 +264,16 @@ impl Examples {
                 .iter()
                 .map(|a| w3c::export_string(&set, Some(&a.id)).into_bytes())
                 .collect(),
+            queries: [
+                "Erdogans Drohnen",
+                "türkische Regierung",
+                "S-400",
+                "Putins Sprecher",
+                "Kreml-Chef",
+            ]
+            .iter()
+            .map(|q| crate::core::search::query_fragment(q).into_bytes())
+            .collect(),
         }
     }
 }

@@ -2,47 +2,12 @@
 // profile; a passage link scrolls to and marks the passage; corrupt storage is kept and offered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, origins, openPage, go } from './harness.mjs';
+import { launch, origins, openPage, go, selectPhrase, openArticle } from './harness.mjs';
 
 let browser;
 let env;
 before(async () => { browser = await launch(); env = await origins(); });
 after(async () => { await browser?.close(); await env?.server.close(); });
-
-/** Selects `phrase` inside the article body (as a reader would with the mouse) and releases the mouse. */
-async function selectPhrase(page, phrase) {
-  const ok = await page.evaluate((phrase) => {
-    // Visible text nodes in order (screen-reader labels are not article text), as a mouse drag sees them.
-    const body = document.querySelector('.article-body');
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement.closest('.sr-only, [data-decor]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    const nodes = [];
-    let all = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.textContent; }
-    const i = all.indexOf(phrase);
-    if (i < 0) return false;
-    const at = (pos, end) => {
-      for (let k = nodes.length - 1; k >= 0; k--) {
-        const [n, off] = nodes[k];
-        if (end ? off < pos : off <= pos) return [n, pos - off];
-      }
-      return null;
-    };
-    const [sn, so] = at(i, false);
-    const [en, eo] = at(i + phrase.length, true);
-    const r = document.createRange();
-    r.setStart(sn, so);
-    r.setEnd(en, eo);
-    const s = window.getSelection();
-    s.removeAllRanges();
-    s.addRange(r);
-    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    return true;
-  }, phrase);
-  assert.ok(ok, `phrase not found: ${phrase}`);
-  await page.waitForSelector('#selection-toolbar');
-}
 
 /** Text of an element as seen on screen (screen-reader labels left out). */
 async function visibleText(locator) {
@@ -53,18 +18,12 @@ async function visibleText(locator) {
   });
 }
 
-async function openDw(page, origin) {
-  await go(page, origin);
-  await page.locator('.card-title a', { hasText: 'Russisch-türkische' }).click();
-  await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
-}
-
 for (const name of ['http', 'file']) {
   const origin = () => env.list.find((o) => o.name === name);
 
   test(`${name}: a highlight with a note and tags survives a reload`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
-    await openDw(page, origin());
+    await openArticle(page, origin());
     const phrase = 'baut die Türkei ihre Rüstungskooperation mit Russland aus';
     await selectPhrase(page, phrase);
     assert.match(await page.locator('.toolbar-quote').textContent(), /Rüstungskooperation/);
@@ -96,7 +55,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: a note-set link shows the notes read-only in a fresh profile, and they can be taken over`, async () => {
     const teacher = await openPage(browser, origin());
-    await openDw(teacher.page, origin());
+    await openArticle(teacher.page, origin());
     for (const [phrase, note] of [['Sergej Lawrow in der Schwarzmeerstadt Sotschi', 'Wer reist zu wem?'], ['50 Millionen Dosen sind bereits bestellt', 'Zahl prüfen']]) {
       await selectPhrase(teacher.page, phrase);
       await teacher.page.click('#add-note');
@@ -126,7 +85,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: a passage link scrolls to and marks the passage; a broken link still opens the article`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
-    await openDw(page, origin());
+    await openArticle(page, origin());
     await selectPhrase(page, 'Ein eigener Impfstoff ist ebenfalls in Arbeit.');
     const id = await page.locator('[data-page="article"]').getAttribute('data-article-id');
     // the toolbar copies the link; read what it would copy from the encoder through the UI's notice
@@ -181,7 +140,7 @@ test('storage that refuses to save: the reader is told and the notes stay in mem
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () { throw new DOMException('quota exceeded', 'QuotaExceededError'); };
   });
-  await openDw(page, origin);
+  await openArticle(page, origin);
   await selectPhrase(page, 'Ein eigener Impfstoff ist ebenfalls in Arbeit.');
   await page.locator('#selection-toolbar .swatch--green').click();
   await page.waitForSelector('[data-storage="save-failed"]');
@@ -194,7 +153,7 @@ test('storage that refuses to save: the reader is told and the notes stay in mem
 test('import: a bad file changes nothing and says what is wrong; a good file merges without duplicates', async () => {
   const origin = env.list[0];
   const { page, problems, context } = await openPage(browser, origin);
-  await openDw(page, origin);
+  await openArticle(page, origin);
   await selectPhrase(page, 'Ein eigener Impfstoff ist ebenfalls in Arbeit.');
   await page.locator('#selection-toolbar .swatch--blue').click();
   await page.waitForSelector('mark.annotation--blue');

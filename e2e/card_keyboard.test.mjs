@@ -3,18 +3,12 @@
 // pointer leaves, on a click outside; it stays inside the window, and is a bottom sheet on a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, origins, openPage, go } from './harness.mjs';
+import { launch, origins, openPage, go, openArticle } from './harness.mjs';
 
 let browser;
 let env;
 before(async () => { browser = await launch(); env = await origins(); });
 after(async () => { await browser?.close(); await env?.server.close(); });
-
-async function openDw(page, origin) {
-  await go(page, origin);
-  await page.locator('.card-title a', { hasText: 'Russisch-türkische' }).click();
-  await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
-}
 
 const cardShown = (page) => page.locator('#entity-card').count().then((n) => n === 1);
 const active = (page) => page.evaluate(() => {
@@ -27,7 +21,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: one tab stop for the text, arrows between names, Escape and the close button return focus`, async () => {
     const { page, problems, context } = await openPage(browser, origin(), { viewport: { width: 1200, height: 700 } });
-    await openDw(page, origin());
+    await openArticle(page, origin());
     assert.equal(await page.locator('.article-body [tabindex="0"]').count(), 0, 'names are not tab stops');
     assert.equal(await page.locator('.article-body').getAttribute('tabindex'), '0');
     await page.focus('.article-body');
@@ -55,7 +49,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: the card closes when the pointer leaves and on a click outside, and stays inside the window`, async () => {
     const { page, problems, context } = await openPage(browser, origin(), { viewport: { width: 1200, height: 700 } });
-    await openDw(page, origin());
+    await openArticle(page, origin());
     const mark = page.locator('.article-body mark.entity').nth(3);
     await mark.hover();
     await page.waitForSelector('#entity-card');
@@ -85,7 +79,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: on a phone the card is a bottom sheet inside the screen`, async () => {
     const { page, problems, context } = await openPage(browser, origin(), { viewport: { width: 390, height: 800 } });
-    await openDw(page, origin());
+    await openArticle(page, origin());
     await page.locator('.article-body mark.entity').nth(2).click();
     await page.waitForSelector('#entity-card');
     const r = await page.locator('#entity-card').evaluate((c) => { const b = c.getBoundingClientRect(); return { left: b.left, right: b.right, bottom: b.bottom, top: b.top, h: window.innerHeight, w: window.innerWidth }; });
@@ -102,7 +96,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: shortcuts — ? lists the keys, ←/→ change article, n jumps to the next own passage; touch selection opens the toolbar`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
-    await openDw(page, origin());
+    await openArticle(page, origin());
     await page.keyboard.press('?');
     await page.waitForSelector('#help-overlay');
     const keys = await page.locator('#help-overlay').textContent();

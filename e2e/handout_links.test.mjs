@@ -2,25 +2,19 @@
 // and from disk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, origins, openPage, go, siteDir, ready, selectPhrase } from './harness.mjs';
+import { launch, origins, openPage, go, siteDir, ready, selectPhrase, openArticle } from './harness.mjs';
 
 let browser;
 let env;
 before(async () => { browser = await launch(); env = await origins(); });
 after(async () => { await browser?.close(); await env?.server.close(); });
 
-async function openDw(page, origin) {
-  await go(page, origin);
-  await page.locator('.card-title a', { hasText: 'Russisch-türkische' }).click();
-  await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
-}
-
 for (const name of ['http', 'file']) {
   const origin = () => env.list.find((o) => o.name === name);
 
   test(`${name}: print gives a handout — no buttons or navigation, passages numbered against the notes, the source`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
-    await openDw(page, origin());
+    await openArticle(page, origin());
     for (const [phrase, note] of [['Ein eigener Impfstoff ist ebenfalls in Arbeit.', 'Zweite Notiz'], ['Sergej Lawrow in der Schwarzmeerstadt Sotschi', 'Erste Notiz']]) {
       await selectPhrase(page, phrase);
       await page.click('#add-note');
@@ -49,7 +43,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: a passage link written by hand (only a quote) marks the first place and says so`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
-    await openDw(page, origin());
+    await openArticle(page, origin());
     const file = page.url().split('/').pop().split('#')[0];
     await page.goto(`${siteDir(origin())}${file}#q=Ein%20eigener%20Impfstoff`);
     await ready(page);
@@ -68,7 +62,7 @@ for (const name of ['http', 'file']) {
   test(`${name}: copying a page link says where it works`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
     await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
-    await openDw(page, origin());
+    await openArticle(page, origin());
     await page.locator('.article-tools [data-copy-link]').click();
     await page.waitForSelector('.article-tools .copy-status:not(:empty)');
     const said = await page.locator('.article-tools .copy-status').textContent();

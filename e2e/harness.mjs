@@ -114,3 +114,10 @@ export async function selectPhrase(page, phrase) {
   if (!ok) throw new Error(`phrase not found: ${phrase}`);
   await page.waitForSelector('#selection-toolbar');
 }
+
+/** Opens the library, then the article whose card title contains `title`, and waits for the app. */
+export async function openArticle(page, origin, title = 'Russisch-türkische') {
+  await go(page, origin);
+  await page.locator('.card-title a', { hasText: title }).click();
+  await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
+}

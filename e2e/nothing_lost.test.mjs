@@ -4,52 +4,12 @@
 // Trusted Types or CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, origins, openPage, go, ready, siteDir } from './harness.mjs';
+import { launch, origins, openPage, go, ready, siteDir, selectPhrase, openArticle } from './harness.mjs';
 
 let browser;
 let env;
 before(async () => { browser = await launch(); env = await origins(); });
 after(async () => { await browser?.close(); await env?.server.close(); });
-
-/** Selects `phrase` in the article body and fires mouseup, as a mouse drag does. */
-async function selectPhrase(page, phrase) {
-  const ok = await page.evaluate((phrase) => {
-    const body = document.querySelector('.article-body');
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement.closest('.sr-only, [data-decor]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    const nodes = [];
-    let all = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.textContent; }
-    const i = all.indexOf(phrase);
-    if (i < 0) return false;
-    const at = (pos, end) => {
-      for (let k = nodes.length - 1; k >= 0; k--) {
-        const [n, off] = nodes[k];
-        if (end ? off < pos : off <= pos) return [n, pos - off];
-      }
-      return null;
-    };
-    const [sn, so] = at(i, false);
-    const [en, eo] = at(i + phrase.length, true);
-    const r = document.createRange();
-    r.setStart(sn, so);
-    r.setEnd(en, eo);
-    const s = window.getSelection();
-    s.removeAllRanges();
-    s.addRange(r);
-    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    return true;
-  }, phrase);
-  assert.ok(ok, `phrase not found: ${phrase}`);
-  await page.waitForSelector('#selection-toolbar');
-}
-
-async function openDw(page, origin) {
-  await go(page, origin);
-  await page.locator('.card-title a', { hasText: 'Russisch-türkische' }).click();
-  await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
-}
 
 /** Records CSP / Trusted Types violations and dialogs on a page. */
 async function watch(page) {
@@ -75,7 +35,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: a note over the limit keeps its text and says the limit; shortened, it saves`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
-    await openDw(page, origin());
+    await openArticle(page, origin());
     const long = 'Langer Text. '.repeat(8000); // 104,000 bytes
     await addNote(page, 'Ein eigener Impfstoff ist ebenfalls in Arbeit.', long);
     await page.waitForSelector('#selection-toolbar .form-problem');
@@ -93,7 +53,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: shared notes taken over twice are added once`, async () => {
     const teacher = await openPage(browser, origin());
-    await openDw(teacher.page, origin());
+    await openArticle(teacher.page, origin());
     await addNote(teacher.page, 'Sergej Lawrow in der Schwarzmeerstadt Sotschi', 'Wer reist zu wem?');
     await teacher.page.waitForSelector('#notes-panel .annotation-item');
     const hash = await teacher.page.locator('#notes-panel [data-copy-link]').getAttribute('data-copy-link');
@@ -114,7 +74,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: two tabs keep each other's notes`, async () => {
     const { page: a, context, problems } = await openPage(browser, origin());
-    await openDw(a, origin());
+    await openArticle(a, origin());
     const b = await context.newPage();
     await b.goto(a.url());
     await ready(b);
@@ -137,7 +97,7 @@ for (const name of ['http', 'file']) {
 
   test(`${name}: a Hypothesis-style import (quote first, page address) is placed and listed note by note`, async () => {
     const { page, problems, context } = await openPage(browser, origin());
-    await openDw(page, origin());
+    await openArticle(page, origin());
     const articleFile = page.url().split('/').pop().split('#')[0];
     const quote = 'Ein eigener Impfstoff ist ebenfalls in Arbeit.';
     const doc = {
@@ -176,7 +136,7 @@ for (const name of ['http', 'file']) {
       '<svg onload=alert(5)><iframe src="http://example.org"></iframe>',
       '\u202Egnp.exe\u202C <details open ontoggle=alert(6)>',
     ];
-    await openDw(page, origin());
+    await openArticle(page, origin());
     await addNote(page, 'Sergej Lawrow in der Schwarzmeerstadt Sotschi', payloads.join('\n\n'), '<b onmouseover=alert(7)>, "><script>alert(8)</script>');
     await page.waitForSelector('#notes-panel .annotation-item');
     const shown = await page.locator('#notes-panel .annotation-item').textContent();

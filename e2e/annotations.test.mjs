@@ -2,21 +2,12 @@
 // profile; a passage link scrolls to and marks the passage; corrupt storage is kept and offered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, origins, openPage, go, selectPhrase, openArticle } from './harness.mjs';
+import { launch, origins, openPage, go, selectPhrase, openArticle, visibleText } from './harness.mjs';
 
 let browser;
 let env;
 before(async () => { browser = await launch(); env = await origins(); });
 after(async () => { await browser?.close(); await env?.server.close(); });
-
-/** Text of an element as seen on screen (screen-reader labels left out). */
-async function visibleText(locator) {
-  return locator.evaluate((el) => {
-    const c = el.cloneNode(true);
-    c.querySelectorAll('.sr-only').forEach((x) => x.remove());
-    return c.textContent;
-  });
-}
 
 for (const name of ['http', 'file']) {
   const origin = () => env.list.find((o) => o.name === name);

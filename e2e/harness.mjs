@@ -121,3 +121,12 @@ export async function openArticle(page, origin, title = 'Russisch-türkische') {
   await page.locator('.card-title a', { hasText: title }).click();
   await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
 }
+
+/** Text of an element as seen on screen (screen-reader-only text left out). */
+export async function visibleText(locator) {
+  return locator.evaluate((el) => {
+    const c = el.cloneNode(true);
+    c.querySelectorAll('.sr-only').forEach((x) => x.remove());
+    return c.textContent;
+  });
+}

@@ -3,7 +3,7 @@
 // opens the article at the hit, marked; the reader's notes are found; nothing is requested from outside.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, origins, openPage, go, ready } from './harness.mjs';
+import { launch, origins, openPage, go, ready, visibleText } from './harness.mjs';
 
 let browser;
 let env;
@@ -18,15 +18,6 @@ async function search(page, query) {
   await page.waitForURL(/search\.html#q=/);
   await ready(page);
   await page.waitForSelector('[data-search-results]', { state: 'attached' });
-}
-
-/** Text as seen on screen (screen-reader labels left out). */
-async function visibleText(locator) {
-  return locator.evaluate((el) => {
-    const c = el.cloneNode(true);
-    c.querySelectorAll('.sr-only').forEach((x) => x.remove());
-    return c.textContent;
-  });
 }
 
 for (const name of ['http', 'file']) {

@@ -14,6 +14,13 @@ fn seeds() -> Corpus {
     Corpus::from_seeds()
 }
 
+/// The seeds and their clean texts (what import and export place notes in).
+fn seeds_with_texts() -> (Corpus, Vec<String>) {
+    let corpus = seeds();
+    let texts = corpus.articles.iter().map(Article::text).collect();
+    (corpus, texts)
+}
+
 /// The articles as import sees them; the first one gets a web address (as front matter would give it).
 fn refs<'a>(corpus: &'a Corpus, texts: &'a [String]) -> Vec<ArticleRef<'a>> {
     corpus
@@ -68,8 +75,7 @@ fn hypothesis(quote: &str, source: &str) -> Value {
 
 #[test]
 fn hypothesis_quote_first_with_web_address_is_placed_and_kept_whole() {
-    let corpus = seeds();
-    let texts: Vec<String> = corpus.articles.iter().map(Article::text).collect();
+    let (corpus, texts) = seeds_with_texts();
     let articles = refs(&corpus, &texts);
     let (s, e, quote) = passage(&corpus.articles[0]);
     let doc = hypothesis(&quote, "https://dw.com/de/ein-artikel/a-123?maca=de-rss#top");
@@ -135,8 +141,7 @@ fn hypothesis_quote_first_with_web_address_is_placed_and_kept_whole() {
 
 #[test]
 fn an_older_import_does_not_overwrite_a_newer_note() {
-    let corpus = seeds();
-    let texts: Vec<String> = corpus.articles.iter().map(Article::text).collect();
+    let (corpus, texts) = seeds_with_texts();
     let articles = refs(&corpus, &texts);
     let (_, _, quote) = passage(&corpus.articles[0]);
     let doc = hypothesis(&quote, "https://www.dw.com/de/ein-artikel/a-123");
@@ -161,8 +166,7 @@ fn an_older_import_does_not_overwrite_a_newer_note() {
 
 #[test]
 fn recogito_without_source_with_replies_and_purpose_lists_keeps_everything() {
-    let corpus = seeds();
-    let texts: Vec<String> = corpus.articles.iter().map(Article::text).collect();
+    let (corpus, texts) = seeds_with_texts();
     let articles = refs(&corpus, &texts);
     let (s, e, quote) = passage(&corpus.articles[2]);
     let doc = json!([{
@@ -213,8 +217,7 @@ fn recogito_without_source_with_replies_and_purpose_lists_keeps_everything() {
 
 #[test]
 fn body_value_several_targets_and_unknown_places_are_reported_not_dropped() {
-    let corpus = seeds();
-    let texts: Vec<String> = corpus.articles.iter().map(Article::text).collect();
+    let (corpus, texts) = seeds_with_texts();
     let articles = refs(&corpus, &texts);
     let (_, _, q0) = passage(&corpus.articles[0]);
     let (_, _, q1) = passage(&corpus.articles[1]);
@@ -274,8 +277,7 @@ fn body_value_several_targets_and_unknown_places_are_reported_not_dropped() {
 
 #[test]
 fn a_quote_that_occurs_twice_is_placed_at_the_first_and_said_so() {
-    let corpus = seeds();
-    let texts: Vec<String> = corpus.articles.iter().map(Article::text).collect();
+    let (corpus, texts) = seeds_with_texts();
     let articles = refs(&corpus, &texts);
     let doc = json!({ "@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://x.org/1", "type": "Annotation",
         "target": { "source": format!("urn:presseschau:article:{}", corpus.articles[0].id),
@@ -288,8 +290,7 @@ fn a_quote_that_occurs_twice_is_placed_at_the_first_and_said_so() {
 
 #[test]
 fn a_wrong_context_or_a_huge_file_is_refused_and_nothing_changes() {
-    let corpus = seeds();
-    let texts: Vec<String> = corpus.articles.iter().map(Article::text).collect();
+    let (corpus, texts) = seeds_with_texts();
     let articles = refs(&corpus, &texts);
     let (_, _, quote) = passage(&corpus.articles[0]);
     let mut doc = hypothesis(&quote, "https://www.dw.com/de/ein-artikel/a-123");
@@ -309,8 +310,7 @@ fn a_wrong_context_or_a_huge_file_is_refused_and_nothing_changes() {
 
 #[test]
 fn own_export_round_trips_byte_for_byte_with_web_addresses() {
-    let corpus = seeds();
-    let texts: Vec<String> = corpus.articles.iter().map(Article::text).collect();
+    let (corpus, texts) = seeds_with_texts();
     let articles = refs(&corpus, &texts);
     let (s, e, _) = passage(&corpus.articles[0]);
     let a = Annotation::new(

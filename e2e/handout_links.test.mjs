@@ -72,3 +72,18 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 }
+
+test('the compare view says links/rechts side by side and oben/unten when stacked', async () => {
+  const origin = env.list[0];
+  for (const [width, want, not] of [[1200, /links/, /oben/], [390, /oben/, /links/]]) {
+    const { page, problems, context } = await openPage(browser, origin, { viewport: { width, height: 900 } });
+    await openArticle(page, origin, 'Kampfdrohnen');
+    await page.locator('a.compare-link').first().click();
+    await page.waitForSelector('html[data-app="ready"] [data-page="compare"]');
+    const help = await page.locator('.related-help:visible').textContent();
+    assert.match(help, want);
+    assert.doesNotMatch(help, not);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -86,7 +86,9 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
     html! {
         <section class="compare-page" data-page="compare">
             <h1>{ text::COMPARE_TITLE }</h1>
-            <p class="related-help">{ text::COMPARE_HELP }</p>
+            // Side by side on wide screens, stacked on narrow ones: the help says "links/rechts" or "oben/unten".
+            <p class="related-help when-side">{ text::COMPARE_HELP }</p>
+            <p class="related-help when-stacked">{ text::COMPARE_HELP_STACKED }</p>
             <div class="article-tools"><CopyLinkButton hash={AttrValue::from(Route::Compare { a: view.left.0.clone(), b: view.right.0.clone() }.href())} /></div>
             if let Some(l) = &view.link {
                 <div class="cmp-link" data-level={level_name(l.level)}>

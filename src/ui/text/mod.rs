@@ -141,8 +141,10 @@ pub const NOT_FOUND_COMPARE: &str =
     "Diese beiden Artikel lassen sich nicht vergleichen: mindestens einer fehlt, oder es ist zweimal derselbe.";
 pub const COMPARE_TITLE: &str = "Zwei Berichte im Vergleich";
 pub const COMPARE_HELP: &str = "Sätze mit ähnlichem Inhalt stehen nebeneinander. Durchgestrichen: steht nur links; unterstrichen: steht nur rechts.";
-pub const ONLY_LEFT: &str = "nur links";
-pub const ONLY_RIGHT: &str = "nur rechts";
+pub const COMPARE_HELP_STACKED: &str =
+    "Sätze mit ähnlichem Inhalt stehen untereinander. Durchgestrichen: steht nur oben; unterstrichen: steht nur unten.";
+pub const ONLY_LEFT: &str = "nur in diesem Bericht (links, auf schmalen Bildschirmen oben)";
+pub const ONLY_RIGHT: &str = "nur in diesem Bericht (rechts, auf schmalen Bildschirmen unten)";
 pub const NO_COUNTERPART: &str = "— kein entsprechender Satz —";
 pub const NOT_LINKED_PAIR: &str = "Diese beiden Berichte hat Presseschau nicht verknüpft.";
 pub const TIMELINE_TITLE: &str = "Zeitleiste der Ereignisse";

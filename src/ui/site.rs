@@ -30,14 +30,11 @@ require-trusted-types-for 'script'; trusted-types default"
     )
 }
 
-/// The one Trusted Types policy (`default`): the only script addresses and HTML the site writes are its own
-/// `*.js` files in the same folder (`model.js`, `forward.js`, `pages.js`); anything else is refused by the
-/// browser. The CSP requires Trusted Types, so no string from a note, link or file can reach a script sink.
-/// Also the first line of app.js (tools/site_hook.py reads the same file).
-pub const TRUSTED_TYPES_POLICY: &str = include_str!("../../tools/trusted_types.js");
-
 /// On the library page: the Trusted Types policy, then loads forward.js only for an old `#/…` address
-/// (now, or typed later).
+/// (now, or typed later). The policy (`tools/trusted_types.js`, named `default`) lets only the folder's own
+/// `*.js` files become script addresses or written script tags; the CSP requires Trusted Types, so no string
+/// from a note, link or file can reach a script sink. It is also the first line of app.js (the hook reads
+/// the same file).
 const FORWARD_CHECK: &str = concat!(
     include_str!("../../tools/trusted_types.js"),
     "(function(){function f(){if(location.hash.indexOf('#/')!==0)return;\

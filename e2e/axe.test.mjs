@@ -23,7 +23,7 @@ function pages() {
 for (const scheme of ['light', 'dark']) {
   test(`axe: every page in the ${scheme} theme has no violations`, async () => {
     // axe is injected as a script: the test context does not enforce the site's CSP (the pages do).
-    const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width: 1200, height: 900 } });
+    const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme, locale: 'de-DE', viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     const found = [];
     for (const file of pages()) {

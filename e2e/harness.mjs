@@ -48,9 +48,10 @@ export async function origins() {
   };
 }
 
-/** A fresh context + page that records problems; `own(url)` says whether a request is the page's own file. */
-export async function openPage(browser, origin, { viewport = { width: 1200, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+/** A fresh context + page that records problems; `own(url)` says whether a request is the page's own file.
+ * The browser speaks German unless `locale` says otherwise (the app's language follows the browser's). */
+export async function openPage(browser, origin, { viewport = { width: 1200, height: 900 }, locale = 'de-DE' } = {}) {
+  const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
   const problems = [];
   const requests = [];

@@ -417,7 +417,7 @@ fn handout_lists_passages_in_text_order() {
     orphan.position.end = orphan.position.start + orphan.quote.exact.chars().count();
     notes.push(orphan);
     let refs: Vec<&Annotation> = notes.iter().collect();
-    let md = handout::markdown(article, &refs, &presseschau::ui::text::HANDOUT_WORDS);
+    let md = handout::markdown(article, &refs, &presseschau::ui::text::DE.handout_words());
     assert!(md.starts_with("# "));
     let first = md.find("Punkt 1 für").unwrap();
     let third = md.find("Punkt 3 für").unwrap();

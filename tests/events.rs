@@ -7,7 +7,7 @@ use presseschau::core::analysis::events::{Phrase, phrases};
 
 /// The German words of the reader's UI for a link's reasons.
 fn explain_de(r: &Reasons) -> Vec<String> {
-    presseschau::ui::text::link_reasons(r)
+    presseschau::ui::text::DE.link_reasons(r)
 }
 
 use std::collections::HashMap;

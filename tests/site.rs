@@ -80,7 +80,10 @@ async fn an_article_page_carries_its_text_highlights_title_and_policy() {
     assert!(html.contains(&format!("data-route=\"/a/{}\"", a.id)));
     assert!(html.contains("<script src=\"app.js\" defer></script>"));
     assert!(html.contains("script-src 'self' 'wasm-unsafe-eval'"));
-    assert!(!html.contains("<script>"), "no inline script");
+    // one inline script, allowed by its hash: the reader's theme before the first paint
+    assert_eq!(html.matches("<script>").count(), 1, "one inline script");
+    assert!(html.contains("<script>try{var t=localStorage.getItem('presseschau.theme')"));
+    assert!(html.contains("'wasm-unsafe-eval' 'sha256-"));
     // the text with the highlight contract (class, data-kind, data-entity-id) and the legend
     assert!(html.contains("data-kind=\"place\""));
     assert!(html.contains("data-entity-id=\"Q43\""), "Türkei linked");
@@ -107,7 +110,7 @@ async fn the_library_page_forwards_old_links_and_an_unknown_page_says_not_found(
     let (file, html) = site::render_page(s.clone(), Route::Home).await;
     assert_eq!(file, "index.html");
     // the one inline script (it loads forward.js only for an old link) is allowed by its hash
-    assert!(html.contains("forward.js") && html.contains("<script>if(self.trustedTypes"));
+    assert!(html.contains("forward.js") && html.contains("presseschau.theme") && html.contains("if(self.trustedTypes"));
     assert!(html.contains("'wasm-unsafe-eval' 'sha256-"));
     // Trusted Types are required: no string reaches a script sink except through the site's one policy
     assert!(html.contains("require-trusted-types-for 'script'; trusted-types default"));

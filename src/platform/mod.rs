@@ -10,6 +10,7 @@ pub mod download;
 pub mod files;
 pub mod location;
 pub mod model;
+pub mod prefs;
 pub mod script;
 pub mod selection;
 pub mod storage;

@@ -39,10 +39,17 @@ pub fn App(props: &AppProps) -> Html {
             storage::save(&key, raw).is_ok()
         });
         s.hidden_kinds = hidden;
+        let stored_lang = storage::load(state::LANG_KEY).ok().flatten();
+        s.lang = text::Lang::preferred(stored_lang.as_deref(), &crate::platform::prefs::browser_languages());
+        s.theme = state::Theme::from_code(&storage::load(state::THEME_KEY).ok().flatten().unwrap_or_default());
         crate::platform::clock::mark("presseschau:analysed");
         s
     });
     hooks::use_persistence(&state);
+    use_effect_with((state.lang, state.theme), |(lang, theme)| {
+        crate::platform::prefs::set_root_attr("lang", lang.code());
+        crate::platform::prefs::set_root_attr("data-theme", theme.code());
+    });
     {
         // the first page goes on screen without the model's names; they follow right after it is painted
         // (names the build found come with data.js; only other text needs the model, loaded then)
@@ -58,9 +65,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let lang = state.lang;
     html! {
         <ContextProvider<AppContext> context={state}>
-            <AppShell route={props.route.clone()} />
+            <ContextProvider<text::Lang> context={lang}>
+                <AppShell route={props.route.clone()} />
+            </ContextProvider<text::Lang>>
         </ContextProvider<AppContext>>
     }
 }
@@ -82,9 +92,12 @@ pub fn StaticApp(props: &StaticAppProps) -> Html {
         let s = props.state.clone();
         move || (*s).clone()
     });
+    let lang = state.lang;
     html! {
         <ContextProvider<AppContext> context={state}>
-            <AppShell route={props.route.clone()} />
+            <ContextProvider<text::Lang> context={lang}>
+                <AppShell route={props.route.clone()} />
+            </ContextProvider<text::Lang>>
         </ContextProvider<AppContext>>
     }
 }
@@ -99,18 +112,19 @@ pub struct AppShellProps {
 /// The page frame around the routed content (navigation bar, main area, footer).
 #[component]
 pub fn AppShell(props: &AppShellProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     html! {
         <>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
                 crate::ui::components::focus_main();
-            })}>{ text::SKIP_TO_CONTENT }</a>
+            })}>{ t.skip_to_content }</a>
             <NavBar />
             <main id="main" tabindex="-1">
                 <crate::ui::components::notice_bar::NoticeBar />
                 { switch(props.route.clone()) }
             </main>
-            <footer class="site-footer">{ text::FOOTER }{ " " }<span class="help-hint">{ text::HELP_HINT }</span></footer>
+            <footer class="site-footer">{ t.footer }{ " " }<span class="help-hint">{ t.help_hint }</span></footer>
             <crate::ui::components::help_overlay::HelpOverlay />
         </>
     }

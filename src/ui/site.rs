@@ -14,7 +14,7 @@ use crate::core::entity_view;
 use crate::core::library::outlet_of;
 use crate::ui::routes::Route;
 use crate::ui::state::AppState;
-use crate::ui::{StaticApp, StaticAppProps, text};
+use crate::ui::{StaticApp, StaticAppProps};
 
 /// The Content-Security-Policy of every page: scripts and styles only from the folder (works on
 /// file:// too), wasm compilation, no network. Inline style *attributes* stay allowed (the entity card is
@@ -42,6 +42,11 @@ if(document.readyState==='loading'){document.write('<script src=\"forward.js\"><
 else{var s=document.createElement('script');s.src='forward.js';document.head.appendChild(s)}}\
 f();addEventListener('hashchange',f)})();"
 );
+
+/// Every page's first script: the reader's stored theme (`presseschau.theme`: `light` or `dark`) on `<html
+/// data-theme>` before the first paint. Without one, or without storage, the stylesheet follows the system.
+const THEME_CHECK: &str = "try{var t=localStorage.getItem('presseschau.theme');\
+if(t==='light'||t==='dark')document.documentElement.setAttribute('data-theme',t)}catch(e){}";
 
 /// The SHA-256 of `s`, base64 (a CSP hash source).
 fn sha256_base64(s: &str) -> String {
@@ -111,35 +116,32 @@ pub struct PageMeta {
 
 /// The meta data of `route`.
 pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
+    let t = state.lang.text();
     let plain = |title: &str, description: &str| PageMeta {
-        title: text::page_title(title),
+        title: t.page_title(title),
         description: description.to_string(),
         kind: "website",
         published: None,
         outlet: None,
     };
     match route {
-        Route::Home => plain(text::LIBRARY_TITLE, text::SITE_DESCRIPTION),
-        Route::Library { page } => plain(&text::library_page_title(*page), text::SITE_DESCRIPTION),
+        Route::Home => plain(t.library_title, t.site_description),
+        Route::Library { page } => plain(&t.library_page_title(*page), t.site_description),
         Route::Article { id } => match state.corpus.get(id) {
-            Some(a) => article_meta(a),
-            None => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_ARTICLE),
+            Some(a) => article_meta(t, a),
+            None => plain(t.not_found_title, t.not_found_article),
         },
-        Route::Entities => plain(text::ENTITIES_TITLE, text::SITE_DESCRIPTION),
+        Route::Entities => plain(t.entities_title, t.site_description),
         Route::Entity { id } => match entity_view::build(&state.corpus, &state.entities, state.detected.as_deref(), id)
         {
             Some(v) => {
                 let n: usize = v.mentions.iter().map(|g| g.sentences.len()).sum();
                 plain(
                     &v.label,
-                    &format!(
-                        "{}: {}",
-                        text::kind_label(v.kind),
-                        text::mentions_in_articles(n, v.mentions.len())
-                    ),
+                    &format!("{}: {}", t.kind_label(v.kind), t.mentions_in(n, v.mentions.len())),
                 )
             }
-            None => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_ENTITY),
+            None => plain(t.not_found_title, t.not_found_entity),
         },
         Route::Event { id } => match state.links.events.iter().find(|g| &g.id == id) {
             Some(g) => {
@@ -149,26 +151,26 @@ pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
                     .filter_map(|m| state.corpus.get(&m.0))
                     .map(|a| shorten(&a.title.text, 80))
                     .collect();
-                plain(text::EVENT_TITLE, &titles.join(" · "))
+                plain(t.event_title, &titles.join(" · "))
             }
-            None => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_EVENT),
+            None => plain(t.not_found_title, t.not_found_event),
         },
         Route::Compare { a, b } => match (state.corpus.get(a), state.corpus.get(b)) {
             (Some(x), Some(y)) => plain(
-                text::COMPARE_TITLE,
+                t.compare_title,
                 &format!("{} · {}", shorten(&x.title.text, 80), shorten(&y.title.text, 80)),
             ),
-            _ => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_COMPARE),
+            _ => plain(t.not_found_title, t.not_found_compare),
         },
-        Route::Timeline => plain(text::TIMELINE_TITLE, text::TIMELINE_HELP),
-        Route::Notes => plain(text::NOTES_TITLE, text::SITE_DESCRIPTION),
-        Route::Search => plain(text::SEARCH_TITLE, text::SEARCH_HELP),
-        Route::NotFound => plain(text::NOT_FOUND_TITLE, text::NOT_FOUND_ROUTE),
+        Route::Timeline => plain(t.timeline_title, t.timeline_help),
+        Route::Notes => plain(t.notes_title, t.site_description),
+        Route::Search => plain(t.search_title, t.search_help),
+        Route::NotFound => plain(t.not_found_title, t.not_found_route),
     }
 }
 
 /// The meta data of an article's page: its title, outlet and date, and the start of its lead.
-fn article_meta(a: &crate::core::corpus::Article) -> PageMeta {
+fn article_meta(t: &'static crate::ui::text::Text, a: &crate::core::corpus::Article) -> PageMeta {
     let lead = a
         .blocks
         .iter()
@@ -176,7 +178,7 @@ fn article_meta(a: &crate::core::corpus::Article) -> PageMeta {
         .map(|b| shorten(&b.text, 200))
         .unwrap_or_default();
     let outlet = outlet_of(a).map(str::to_string);
-    let date = a.date.value.map(text::date);
+    let date = a.date.value.map(|d| t.date(d));
     let by: Vec<String> = outlet.iter().cloned().chain(date).collect();
     let title = if a.title.origin == TitleOrigin::FirstSentence {
         shorten(&a.title.text, 90)
@@ -184,7 +186,7 @@ fn article_meta(a: &crate::core::corpus::Article) -> PageMeta {
         a.title.text.clone()
     };
     PageMeta {
-        title: text::page_title(&title),
+        title: t.page_title(&title),
         description: if by.is_empty() {
             lead
         } else {
@@ -213,7 +215,7 @@ fn escape(s: &str) -> String {
 }
 
 /// The whole document of a page around its prerendered body.
-pub fn document(route: &Route, meta: &PageMeta, body: &str) -> String {
+pub fn document(t: &'static crate::ui::text::Text, route: &Route, meta: &PageMeta, body: &str) -> String {
     let mut head = String::new();
     let mut tag = |name: &str, content: &str| {
         head.push_str(&format!("<meta {name} content=\"{}\" />\n", escape(content)));
@@ -222,7 +224,7 @@ pub fn document(route: &Route, meta: &PageMeta, body: &str) -> String {
     tag("property=\"og:title\"", &meta.title);
     tag("property=\"og:description\"", &meta.description);
     tag("property=\"og:type\"", meta.kind);
-    tag("property=\"og:site_name\"", text::APP_NAME);
+    tag("property=\"og:site_name\"", t.app_name);
     tag("property=\"og:locale\"", "de_DE");
     tag("name=\"twitter:card\"", "summary");
     tag("name=\"twitter:title\"", &meta.title);
@@ -233,22 +235,24 @@ pub fn document(route: &Route, meta: &PageMeta, body: &str) -> String {
     if let Some(o) = &meta.outlet {
         tag("property=\"article:publisher\"", o);
     }
-    // Old links (`index.html#/a/<id>?q=…`) reach the library page: forward.js sends them on before it paints.
-    // A one-line inline script (allowed by its hash) loads it only for such a link, so an ordinary visit
-    // waits for no file.
-    let (forward, csp) = if *route == Route::Home {
-        (format!("<script>{FORWARD_CHECK}</script>\n"), csp(Some(FORWARD_CHECK)))
+    // The reader's theme before the first paint (no flash of the other theme), and on the library page old
+    // links (`index.html#/a/<id>?q=…`), which forward.js sends on before it paints: one inline script,
+    // allowed by its hash, that loads forward.js only for such a link, so an ordinary visit waits for no file.
+    let inline = if *route == Route::Home {
+        format!("{THEME_CHECK}{FORWARD_CHECK}")
     } else {
-        (String::new(), csp(None))
+        THEME_CHECK.to_string()
     };
+    let (forward, csp) = (format!("<script>{inline}</script>\n"), csp(Some(&inline)));
     format!(
-        "<!doctype html>\n<html lang=\"de\" data-route=\"{route}\">\n<head>\n<meta charset=\"utf-8\" />\n\
+        "<!doctype html>\n<html lang=\"{lang}\" data-route=\"{route}\">\n<head>\n<meta charset=\"utf-8\" />\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
 <title>{title}</title>\n{head}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
 {forward}<script src=\"data.js\" defer></script>\n<script src=\"app.js\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
         route = escape(&route.to_path()),
         title = escape(&meta.title),
+        lang = t.lang.code(),
     )
 }
 
@@ -266,6 +270,7 @@ pub async fn render_body(state: Rc<AppState>, route: Route) -> String {
 /// Renders the whole page of `route`: `(file name, document)`.
 pub async fn render_page(state: Rc<AppState>, route: Route) -> (String, String) {
     let meta = page_meta(&state, &route);
+    let t = state.lang.text();
     let body = render_body(state, route.clone()).await;
-    (route.href(), document(&route, &meta, &body))
+    (route.href(), document(t, &route, &meta, &body))
 }

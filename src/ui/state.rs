@@ -14,7 +14,7 @@ use crate::core::annotations::{Annotation, AnnotationEdit, AnnotationId, Annotat
 use crate::core::corpus::Corpus;
 use crate::core::event_view::link_corpus;
 pub use crate::core::library::{LibraryFilter, SortOrder};
-use crate::ui::text;
+pub use crate::ui::text::Lang;
 
 /// The localStorage key of the annotations.
 pub const ANNOTATIONS_KEY: &str = "presseschau.annotations";
@@ -23,6 +23,45 @@ pub const HIDDEN_KINDS_KEY: &str = "presseschau.hidden-kinds";
 
 /// The localStorage key of the reader's name, written as `creator` into exports (optional).
 pub const CREATOR_KEY: &str = "presseschau.creator";
+
+/// The localStorage key of the reader's UI language (`de`, `en`; unset: the browser's language).
+pub const LANG_KEY: &str = "presseschau.lang";
+/// The localStorage key of the reader's theme (`light`, `dark`; unset: the system's).
+pub const THEME_KEY: &str = "presseschau.theme";
+
+/// Light or dark pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// As the system says (`prefers-color-scheme`).
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, in the switch's order.
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The stored value and `<html data-theme>` (`system`, `light`, `dark`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The theme a stored value names (anything else: the system's).
+    pub fn from_code(code: &str) -> Theme {
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.code() == code.trim())
+            .unwrap_or_default()
+    }
+}
 
 /// Every entity kind, in legend order.
 pub const ALL_KINDS: [EntityKind; 7] = EntityKind::ALL;
@@ -94,6 +133,10 @@ pub struct AppState {
     pub storage: StorageStatus,
     /// A one-sentence message for the reader (errors of imports, links, …).
     pub notice: Option<Notice>,
+    /// The language of the UI.
+    pub lang: Lang,
+    /// Light, dark or the system's.
+    pub theme: Theme,
 }
 
 /// A message shown at the top of the page until dismissed.
@@ -157,6 +200,10 @@ pub enum Action {
     DismissNotice,
     /// Run the statistical model over the corpus (once; nothing happens when the names are ready).
     DetectNames,
+    /// Switch the UI language.
+    SetLang(Lang),
+    /// Switch the theme.
+    SetTheme(Theme),
 }
 
 impl AppState {
@@ -228,6 +275,8 @@ impl AppState {
             undo: None,
             storage: StorageStatus::Ok,
             notice: None,
+            lang: Lang::default(),
+            theme: Theme::default(),
         }
     }
 
@@ -299,18 +348,19 @@ impl AppState {
     /// Adds the shared notes that are not already among the reader's (same article, passage, note and
     /// tags), and says what was added, what was there already and what has no place in the text.
     fn adopt_shared(&mut self, notes: Vec<Annotation>, unplaced: usize) {
+        let t = self.lang.text();
         let mut set = (*self.annotations).clone();
         let (new, known): (Vec<Annotation>, Vec<Annotation>) = notes.into_iter().partition(|n| !set.has_same(n));
         let mut added = 0;
         for n in new {
             match set.add(n) {
                 Ok(()) => added += 1,
-                Err(e) => return self.notify_error(text::annotation_error(text::NOTES_NOT_ADOPTED, &e)),
+                Err(e) => return self.notify_error(t.annotation_error(t.notes_not_adopted, &e)),
             }
         }
         self.annotations = Rc::new(set);
         self.notice = Some(Notice {
-            text: text::notes_adopted(added, known.len(), unplaced),
+            text: t.notes_adopted(added, known.len(), unplaced),
             is_error: false,
         });
     }
@@ -342,6 +392,7 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let t = self.lang.text();
         match action {
             Action::SetOutlet(o) => next.filter.outlet = o,
             Action::SetYear(y) => next.filter.year = y,
@@ -360,14 +411,14 @@ impl Reducible for AppState {
                 let mut set = (*next.annotations).clone();
                 match set.add(a) {
                     Ok(()) => next.annotations = Rc::new(set),
-                    Err(e) => next.notify_error(text::annotation_error(text::NOTE_NOT_CREATED, &e)),
+                    Err(e) => next.notify_error(t.annotation_error(t.note_not_created, &e)),
                 }
             }
             Action::EditAnnotation { id, edit, now } => {
                 let mut set = (*next.annotations).clone();
                 match set.update(&id, edit, &now) {
                     Ok(()) => next.annotations = Rc::new(set),
-                    Err(e) => next.notify_error(text::annotation_error(text::NOTE_NOT_CHANGED, &e)),
+                    Err(e) => next.notify_error(t.annotation_error(t.note_not_changed, &e)),
                 }
             }
             Action::RemoveAnnotation(id) => {
@@ -377,7 +428,7 @@ impl Reducible for AppState {
                         next.annotations = Rc::new(set);
                         next.undo = Some(Rc::new(removed));
                     }
-                    Err(e) => next.notify_error(text::annotation_error(text::NOTE_NOT_DELETED, &e)),
+                    Err(e) => next.notify_error(t.annotation_error(t.note_not_deleted, &e)),
                 }
             }
             Action::Undo => {
@@ -385,7 +436,7 @@ impl Reducible for AppState {
                     let mut set = (*next.annotations).clone();
                     match set.restore((*removed).clone()) {
                         Ok(()) => next.annotations = Rc::new(set),
-                        Err(e) => next.notify_error(text::annotation_error(text::UNDO_FAILED, &e)),
+                        Err(e) => next.notify_error(t.annotation_error(t.undo_failed, &e)),
                     }
                 }
             }
@@ -407,6 +458,8 @@ impl Reducible for AppState {
                 }
                 next.detect_names();
             }
+            Action::SetLang(lang) => next.lang = lang,
+            Action::SetTheme(theme) => next.theme = theme,
         }
         Rc::new(next)
     }

@@ -5,7 +5,6 @@ use yew::prelude::*;
 use crate::core::annotations::{Annotation, AnnotationEdit, Color, check_input};
 use crate::ui::components::note_markdown::NoteMarkdown;
 use crate::ui::state::{Action, AppContext, use_app};
-use crate::ui::text;
 
 /// Props of [`AnnotationItem`].
 #[derive(Properties, PartialEq)]
@@ -26,6 +25,7 @@ pub struct AnnotationItemProps {
 /// Shows an annotation; "edit" turns it into a small form (note, tags, colour).
 #[component]
 pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let editing = use_state_eq(|| false);
     let a = &props.annotation;
@@ -56,16 +56,16 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
     html! {
         <li class={classes!("annotation-item", format!("annotation-item--{}", a.color.name()))} data-annotation-item={a.id.0.clone()}>
             <blockquote class="annotation-quote">
-                <span class="color-cue" title={text::color_label(a.color)} aria-label={text::color_label(a.color)}>{ a.color.symbol() }</span>
+                <span class="color-cue" title={t.color_label(a.color)} aria-label={t.color_label(a.color)}>{ a.color.symbol() }</span>
                 { quote_preview(&a.quote.exact) }
             </blockquote>
             if props.orphaned {
-                <p class="orphaned-note" role="note">{ text::ORPHANED }</p>
+                <p class="orphaned-note" role="note">{ t.orphaned }</p>
             }
             if *editing {
-                { form.view(a, form.on_save(app, a, editing.clone()), on_cancel) }
+                { form.view(t, a, form.on_save(app, a, editing.clone()), on_cancel) }
             } else {
-                { shown_note(a, jump_action(props), on_edit, on_delete) }
+                { shown_note(t, a, jump_action(t, props), on_edit, on_delete) }
             }
         </li>
     }
@@ -82,6 +82,7 @@ struct NoteForm {
 impl NoteForm {
     /// Saves the form into annotation `a` and leaves edit mode.
     fn on_save(&self, app: AppContext, a: &Annotation, editing: UseStateHandle<bool>) -> Callback<SubmitEvent> {
+        let t = app.lang.text();
         let id = a.id.clone();
         let (note_ref, tags_ref, color) = (self.note_ref.clone(), self.tags_ref.clone(), self.color.clone());
         let problem = self.problem.clone();
@@ -90,7 +91,7 @@ impl NoteForm {
             let (note, tags) = read_note_form(&note_ref, &tags_ref);
             // Every limit is checked before the form closes; the typed text stays in the form.
             if let Err(e) = check_input(note.clone(), tags.clone()) {
-                problem.set(Some(text::annotation_error(text::NOTE_NOT_CHANGED, &e)));
+                problem.set(Some(t.annotation_error(t.note_not_changed, &e)));
                 return;
             }
             problem.set(None);
@@ -109,17 +110,23 @@ impl NoteForm {
     }
 
     /// The form (colour, note, tags, save / cancel) for annotation `a`.
-    fn view(&self, a: &Annotation, on_save: Callback<SubmitEvent>, on_cancel: Callback<MouseEvent>) -> Html {
+    fn view(
+        &self,
+        t: &'static crate::ui::text::Text,
+        a: &Annotation,
+        on_save: Callback<SubmitEvent>,
+        on_cancel: Callback<MouseEvent>,
+    ) -> Html {
         let color = self.color.clone();
         html! {
             <form class="note-form" onsubmit={on_save}>
                 { form_problem(self.problem.as_ref()) }
                 <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
-                <label>{ text::NOTE_LABEL }<textarea ref={self.note_ref.clone()} rows="3" value={a.note.clone().unwrap_or_default()} /></label>
-                <label>{ text::TAGS_LABEL }<input ref={self.tags_ref.clone()} type="text" value={a.tags.join(", ")} placeholder={text::TAGS_PLACEHOLDER} /></label>
+                <label>{ t.note_label }<textarea ref={self.note_ref.clone()} rows="3" value={a.note.clone().unwrap_or_default()} /></label>
+                <label>{ t.tags_label }<input ref={self.tags_ref.clone()} type="text" value={a.tags.join(", ")} placeholder={t.tags_placeholder} /></label>
                 <div class="form-actions">
-                    <button type="submit" class="button">{ text::SAVE }</button>
-                    <button type="button" class="button button--quiet" onclick={on_cancel}>{ text::CANCEL }</button>
+                    <button type="submit" class="button">{ t.save }</button>
+                    <button type="button" class="button button--quiet" onclick={on_cancel}>{ t.cancel }</button>
                 </div>
             </form>
         }
@@ -135,41 +142,47 @@ pub fn form_problem(problem: Option<&String>) -> Html {
 }
 
 /// The "jump to passage" action: a link, a button, or nothing.
-fn jump_action(props: &AnnotationItemProps) -> Html {
+fn jump_action(t: &'static crate::ui::text::Text, props: &AnnotationItemProps) -> Html {
     match (&props.jump_href, &props.onjump) {
-        (Some(href), _) => html! { <a class="button button--quiet" href={href.clone()}>{ text::JUMP_TO_PASSAGE }</a> },
+        (Some(href), _) => html! { <a class="button button--quiet" href={href.clone()}>{ t.jump_to_passage }</a> },
         (None, Some(cb)) => {
             let cb = cb.clone();
-            html! { <button type="button" class="button button--quiet" onclick={Callback::from(move |_| cb.emit(()))}>{ text::JUMP_TO_PASSAGE }</button> }
+            html! { <button type="button" class="button button--quiet" onclick={Callback::from(move |_| cb.emit(()))}>{ t.jump_to_passage }</button> }
         }
         _ => html! {},
     }
 }
 
 /// Annotation `a` when not editing: note, tags and the actions.
-fn shown_note(a: &Annotation, jump: Html, on_edit: Callback<MouseEvent>, on_delete: Callback<MouseEvent>) -> Html {
+fn shown_note(
+    t: &'static crate::ui::text::Text,
+    a: &Annotation,
+    jump: Html,
+    on_edit: Callback<MouseEvent>,
+    on_delete: Callback<MouseEvent>,
+) -> Html {
     html! {
         <>
             if let Some(note) = &a.note {
                 <NoteMarkdown markdown={AttrValue::from(note.clone())} format={a.note_format.clone().map(AttrValue::from)} />
             }
-            { replies(a) }
+            { replies(t, a) }
             if !a.tags.is_empty() {
-                <ul class="tags" aria-label={text::TAGS_LABEL}>
+                <ul class="tags" aria-label={t.tags_label}>
                     for t in a.tags.iter() { <li class="tag">{ format!("#{t}") }</li> }
                 </ul>
             }
             <div class="annotation-actions">
                 { jump }
-                <button type="button" class="button button--quiet" onclick={on_edit}>{ text::EDIT }</button>
-                <button type="button" class="button button--quiet button--danger" onclick={on_delete}>{ text::DELETE }</button>
+                <button type="button" class="button button--quiet" onclick={on_edit}>{ t.edit }</button>
+                <button type="button" class="button button--quiet button--danger" onclick={on_delete}>{ t.delete }</button>
             </div>
         </>
     }
 }
 
 /// Replies and further comments another tool wrote (kept from an import), shown read-only as a thread.
-fn replies(a: &Annotation) -> Html {
+fn replies(t: &'static crate::ui::text::Text, a: &Annotation) -> Html {
     let Some(foreign) = &a.foreign else { return html! {} };
     let items: Vec<(String, String)> = foreign
         .bodies
@@ -188,7 +201,7 @@ fn replies(a: &Annotation) -> Html {
         return html! {};
     }
     html! {
-        <ol class="replies" aria-label={text::REPLIES}>
+        <ol class="replies" aria-label={t.replies}>
             for (who, value) in items {
                 <li class="reply">if !who.is_empty() { <span class="reply-author">{ who }{ ": " }</span> }<span class="note-text--plain">{ value }</span></li>
             }
@@ -238,13 +251,14 @@ pub struct ColorPickerProps {
 /// Five colour buttons, each with a symbol and a name (not colour alone).
 #[component]
 pub fn ColorPicker(props: &ColorPickerProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     html! {
-        <div class="color-picker" role="radiogroup" aria-label={text::COLOR_LABEL}>
+        <div class="color-picker" role="radiogroup" aria-label={t.color_label}>
             for c in Color::ALL {
                 <button type="button" role="radio" aria-checked={(c == props.selected).to_string()}
                     class={classes!("swatch", format!("swatch--{}", c.name()))}
                     onclick={let cb = props.onpick.clone(); Callback::from(move |_| cb.emit(c))}>
-                    <span aria-hidden="true">{ c.symbol() }</span>{ " " }{ text::color_label(c) }
+                    <span aria-hidden="true">{ c.symbol() }</span>{ " " }{ t.color_label(c) }
                 </button>
             }
         </div>

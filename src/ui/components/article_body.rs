@@ -12,15 +12,19 @@ use crate::core::corpus::{Article, BlockKind};
 use crate::core::highlights::{Highlight, Mark, PlacedAnnotation};
 use crate::core::render::{CpSpan, Node, block_nodes};
 use crate::ui::components::markdown_view::{Descriptions, MarkStyle, MarkdownView};
-use crate::ui::text;
 
 /// The `<mark>` attributes of each highlight, in order. A reader's passage is numbered (`data-n`) by its
 /// place among `placed` (the notes panel's order), so a printed handout pairs passages and notes.
-pub fn mark_styles(highlights: &[Highlight], mentions: &[Mention], placed: &[PlacedAnnotation]) -> Vec<MarkStyle> {
+pub fn mark_styles(
+    t: &'static crate::ui::text::Text,
+    highlights: &[Highlight],
+    mentions: &[Mention],
+    placed: &[PlacedAnnotation],
+) -> Vec<MarkStyle> {
     highlights
         .iter()
         .map(|h| {
-            let mut style = mark_style(&h.mark, mentions);
+            let mut style = mark_style(t, &h.mark, mentions);
             if let Mark::Annotation { id, .. } = &h.mark
                 && let Some(n) = placed.iter().position(|p| &p.annotation.id.0 == id)
             {
@@ -31,7 +35,7 @@ pub fn mark_styles(highlights: &[Highlight], mentions: &[Mention], placed: &[Pla
         .collect()
 }
 
-fn mention_style(i: usize, m: &Mention) -> MarkStyle {
+fn mention_style(t: &'static crate::ui::text::Text, i: usize, m: &Mention) -> MarkStyle {
     let mut attrs: Vec<(&'static str, AttrValue)> = vec![
         ("data-kind", AttrValue::Static(m.kind.as_str())),
         ("data-m", AttrValue::from(i.to_string())),
@@ -51,7 +55,7 @@ fn mention_style(i: usize, m: &Mention) -> MarkStyle {
         Source::Rules => MarkStyle {
             class: AttrValue::Static("entity"),
             attrs,
-            description: Some(AttrValue::Static(text::kind_label(m.kind))),
+            description: Some(AttrValue::Static(t.kind_label(m.kind))),
         },
         Source::Model { group, .. } => {
             attrs.insert(2, ("data-detected", AttrValue::from(group.clone())));
@@ -60,17 +64,17 @@ fn mention_style(i: usize, m: &Mention) -> MarkStyle {
                 attrs,
                 description: Some(AttrValue::from(format!(
                     "{}, {}",
-                    text::kind_label(m.kind),
-                    text::DETECTED_SHORT
+                    t.kind_label(m.kind),
+                    t.detected_short
                 ))),
             }
         }
     }
 }
 
-fn mark_style(mark: &Mark, mentions: &[Mention]) -> MarkStyle {
+fn mark_style(t: &'static crate::ui::text::Text, mark: &Mark, mentions: &[Mention]) -> MarkStyle {
     match mark {
-        Mark::Entity(i) => mentions.get(*i).map(|m| mention_style(*i, m)).unwrap_or_default(),
+        Mark::Entity(i) => mentions.get(*i).map(|m| mention_style(t, *i, m)).unwrap_or_default(),
         Mark::Annotation { id, color, has_note } => MarkStyle {
             class: AttrValue::from(format!("annotation annotation--{}", color.name())),
             attrs: vec![
@@ -79,9 +83,9 @@ fn mark_style(mark: &Mark, mentions: &[Mention]) -> MarkStyle {
                 ("tabindex", AttrValue::Static("-1")),
             ],
             description: Some(AttrValue::from(if *has_note {
-                format!("{}, {}", text::color_label(*color), text::WITH_NOTE)
+                format!("{}, {}", t.color_label(*color), t.with_note)
             } else {
-                text::color_label(*color).to_string()
+                t.color_label(*color).to_string()
             })),
         },
         Mark::Passage => MarkStyle {
@@ -90,7 +94,7 @@ fn mark_style(mark: &Mark, mentions: &[Mention]) -> MarkStyle {
                 ("tabindex", AttrValue::Static("-1")),
                 ("id", AttrValue::Static("passage")),
             ],
-            description: Some(AttrValue::Static(text::LINKED_PASSAGE)),
+            description: Some(AttrValue::Static(t.linked_passage)),
         },
         Mark::Shared { index, color } => MarkStyle {
             class: AttrValue::from(format!("annotation annotation--shared annotation--{}", color.name())),
@@ -98,7 +102,7 @@ fn mark_style(mark: &Mark, mentions: &[Mention]) -> MarkStyle {
                 ("data-shared", AttrValue::from(index.to_string())),
                 ("data-color", AttrValue::Static(color.name())),
             ],
-            description: Some(AttrValue::Static(text::SHARED_NOTE)),
+            description: Some(AttrValue::Static(t.shared_note)),
         },
     }
 }
@@ -126,6 +130,7 @@ pub struct ArticleBodyProps {
 /// `data-block-start` so a selection can be mapped back to article offsets.
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let a = &props.article;
     let blocks: Vec<(BlockKind, usize, Rc<Vec<Node>>)> = a
         .blocks
@@ -165,13 +170,13 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         })
     };
     html! {
-        <div class="article-body" tabindex="0" aria-label={text::ARTICLE_TEXT_LABEL}
+        <div class="article-body" tabindex="0" aria-label={t.article_text_label}
             {onmouseup} {onkeyup} {onmouseover} {onfocusin} {onkeydown} {onmouseout}>
             for (kind, start, nodes) in blocks {
                 { block_html(kind, start, nodes, marks.clone()) }
             }
             if !credits.is_empty() {
-                <p class="photo-credits"><span>{ text::PHOTO_CREDITS }{ ": " }</span>{ credits }</p>
+                <p class="photo-credits"><span>{ t.photo_credits }{ ": " }</span>{ credits }</p>
             }
             <Descriptions marks={props.marks.clone()} />
         </div>

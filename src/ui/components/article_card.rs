@@ -19,6 +19,7 @@ pub struct ArticleCardProps {
 /// Title (as a link), meta line and the start of the lead.
 #[component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let a = &props.article;
     let lead = a
         .blocks
@@ -35,7 +36,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             <MetaLine article={a.clone()} />
             <p class="card-teaser">{ lead }</p>
             if !props.main_entities.is_empty() {
-                <ul class="chips card-entities" aria-label={crate::ui::text::MAIN_ENTITIES}>
+                <ul class="chips card-entities" aria-label={t.main_entities}>
                     for (id, label, kind) in props.main_entities.iter() {
                         <li><a href={Route::Entity { id: id.clone() }.href()}>
                             <span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label.clone() }

@@ -2,21 +2,20 @@
 
 use yew::prelude::*;
 
-use crate::ui::text;
-
 /// Props of [`CopyLinkButton`].
 #[derive(Properties, PartialEq)]
 pub struct CopyLinkButtonProps {
     /// The hash route to link to, e.g. `#/a/1234`.
     pub hash: AttrValue,
-    /// The button label.
-    #[prop_or(AttrValue::Static(text::COPY_LINK))]
-    pub label: AttrValue,
+    /// The button label ("Link kopieren" when not given).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 /// Copies the link; shows "copied", or the link itself to copy by hand when the clipboard is unavailable.
 #[component]
 pub fn CopyLinkButton(props: &CopyLinkButtonProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let status = use_state(|| None::<Result<(), String>>);
     let onclick = {
         let status = status.clone();
@@ -33,15 +32,15 @@ pub fn CopyLinkButton(props: &CopyLinkButtonProps) -> Html {
     html! {
         <span class="copy-link">
             <button type="button" class="button button--quiet" {onclick} data-copy-link={props.hash.clone()}>
-                { props.label.clone() }
+                { props.label.clone().unwrap_or(AttrValue::Static(t.copy_link)) }
             </button>
             <span class="copy-status" role="status" aria-live="polite">
                 { match &*status {
                     // From a downloaded folder the link is a path on this computer: say where it works.
-                    Some(Ok(())) if crate::platform::location::is_file() => html! { <>{ text::COPIED }{ " " }{ text::FILE_LINK_WARNING }</> },
-                    Some(Ok(())) => html! { { text::COPIED } },
-                    Some(Err(link)) if crate::platform::location::is_file() => html! { <>{ text::COPY_FAILED }{ " " }<input class="copy-fallback" readonly=true value={link.clone()} />{ " " }{ text::FILE_LINK_WARNING }</> },
-                    Some(Err(link)) => html! { <>{ text::COPY_FAILED }{ " " }<input class="copy-fallback" readonly=true value={link.clone()} /></> },
+                    Some(Ok(())) if crate::platform::location::is_file() => html! { <>{ t.copied }{ " " }{ t.file_link_warning }</> },
+                    Some(Ok(())) => html! { { t.copied } },
+                    Some(Err(link)) if crate::platform::location::is_file() => html! { <>{ t.copy_failed }{ " " }<input class="copy-fallback" readonly=true value={link.clone()} />{ " " }{ t.file_link_warning }</> },
+                    Some(Err(link)) => html! { <>{ t.copy_failed }{ " " }<input class="copy-fallback" readonly=true value={link.clone()} /></> },
                     None => html! {},
                 } }
             </span>

@@ -7,7 +7,6 @@ use crate::core::analysis::entities::Mention;
 use crate::core::analysis::kb::kb;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
-use crate::ui::text;
 
 /// Props of [`EntityCard`].
 #[derive(Properties, PartialEq)]
@@ -30,6 +29,7 @@ pub struct EntityCardProps {
 /// A small card anchored below the mention.
 #[component]
 pub fn EntityCard(props: &EntityCardProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let m = &props.mention;
     let entity = m.entity_id.as_deref().and_then(|id| kb().get(id));
@@ -82,9 +82,9 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     });
     html! {
         <div class="entity-card" role="dialog" aria-labelledby="card-label" {style} {onkeydown} {onmouseleave} id="entity-card">
-            <button type="button" class="card-close" aria-label={text::CLOSE} title={text::CLOSE} onclick={onclick_close}>{ "×" }</button>
-            <p class="card-kind">{ text::kind_label(m.kind) }{ if m.derived { text::DERIVED_FORM } else { "" } }</p>
-            { details(m, entity, here, &others) }
+            <button type="button" class="card-close" aria-label={t.close} title={t.close} onclick={onclick_close}>{ "×" }</button>
+            <p class="card-kind">{ t.kind_label(m.kind) }{ if m.derived { t.derived_form } else { "" } }</p>
+            { details(t, m, entity, here, &others) }
         </div>
     }
 }
@@ -92,6 +92,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
 /// The card below its kind line: label, description, links and counts (KB entity), the model's confidence
 /// (detected name), or the value (date, quantity).
 fn details(
+    t: &'static crate::ui::text::Text,
     m: &Mention,
     entity: Option<&crate::core::analysis::kb::KbEntity>,
     here: usize,
@@ -105,7 +106,7 @@ fn details(
                 if let Some(q) = e.wikidata() {
                     <p><a href={format!("https://www.wikidata.org/wiki/{q}")} target="_blank" rel="noopener noreferrer">{ format!("Wikidata {q}") }</a></p>
                 }
-                <p class="card-counts">{ format!("{here} {} · {} {}", text::MENTIONS_HERE, others.len(), text::OTHER_ARTICLES) }</p>
+                <p class="card-counts">{ format!("{here} {} · {} {}", t.mentions_here, others.len(), t.other_articles) }</p>
                 if !others.is_empty() {
                     <ul class="card-others">
                         for (id, title) in others.iter().take(5) {
@@ -113,17 +114,17 @@ fn details(
                         }
                     </ul>
                 }
-                <p><a href={Route::Entity { id: e.id.clone() }.href()} class="button button--quiet">{ text::ENTITY_PAGE }</a></p>
+                <p><a href={Route::Entity { id: e.id.clone() }.href()} class="button button--quiet">{ t.entity_page }</a></p>
             } else if let (true, Some(group)) = (m.is_detected(), m.page_id()) {
-                <p class="card-description card-detected">{ text::DETECTED_CARD }</p>
+                <p class="card-description card-detected">{ t.detected_card }</p>
                 if let crate::core::analysis::mention::Source::Model { margin, .. } = &m.source {
-                    <p class="card-confidence" data-margin={margin.to_string()}>{ text::model_confidence(*margin) }</p>
+                    <p class="card-confidence" data-margin={margin.to_string()}>{ t.model_confidence(*margin) }</p>
                 }
-                <p><a href={Route::Entity { id: group.to_string() }.href()} class="button button--quiet">{ text::ENTITY_PAGE }</a></p>
+                <p><a href={Route::Entity { id: group.to_string() }.href()} class="button button--quiet">{ t.entity_page }</a></p>
             } else if let Some(v) = &m.value {
-                <p class="card-description">{ format!("{}: {v}", text::VALUE) }</p>
+                <p class="card-description">{ format!("{}: {v}", t.value) }</p>
             } else {
-                <p class="card-description">{ text::NOT_LINKED }</p>
+                <p class="card-description">{ t.not_linked }</p>
             }
         </>
     }

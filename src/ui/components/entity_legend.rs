@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use crate::core::analysis::entities::EntityKind;
 use crate::ui::state::{ALL_KINDS, Action, use_app};
-use crate::ui::text;
 
 /// Props of [`EntityLegend`].
 #[derive(Properties, PartialEq)]
@@ -16,6 +15,7 @@ pub struct EntityLegendProps {
 /// Kind toggles; reads and changes `hidden_kinds` in the app state.
 #[component]
 pub fn EntityLegend(props: &EntityLegendProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let all_hidden = app.hidden_kinds.len() == ALL_KINDS.len();
     let toggle_all = {
@@ -23,17 +23,17 @@ pub fn EntityLegend(props: &EntityLegendProps) -> Html {
         Callback::from(move |_| app.dispatch(Action::SetAllKinds(all_hidden)))
     };
     html! {
-        <div class="legend" role="group" aria-label={text::LEGEND_LABEL}>
+        <div class="legend" role="group" aria-label={t.legend_label}>
             for (kind, count) in props.counts.iter().copied() {
                 <button type="button" class={classes!("legend-item", format!("legend-item--{}", kind.as_str()))}
                     aria-pressed={(!app.hidden_kinds.contains(&kind)).to_string()} data-kind-toggle={kind.as_str()}
                     onclick={let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ToggleKind(kind)))}>
                     <span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />
-                    { text::kind_label(kind) }<span class="legend-count">{ format!(" {count}") }</span>
+                    { t.kind_label(kind) }<span class="legend-count">{ format!(" {count}") }</span>
                 </button>
             }
             <button type="button" class="button button--quiet legend-all" id="kinds-all" onclick={toggle_all}>
-                { if all_hidden { text::ALL_ON } else { text::ALL_OFF } }
+                { if all_hidden { t.all_on } else { t.all_off } }
             </button>
         </div>
     }

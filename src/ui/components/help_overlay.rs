@@ -2,23 +2,26 @@
 
 use yew::prelude::*;
 
-use crate::ui::text;
+use crate::ui::text::Text;
 
 /// Every shortcut: key and what it does (the overlay lists them; [`HelpOverlay`] handles them).
-pub const SHORTCUTS: [(&str, &str); 8] = [
-    ("/", text::KEY_SEARCH),
-    ("?", text::KEY_HELP),
-    ("←  →", text::KEY_PREV_NEXT),
-    ("n", text::KEY_NEXT_NOTE),
-    ("Tab", text::KEY_TEXT),
-    ("←  →  (im Text)", text::KEY_NAMES),
-    ("Esc", text::KEY_ESCAPE),
-    ("Umschalt + Pfeile", text::KEY_SELECT),
-];
+pub fn shortcuts(t: &'static Text) -> [(&'static str, &'static str); 8] {
+    [
+        ("/", t.key_search),
+        ("?", t.key_help),
+        ("←  →", t.key_prev_next),
+        ("n", t.key_next_note),
+        ("Tab", t.key_text),
+        (t.pick("←  →  (im Text)", "←  →  (in the text)"), t.key_names),
+        ("Esc", t.key_escape),
+        (t.pick("Umschalt + Pfeile", "Shift + arrows"), t.key_select),
+    ]
+}
 
 /// Registers the page's shortcuts once and shows the help overlay while it is open.
 #[component]
 pub fn HelpOverlay() -> Html {
+    let t = crate::ui::hooks::use_text();
     let open = use_state_eq(|| false);
     {
         let open = open.setter();
@@ -62,13 +65,13 @@ pub fn HelpOverlay() -> Html {
     html! {
         <div class="help-overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" id="help-overlay" {onkeydown}>
             <div class="help-box">
-                <h2 id="help-title">{ text::HELP_TITLE }</h2>
+                <h2 id="help-title">{ t.help_title }</h2>
                 <dl class="help-keys">
-                    for (key, what) in SHORTCUTS {
+                    for (key, what) in shortcuts(t) {
                         <div><dt><kbd>{ key }</kbd></dt><dd>{ what }</dd></div>
                     }
                 </dl>
-                <button type="button" class="button" id="help-close" onclick={close}>{ text::CLOSE }</button>
+                <button type="button" class="button" id="help-close" onclick={close}>{ t.close }</button>
             </div>
         </div>
     }

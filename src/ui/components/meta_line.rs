@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use crate::core::corpus::Article;
 use crate::core::library::outlet_of;
-use crate::ui::text;
 
 /// Props of [`MetaLine`].
 #[derive(Properties, PartialEq)]
@@ -16,10 +15,11 @@ pub struct MetaLineProps {
 /// Date (German format), outlet, agencies and reading time, separated by dots.
 #[component]
 pub fn MetaLine(props: &MetaLineProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let a = &props.article;
-    let date = a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date);
+    let date = a.date.value.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d));
     let iso = a.date.value.map(|d| d.iso()).unwrap_or_default();
-    let outlet = outlet_of(a).map_or_else(|| text::OUTLET_UNKNOWN.to_string(), str::to_string);
+    let outlet = outlet_of(a).map_or_else(|| t.outlet_unknown.to_string(), str::to_string);
     let agencies: Vec<&str> = a
         .agencies
         .iter()
@@ -36,10 +36,10 @@ pub fn MetaLine(props: &MetaLineProps) -> Html {
             <span class="meta-sep" aria-hidden="true">{ " · " }</span>
             <span class="meta-outlet">{ outlet }</span>
             if !agencies.is_empty() {
-                <span class="meta-agencies">{ format!(" ({} {})", text::AGENCIES, agencies.join(", ")) }</span>
+                <span class="meta-agencies">{ format!(" ({} {})", t.agencies, agencies.join(", ")) }</span>
             }
             <span class="meta-sep" aria-hidden="true">{ " · " }</span>
-            <span class="meta-reading">{ format!("{} {}", a.reading_minutes(), text::MINUTES) }</span>
+            <span class="meta-reading">{ format!("{} {}", a.reading_minutes(), t.minutes) }</span>
         </p>
     }
 }

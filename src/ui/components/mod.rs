@@ -14,6 +14,7 @@ pub mod note_markdown;
 pub mod notes_panel;
 pub mod notice_bar;
 pub mod original_view;
+pub mod preferences;
 pub mod same_event_panel;
 pub mod search_box;
 pub mod selection_toolbar;

@@ -3,26 +3,29 @@
 use yew::prelude::*;
 
 use crate::ui::routes::Route;
-use crate::ui::text;
 
 /// The site header with the app name and the main sections.
 #[component]
 pub fn NavBar() -> Html {
+    let t = crate::ui::hooks::use_text();
     html! {
         <header class="site-header">
-            <nav class="site-nav" aria-label={text::MAIN_NAV}>
+            <nav class="site-nav" aria-label={t.main_nav}>
                 <a href={Route::Home.href()} class="brand">
-                    <span class="brand-name">{ text::APP_NAME }</span>
-                    <span class="brand-tagline">{ text::TAGLINE }</span>
+                    <span class="brand-name">{ t.app_name }</span>
+                    <span class="brand-tagline">{ t.tagline }</span>
                 </a>
                 <ul class="nav-links">
-                    <li><a href={Route::Home.href()}>{ text::NAV_LIBRARY }</a></li>
-                    <li><a href={Route::Entities.href()}>{ text::NAV_ENTITIES }</a></li>
-                    <li><a href={Route::Timeline.href()}>{ text::NAV_TIMELINE }</a></li>
-                    <li><a href={Route::Notes.href()}>{ text::NAV_NOTES }</a></li>
+                    <li><a href={Route::Home.href()}>{ t.nav_library }</a></li>
+                    <li><a href={Route::Entities.href()}>{ t.nav_entities }</a></li>
+                    <li><a href={Route::Timeline.href()}>{ t.nav_timeline }</a></li>
+                    <li><a href={Route::Notes.href()}>{ t.nav_notes }</a></li>
                 </ul>
             </nav>
-            <crate::ui::components::search_box::SearchBox />
+            <div class="header-tools">
+                <crate::ui::components::search_box::SearchBox />
+                <crate::ui::components::preferences::Preferences />
+            </div>
         </header>
     }
 }

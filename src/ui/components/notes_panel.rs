@@ -12,7 +12,6 @@ use crate::ui::components::annotation_item::AnnotationItem;
 use crate::ui::components::copy_link_button::CopyLinkButton;
 use crate::ui::routes::Route;
 use crate::ui::state::{Action, use_app};
-use crate::ui::text;
 
 /// Props of [`NotesPanel`].
 #[derive(Properties, PartialEq)]
@@ -26,14 +25,15 @@ pub struct NotesPanelProps {
 /// The notes panel under an article.
 #[component]
 pub fn NotesPanel(props: &NotesPanelProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let a = &props.article;
     let items: Vec<_> = props.placed.iter().map(|p| p.annotation.clone()).collect();
     let undo = app.undo.as_ref().filter(|r| r.annotation.article_id == a.id).map(|_| {
         let app = app.clone();
         html! {
-            <p class="undo" role="status">{ text::DELETED }{ " " }
-                <button type="button" class="button button--quiet" id="undo" onclick={Callback::from(move |_| app.dispatch(Action::Undo))}>{ text::UNDO }</button>
+            <p class="undo" role="status">{ t.deleted }{ " " }
+                <button type="button" class="button button--quiet" id="undo" onclick={Callback::from(move |_| app.dispatch(Action::Undo))}>{ t.undo }</button>
             </p>
         }
     });
@@ -41,9 +41,9 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         html! {}
     } else if link::fits_in_link(&items) {
         let hash = Route::Article { id: a.id.0.clone() }.href_with("n", &link::encode_note_set(&items));
-        html! { <CopyLinkButton hash={AttrValue::from(hash)} label={AttrValue::Static(text::SHARE_NOTES)} /> }
+        html! { <CopyLinkButton hash={AttrValue::from(hash)} label={Some(AttrValue::Static(t.share_notes))} /> }
     } else {
-        html! { <p class="hint">{ text::SHARE_TOO_LONG }</p> }
+        html! { <p class="hint">{ t.share_too_long }</p> }
     };
     let export = {
         let app = app.clone();
@@ -62,7 +62,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         let items = items.clone();
         Callback::from(move |_| {
             let refs: Vec<_> = items.iter().collect();
-            let md = handout::markdown(&article, &refs, &text::HANDOUT_WORDS);
+            let md = handout::markdown(&article, &refs, &t.handout_words());
             crate::platform::download::download(
                 &format!("presseschau-handout-{}.md", article.id),
                 "text/markdown",
@@ -72,10 +72,10 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
     };
     html! {
         <section class="notes-panel" aria-labelledby="notes-title" id="notes-panel">
-            <h2 id="notes-title">{ text::NOTES_PANEL }{ format!(" ({})", items.len()) }</h2>
+            <h2 id="notes-title">{ t.notes_panel }{ format!(" ({})", items.len()) }</h2>
             if let Some(undo) = undo { { undo } }
             if props.placed.is_empty() {
-                <p class="hint">{ text::NO_NOTES_HERE }</p>
+                <p class="hint">{ t.no_notes_here }</p>
             } else {
                 <ol class="annotation-list">
                     for p in props.placed.iter() {
@@ -88,8 +88,8 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                 </ol>
                 <div class="panel-actions">
                     { share }
-                    <button type="button" class="button button--quiet" onclick={export}>{ text::EXPORT_W3C }</button>
-                    <button type="button" class="button button--quiet" onclick={handout}>{ text::EXPORT_HANDOUT }</button>
+                    <button type="button" class="button button--quiet" onclick={export}>{ t.export_w3c }</button>
+                    <button type="button" class="button button--quiet" onclick={handout}>{ t.export_handout }</button>
                 </div>
             }
         </section>

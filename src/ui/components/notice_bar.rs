@@ -5,19 +5,19 @@ use yew::prelude::*;
 
 use crate::ui::routes::Route;
 use crate::ui::state::{Action, StorageStatus, use_app};
-use crate::ui::text;
 
 /// Shows the current notice and the storage status.
 #[component]
 pub fn NoticeBar() -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let storage = match &app.storage {
         StorageStatus::Ok => html! {},
         StorageStatus::Unavailable => html! {
-            <p class="notice notice--warn" role="status" data-storage="unavailable">{ text::STORAGE_UNAVAILABLE }{ " " }<a href={Route::Notes.href()}>{ text::EXPORT_NOTES }</a></p>
+            <p class="notice notice--warn" role="status" data-storage="unavailable">{ t.storage_unavailable }{ " " }<a href={Route::Notes.href()}>{ t.export_notes }</a></p>
         },
         StorageStatus::SaveFailed(_) => html! {
-            <p class="notice notice--warn" role="status" data-storage="save-failed">{ text::STORAGE_SAVE_FAILED }{ ". " }<a href={Route::Notes.href()}>{ text::EXPORT_NOTES }</a></p>
+            <p class="notice notice--warn" role="status" data-storage="save-failed">{ t.storage_save_failed }{ ". " }<a href={Route::Notes.href()}>{ t.export_notes }</a></p>
         },
         StorageStatus::Unreadable {
             raw,
@@ -30,9 +30,9 @@ pub fn NoticeBar() -> Html {
             });
             html! {
                 <p class="notice notice--warn" role="alert" data-storage="unreadable">
-                    { if *kept_aside { text::STORAGE_UNREADABLE_KEPT } else { text::STORAGE_UNREADABLE_MEMORY } }
-                    { format!(" ({}) ", text::stored_data_problem(problem)) }
-                    <button type="button" class="button button--quiet" id="download-unreadable" onclick={download}>{ text::DOWNLOAD_UNREADABLE }</button>
+                    { if *kept_aside { t.storage_unreadable_kept } else { t.storage_unreadable_memory } }
+                    { format!(" ({}) ", t.stored_data_problem(problem)) }
+                    <button type="button" class="button button--quiet" id="download-unreadable" onclick={download}>{ t.download_unreadable }</button>
                 </p>
             }
         }
@@ -42,7 +42,7 @@ pub fn NoticeBar() -> Html {
         html! {
             <p class={classes!("notice", n.is_error.then_some("notice--warn"))} role="status" id="notice">
                 { n.text }{ " " }
-                <button type="button" class="button button--quiet" onclick={Callback::from(move |_| app.dispatch(Action::DismissNotice))}>{ text::DISMISS }</button>
+                <button type="button" class="button button--quiet" onclick={Callback::from(move |_| app.dispatch(Action::DismissNotice))}>{ t.dismiss }</button>
             </p>
         }
     });

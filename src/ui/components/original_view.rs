@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use crate::core::corpus::{Article, LineRole};
-use crate::ui::text;
 
 /// Props of [`OriginalView`].
 #[derive(Properties, PartialEq)]
@@ -15,10 +14,11 @@ pub struct OriginalViewProps {
 /// Every line of the source file; removed ones struck through with a reason badge.
 #[component]
 pub fn OriginalView(props: &OriginalViewProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     html! {
         <section class="original" aria-labelledby="original-title">
-            <h2 id="original-title">{ text::ORIGINAL_TITLE }</h2>
-            <p class="original-help">{ text::ORIGINAL_HELP }{ format!(" {}: {}", text::SOURCE_FILE, props.article.source_file) }</p>
+            <h2 id="original-title">{ t.original_title }</h2>
+            <p class="original-help">{ t.original_help }{ format!(" {}: {}", t.source_file, props.article.source_file) }</p>
             <ol class="original-lines">
                 for line in props.article.lines.iter() {
                     { match line.role {
@@ -27,7 +27,7 @@ pub fn OriginalView(props: &OriginalViewProps) -> Html {
                         LineRole::Removed(reason) => html! {
                             <li class={classes!("line", "line--removed", reason.is_boilerplate().then_some("line--boilerplate"), line.joined.then_some("line--joined"))} data-reason={format!("{reason:?}")}>
                                 <del>{ line.text.clone() }</del>
-                                <span class="reason-badge">{ text::removal_reason(reason) }</span>
+                                <span class="reason-badge">{ t.removal_reason(reason) }</span>
                             </li>
                         },
                     } }

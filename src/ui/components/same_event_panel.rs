@@ -9,7 +9,6 @@ use crate::core::event_view::{groups_of, labelled_reasons, other_end, related};
 use crate::core::library::outlet_of;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
-use crate::ui::text;
 
 /// Props of [`SameEventPanel`].
 #[derive(Properties, PartialEq)]
@@ -21,6 +20,7 @@ pub struct SameEventPanelProps {
 /// Same-event and same-story links of one article; renders nothing when it has none.
 #[component]
 pub fn SameEventPanel(props: &SameEventPanelProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let id = ArticleId(props.article_id.to_string());
     let (same_event, same_story) = related(&app.links, &id);
@@ -35,21 +35,21 @@ pub fn SameEventPanel(props: &SameEventPanelProps) -> Html {
     };
     let item = |l: &EventLink| related_item(&app, &id, l);
     html! {
-        <aside class="related" aria-label={text::RELATED_REPORTS}>
+        <aside class="related" aria-label={t.related_reports}>
             if !same_event.is_empty() {
                 <section class="related-panel" data-panel="same-event">
-                    <h2>{ text::SAME_EVENT }</h2>
-                    <p class="related-help">{ text::SAME_EVENT_HELP }</p>
+                    <h2>{ t.same_event }</h2>
+                    <p class="related-help">{ t.same_event_help }</p>
                     <ul class="related-list">{ for same_event.iter().map(|l| item(l)) }</ul>
-                    { group_link(LinkLevel::SameEvent, text::SHOW_EVENT).unwrap_or_default() }
+                    { group_link(LinkLevel::SameEvent, t.show_event).unwrap_or_default() }
                 </section>
             }
             if !same_story.is_empty() {
                 <section class="related-panel" data-panel="same-story">
-                    <h2>{ text::SAME_STORY }</h2>
-                    <p class="related-help">{ text::SAME_STORY_HELP }</p>
+                    <h2>{ t.same_story }</h2>
+                    <p class="related-help">{ t.same_story_help }</p>
                     <ul class="related-list">{ for same_story.iter().map(|l| item(l)) }</ul>
-                    { group_link(LinkLevel::SameStory, text::SHOW_STORY).unwrap_or_default() }
+                    { group_link(LinkLevel::SameStory, t.show_story).unwrap_or_default() }
                 </section>
             }
         </aside>
@@ -57,29 +57,30 @@ pub fn SameEventPanel(props: &SameEventPanelProps) -> Html {
 }
 
 fn related_item(app: &crate::ui::state::AppContext, me: &ArticleId, l: &EventLink) -> Html {
+    let t = app.lang.text();
     let other = other_end(l, me);
     let Some(article) = app.corpus.get(&other.0) else {
         return html! {};
     };
-    let outlet = outlet_of(article).unwrap_or(text::OUTLET_UNKNOWN).to_string();
+    let outlet = outlet_of(article).unwrap_or(t.outlet_unknown).to_string();
     let date = article
         .date
         .value
-        .map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date);
+        .map_or_else(|| t.date_unknown.to_string(), |d| t.date(d));
     html! {
         <li class="related-item" data-related-id={other.0.clone()} data-level={level_name(l.level)}>
             <a href={Route::Article { id: other.0.clone() }.href()} class="related-title">{ article.title.text.clone() }</a>
             <p class="meta-line">{ format!("{outlet} · {date}") }</p>
             <ul class="reasons">
-                for phrase in text::link_reasons(&labelled_reasons(&l.reasons)) {
+                for phrase in t.link_reasons(&labelled_reasons(&l.reasons)) {
                     <li>{ phrase }</li>
                 }
             </ul>
             <details class="signals">
-                <summary>{ text::SIGNALS }</summary>
-                { signals_table(&l.reasons.signals) }
+                <summary>{ t.signals }</summary>
+                { signals_table(t, &l.reasons.signals) }
             </details>
-            <a href={Route::Compare { a: me.0.clone(), b: other.0.clone() }.href()} class="button button--quiet compare-link">{ text::COMPARE }</a>
+            <a href={Route::Compare { a: me.0.clone(), b: other.0.clone() }.href()} class="button button--quiet compare-link">{ t.compare }</a>
         </li>
     }
 }
@@ -97,15 +98,15 @@ fn pct(x: f64) -> String {
 }
 
 /// The per-signal scores of a link as a small definition list.
-pub fn signals_table(s: &Signals) -> Html {
-    let opt = |x: Option<f64>| x.map_or_else(|| text::NOT_MEASURED.to_string(), pct);
+pub fn signals_table(t: &'static crate::ui::text::Text, s: &Signals) -> Html {
+    let opt = |x: Option<f64>| x.map_or_else(|| t.not_measured.to_string(), pct);
     let rows = [
-        (text::SIGNAL_TEXT, pct(s.text)),
-        (text::SIGNAL_ENTITIES, opt(s.entities)),
-        (text::SIGNAL_DUPLICATE, pct(s.near_duplicate)),
-        (text::SIGNAL_TIME, opt(s.time)),
-        (text::SIGNAL_STORY, pct(s.story)),
-        (text::SIGNAL_EVENT, pct(s.event)),
+        (t.signal_text, pct(s.text)),
+        (t.signal_entities, opt(s.entities)),
+        (t.signal_duplicate, pct(s.near_duplicate)),
+        (t.signal_time, opt(s.time)),
+        (t.signal_story, pct(s.story)),
+        (t.signal_event, pct(s.event)),
     ];
     html! {
         <dl class="signal-list">

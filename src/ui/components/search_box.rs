@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::core::search::query_fragment;
 use crate::ui::routes::Route;
-use crate::ui::text;
 
 /// Props of [`SearchBox`].
 #[derive(Properties, PartialEq)]
@@ -18,6 +17,7 @@ pub struct SearchBoxProps {
 /// A search form: a labelled `<input type="search">` and a button.
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let input = use_node_ref();
     let onsubmit = {
         let input = input.clone();
@@ -34,10 +34,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     };
     html! {
         <form class="site-search" role="search" {onsubmit}>
-            <label for="site-search" class="sr-only">{ text::SEARCH_LABEL }</label>
+            <label for="site-search" class="sr-only">{ t.search_label }</label>
             <input ref={input} type="search" id="site-search" name="q" value={props.value.clone()}
-                placeholder={text::SEARCH_PLACEHOLDER} autocomplete="off" enterkeyhint="search" aria-keyshortcuts="/" />
-            <button type="submit" class="button button--quiet">{ text::SEARCH_BUTTON }</button>
+                placeholder={t.search_placeholder} autocomplete="off" enterkeyhint="search" aria-keyshortcuts="/" />
+            <button type="submit" class="button button--quiet">{ t.search_button }</button>
         </form>
     }
 }

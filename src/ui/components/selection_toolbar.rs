@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::core::annotations::{Color, check_input};
 use crate::ui::components::annotation_item::{ColorPicker, form_problem, read_note_form};
-use crate::ui::text;
 
 /// What the reader chose in the toolbar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +33,7 @@ pub struct SelectionToolbarProps {
 /// A bar fixed at the bottom of the view (reachable by keyboard; Escape closes it).
 #[component]
 pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let with_note = use_state_eq(|| false);
     let color = use_state_eq(|| Color::Yellow);
     let note_ref = use_node_ref();
@@ -58,7 +58,7 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
             let (note, tags) = read_note_form(&note_ref, &tags_ref);
             // Every limit is checked before the toolbar closes; the typed text stays in the form.
             if let Err(e) = check_input(note.clone(), tags.clone()) {
-                problem.set(Some(text::annotation_error(text::NOTE_NOT_CREATED, &e)));
+                problem.set(Some(t.annotation_error(t.note_not_created, &e)));
                 return;
             }
             cb.emit(NewNote {
@@ -85,28 +85,28 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
         }
     };
     html! {
-        <div class="selection-toolbar" role="dialog" aria-label={text::TOOLBAR_LABEL} {onkeydown} id="selection-toolbar">
+        <div class="selection-toolbar" role="dialog" aria-label={t.toolbar_label} {onkeydown} id="selection-toolbar">
             <p class="toolbar-quote">{ "„" }{ preview }{ "“" }</p>
             if *with_note {
                 <form class="note-form" onsubmit={on_submit}>
                     { form_problem((*problem).as_ref()) }
                     <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
-                    <label>{ text::NOTE_LABEL }<textarea ref={note_ref} rows="3" placeholder={text::NOTE_PLACEHOLDER} /></label>
-                    <label>{ text::TAGS_LABEL }<input ref={tags_ref} type="text" placeholder={text::TAGS_PLACEHOLDER} /></label>
+                    <label>{ t.note_label }<textarea ref={note_ref} rows="3" placeholder={t.note_placeholder} /></label>
+                    <label>{ t.tags_label }<input ref={tags_ref} type="text" placeholder={t.tags_placeholder} /></label>
                     <div class="form-actions">
-                        <button type="submit" class="button" id="save-note">{ text::SAVE }</button>
-                        <button type="button" class="button button--quiet" onclick={props.oncancel.reform(|_| ())}>{ text::CANCEL }</button>
+                        <button type="submit" class="button" id="save-note">{ t.save }</button>
+                        <button type="button" class="button button--quiet" onclick={props.oncancel.reform(|_| ())}>{ t.cancel }</button>
                     </div>
                 </form>
             } else {
                 <div class="toolbar-row">
-                    <span class="toolbar-label">{ text::HIGHLIGHT }</span>
+                    <span class="toolbar-label">{ t.highlight }</span>
                     <ColorPicker selected={Color::Yellow} onpick={quick} />
                 </div>
                 <div class="toolbar-row">
-                    <button type="button" class="button" id="add-note" onclick={let w = with_note.clone(); Callback::from(move |_| w.set(true))}>{ text::ADD_NOTE }</button>
-                    <button type="button" class="button button--quiet" id="link-passage" onclick={props.onlink.reform(|_| ())}>{ text::LINK_PASSAGE }</button>
-                    <button type="button" class="button button--quiet" onclick={props.oncancel.reform(|_| ())}>{ text::CANCEL }</button>
+                    <button type="button" class="button" id="add-note" onclick={let w = with_note.clone(); Callback::from(move |_| w.set(true))}>{ t.add_note }</button>
+                    <button type="button" class="button button--quiet" id="link-passage" onclick={props.onlink.reform(|_| ())}>{ t.link_passage }</button>
+                    <button type="button" class="button button--quiet" onclick={props.oncancel.reform(|_| ())}>{ t.cancel }</button>
                 </div>
             }
         </div>

@@ -9,7 +9,6 @@ use crate::core::annotations::{Annotation, AnnotationId};
 use crate::core::corpus::Article;
 use crate::ui::components::note_markdown::NoteMarkdown;
 use crate::ui::state::{Action, use_app};
-use crate::ui::text;
 
 /// Props of [`SharedNotesPanel`].
 #[derive(Properties, PartialEq)]
@@ -23,6 +22,7 @@ pub struct SharedNotesPanelProps {
 /// The shared notes, read-only, with a button to take them over.
 #[component]
 pub fn SharedNotesPanel(props: &SharedNotesPanelProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let placed = use_memo((props.article.clone(), props.notes.clone()), |(article, notes)| {
         adoptable(article, notes, &crate::platform::clock::now_iso())
@@ -38,12 +38,12 @@ pub fn SharedNotesPanel(props: &SharedNotesPanelProps) -> Html {
     };
     html! {
         <section class="shared-notes" aria-labelledby="shared-title" id="shared-notes">
-            <h2 id="shared-title">{ text::SHARED_NOTES }{ format!(" ({})", props.notes.len()) }</h2>
-            <p class="hint">{ text::SHARED_NOTES_HELP }</p>
+            <h2 id="shared-title">{ t.shared_notes }{ format!(" ({})", props.notes.len()) }</h2>
+            <p class="hint">{ t.shared_notes_help }</p>
             <ol class="annotation-list">
                 for n in props.notes.iter() {
                     <li class={classes!("annotation-item", format!("annotation-item--{}", n.color.name()))}>
-                        <blockquote class="annotation-quote"><span class="color-cue" aria-label={text::color_label(n.color)}>{ n.color.symbol() }</span>{ n.quote.display() }</blockquote>
+                        <blockquote class="annotation-quote"><span class="color-cue" aria-label={t.color_label(n.color)}>{ n.color.symbol() }</span>{ n.quote.display() }</blockquote>
                         if let Some(note) = &n.note { <NoteMarkdown markdown={AttrValue::from(note.clone())} /> }
                         if !n.tags.is_empty() {
                             <ul class="tags">for t in n.tags.iter() { <li class="tag">{ format!("#{t}") }</li> }</ul>
@@ -52,9 +52,9 @@ pub fn SharedNotesPanel(props: &SharedNotesPanelProps) -> Html {
                 }
             </ol>
             if known > 0 {
-                <p class="hint" id="shared-known">{ text::shared_known(known, placed.0.len()) }</p>
+                <p class="hint" id="shared-known">{ t.shared_known(known, placed.0.len()) }</p>
             }
-            <button type="button" class="button" id="add-shared" onclick={add} disabled={known == placed.0.len() && placed.1 == 0}>{ text::ADD_TO_MY_NOTES }</button>
+            <button type="button" class="button" id="add-shared" onclick={add} disabled={known == placed.0.len() && placed.1 == 0}>{ t.add_to_my_notes }</button>
         </section>
     }
 }

@@ -26,7 +26,6 @@ use crate::ui::components::shared_notes::SharedNotesPanel;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::routes::Route;
 use crate::ui::state::{Action, AppContext, Notice, use_app};
-use crate::ui::text;
 
 /// How long a touch selection must rest before the toolbar follows it (ms).
 const SELECTION_SETTLE_MS: u32 = 350;
@@ -85,6 +84,7 @@ fn use_article_view(
 /// The article page, or a not-found page for an unknown id.
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let query = crate::ui::hooks::use_fragment();
     let show_original = use_state_eq(|| false);
@@ -113,9 +113,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     );
     let text: Rc<str> = (*view).as_ref().map_or_else(|| Rc::from(""), |(_, v)| v.text.clone());
     let (Some((article, view)), Some(body)) = ((*view).clone(), (*body).clone()) else {
-        return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_ARTICLE)} /> };
+        return html! { <NotFoundPage message={AttrValue::Static(t.not_found_article)} /> };
     };
-    let marks = Rc::new(mark_styles(&body.highlights, &view.mentions, &body.placed));
+    let marks = Rc::new(mark_styles(t, &body.highlights, &view.mentions, &body.placed));
     let spans = Rc::new(highlights::spans(&body.highlights));
     let toggle = {
         let show_original = show_original.clone();
@@ -127,10 +127,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <ArticleHeader article={article.clone()} view={view.clone()} show_original={*show_original} ontoggle={toggle}
                 onpick={pick_sentence(&selection, &view)} />
             if let Some(problem) = &payload.problem {
-                <p class="notice notice--warn" role="alert" id="link-problem">{ text::link_problem(problem) }{ " " }{ text::ARTICLE_STILL_SHOWN }</p>
+                <p class="notice notice--warn" role="alert" id="link-problem">{ t.link_problem(problem) }{ " " }{ t.article_still_shown }</p>
             }
             if let Some(n) = payload.first_of {
-                <p class="notice" role="status" id="link-first-of">{ text::passage_first_of(n) }</p>
+                <p class="notice" role="status" id="link-first-of">{ t.passage_first_of(n) }</p>
             }
             if !payload.shared.is_empty() {
                 <SharedNotesPanel article={article.clone()} notes={Rc::new(payload.shared.clone())} />
@@ -144,7 +144,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
             if let Some(span) = *selection {
                 <SelectionToolbar quote={AttrValue::from(slice_cp(&text, span.start, span.end).to_string())}
-                    onannotate={annotate(&app, &selection, &article, &text)} onlink={link_passage(&app, &selection, &article, &text)}
+                    onannotate={annotate(t, &app, &selection, &article, &text)} onlink={link_passage(t, &app, &selection, &article, &text)}
                     oncancel={cancel(&selection)} />
             }
             <crate::ui::components::same_event_panel::SameEventPanel article_id={AttrValue::from(article.id.0.clone())} />
@@ -164,9 +164,10 @@ fn use_on_navigation(
     show_original: &UseStateHandle<bool>,
     selection: &UseStateHandle<Option<CpSpan>>,
 ) {
+    let t = crate::ui::hooks::use_text();
     let title = article.map(|a| a.title.text.clone());
     let (show_original, selection) = (show_original.clone(), selection.clone());
-    use_effect_with((id.clone(), query.to_string()), move |_| {
+    use_effect_with((id.clone(), query.to_string(), t.lang), move |_| {
         show_original.set(false);
         selection.set(None);
         if has_passage {
@@ -175,8 +176,8 @@ fn use_on_navigation(
                 crate::platform::dom::scroll_into_view("mark.passage");
             });
         }
-        if let Some(t) = title {
-            crate::platform::dom::set_title(&text::page_title(&t));
+        if let Some(title) = title {
+            crate::platform::dom::set_title(&t.page_title(&title));
         }
     });
 }
@@ -234,6 +235,7 @@ fn selection_span(article: &Article, start: (usize, usize), end: (usize, usize))
 
 /// Selection → a new highlight or note.
 fn annotate(
+    t: &'static crate::ui::text::Text,
     app: &AppContext,
     selection: &UseStateHandle<Option<CpSpan>>,
     article: &Rc<Article>,
@@ -252,7 +254,7 @@ fn annotate(
         match made {
             Ok(a) => app.dispatch(Action::AddAnnotation(a)),
             Err(e) => app.dispatch(Action::Notify(Notice {
-                text: text::annotation_error(text::NOTE_NOT_CREATED, &e),
+                text: t.annotation_error(t.note_not_created, &e),
                 is_error: true,
             })),
         }
@@ -263,6 +265,7 @@ fn annotate(
 
 /// Selection → a passage link on the clipboard.
 fn link_passage(
+    t: &'static crate::ui::text::Text,
     app: &AppContext,
     selection: &UseStateHandle<Option<CpSpan>>,
     article: &Rc<Article>,
@@ -280,9 +283,9 @@ fn link_passage(
         let shown = url.clone();
         crate::platform::clipboard::copy(&url, move |ok| {
             let msg = if ok {
-                text::COPIED.to_string()
+                t.copied.to_string()
             } else {
-                format!("{} {shown}", text::COPY_FAILED)
+                format!("{} {shown}", t.copy_failed)
             };
             app.dispatch(Action::Notify(Notice {
                 text: msg,
@@ -324,25 +327,26 @@ struct ArticleHeaderProps {
 /// Headline, meta line, tools (original, copy link, keyboard selection) and the legend.
 #[component]
 fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let (article, view) = (&props.article, &props.view);
     let derived = article.title.origin == TitleOrigin::FirstSentence;
     html! {
         <header class="article-header">
             <h1 class={classes!(derived.then_some("title--derived"))}>{ article.title.text.clone() }</h1>
             if derived {
-                <p class="title-note">{ text::NO_HEADLINE }</p>
+                <p class="title-note">{ t.no_headline }</p>
             }
             <crate::ui::components::meta_line::MetaLine article={article.clone()} />
-            <p class="print-only print-source">{ text::print_source(article.url.as_deref(), crate::platform::location::href().as_deref()) }</p>
-            <p class="print-only print-key">{ text::PRINT_KEY }</p>
+            <p class="print-only print-source">{ t.print_source(article.url.as_deref(), crate::platform::location::href().as_deref()) }</p>
+            <p class="print-only print-key">{ t.print_key }</p>
             <div class="article-tools">
                 <button type="button" class="button button--quiet" aria-pressed={props.show_original.to_string()} onclick={props.ontoggle.clone()} id="toggle-original">
-                    { if props.show_original { text::SHOW_CLEAN } else { text::SHOW_ORIGINAL } }
+                    { if props.show_original { t.show_clean } else { t.show_original } }
                 </button>
                 <CopyLinkButton hash={AttrValue::from(Route::Article { id: article.id.0.clone() }.href())} />
                 <details class="keyboard-select">
-                    <summary>{ text::KEYBOARD_SELECT }</summary>
-                    <label>{ text::KEYBOARD_SELECT_HELP }
+                    <summary>{ t.keyboard_select }</summary>
+                    <label>{ t.keyboard_select_help }
                         <select id="sentence-select" onchange={props.onpick.clone()}>
                             <option value="" selected=true>{ "—" }</option>
                             for (i, (s, e)) in view.sentences.iter().enumerate() {
@@ -368,22 +372,23 @@ struct PrevNextProps {
 /// Links to the previous and next article of the library.
 #[component]
 fn PrevNext(props: &PrevNextProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let articles = &app.corpus.articles;
     let pos = app.corpus.position(&props.id).unwrap_or(0);
     let prev = pos.checked_sub(1).map(|p| &articles[p]);
     let next = articles.get(pos + 1);
     html! {
-        <nav class="prev-next" aria-label={text::MORE_ARTICLES}>
+        <nav class="prev-next" aria-label={t.more_articles}>
             if let Some(p) = prev {
                 <a href={Route::Article { id: p.id.0.clone() }.href()} class="prev" rel="prev" aria-keyshortcuts="ArrowLeft">
-                    <span class="pn-label">{ "← " }{ text::PREVIOUS }</span>
+                    <span class="pn-label">{ "← " }{ t.previous }</span>
                     <span class="pn-title">{ p.title.text.clone() }</span>
                 </a>
             } else { <span /> }
             if let Some(n) = next {
                 <a href={Route::Article { id: n.id.0.clone() }.href()} class="next" rel="next" aria-keyshortcuts="ArrowRight">
-                    <span class="pn-label">{ text::NEXT }{ " →" }</span>
+                    <span class="pn-label">{ t.next }{ " →" }</span>
                     <span class="pn-title">{ n.title.text.clone() }</span>
                 </a>
             }

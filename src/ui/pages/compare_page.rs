@@ -12,7 +12,6 @@ use crate::ui::components::same_event_panel::{level_name, signals_table};
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
-use crate::ui::text;
 
 /// Props of [`ComparePage`].
 #[derive(Properties, PartialEq)]
@@ -30,17 +29,17 @@ enum Side {
     Right,
 }
 
-fn cell(pair: &AlignedPair, side: Side) -> Html {
+fn cell(t: &'static crate::ui::text::Text, pair: &AlignedPair, side: Side) -> Html {
     let present = match side {
         Side::Left => pair.left.is_some(),
         Side::Right => pair.right.is_some(),
     };
     let label = match side {
-        Side::Left => text::ONLY_LEFT,
-        Side::Right => text::ONLY_RIGHT,
+        Side::Left => t.only_left,
+        Side::Right => t.only_right,
     };
     if !present {
-        return html! { <div class="cmp-cell cmp-cell--empty"><span class="cmp-none">{ text::NO_COUNTERPART }</span></div> };
+        return html! { <div class="cmp-cell cmp-cell--empty"><span class="cmp-none">{ t.no_counterpart }</span></div> };
     }
     let parts = pair.words.iter().map(|w| match (w, side) {
         (WordDiff::Same(s), _) => html! { { s.clone() } },
@@ -54,27 +53,28 @@ fn cell(pair: &AlignedPair, side: Side) -> Html {
 /// The compare view, or the not-found page when an id is unknown.
 #[component]
 pub fn ComparePage(props: &ComparePageProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let view = use_memo((props.a.clone(), props.b.clone(), app.links.clone()), {
         let corpus = app.corpus.clone();
         move |(a, b, links)| compare(&corpus, links, a, b)
     });
-    use_effect_with((props.a.clone(), props.b.clone()), |_| {
-        crate::platform::dom::set_title(&format!("{} — {}", text::COMPARE_TITLE, text::APP_NAME));
+    use_effect_with((props.a.clone(), props.b.clone(), t.lang), |_| {
+        crate::platform::dom::set_title(&format!("{} — {}", t.compare_title, t.app_name));
     });
     let Some(view) = view.as_ref() else {
-        return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_COMPARE)} /> };
+        return html! { <NotFoundPage message={AttrValue::Static(t.not_found_compare)} /> };
     };
     let (Some(left), Some(right)) = (app.corpus.get(&view.left.0), app.corpus.get(&view.right.0)) else {
-        return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_COMPARE)} /> };
+        return html! { <NotFoundPage message={AttrValue::Static(t.not_found_compare)} /> };
     };
     let head = |a: &crate::core::corpus::Article, side: &'static str| {
         html! {
             <div class="cmp-head" data-side={side}>
                 <a href={Route::Article { id: a.id.0.clone() }.href()} class="related-title">{ a.title.text.clone() }</a>
                 <p class="meta-line">{ format!("{} · {}",
-                    outlet_of(a).unwrap_or(text::OUTLET_UNKNOWN),
-                    a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date)) }</p>
+                    outlet_of(a).unwrap_or(t.outlet_unknown),
+                    a.date.value.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d))) }</p>
             </div>
         }
     };
@@ -85,27 +85,27 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         .count();
     html! {
         <section class="compare-page" data-page="compare">
-            <h1>{ text::COMPARE_TITLE }</h1>
+            <h1>{ t.compare_title }</h1>
             // Side by side on wide screens, stacked on narrow ones: the help says "links/rechts" or "oben/unten".
-            <p class="related-help when-side">{ text::COMPARE_HELP }</p>
-            <p class="related-help when-stacked">{ text::COMPARE_HELP_STACKED }</p>
+            <p class="related-help when-side">{ t.compare_help }</p>
+            <p class="related-help when-stacked">{ t.compare_help_stacked }</p>
             <div class="article-tools"><CopyLinkButton hash={AttrValue::from(Route::Compare { a: view.left.0.clone(), b: view.right.0.clone() }.href())} /></div>
             if let Some(l) = &view.link {
                 <div class="cmp-link" data-level={level_name(l.level)}>
-                    <p><strong>{ if l.level == crate::core::analysis::events::LinkLevel::SameEvent { text::SAME_EVENT } else { text::SAME_STORY } }</strong>
-                        { format!(": {}", text::link_reasons(&labelled_reasons(&l.reasons)).join(" · ")) }</p>
-                    <details class="signals"><summary>{ text::SIGNALS }</summary>{ signals_table(&l.reasons.signals) }</details>
+                    <p><strong>{ if l.level == crate::core::analysis::events::LinkLevel::SameEvent { t.same_event } else { t.same_story } }</strong>
+                        { format!(": {}", t.link_reasons(&labelled_reasons(&l.reasons)).join(" · ")) }</p>
+                    <details class="signals"><summary>{ t.signals }</summary>{ signals_table(t, &l.reasons.signals) }</details>
                 </div>
             } else {
-                <p class="cmp-link">{ text::NOT_LINKED_PAIR }</p>
+                <p class="cmp-link">{ t.not_linked_pair }</p>
             }
             <div class="cmp-grid" data-changed={changed.to_string()}>
                 <div class="cmp-row cmp-row--head">{ head(left, "left") }{ head(right, "right") }</div>
                 for pair in view.pairs.iter() {
                     <div class={classes!("cmp-row", (pair.left.is_some() && pair.right.is_some()).then_some("cmp-row--aligned"))}
                         data-similarity={format!("{:.2}", pair.similarity)}>
-                        { cell(pair, Side::Left) }
-                        { cell(pair, Side::Right) }
+                        { cell(t, pair, Side::Left) }
+                        { cell(t, pair, Side::Right) }
                     </div>
                 }
             </div>

@@ -5,7 +5,6 @@ use yew::prelude::*;
 use crate::core::analysis::entities::EntityKind;
 use crate::ui::routes::Route;
 use crate::ui::state::{ALL_KINDS, AppState, use_app};
-use crate::ui::text;
 
 /// One row of the index: (id, label, kind, mentions, articles, detected).
 type Row = (String, String, EntityKind, usize, usize, bool);
@@ -13,11 +12,12 @@ type Row = (String, String, EntityKind, usize, usize, bool);
 /// The entity index.
 #[component]
 pub fn EntitiesPage() -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let kind = use_state_eq(|| None::<EntityKind>);
     let by_name = use_state_eq(|| false);
-    use_effect_with((), |()| {
-        crate::platform::dom::set_title(&format!("{} — {}", text::ENTITIES_TITLE, text::APP_NAME))
+    use_effect_with(t.lang, |_| {
+        crate::platform::dom::set_title(&format!("{} — {}", t.entities_title, t.app_name))
     });
     let list = rows(&app, *kind, *by_name);
     let on_kind = {
@@ -35,10 +35,10 @@ pub fn EntitiesPage() -> Html {
     };
     html! {
         <section class="entities" data-page="entities">
-            <h1>{ text::ENTITIES_TITLE }<span class="count">{ format!(" ({})", list.len()) }</span></h1>
+            <h1>{ t.entities_title }<span class="count">{ format!(" ({})", list.len()) }</span></h1>
             <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Entities.href())} /></div>
-            { filters(*kind, *by_name, on_kind, on_sort) }
-            { table(list) }
+            { filters(t, *kind, *by_name, on_kind, on_sort) }
+            { table(t, list) }
         </section>
     }
 }
@@ -82,21 +82,27 @@ fn rows(app: &AppState, kind: Option<EntityKind>, by_name: bool) -> Vec<Row> {
 }
 
 /// The kind filter and the sort order.
-fn filters(kind: Option<EntityKind>, by_name: bool, on_kind: Callback<Event>, on_sort: Callback<Event>) -> Html {
+fn filters(
+    t: &'static crate::ui::text::Text,
+    kind: Option<EntityKind>,
+    by_name: bool,
+    on_kind: Callback<Event>,
+    on_sort: Callback<Event>,
+) -> Html {
     html! {
         <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <label>{ text::KIND }
+            <label>{ t.kind }
                 <select id="entity-kind" onchange={on_kind}>
-                    <option value="" selected={kind.is_none()}>{ text::FILTER_ALL }</option>
+                    <option value="" selected={kind.is_none()}>{ t.filter_all }</option>
                     for k in ALL_KINDS.into_iter().take(5) {
-                        <option value={k.as_str()} selected={kind == Some(k)}>{ text::kind_label(k) }</option>
+                        <option value={k.as_str()} selected={kind == Some(k)}>{ t.kind_label(k) }</option>
                     }
                 </select>
             </label>
-            <label>{ text::SORT_LABEL }
+            <label>{ t.sort_label }
                 <select id="entity-sort" onchange={on_sort}>
-                    <option value="count" selected={!by_name}>{ text::SORT_FREQUENCY }</option>
-                    <option value="name" selected={by_name}>{ text::SORT_NAME }</option>
+                    <option value="count" selected={!by_name}>{ t.sort_frequency }</option>
+                    <option value="name" selected={by_name}>{ t.sort_name }</option>
                 </select>
             </label>
         </form>
@@ -104,17 +110,17 @@ fn filters(kind: Option<EntityKind>, by_name: bool, on_kind: Callback<Event>, on
 }
 
 /// The index table.
-fn table(list: Vec<Row>) -> Html {
+fn table(t: &'static crate::ui::text::Text, list: Vec<Row>) -> Html {
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={text::ENTITIES_TITLE}>
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t.entities_title}>
         <table class="entity-table">
-            <thead><tr><th scope="col">{ text::NAME }</th><th scope="col">{ text::KIND }</th><th scope="col" class="num">{ text::MENTIONS }</th><th scope="col" class="num">{ text::ARTICLES }</th></tr></thead>
+            <thead><tr><th scope="col">{ t.name }</th><th scope="col">{ t.kind }</th><th scope="col" class="num">{ t.mentions }</th><th scope="col" class="num">{ t.articles }</th></tr></thead>
             <tbody>
                 for (id, label, kind, mentions, articles, detected) in list {
                     <tr data-entity-row={id.clone()}>
                         <td><a href={Route::Entity { id: id.clone() }.href()}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label }</a>
-                            if detected { <span class="detected-badge">{ text::DETECTED_SHORT }</span> }</td>
-                        <td>{ text::kind_label(kind) }</td>
+                            if detected { <span class="detected-badge">{ t.detected_short }</span> }</td>
+                        <td>{ t.kind_label(kind) }</td>
                         <td class="num">{ mentions }</td>
                         <td class="num">{ articles }</td>
                     </tr>

@@ -9,7 +9,6 @@ use crate::ui::components::copy_link_button::CopyLinkButton;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
-use crate::ui::text;
 
 /// Props of [`EntityPage`].
 #[derive(Properties, PartialEq)]
@@ -21,31 +20,32 @@ pub struct EntityPageProps {
 /// One entity's page.
 #[component]
 pub fn EntityPage(props: &EntityPageProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let is_detected = props.id.starts_with(crate::core::analysis::detected::ID_PREFIX);
     let view = entity_view::build(&app.corpus, &app.entities, app.detected.as_deref(), &props.id);
     {
         let label = view.as_ref().map(|v| v.label.clone());
-        use_effect_with(props.id.clone(), move |_| {
+        use_effect_with((props.id.clone(), t.lang), move |_| {
             if let Some(l) = label {
-                crate::platform::dom::set_title(&text::page_title(&l));
+                crate::platform::dom::set_title(&t.page_title(&l));
             }
         });
     }
     let Some(view) = view else {
         if is_detected && app.detected.is_none() {
             // a link to a detected name, opened before the model has run (a moment after start-up)
-            return html! { <section class="entity-page" data-page="entity-pending"><p>{ text::NAMES_PENDING }</p></section> };
+            return html! { <section class="entity-page" data-page="entity-pending"><p>{ t.names_pending }</p></section> };
         }
-        return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_ENTITY)} /> };
+        return html! { <NotFoundPage message={AttrValue::Static(t.not_found_entity)} /> };
     };
     let entity = kb().get(&props.id);
     html! {
         <section class="entity-page" data-page="entity" data-entity={props.id.clone()}>
-            <p class="card-kind"><span class={classes!("legend-swatch", format!("kind-{}", view.kind.as_str()))} aria-hidden="true" />{ text::kind_label(view.kind) }</p>
+            <p class="card-kind"><span class={classes!("legend-swatch", format!("kind-{}", view.kind.as_str()))} aria-hidden="true" />{ t.kind_label(view.kind) }</p>
             <h1>{ view.label.clone() }</h1>
             if view.detected {
-                <p class="entity-description card-detected">{ text::DETECTED_CARD }</p>
+                <p class="entity-description card-detected">{ t.detected_card }</p>
             }
             if let Some(e) = entity {
                 <p class="entity-description">{ e.description_de.clone() }
@@ -55,11 +55,11 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                 </p>
             }
             <div class="article-tools"><CopyLinkButton hash={AttrValue::from(Route::Entity { id: props.id.to_string() }.href())} /></div>
-            <h2>{ format!("{} ({})", text::MENTIONS_IN_ARTICLES, view.mentions.iter().map(|g| g.sentences.len()).sum::<usize>()) }</h2>
+            <h2>{ format!("{} ({})", t.mentions_in_articles, view.mentions.iter().map(|g| g.sentences.len()).sum::<usize>()) }</h2>
             for group in view.mentions.iter() {
                 <section class="mention-group">
                     <h3><a href={Route::Article { id: group.article_id.clone() }.href()}>{ group.title.clone() }</a>
-                        <span class="meta-line">{ format!(" · {}", text::date_or_unknown(group.date)) }</span></h3>
+                        <span class="meta-line">{ format!(" · {}", t.date_or_unknown(group.date)) }</span></h3>
                     <ul class="mention-sentences">
                         for s in group.sentences.iter() {
                             <li>{ s.before.clone() }<mark class={classes!("entity", view.detected.then_some("entity--detected"))} data-kind={view.kind.as_str()}>{ s.mention.clone() }</mark>{ s.after.clone() }</li>
@@ -68,7 +68,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                 </section>
             }
             if !view.co_occurring.is_empty() {
-                <h2>{ text::CO_OCCURRING }</h2>
+                <h2>{ t.co_occurring }</h2>
                 <ul class="chips">
                     for (id, label, n) in view.co_occurring.iter() {
                         <li><a href={Route::Entity { id: id.clone() }.href()}>{ label.clone() }</a><span class="legend-count">{ format!(" {n}") }</span></li>

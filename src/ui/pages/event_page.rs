@@ -10,7 +10,6 @@ use crate::ui::components::same_event_panel::level_name;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
-use crate::ui::text;
 
 /// Props of [`EventPage`].
 #[derive(Properties, PartialEq)]
@@ -32,58 +31,59 @@ fn entity_chips(items: &[EntityRef]) -> Html {
 /// One event's page, or the not-found page for an unknown id.
 #[component]
 pub fn EventPage(props: &EventPageProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let view = event_view(&app.corpus, &app.entities, &app.links, &props.id);
     {
         let found = view.is_some();
-        use_effect_with(props.id.clone(), move |_| {
+        use_effect_with((props.id.clone(), t.lang), move |_| {
             if found {
-                crate::platform::dom::set_title(&format!("{} — {}", text::EVENT_TITLE, text::APP_NAME));
+                crate::platform::dom::set_title(&format!("{} — {}", t.event_title, t.app_name));
             }
         });
     }
     let Some(view) = view else {
-        return html! { <NotFoundPage message={AttrValue::Static(text::NOT_FOUND_EVENT)} /> };
+        return html! { <NotFoundPage message={AttrValue::Static(t.not_found_event)} /> };
     };
     let title = if view.level == LinkLevel::SameEvent {
-        text::EVENT_TITLE
+        t.event_title
     } else {
-        text::STORY_TITLE
+        t.story_title
     };
     let span = view.span.map(|(a, b)| {
         if a == b {
-            text::date(a)
+            t.date(a)
         } else {
-            format!("{} – {}", text::date(a), text::date(b))
+            format!("{} – {}", t.date(a), t.date(b))
         }
     });
     html! {
         <section class="event-page" data-page="event" data-event={view.id.clone()} data-level={level_name(view.level)}>
             <h1>{ title }</h1>
             if let Some(span) = span {
-                <p class="meta-line">{ format!("{} {} · {span}", view.reports.len(), text::REPORTS) }</p>
+                <p class="meta-line">{ format!("{} {} · {span}", view.reports.len(), t.reports) }</p>
             }
             <div class="article-tools"><CopyLinkButton hash={AttrValue::from(Route::Event { id: view.id.clone() }.href())} /></div>
-            <h2>{ text::EVENT_TIMELINE }</h2>
-            <ol class="event-timeline" aria-label={text::EVENT_TIMELINE}>
+            <h2>{ t.event_timeline }</h2>
+            <ol class="event-timeline" aria-label={t.event_timeline}>
                 for r in view.reports.iter() {
                     <li class="event-report" data-report-id={r.id.0.clone()}
                         style={r.position.map(|p| format!("--pos: {:.4}", p)).unwrap_or_default()}>
                         <span class={classes!("timeline-dot", r.position.is_none().then_some("timeline-dot--undated"))} aria-hidden="true" />
-                        <span class="timeline-date">{ r.date.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date) }</span>
+                        <span class="timeline-date">{ r.date.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d)) }</span>
                         <a href={Route::Article { id: r.id.0.clone() }.href()} class="related-title">{ r.title.clone() }</a>
-                        <span class="meta-line">{ format!(" · {}", r.outlet.clone().unwrap_or_else(|| text::OUTLET_UNKNOWN.to_string())) }</span>
+                        <span class="meta-line">{ format!(" · {}", r.outlet.clone().unwrap_or_else(|| t.outlet_unknown.to_string())) }</span>
                     </li>
                 }
             </ol>
-            <h2>{ text::SHARED_BY_ALL }</h2>
+            <h2>{ t.shared_by_all }</h2>
             if view.shared_entities.is_empty() {
-                <p>{ text::NONE_SHARED }</p>
+                <p>{ t.none_shared }</p>
             } else {
                 <div data-entities="shared">{ entity_chips(&view.shared_entities) }</div>
             }
             if view.reports.iter().any(|r| !r.unique_entities.is_empty()) {
-                <h2>{ text::UNIQUE_TO_ONE }</h2>
+                <h2>{ t.unique_to_one }</h2>
                 <dl class="unique-entities" data-entities="unique">
                     for r in view.reports.iter().filter(|r| !r.unique_entities.is_empty()) {
                         <div>

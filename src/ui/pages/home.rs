@@ -12,7 +12,6 @@ use crate::core::library::{self, LibraryFilter, SortOrder};
 use crate::ui::components::article_card::ArticleCard;
 use crate::ui::routes::Route;
 use crate::ui::state::{Action, use_app};
-use crate::ui::text;
 
 /// Articles per library page.
 pub const PAGE_SIZE: usize = 100;
@@ -27,6 +26,7 @@ pub struct HomePageProps {
 /// The library page.
 #[component]
 pub fn HomePage(props: &HomePageProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let corpus = app.corpus.clone();
     let all = library::list(&corpus, &app.filter);
@@ -54,11 +54,11 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     };
     html! {
         <section class="library" data-page="library">
-            <h1>{ text::LIBRARY_TITLE }<span class="count">{ format!(" ({})", corpus.articles.len()) }</span></h1>
+            <h1>{ t.library_title }<span class="count">{ format!(" ({})", corpus.articles.len()) }</span></h1>
             <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(here.href())} /></div>
             <LibraryFilters />
             if shown.is_empty() {
-                <p class="empty">{ text::NO_MATCH }{ " " }<button type="button" class="button button--quiet" onclick={reset}>{ text::RESET_FILTERS }</button></p>
+                <p class="empty">{ t.no_match }{ " " }<button type="button" class="button button--quiet" onclick={reset}>{ t.reset_filters }</button></p>
             } else {
                 <ol class="article-list" start={((page - 1) * PAGE_SIZE + 1).to_string()}>
                     for a in shown {
@@ -73,10 +73,10 @@ pub fn HomePage(props: &HomePageProps) -> Html {
             }
             if !corpus.errors.is_empty() {
                 <details class="ingest-errors">
-                    <summary>{ format!("{} ({})", text::UNREADABLE_FILES, corpus.errors.len()) }</summary>
+                    <summary>{ format!("{} ({})", t.unreadable_files, corpus.errors.len()) }</summary>
                     <ul>
                         for e in corpus.errors.iter() {
-                            <li>{ text::ingest_error(e) }</li>
+                            <li>{ t.ingest_error(e) }</li>
                         }
                     </ul>
                 </details>
@@ -95,9 +95,10 @@ struct PagerProps {
 /// Links to the library's pages.
 #[component]
 fn Pager(props: &PagerProps) -> Html {
+    let t = crate::ui::hooks::use_text();
     html! {
-        <nav class="pager" aria-label={text::PAGES_LABEL}>
-            <p>{ text::page_of(props.page, props.pages) }</p>
+        <nav class="pager" aria-label={t.pages_label}>
+            <p>{ t.page_of(props.page, props.pages) }</p>
             <ol>
                 for n in 1..=props.pages {
                     <li>
@@ -116,6 +117,7 @@ fn Pager(props: &PagerProps) -> Html {
 /// Outlet and year filters and the order; they change the app state (remembered while the app runs).
 #[component]
 fn LibraryFilters() -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let outlets = library::outlets(&app.corpus);
     let years = library::years(&app.corpus);
@@ -147,27 +149,27 @@ fn LibraryFilters() -> Html {
     let f = &app.filter;
     html! {
         <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <label>{ text::FILTER_OUTLET }
+            <label>{ t.filter_outlet }
                 <select id="filter-outlet" onchange={on_outlet}>
-                    <option value="" selected={f.outlet.is_none()}>{ text::FILTER_ALL }</option>
+                    <option value="" selected={f.outlet.is_none()}>{ t.filter_all }</option>
                     for o in outlets {
                         <option value={o.clone()} selected={f.outlet.as_deref() == Some(o.as_str())}>{ o.clone() }</option>
                     }
                 </select>
             </label>
-            <label>{ text::FILTER_YEAR }
+            <label>{ t.filter_year }
                 <select id="filter-year" onchange={on_year}>
-                    <option value="" selected={f.year.is_none()}>{ text::FILTER_ALL }</option>
+                    <option value="" selected={f.year.is_none()}>{ t.filter_all }</option>
                     for y in years {
                         <option value={y.to_string()} selected={f.year == Some(y)}>{ y }</option>
                     }
                 </select>
             </label>
-            <label>{ text::SORT_LABEL }
+            <label>{ t.sort_label }
                 <select id="sort" onchange={on_sort}>
-                    <option value="newest" selected={f.sort == SortOrder::Newest}>{ text::SORT_NEWEST }</option>
-                    <option value="oldest" selected={f.sort == SortOrder::Oldest}>{ text::SORT_OLDEST }</option>
-                    <option value="title" selected={f.sort == SortOrder::Title}>{ text::SORT_TITLE }</option>
+                    <option value="newest" selected={f.sort == SortOrder::Newest}>{ t.sort_newest }</option>
+                    <option value="oldest" selected={f.sort == SortOrder::Oldest}>{ t.sort_oldest }</option>
+                    <option value="title" selected={f.sort == SortOrder::Title}>{ t.sort_title }</option>
                 </select>
             </label>
         </form>

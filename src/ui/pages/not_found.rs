@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use crate::ui::routes::Route;
-use crate::ui::text;
 
 /// Props of [`NotFoundPage`].
 #[derive(Properties, PartialEq, Default)]
@@ -16,15 +15,13 @@ pub struct NotFoundPageProps {
 /// A friendly not-found page with a way back.
 #[component]
 pub fn NotFoundPage(props: &NotFoundPageProps) -> Html {
-    let message = props
-        .message
-        .clone()
-        .unwrap_or(AttrValue::Static(text::NOT_FOUND_ROUTE));
+    let t = crate::ui::hooks::use_text();
+    let message = props.message.clone().unwrap_or(AttrValue::Static(t.not_found_route));
     html! {
         <section class="not-found" data-page="not-found">
-            <h1>{ text::NOT_FOUND_TITLE }</h1>
+            <h1>{ t.not_found_title }</h1>
             <p>{ message }</p>
-            <p><a href={Route::Home.href()} class="button">{ text::BACK_TO_LIBRARY }</a></p>
+            <p><a href={Route::Home.href()} class="button">{ t.back_to_library }</a></p>
         </section>
     }
 }

@@ -11,7 +11,6 @@ use crate::platform::files::FileError;
 use crate::ui::components::annotation_item::AnnotationItem;
 use crate::ui::routes::Route;
 use crate::ui::state::{Action, AppContext, AppState, CREATOR_KEY, Notice, use_app};
-use crate::ui::text;
 
 /// A note and the passage link that jumps to it.
 type NoteWithLink = (Annotation, AttrValue);
@@ -22,12 +21,13 @@ type NoteGroup = (String, String, Vec<NoteWithLink>);
 /// The "My notes" page.
 #[component]
 pub fn NotesPage() -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let tag = use_state_eq(|| None::<String>);
     let report = use_state_eq(|| None::<Rc<ImportReport>>);
     let color = use_state_eq(|| None::<Color>);
-    use_effect_with((), |()| {
-        crate::platform::dom::set_title(&format!("{} — {}", text::NOTES_TITLE, text::APP_NAME))
+    use_effect_with(t.lang, |_| {
+        crate::platform::dom::set_title(&format!("{} — {}", t.notes_title, t.app_name))
     });
     let filter = Filter {
         article: None,
@@ -57,7 +57,7 @@ pub fn NotesPage() -> Html {
     };
     html! {
         <section class="notes-page" data-page="notes">
-            <h1>{ text::NOTES_TITLE }<span class="count">{ format!(" ({})", app.annotations.len()) }</span></h1>
+            <h1>{ t.notes_title }<span class="count">{ format!(" ({})", app.annotations.len()) }</span></h1>
             <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Notes.href())} /></div>
             { panel_actions(&app, &report) }
             // `if let`, not `{ for … }`: a `for` adds or removes a child in the middle of the list, and yew
@@ -65,10 +65,10 @@ pub fn NotesPage() -> Html {
             if let Some(r) = (*report).as_ref() { { import_details(&app, r) } }
             if let Some(undo) = undo_notice(&app) { { undo } }
             if app.annotations.is_empty() {
-                <p class="hint">{ text::NOTES_EMPTY }</p>
+                <p class="hint">{ t.notes_empty }</p>
             } else {
-                { filters(app.annotations.all_tags(), (*tag).as_deref(), *color, on_tag, on_color) }
-                { note_lists(groups, unknown) }
+                { filters(t, app.annotations.all_tags(), (*tag).as_deref(), *color, on_tag, on_color) }
+                { note_lists(t, groups, unknown) }
             }
         </section>
     }
@@ -101,6 +101,7 @@ fn note_groups(app: &AppState, shown: &[&Annotation]) -> Vec<NoteGroup> {
 
 /// Export (W3C, handout) and import.
 fn panel_actions(app: &AppContext, report: &UseStateHandle<Option<Rc<ImportReport>>>) -> Html {
+    let t = app.lang.text();
     let export = {
         let app = app.clone();
         Callback::from(move |_| {
@@ -134,21 +135,22 @@ fn panel_actions(app: &AppContext, report: &UseStateHandle<Option<Rc<ImportRepor
     };
     html! {
         <div class="panel-actions">
-            <button type="button" class="button button--quiet" id="export-all" onclick={export} disabled={app.annotations.is_empty()}>{ text::EXPORT_W3C }</button>
-            <button type="button" class="button button--quiet" onclick={handout_all} disabled={app.annotations.is_empty()}>{ text::EXPORT_HANDOUT }</button>
-            <label class="button button--quiet file-button">{ text::IMPORT }<input type="file" id="import-file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} /></label>
-            <label class="creator-name">{ text::CREATOR_LABEL }<input type="text" id="creator-name" maxlength="120" value={creator} onchange={on_creator} autocomplete="name" /></label>
+            <button type="button" class="button button--quiet" id="export-all" onclick={export} disabled={app.annotations.is_empty()}>{ t.export_w3c }</button>
+            <button type="button" class="button button--quiet" onclick={handout_all} disabled={app.annotations.is_empty()}>{ t.export_handout }</button>
+            <label class="button button--quiet file-button">{ t.import }<input type="file" id="import-file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} /></label>
+            <label class="creator-name">{ t.creator_label }<input type="text" id="creator-name" maxlength="120" value={creator} onchange={on_creator} autocomplete="name" /></label>
         </div>
     }
 }
 
 /// Downloads the handout of every article with notes.
 fn download_handout(app: &AppState) {
+    let t = app.lang.text();
     let mut md = String::new();
     for article in app.corpus.articles.iter() {
         let mine = app.annotations.for_article(&article.id);
         if !mine.is_empty() {
-            md.push_str(&handout::markdown(article, &mine, &text::HANDOUT_WORDS));
+            md.push_str(&handout::markdown(article, &mine, &t.handout_words()));
             md.push_str("\n\n---\n\n");
         }
     }
@@ -157,17 +159,18 @@ fn download_handout(app: &AppState) {
 
 /// Imports a read file (W3C JSON-LD) into the notes and reports how it went.
 fn import_notes(app: &AppContext, shown: &UseStateHandle<Option<Rc<ImportReport>>>, result: Result<String, FileError>) {
+    let t = app.lang.text();
     let now = crate::platform::clock::now_iso();
     match result {
         Ok(content) => match app.with_article_refs(|refs| w3c::import_into(&content, &app.annotations, &now, refs)) {
             Ok((set, report)) => {
                 app.dispatch(Action::ReplaceAnnotations(set));
-                let counts = text::import_report(
+                let counts = t.import_report(
                     report.count(MergeOutcome::Added),
                     report.count(MergeOutcome::Updated),
                     report.count(MergeOutcome::Kept),
                 );
-                let unplaced = text::import_unplaced(report.unplaced().len(), report.skipped.len());
+                let unplaced = t.import_unplaced(report.unplaced().len(), report.skipped.len());
                 app.dispatch(Action::Notify(Notice {
                     text: format!("{counts} {unplaced}").trim().to_string(),
                     is_error: false,
@@ -176,15 +179,15 @@ fn import_notes(app: &AppContext, shown: &UseStateHandle<Option<Rc<ImportReport>
             }
             Err(err) => app.dispatch(Action::Notify(Notice {
                 text: match (err.too_large, err.note_too_long) {
-                    (Some(bytes), _) => text::import_too_large(bytes),
-                    (None, Some((item, bytes))) => text::import_note_too_long(item, bytes),
-                    (None, None) => text::import_failed(err.problems.len()),
+                    (Some(bytes), _) => t.import_too_large(bytes),
+                    (None, Some((item, bytes))) => t.import_note_too_long(item, bytes),
+                    (None, None) => t.import_failed_items(err.problems.len()),
                 },
                 is_error: true,
             })),
         },
         Err(why) => app.dispatch(Action::Notify(Notice {
-            text: format!("{}: {}.", text::IMPORT_FAILED, text::file_error(&why)),
+            text: format!("{}: {}.", t.import_failed, t.file_error(&why)),
             is_error: true,
         })),
     }
@@ -192,19 +195,20 @@ fn import_notes(app: &AppContext, shown: &UseStateHandle<Option<Rc<ImportReport>
 
 /// The last import, note by note: what happened, with a link to each note's article.
 fn import_details(app: &AppState, report: &ImportReport) -> Html {
+    let t = app.lang.text();
     let article_href = |id: &str| app.corpus.get(id).map(|_| Route::Article { id: id.to_string() }.href());
     html! {
         <details class="import-report" id="import-report" open={!report.unplaced().is_empty()}>
-            <summary>{ text::IMPORT_DETAILS }{ format!(" ({})", report.notes.len() + report.skipped.len()) }</summary>
+            <summary>{ t.import_details }{ format!(" ({})", report.notes.len() + report.skipped.len()) }</summary>
             <ol>
                 for n in report.notes.iter() {
                     <li data-import-outcome={format!("{:?}", n.merge).to_lowercase()}>
-                        <q>{ quote_short(&n.quote) }</q>{ " — " }{ text::import_outcome(n) }
-                        if let Some(href) = article_href(&n.article_id.0) { { " " }<a href={href}>{ text::TO_ARTICLE }</a> }
+                        <q>{ quote_short(&n.quote) }</q>{ " — " }{ t.import_outcome(n) }
+                        if let Some(href) = article_href(&n.article_id.0) { { " " }<a href={href}>{ t.to_article }</a> }
                     </li>
                 }
                 for s in report.skipped.iter() {
-                    <li data-import-outcome="skipped">{ text::import_skipped(s.item) }</li>
+                    <li data-import-outcome="skipped">{ t.import_skipped(s.item) }</li>
                 }
             </ol>
         </details>
@@ -221,14 +225,16 @@ fn quote_short(q: &str) -> String {
 
 /// "Deleted — undo", while a delete can be undone.
 fn undo_notice(app: &AppContext) -> Option<Html> {
+    let t = app.lang.text();
     app.undo.as_ref().map(|_| {
         let app = app.clone();
-        html! { <p class="undo" role="status">{ text::DELETED }{ " " }<button type="button" class="button button--quiet" id="undo" onclick={Callback::from(move |_| app.dispatch(Action::Undo))}>{ text::UNDO }</button></p> }
+        html! { <p class="undo" role="status">{ t.deleted }{ " " }<button type="button" class="button button--quiet" id="undo" onclick={Callback::from(move |_| app.dispatch(Action::Undo))}>{ t.undo }</button></p> }
     })
 }
 
 /// The tag and colour filters.
 fn filters(
+    t: &'static crate::ui::text::Text,
     tags: Vec<(String, usize)>,
     tag: Option<&str>,
     color: Option<Color>,
@@ -237,16 +243,16 @@ fn filters(
 ) -> Html {
     html! {
         <form class="filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <label>{ text::FILTER_TAG }
+            <label>{ t.filter_tag }
                 <select id="filter-tag" onchange={on_tag}>
-                    <option value="" selected={tag.is_none()}>{ text::FILTER_ALL }</option>
+                    <option value="" selected={tag.is_none()}>{ t.filter_all }</option>
                     for (t, n) in tags { <option value={t.clone()} selected={tag == Some(t.as_str())}>{ format!("{t} ({n})") }</option> }
                 </select>
             </label>
-            <label>{ text::COLOR_LABEL }
+            <label>{ t.color_label }
                 <select id="filter-color" onchange={on_color}>
-                    <option value="" selected={color.is_none()}>{ text::FILTER_ALL }</option>
-                    for c in Color::ALL { <option value={c.name()} selected={color == Some(c)}>{ format!("{} {}", c.symbol(), text::color_label(c)) }</option> }
+                    <option value="" selected={color.is_none()}>{ t.filter_all }</option>
+                    for c in Color::ALL { <option value={c.name()} selected={color == Some(c)}>{ format!("{} {}", c.symbol(), t.color_label(c)) }</option> }
                 </select>
             </label>
         </form>
@@ -254,7 +260,7 @@ fn filters(
 }
 
 /// The notes per article, then those whose article is not in the corpus.
-fn note_lists(groups: Vec<NoteGroup>, unknown: Vec<Annotation>) -> Html {
+fn note_lists(t: &'static crate::ui::text::Text, groups: Vec<NoteGroup>, unknown: Vec<Annotation>) -> Html {
     html! {
         <>
             for (id, title, items) in groups {
@@ -269,7 +275,7 @@ fn note_lists(groups: Vec<NoteGroup>, unknown: Vec<Annotation>) -> Html {
             }
             if !unknown.is_empty() {
                 <section class="notes-group">
-                    <h2>{ text::NOTES_UNKNOWN_ARTICLE }</h2>
+                    <h2>{ t.notes_unknown_article }</h2>
                     <ol class="annotation-list">
                         for a in unknown { <AnnotationItem key={a.id.0.clone()} annotation={a.clone()} orphaned=true /> }
                     </ol>

@@ -11,7 +11,6 @@ use crate::ui::components::search_box::SearchBox;
 use crate::ui::hooks::{SearchState, use_fragment, use_search};
 use crate::ui::routes::Route;
 use crate::ui::state::{AppState, use_app};
-use crate::ui::text;
 
 /// Code points of context around a hit.
 const SNIPPET_CHARS: usize = 160;
@@ -19,26 +18,29 @@ const SNIPPET_CHARS: usize = 160;
 /// The search page.
 #[component]
 pub fn SearchPage() -> Html {
+    let t = crate::ui::hooks::use_text();
     let app = use_app();
     let query = query_from_fragment(&use_fragment());
     let state = use_search(query.clone());
     {
         let query = query.clone();
-        use_effect_with(query, |q| crate::platform::dom::set_title(&text::search_title(q)));
+        use_effect_with((query, t.lang), |(q, _)| {
+            crate::platform::dom::set_title(&t.search_page_title(q))
+        });
     }
     let body = match &state {
-        SearchState::Idle => html! { <p class="hint">{ text::SEARCH_HELP }</p> },
-        SearchState::Loading => html! { <p class="hint" role="status">{ text::SEARCH_LOADING }</p> },
+        SearchState::Idle => html! { <p class="hint">{ t.search_help }</p> },
+        SearchState::Loading => html! { <p class="hint" role="status">{ t.search_loading }</p> },
         SearchState::Unavailable => {
-            html! { <p class="notice notice--warn" role="alert">{ text::SEARCH_UNAVAILABLE }</p> }
+            html! { <p class="notice notice--warn" role="alert">{ t.search_unavailable }</p> }
         }
         SearchState::Done(done) => results(&app, &done.0, &done.1),
     };
     html! {
         <section class="search-page" data-page="search">
-            <h1>{ text::SEARCH_TITLE }</h1>
+            <h1>{ t.search_title }</h1>
             <SearchBox value={AttrValue::from(query)} />
-            <noscript><p class="hint">{ text::SEARCH_NEEDS_JS }</p></noscript>
+            <noscript><p class="hint">{ t.search_needs_js }</p></noscript>
             { body }
         </section>
     }
@@ -46,13 +48,14 @@ pub fn SearchPage() -> Html {
 
 /// Names, articles and notes found.
 fn results(app: &AppState, q: &Query, hits: &[Hit]) -> Html {
+    let t = app.lang.text();
     let notes = matching_notes(app, q);
     html! {
         <>
-            <p class="search-count" role="status">{ text::search_count(hits.len(), notes.len()) }</p>
+            <p class="search-count" role="status">{ t.search_count(hits.len(), notes.len()) }</p>
             if !q.entities.is_empty() {
                 <section class="search-names" aria-labelledby="search-names">
-                    <h2 id="search-names">{ text::SEARCH_NAMES }</h2>
+                    <h2 id="search-names">{ t.search_names }</h2>
                     <ul class="chips">
                         for id in q.entities.iter().filter(|id| kb().get(id).is_some()) {
                             <li><a class="chip" href={Route::Entity { id: id.clone() }.href()}>{ kb().get(id).map(|e| e.label_de.clone()).unwrap_or_default() }</a></li>
@@ -65,7 +68,7 @@ fn results(app: &AppState, q: &Query, hits: &[Hit]) -> Html {
             </ol>
             if !notes.is_empty() {
                 <section aria-labelledby="search-notes">
-                    <h2 id="search-notes">{ text::SEARCH_NOTES }</h2>
+                    <h2 id="search-notes">{ t.search_notes }</h2>
                     <ul class="search-results search-results--notes">
                         for a in notes { { note_item(app, &a) } }
                     </ul>
@@ -78,6 +81,7 @@ fn results(app: &AppState, q: &Query, hits: &[Hit]) -> Html {
 /// One article: its title linking to the hit (a passage link: the article opens scrolled to it, marked),
 /// and the hit in context.
 fn hit_item(app: &AppState, h: &Hit) -> Html {
+    let t = app.lang.text();
     let route = Route::Article { id: h.id.clone() };
     let article = app.corpus.get(&h.id);
     let text = article.map(|a| a.text());
@@ -97,8 +101,8 @@ fn hit_item(app: &AppState, h: &Hit) -> Html {
     };
     let meta = article
         .map(|a| {
-            let date = a.date.value.map_or_else(|| text::DATE_UNKNOWN.to_string(), text::date);
-            let outlet = crate::core::library::outlet_of(a).unwrap_or(text::OUTLET_UNKNOWN);
+            let date = a.date.value.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d));
+            let outlet = crate::core::library::outlet_of(a).unwrap_or(t.outlet_unknown);
             format!("{outlet} · {date}")
         })
         .unwrap_or_default();

@@ -1,6 +1,7 @@
 //! Embeds every file in `seeds/` (sorted by name) as `SEEDS: &[(&str, &[u8])]`, and the knowledge base
 //! (`src/core/analysis/kb/*.toml`) in a compact line format in `kb.tsv` (what the app embeds), as JSON in
-//! `kb.json` (for tests and the benchmark), plus the sizes in `kb_meta.rs`.
+//! `kb.json` (for tests and the benchmark), the English descriptions in `kb_en.json` (for the site's
+//! `kb-en.js`), plus the sizes in `kb_meta.rs`.
 use std::io::Write;
 use std::{env, fs, path::Path};
 
@@ -98,7 +99,19 @@ fn embed_kb() {
         let file: KbFile = toml::from_str(&text).unwrap_or_else(|e| panic!("kb/{name}: {e}"));
         all.extend(file.entity);
     }
-    // the English descriptions stay in the TOML source only: the app's UI is German
+    // the English descriptions stay out of the wasm: the build writes them to kb-en.js, which the app loads
+    // only for a reader who chose English (`kb_en.json` here, read natively by `presseschau site`)
+    let english: std::collections::BTreeMap<&str, &str> = all
+        .iter()
+        .filter(|e| !e.description_en.is_empty())
+        .map(|e| (e.id.as_str(), e.description_en.as_str()))
+        .collect();
+    let english = serde_json::to_string(&english).expect("English descriptions serialise");
+    fs::write(
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("kb_en.json"),
+        english,
+    )
+    .expect("write kb_en.json");
     for e in &mut all {
         e.description_en.clear();
     }

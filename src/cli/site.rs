@@ -73,6 +73,11 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("presseschau site: cannot write data.js: {e}");
         return 1;
     }
+    // The knowledge base's English descriptions, loaded only when a reader switches to English.
+    if let Err(e) = std::fs::write(dir.join("kb-en.js"), english_descriptions()) {
+        eprintln!("presseschau site: cannot write kb-en.js: {e}");
+        return 1;
+    }
     // The search index, cut into shards by term (a query loads only its shards; see core::search).
     if let Err(e) = write_search_index(dir, &state) {
         eprintln!("presseschau site: cannot write the search index: {e}");
@@ -141,4 +146,14 @@ fn write_index_files(
         std::fs::write(dir.join(format!("search-{n}.js")), script(&n.to_string(), json))?;
     }
     Ok(())
+}
+
+/// `kb-en.js`: the knowledge base's English descriptions by entity id, as a JSON string in
+/// `self.presseschauKbEn` (a classic script: it loads from disk too).
+fn english_descriptions() -> String {
+    let json = presseschau::core::analysis::kb::KB_EN_JSON;
+    format!(
+        "self.presseschauKbEn = {};\n",
+        serde_json::to_string(json).unwrap_or_default()
+    )
 }

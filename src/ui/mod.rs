@@ -46,10 +46,16 @@ pub fn App(props: &AppProps) -> Html {
         s
     });
     hooks::use_persistence(&state);
-    use_effect_with((state.lang, state.theme), |(lang, theme)| {
-        crate::platform::prefs::set_root_attr("lang", lang.code());
-        crate::platform::prefs::set_root_attr("data-theme", theme.code());
-    });
+    {
+        let (dispatcher, have_en) = (state.dispatcher(), state.descriptions_en.is_some());
+        use_effect_with((state.lang, state.theme), move |(lang, theme)| {
+            crate::platform::prefs::set_root_attr("lang", lang.code());
+            crate::platform::prefs::set_root_attr("data-theme", theme.code());
+            if *lang == text::Lang::En && !have_en {
+                load_english_descriptions(dispatcher);
+            }
+        });
+    }
     {
         // the first page goes on screen without the model's names; they follow right after it is painted
         // (names the build found come with data.js; only other text needs the model, loaded then)
@@ -73,6 +79,20 @@ pub fn App(props: &AppProps) -> Html {
             </ContextProvider<text::Lang>>
         </ContextProvider<AppContext>>
     }
+}
+
+/// Loads the knowledge base's English descriptions (`kb-en.js`, written by the build) into the state. Without
+/// the file (an old folder) the German descriptions stay, marked as German.
+fn load_english_descriptions(dispatcher: yew::functional::UseReducerDispatcher<AppState>) {
+    crate::platform::script::load("kb-en.js", move |ok| {
+        let map = ok
+            .then(|| crate::platform::script::global_value("presseschauKbEn"))
+            .flatten()
+            .and_then(|json| serde_json::from_str(&json).ok());
+        if let Some(map) = map {
+            dispatcher.dispatch(state::Action::SetDescriptionsEn(std::rc::Rc::new(map)));
+        }
+    });
 }
 
 /// Props of [`StaticApp`].

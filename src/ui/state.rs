@@ -137,6 +137,8 @@ pub struct AppState {
     pub lang: Lang,
     /// Light, dark or the system's.
     pub theme: Theme,
+    /// The knowledge base's English descriptions by entity id (`kb-en.js`, loaded when the UI is English).
+    pub descriptions_en: Option<Rc<std::collections::HashMap<String, String>>>,
 }
 
 /// A message shown at the top of the page until dismissed.
@@ -204,6 +206,8 @@ pub enum Action {
     SetLang(Lang),
     /// Switch the theme.
     SetTheme(Theme),
+    /// The knowledge base's English descriptions arrived.
+    SetDescriptionsEn(Rc<std::collections::HashMap<String, String>>),
 }
 
 impl AppState {
@@ -277,6 +281,7 @@ impl AppState {
             notice: None,
             lang: Lang::default(),
             theme: Theme::default(),
+            descriptions_en: None,
         }
     }
 
@@ -327,7 +332,8 @@ impl AppState {
         let creator = crate::platform::storage::load(CREATOR_KEY)
             .ok()
             .flatten()
-            .filter(|c| !c.trim().is_empty());
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty());
         self.with_article_refs(|articles| {
             let options = crate::core::annotations::w3c::ExportOptions {
                 articles,
@@ -460,6 +466,7 @@ impl Reducible for AppState {
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
+            Action::SetDescriptionsEn(d) => next.descriptions_en = Some(d),
         }
         Rc::new(next)
     }

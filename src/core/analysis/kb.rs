@@ -35,6 +35,11 @@ pub const KB_DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/kb.tsv"));
 /// the wasm).
 pub const KB_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/kb.json"));
 
+/// The English descriptions by entity id, as a JSON object (`build.rs`): never in the wasm; the static site
+/// writes them to `kb-en.js`, which the app loads only when the reader chooses English.
+#[cfg(not(target_arch = "wasm32"))]
+pub const KB_EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/kb_en.json"));
+
 /// Words that must never be an alias: common German nouns that a reader would be puzzled to see marked as a
 /// name (section labels, boilerplate, everyday nouns). [`Kb::problems`] reports any alias among them.
 pub const COMMON_WORDS: &[&str] = &[

@@ -31,6 +31,8 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
     let a = &props.annotation;
     let note_ref = use_node_ref();
     let tags_ref = use_node_ref();
+    // the tags field as typed: a re-render while editing (another tab saved, the language changed) keeps it
+    let tags_typed = use_state_eq(|| a.tags.join(", "));
     let color = use_state_eq(|| a.color);
     let problem = use_state_eq(|| None::<String>);
 
@@ -40,8 +42,11 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
         Callback::from(move |_| app.dispatch(Action::RemoveAnnotation(id.clone())))
     };
     let on_edit = {
-        let editing = editing.clone();
-        Callback::from(move |_| editing.set(true))
+        let (editing, tags_typed, tags) = (editing.clone(), tags_typed.clone(), a.tags.join(", "));
+        Callback::from(move |_| {
+            tags_typed.set(tags.clone());
+            editing.set(true)
+        })
     };
     let on_cancel = {
         let editing = editing.clone();
@@ -50,12 +55,13 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
     let form = NoteForm {
         note_ref,
         tags_ref,
+        tags_typed,
         color,
         problem,
     };
     html! {
         <li class={classes!("annotation-item", format!("annotation-item--{}", a.color.name()))} data-annotation-item={a.id.0.clone()}>
-            <blockquote class="annotation-quote">
+            <blockquote class="annotation-quote" lang="de">
                 <span class="color-cue" title={t.color_label(a.color)} aria-label={t.color_label(a.color)}>{ a.color.symbol() }</span>
                 { quote_preview(&a.quote.exact) }
             </blockquote>
@@ -75,6 +81,7 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
 struct NoteForm {
     note_ref: NodeRef,
     tags_ref: NodeRef,
+    tags_typed: UseStateHandle<String>,
     color: UseStateHandle<Color>,
     problem: UseStateHandle<Option<String>>,
 }
@@ -118,12 +125,16 @@ impl NoteForm {
         on_cancel: Callback<MouseEvent>,
     ) -> Html {
         let color = self.color.clone();
+        let typed = self.tags_typed.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            typed.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+        });
         html! {
             <form class="note-form" onsubmit={on_save}>
                 { form_problem(self.problem.as_ref()) }
                 <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
-                <label>{ t.note_label }<textarea ref={self.note_ref.clone()} rows="3" value={a.note.clone().unwrap_or_default()} /></label>
-                <label>{ t.tags_label }<input ref={self.tags_ref.clone()} type="text" value={a.tags.join(", ")} placeholder={t.tags_placeholder} /></label>
+                <label>{ t.note_label }<textarea ref={self.note_ref.clone()} rows="3" defaultvalue={a.note.clone().unwrap_or_default()} /></label>
+                <label>{ t.tags_label }<input ref={self.tags_ref.clone()} type="text" value={(*self.tags_typed).clone()} {oninput} placeholder={t.tags_placeholder} /></label>
                 <div class="form-actions">
                     <button type="submit" class="button">{ t.save }</button>
                     <button type="button" class="button button--quiet" onclick={on_cancel}>{ t.cancel }</button>

@@ -221,16 +221,18 @@ pub const CLOSE_DELAY_MS: u32 = 400;
 fn block_html(kind: BlockKind, start: usize, nodes: Rc<Vec<Node>>, marks: Rc<Vec<MarkStyle>>) -> Html {
     let s = start.to_string();
     match kind {
-        BlockKind::Lead => html! { <p class="lead" data-block-start={s}><MarkdownView {nodes} {marks} /></p> },
-        BlockKind::Paragraph => html! { <p data-block-start={s}><MarkdownView {nodes} {marks} /></p> },
+        BlockKind::Lead => {
+            html! { <p class="lead" lang="de" data-block-start={s}><MarkdownView {nodes} {marks} /></p> }
+        }
+        BlockKind::Paragraph => html! { <p lang="de" data-block-start={s}><MarkdownView {nodes} {marks} /></p> },
         BlockKind::Subheading => {
-            html! { <h2 class="subheading" data-block-start={s}><MarkdownView {nodes} {marks} /></h2> }
+            html! { <h2 class="subheading" lang="de" data-block-start={s}><MarkdownView {nodes} {marks} /></h2> }
         }
         BlockKind::Quote => {
-            html! { <blockquote><p data-block-start={s}><MarkdownView {nodes} {marks} /></p></blockquote> }
+            html! { <blockquote lang="de"><p data-block-start={s}><MarkdownView {nodes} {marks} /></p></blockquote> }
         }
         BlockKind::Caption => html! {
-            <figure class="caption"><figcaption data-block-start={s}><span class="caption-icon" aria-hidden="true" data-decor="">{ "▣ " }</span><MarkdownView {nodes} {marks} /></figcaption></figure>
+            <figure class="caption" lang="de"><figcaption data-block-start={s}><span class="caption-icon" aria-hidden="true" data-decor="">{ "▣ " }</span><MarkdownView {nodes} {marks} /></figcaption></figure>
         },
     }
 }

@@ -31,15 +31,15 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     html! {
         <li class="article-card" data-article-id={a.id.0.clone()}>
             <h2 class={classes!("card-title", untitled.then_some("card-title--derived"))}>
-                <a href={Route::Article { id: a.id.0.clone() }.href()}>{ a.title.text.clone() }</a>
+                <a href={Route::Article { id: a.id.0.clone() }.href()} lang="de">{ a.title.text.clone() }</a>
             </h2>
             <MetaLine article={a.clone()} />
-            <p class="card-teaser">{ lead }</p>
+            <p class="card-teaser" lang="de">{ lead }</p>
             if !props.main_entities.is_empty() {
                 <ul class="chips card-entities" aria-label={t.main_entities}>
                     for (id, label, kind) in props.main_entities.iter() {
                         <li><a href={Route::Entity { id: id.clone() }.href()}>
-                            <span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label.clone() }
+                            <span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ crate::ui::components::entity_name::entity_name(t, id, label) }
                         </a></li>
                     }
                 </ul>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::core::analysis::entities::Mention;
 use crate::core::analysis::kb::kb;
+use crate::ui::components::entity_name::{entity_description, entity_name};
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
 
@@ -84,7 +85,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         <div class="entity-card" role="dialog" aria-labelledby="card-label" {style} {onkeydown} {onmouseleave} id="entity-card">
             <button type="button" class="card-close" aria-label={t.close} title={t.close} onclick={onclick_close}>{ "×" }</button>
             <p class="card-kind">{ t.kind_label(m.kind) }{ if m.derived { t.derived_form } else { "" } }</p>
-            { details(t, m, entity, here, &others) }
+            { details(t, &app, m, entity, here, &others) }
         </div>
     }
 }
@@ -93,6 +94,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
 /// (detected name), or the value (date, quantity).
 fn details(
     t: &'static crate::ui::text::Text,
+    app: &crate::ui::state::AppState,
     m: &Mention,
     entity: Option<&crate::core::analysis::kb::KbEntity>,
     here: usize,
@@ -100,9 +102,9 @@ fn details(
 ) -> Html {
     html! {
         <>
-            <h2 class="card-label" id="card-label">{ entity.map_or_else(|| m.text.clone(), |e| e.label_de.clone()) }</h2>
+            <h2 class="card-label" id="card-label">{ entity.map_or_else(|| entity_name(t, "", &m.text), |e| entity_name(t, &e.id, &e.label_de)) }</h2>
             if let Some(e) = entity {
-                <p class="card-description">{ e.description_de.clone() }</p>
+                <p class="card-description">{ entity_description(t, app, e) }</p>
                 if let Some(q) = e.wikidata() {
                     <p><a href={format!("https://www.wikidata.org/wiki/{q}")} target="_blank" rel="noopener noreferrer">{ format!("Wikidata {q}") }</a></p>
                 }
@@ -110,7 +112,7 @@ fn details(
                 if !others.is_empty() {
                     <ul class="card-others">
                         for (id, title) in others.iter().take(5) {
-                            <li><a href={Route::Article { id: id.clone() }.href()}>{ title.clone() }</a></li>
+                            <li><a href={Route::Article { id: id.clone() }.href()} lang="de">{ title.clone() }</a></li>
                         }
                     </ul>
                 }

@@ -6,6 +6,7 @@ pub mod article_card;
 pub mod copy_link_button;
 pub mod entity_card;
 pub mod entity_legend;
+pub mod entity_name;
 pub mod help_overlay;
 pub mod markdown_view;
 pub mod meta_line;

@@ -19,7 +19,7 @@ pub fn OriginalView(props: &OriginalViewProps) -> Html {
         <section class="original" aria-labelledby="original-title">
             <h2 id="original-title">{ t.original_title }</h2>
             <p class="original-help">{ t.original_help }{ format!(" {}: {}", t.source_file, props.article.source_file) }</p>
-            <ol class="original-lines">
+            <ol class="original-lines" lang="de">
                 for line in props.article.lines.iter() {
                     { match line.role {
                         LineRole::Blank => html! { <li class="line line--blank" aria-hidden="true">{ "\u{a0}" }</li> },

@@ -69,7 +69,7 @@ fn related_item(app: &crate::ui::state::AppContext, me: &ArticleId, l: &EventLin
         .map_or_else(|| t.date_unknown.to_string(), |d| t.date(d));
     html! {
         <li class="related-item" data-related-id={other.0.clone()} data-level={level_name(l.level)}>
-            <a href={Route::Article { id: other.0.clone() }.href()} class="related-title">{ article.title.text.clone() }</a>
+            <a href={Route::Article { id: other.0.clone() }.href()} class="related-title" lang="de">{ article.title.text.clone() }</a>
             <p class="meta-line">{ format!("{outlet} · {date}") }</p>
             <ul class="reasons">
                 for phrase in t.link_reasons(&labelled_reasons(&l.reasons)) {

@@ -19,6 +19,17 @@ pub struct SearchBoxProps {
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let input = use_node_ref();
+    // the field as typed: a re-render (the language changed, a note was saved) keeps it; a new query from
+    // the search page replaces it
+    let typed = use_state_eq(|| props.value.to_string());
+    {
+        let typed = typed.clone();
+        use_effect_with(props.value.clone(), move |v| typed.set(v.to_string()));
+    }
+    let oninput = {
+        let typed = typed.clone();
+        Callback::from(move |e: InputEvent| typed.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    };
     let onsubmit = {
         let input = input.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -35,7 +46,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     html! {
         <form class="site-search" role="search" {onsubmit}>
             <label for="site-search" class="sr-only">{ t.search_label }</label>
-            <input ref={input} type="search" id="site-search" name="q" value={props.value.clone()}
+            <input ref={input} type="search" id="site-search" name="q" value={(*typed).clone()} {oninput}
                 placeholder={t.search_placeholder} autocomplete="off" enterkeyhint="search" aria-keyshortcuts="/" />
             <button type="submit" class="button button--quiet">{ t.search_button }</button>
         </form>

@@ -86,7 +86,7 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
     };
     html! {
         <div class="selection-toolbar" role="dialog" aria-label={t.toolbar_label} {onkeydown} id="selection-toolbar">
-            <p class="toolbar-quote">{ "„" }{ preview }{ "“" }</p>
+            <p class="toolbar-quote" lang="de">{ "„" }{ preview }{ "“" }</p>
             if *with_note {
                 <form class="note-form" onsubmit={on_submit}>
                     { form_problem((*problem).as_ref()) }

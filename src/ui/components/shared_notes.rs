@@ -43,7 +43,7 @@ pub fn SharedNotesPanel(props: &SharedNotesPanelProps) -> Html {
             <ol class="annotation-list">
                 for n in props.notes.iter() {
                     <li class={classes!("annotation-item", format!("annotation-item--{}", n.color.name()))}>
-                        <blockquote class="annotation-quote"><span class="color-cue" aria-label={t.color_label(n.color)}>{ n.color.symbol() }</span>{ n.quote.display() }</blockquote>
+                        <blockquote class="annotation-quote" lang="de"><span class="color-cue" aria-label={t.color_label(n.color)}>{ n.color.symbol() }</span>{ n.quote.display() }</blockquote>
                         if let Some(note) = &n.note { <NoteMarkdown markdown={AttrValue::from(note.clone())} /> }
                         if !n.tags.is_empty() {
                             <ul class="tags">for t in n.tags.iter() { <li class="tag">{ format!("#{t}") }</li> }</ul>

@@ -332,7 +332,7 @@ fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
     let derived = article.title.origin == TitleOrigin::FirstSentence;
     html! {
         <header class="article-header">
-            <h1 class={classes!(derived.then_some("title--derived"))}>{ article.title.text.clone() }</h1>
+            <h1 class={classes!(derived.then_some("title--derived"))} lang="de">{ article.title.text.clone() }</h1>
             if derived {
                 <p class="title-note">{ t.no_headline }</p>
             }
@@ -350,7 +350,7 @@ fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
                         <select id="sentence-select" onchange={props.onpick.clone()}>
                             <option value="" selected=true>{ "—" }</option>
                             for (i, (s, e)) in view.sentences.iter().enumerate() {
-                                <option value={i.to_string()}>{ preview(slice_cp(&view.text, *s, *e)) }</option>
+                                <option value={i.to_string()} lang="de">{ preview(slice_cp(&view.text, *s, *e)) }</option>
                             }
                         </select>
                     </label>

@@ -47,7 +47,7 @@ fn cell(t: &'static crate::ui::text::Text, pair: &AlignedPair, side: Side) -> Ht
         (WordDiff::OnlyRight(s), Side::Right) => html! { <ins title={label}>{ s.clone() }</ins> },
         _ => html! {},
     });
-    html! { <div class="cmp-cell">{ for parts }</div> }
+    html! { <div class="cmp-cell" lang="de">{ for parts }</div> }
 }
 
 /// The compare view, or the not-found page when an id is unknown.
@@ -71,7 +71,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
     let head = |a: &crate::core::corpus::Article, side: &'static str| {
         html! {
             <div class="cmp-head" data-side={side}>
-                <a href={Route::Article { id: a.id.0.clone() }.href()} class="related-title">{ a.title.text.clone() }</a>
+                <a href={Route::Article { id: a.id.0.clone() }.href()} class="related-title" lang="de">{ a.title.text.clone() }</a>
                 <p class="meta-line">{ format!("{} · {}",
                     outlet_of(a).unwrap_or(t.outlet_unknown),
                     a.date.value.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d))) }</p>

@@ -118,7 +118,7 @@ fn table(t: &'static crate::ui::text::Text, list: Vec<Row>) -> Html {
             <tbody>
                 for (id, label, kind, mentions, articles, detected) in list {
                     <tr data-entity-row={id.clone()}>
-                        <td><a href={Route::Entity { id: id.clone() }.href()}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ label }</a>
+                        <td><a href={Route::Entity { id: id.clone() }.href()}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ crate::ui::components::entity_name::entity_name(t, &id, &label) }</a>
                             if detected { <span class="detected-badge">{ t.detected_short }</span> }</td>
                         <td>{ t.kind_label(kind) }</td>
                         <td class="num">{ mentions }</td>

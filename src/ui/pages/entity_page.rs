@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::core::analysis::kb::kb;
 use crate::core::entity_view;
 use crate::ui::components::copy_link_button::CopyLinkButton;
+use crate::ui::components::entity_name::{entity_description, entity_label, entity_name};
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
@@ -25,7 +26,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     let is_detected = props.id.starts_with(crate::core::analysis::detected::ID_PREFIX);
     let view = entity_view::build(&app.corpus, &app.entities, app.detected.as_deref(), &props.id);
     {
-        let label = view.as_ref().map(|v| v.label.clone());
+        let label = view.as_ref().map(|v| entity_label(t, &props.id, &v.label).0);
         use_effect_with((props.id.clone(), t.lang), move |_| {
             if let Some(l) = label {
                 crate::platform::dom::set_title(&t.page_title(&l));
@@ -43,12 +44,12 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     html! {
         <section class="entity-page" data-page="entity" data-entity={props.id.clone()}>
             <p class="card-kind"><span class={classes!("legend-swatch", format!("kind-{}", view.kind.as_str()))} aria-hidden="true" />{ t.kind_label(view.kind) }</p>
-            <h1>{ view.label.clone() }</h1>
+            <h1>{ entity_name(t, &props.id, &view.label) }</h1>
             if view.detected {
                 <p class="entity-description card-detected">{ t.detected_card }</p>
             }
             if let Some(e) = entity {
-                <p class="entity-description">{ e.description_de.clone() }
+                <p class="entity-description">{ entity_description(t, &app, e) }
                     if let Some(q) = e.wikidata() {
                         { " · " }<a href={format!("https://www.wikidata.org/wiki/{q}")} target="_blank" rel="noopener noreferrer">{ format!("Wikidata {q}") }</a>
                     }
@@ -58,11 +59,11 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
             <h2>{ format!("{} ({})", t.mentions_in_articles, view.mentions.iter().map(|g| g.sentences.len()).sum::<usize>()) }</h2>
             for group in view.mentions.iter() {
                 <section class="mention-group">
-                    <h3><a href={Route::Article { id: group.article_id.clone() }.href()}>{ group.title.clone() }</a>
+                    <h3><a href={Route::Article { id: group.article_id.clone() }.href()} lang="de">{ group.title.clone() }</a>
                         <span class="meta-line">{ format!(" · {}", t.date_or_unknown(group.date)) }</span></h3>
                     <ul class="mention-sentences">
                         for s in group.sentences.iter() {
-                            <li>{ s.before.clone() }<mark class={classes!("entity", view.detected.then_some("entity--detected"))} data-kind={view.kind.as_str()}>{ s.mention.clone() }</mark>{ s.after.clone() }</li>
+                            <li lang="de">{ s.before.clone() }<mark class={classes!("entity", view.detected.then_some("entity--detected"))} data-kind={view.kind.as_str()}>{ s.mention.clone() }</mark>{ s.after.clone() }</li>
                         }
                     </ul>
                 </section>
@@ -71,7 +72,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                 <h2>{ t.co_occurring }</h2>
                 <ul class="chips">
                     for (id, label, n) in view.co_occurring.iter() {
-                        <li><a href={Route::Entity { id: id.clone() }.href()}>{ label.clone() }</a><span class="legend-count">{ format!(" {n}") }</span></li>
+                        <li><a href={Route::Entity { id: id.clone() }.href()}>{ entity_name(t, id, label) }</a><span class="legend-count">{ format!(" {n}") }</span></li>
                     }
                 </ul>
             }

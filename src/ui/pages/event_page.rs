@@ -18,11 +18,11 @@ pub struct EventPageProps {
     pub id: AttrValue,
 }
 
-fn entity_chips(items: &[EntityRef]) -> Html {
+fn entity_chips(t: &crate::ui::text::Text, items: &[EntityRef]) -> Html {
     html! {
         <ul class="chips">
             for e in items.iter() {
-                <li><a href={Route::Entity { id: e.id.clone() }.href()}>{ e.label.clone() }</a></li>
+                <li><a href={Route::Entity { id: e.id.clone() }.href()}>{ crate::ui::components::entity_name::entity_name(t, &e.id, &e.label) }</a></li>
             }
         </ul>
     }
@@ -71,7 +71,7 @@ pub fn EventPage(props: &EventPageProps) -> Html {
                         style={r.position.map(|p| format!("--pos: {:.4}", p)).unwrap_or_default()}>
                         <span class={classes!("timeline-dot", r.position.is_none().then_some("timeline-dot--undated"))} aria-hidden="true" />
                         <span class="timeline-date">{ r.date.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d)) }</span>
-                        <a href={Route::Article { id: r.id.0.clone() }.href()} class="related-title">{ r.title.clone() }</a>
+                        <a href={Route::Article { id: r.id.0.clone() }.href()} class="related-title" lang="de">{ r.title.clone() }</a>
                         <span class="meta-line">{ format!(" · {}", r.outlet.clone().unwrap_or_else(|| t.outlet_unknown.to_string())) }</span>
                     </li>
                 }
@@ -80,15 +80,15 @@ pub fn EventPage(props: &EventPageProps) -> Html {
             if view.shared_entities.is_empty() {
                 <p>{ t.none_shared }</p>
             } else {
-                <div data-entities="shared">{ entity_chips(&view.shared_entities) }</div>
+                <div data-entities="shared">{ entity_chips(t, &view.shared_entities) }</div>
             }
             if view.reports.iter().any(|r| !r.unique_entities.is_empty()) {
                 <h2>{ t.unique_to_one }</h2>
                 <dl class="unique-entities" data-entities="unique">
                     for r in view.reports.iter().filter(|r| !r.unique_entities.is_empty()) {
                         <div>
-                            <dt>{ r.title.clone() }</dt>
-                            <dd>{ entity_chips(&r.unique_entities) }</dd>
+                            <dt lang="de">{ r.title.clone() }</dt>
+                            <dd>{ entity_chips(t, &r.unique_entities) }</dd>
                         </div>
                     }
                 </dl>

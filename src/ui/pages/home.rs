@@ -37,6 +37,14 @@ pub fn HomePage(props: &HomePageProps) -> Html {
         1
     };
     let page = props.page.clamp(1, pages);
+    use_effect_with((page, t.lang), move |_| {
+        let title = if page == 1 {
+            t.library_title.to_string()
+        } else {
+            t.library_page_title(page)
+        };
+        crate::platform::dom::set_title(&t.page_title(&title));
+    });
     let shown: Vec<Rc<Article>> = all
         .into_iter()
         .skip(if paged { (page - 1) * PAGE_SIZE } else { 0 })

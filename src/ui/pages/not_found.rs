@@ -17,6 +17,9 @@ pub struct NotFoundPageProps {
 pub fn NotFoundPage(props: &NotFoundPageProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let message = props.message.clone().unwrap_or(AttrValue::Static(t.not_found_route));
+    use_effect_with(t.lang, move |_| {
+        crate::platform::dom::set_title(&t.page_title(t.not_found_title))
+    });
     html! {
         <section class="not-found" data-page="not-found">
             <h1>{ t.not_found_title }</h1>

@@ -112,9 +112,10 @@ fn panel_actions(app: &AppContext, report: &UseStateHandle<Option<Rc<ImportRepor
             );
         })
     };
-    let on_creator = Callback::from(|e: Event| {
+    // saved as typed (trimmed on export), so a re-render while typing shows what was typed
+    let on_creator = Callback::from(|e: InputEvent| {
         let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-        let _ = crate::platform::storage::save(CREATOR_KEY, v.trim());
+        let _ = crate::platform::storage::save(CREATOR_KEY, &v);
     });
     let creator = crate::platform::storage::load(CREATOR_KEY)
         .ok()
@@ -138,7 +139,7 @@ fn panel_actions(app: &AppContext, report: &UseStateHandle<Option<Rc<ImportRepor
             <button type="button" class="button button--quiet" id="export-all" onclick={export} disabled={app.annotations.is_empty()}>{ t.export_w3c }</button>
             <button type="button" class="button button--quiet" onclick={handout_all} disabled={app.annotations.is_empty()}>{ t.export_handout }</button>
             <label class="button button--quiet file-button">{ t.import }<input type="file" id="import-file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} /></label>
-            <label class="creator-name">{ t.creator_label }<input type="text" id="creator-name" maxlength="120" value={creator} onchange={on_creator} autocomplete="name" /></label>
+            <label class="creator-name">{ t.creator_label }<input type="text" id="creator-name" maxlength="120" value={creator} oninput={on_creator} autocomplete="name" /></label>
         </div>
     }
 }

@@ -58,7 +58,7 @@ fn results(app: &AppState, q: &Query, hits: &[Hit]) -> Html {
                     <h2 id="search-names">{ t.search_names }</h2>
                     <ul class="chips">
                         for id in q.entities.iter().filter(|id| kb().get(id).is_some()) {
-                            <li><a class="chip" href={Route::Entity { id: id.clone() }.href()}>{ kb().get(id).map(|e| e.label_de.clone()).unwrap_or_default() }</a></li>
+                            <li><a class="chip" href={Route::Entity { id: id.clone() }.href()}>{ crate::ui::components::entity_name::entity_name(t, id, &kb().get(id).map(|e| e.label_de.clone()).unwrap_or_default()) }</a></li>
                         }
                     </ul>
                 </section>
@@ -94,7 +94,7 @@ fn hit_item(app: &AppState, h: &Hit) -> Html {
                 .unwrap_or_else(|_| route.href());
             (
                 href,
-                html! { <p class="snippet">{ before }<mark>{ hit }</mark>{ after }</p> },
+                html! { <p class="snippet" lang="de">{ before }<mark>{ hit }</mark>{ after }</p> },
             )
         }
         _ => (route.href(), html! {}),
@@ -108,7 +108,7 @@ fn hit_item(app: &AppState, h: &Hit) -> Html {
         .unwrap_or_default();
     html! {
         <li class="search-hit">
-            <a class="search-hit-title" {href}>{ h.title.clone() }</a>
+            <a class="search-hit-title" lang="de" {href}>{ h.title.clone() }</a>
             if !meta.is_empty() { <span class="search-hit-meta">{ meta }</span> }
             { context }
         </li>
@@ -151,7 +151,7 @@ fn note_item(app: &AppState, a: &Annotation) -> Html {
     };
     html! {
         <li class="search-hit">
-            <a class="search-hit-title" {href}>{ format!("„{}“", shorten(&a.quote.exact, 100)) }</a>
+            <a class="search-hit-title" lang="de" {href}>{ format!("„{}“", shorten(&a.quote.exact, 100)) }</a>
             if let Some(note) = &a.note { <p class="snippet">{ shorten(note, 200) }</p> }
             if !a.tags.is_empty() { <p class="tags">{ a.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ") }</p> }
         </li>

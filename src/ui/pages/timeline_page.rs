@@ -41,7 +41,7 @@ pub fn TimelinePage() -> Html {
                             for id in e.members.iter() {
                                 if let Some(a) = app.corpus.get(&id.0) {
                                     <li data-article-id={id.0.clone()}>
-                                        <a href={Route::Article { id: id.0.clone() }.href()}>{ a.title.text.clone() }</a>
+                                        <a href={Route::Article { id: id.0.clone() }.href()} lang="de">{ a.title.text.clone() }</a>
                                         <span class="meta-line">{ format!(" · {} · {}",
                                             outlet_of(a).unwrap_or(t.outlet_unknown),
                                             a.date.value.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d))) }</span>

@@ -3,7 +3,7 @@
 // pointer leaves, on a click outside; it stays inside the window, and is a bottom sheet on a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, origins, openPage, go, openArticle } from './harness.mjs';
+import { launch, origins, openPage, go, ready, openArticle } from './harness.mjs';
 
 let browser;
 let env;
@@ -93,6 +93,72 @@ for (const name of ['http', 'file']) {
 
 for (const name of ['http', 'file']) {
   const origin = () => env.list.find((o) => o.name === name);
+
+  test(`${name}: keyboard only, library → a note on a passage; ≤ 15 keys after reaching the text`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await go(page, origin(), 'index.html');
+    // arriving by a link, the focus is on the page's heading
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+    for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.matches('.card-title a'))); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await ready(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'the article page starts at its heading');
+    for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.id === 'article-text')); i++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'article-text', 'reached the text');
+    // from here every key counts: two names on, the sentence of that name, the next sentence, a note, save
+    const keys = [];
+    const press = async (k) => { keys.push(k); await page.keyboard.press(k); };
+    await press('ArrowRight');
+    await press('ArrowRight');
+    const name = await page.evaluate(() => document.activeElement?.textContent);
+    await press('Shift+ArrowDown');
+    await page.waitForSelector('#selection-toolbar');
+    const first = await page.locator('.toolbar-quote').textContent();
+    assert.ok(first.includes(name), `the sentence of the focused name ${name}: ${first}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'add-note', 'the toolbar has the focus');
+    await press('Shift+ArrowDown');
+    await page.waitForFunction((f) => document.querySelector('.toolbar-quote')?.textContent !== f, first);
+    const quote = (await page.locator('.toolbar-quote').textContent()).replace(/^„|“$/g, '').replace(/ …$/, '');
+    await press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'toolbar-note', 'the note field has the focus');
+    keys.push('(typing)');
+    await page.keyboard.type('Mit der Tastatur allein');
+    await press('Control+Enter');
+    await page.waitForSelector('.notes-panel [data-annotation-item]');
+    assert.ok(keys.length <= 15, `${keys.length} keys: ${keys.join(' ')}`);
+    assert.match(await page.locator('.notes-panel .note-text').first().textContent(), /Mit der Tastatur allein/);
+    assert.ok(quote.length > 10 && (await page.locator('.notes-panel .annotation-quote').first().textContent()).includes(quote.slice(0, 40)));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'article-text', 'back in the text');
+    console.log(`keyboard run: ${keys.length} keys after reaching the text: ${keys.join(' ')}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${name}: back from a name page restores where the reader was in the article`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    await go(page, origin(), 'index.html');
+    await page.locator('.card-title a').first().click();
+    await ready(page);
+    await page.evaluate(() => scrollTo(0, 900));
+    await page.waitForFunction(() => Math.abs(scrollY - 900) < 2);
+    // a name in view, followed by its link (no scrolling on the way)
+    const href = await page.evaluate(() => {
+      const m = [...document.querySelectorAll('.article-body mark.entity[data-entity-id]')].find((el) => el.getBoundingClientRect().top > 0);
+      return `e-${m.dataset.entityId}.html`;
+    });
+    await page.evaluate((h) => { location.href = h; }, href);
+    await page.waitForURL(new RegExp(href));
+    await ready(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'the name page starts at its heading');
+    await page.goBack();
+    await ready(page);
+    await page.waitForTimeout(300);
+    const y = await page.evaluate(() => scrollY);
+    assert.ok(Math.abs(y - 900) < 3, `scroll restored: ${y}`);
+    assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'back does not jump to the heading');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 
   test(`${name}: shortcuts — ? lists the keys, ←/→ change article, n jumps to the next own passage; touch selection opens the toolbar`, async () => {
     const { page, problems, context } = await openPage(browser, origin());

@@ -2,7 +2,11 @@
 // and from disk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, origins, openPage, go, siteDir, ready, selectPhrase, openArticle } from './harness.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, origins, openPage, go, siteDir, ready, selectPhrase, openArticle, DIST } from './harness.mjs';
 
 let browser;
 let env;
@@ -72,6 +76,29 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 }
+
+test('file: with a public address (site_url), copying a link offers it instead of the path on this disk', async () => {
+  // a copy of the folder whose article page names its public address, as `presseschau site --site-url` writes it
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'presseschau-site-url-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  const file = fs.readdirSync(dir).find((f) => f.startsWith('a-'));
+  const html = fs.readFileSync(path.join(dir, file), 'utf8');
+  fs.writeFileSync(path.join(dir, file), html.replace('<title>', `<link rel="canonical" href="https://presseschau.example/${file}" />\n<title>`));
+  const origin = { name: 'file', base: pathToFileURL(path.join(dir, 'index.html')).href };
+  const { page, problems, context } = await openPage(browser, origin);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
+  await page.goto(pathToFileURL(path.join(dir, file)).href);
+  await ready(page);
+  await page.locator('.article-tools [data-copy-link]').click();
+  await page.waitForSelector('.article-tools .copy-status:not(:empty)');
+  const said = await page.locator('.article-tools .copy-status').textContent();
+  assert.match(said, /Öffentliche Adresse dieser Seite kopiert/);
+  assert.match(said, new RegExp(`https://presseschau\\.example/${file}`));
+  assert.doesNotMatch(said, /file:/);
+  assert.deepEqual(problems, []);
+  await context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 test('the compare view says links/rechts side by side and oben/unten when stacked', async () => {
   const origin = env.list[0];

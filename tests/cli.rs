@@ -96,3 +96,17 @@ fn unknown_command_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command"));
 }
+
+#[test]
+fn a_site_url_that_is_not_a_web_address_is_refused() {
+    let dir = std::env::temp_dir().join(format!("presseschau-site-url-{}", std::process::id()));
+    for bad in ["javascript:alert(1)", "https://x.example/\"><script>"] {
+        let out = bin()
+            .args(["site", dir.to_str().unwrap(), "--site-url", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--site-url must be an http(s) address"));
+    }
+    assert!(!dir.join("index.html").exists(), "nothing written");
+}

@@ -120,3 +120,20 @@ async fn the_library_page_forwards_old_links_and_an_unknown_page_says_not_found(
     assert!(html.contains("data-page=\"not-found\""));
     assert!(!html.contains("forward.js"));
 }
+
+#[tokio::test]
+async fn with_a_site_url_every_page_names_its_public_address() {
+    let s = state();
+    let (file, html) = site::render_page_at(s.clone(), Route::Timeline, Some("https://presseschau.example/")).await;
+    assert!(html.contains(&format!(
+        "<link rel=\"canonical\" href=\"https://presseschau.example/{file}\" />"
+    )));
+    assert!(html.contains(&format!(
+        "<meta property=\"og:url\" content=\"https://presseschau.example/{file}\" />"
+    )));
+    let (_, html) = site::render_page(s, Route::Timeline).await;
+    assert!(
+        !html.contains("rel=\"canonical\""),
+        "no public address without a site_url"
+    );
+}

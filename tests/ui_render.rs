@@ -67,13 +67,14 @@ async fn article_body_renders_lead_subheadings_and_captions() {
         highlights: Rc::default(),
         marks: Rc::default(),
         onselect: Callback::noop(),
+        onsentence: Callback::noop(),
         onhover: Callback::noop(),
     })
     .hydratable(false)
     .render()
     .await;
     assert!(
-        html.contains(r#"<p data-block-start="0" class="lead">Trotz der angekündigten US-Sanktionen"#),
+        html.contains(r#"<p lang="de" data-block-start="0" class="lead">Trotz der angekündigten US-Sanktionen"#),
         "{html}"
     );
     assert!(html.contains(">Streit seit 2017</h2>"));
@@ -109,6 +110,7 @@ async fn entity_marks_follow_the_dom_contract() {
         highlights: spans,
         marks,
         onselect: Callback::noop(),
+        onsentence: Callback::noop(),
         onhover: Callback::noop(),
     })
     .hydratable(false)

@@ -102,8 +102,12 @@ os.remove(wasm_path)
 os.remove(index_path)
 
 # The pages, prerendered natively by the same components (debug build: the tests build it anyway).
+# PRESSESCHAU_SITE_URL (optional): the site's public address; pages name it and a link copied from a
+# downloaded folder uses it.
+site_url = os.environ.get("PRESSESCHAU_SITE_URL", "").strip()
 subprocess.run(
-    [cargo, "run", "--quiet", "--locked", "--bin", "presseschau", "--", "site", staging],
+    [cargo, "run", "--quiet", "--locked", "--bin", "presseschau", "--", "site", staging]
+    + (["--site-url", site_url] if site_url else []),
     cwd=root, check=True, env=cargo_env,
 )
 print(f"site_hook: app.js {len(app_js.encode('utf-8')):,} bytes (wasm {len(wasm_bytes):,} bytes, deflated to {len(packed):,})")

@@ -1,6 +1,8 @@
 //! `presseschau site <dir> [--corpus <files or folders>...]`: writes the static site's pages into `<dir>`
 //! (the trunk post-build hook calls it with the staging folder; `app.js` and `style.css` are the hook's).
 //! The bundled seeds by default; `--corpus` builds the pages of other articles (the scale benchmark);
+//! `--site-url <address>` (or the `PRESSESCHAU_SITE_URL` the trunk hook passes on) names the site's public
+//! address, so pages carry it and the app can offer it when a link is copied from a downloaded folder;
 //! `--search-only` writes only the search index (`search-meta.js`, `search-<n>.js`; the search benchmark).
 
 use std::path::Path;
@@ -14,8 +16,15 @@ use presseschau::ui::state::AppState;
 /// Runs the command; returns the exit code.
 pub fn run(args: &[String]) -> i32 {
     let Some(out) = args.first() else {
-        eprintln!("usage: presseschau site <dir> [--corpus <files or folders>...]");
+        eprintln!("usage: presseschau site <dir> [--site-url <https://…/>] [--corpus <files or folders>...]");
         return 2;
+    };
+    let site_url = match site_url(args) {
+        Ok(url) => url,
+        Err(e) => {
+            eprintln!("presseschau site: {e}");
+            return 2;
+        }
     };
     let started = Instant::now();
     let corpus = match args.iter().position(|a| a == "--corpus") {
@@ -43,7 +52,7 @@ pub fn run(args: &[String]) -> i32 {
     let pages = local.block_on(&runtime, async {
         let mut pages = Vec::with_capacity(routes.len());
         for r in routes {
-            pages.push(site::render_page(state.clone(), r).await);
+            pages.push(site::render_page_at(state.clone(), r, site_url.as_deref()).await);
         }
         pages
     });
@@ -156,4 +165,23 @@ fn english_descriptions() -> String {
         "self.presseschauKbEn = {};\n",
         serde_json::to_string(json).unwrap_or_default()
     )
+}
+
+/// The `--site-url` of the build, normalised to end in `/`; an error for anything but an http(s) address.
+fn site_url(args: &[String]) -> Result<Option<String>, String> {
+    let Some(i) = args.iter().position(|a| a == "--site-url") else {
+        return Ok(None);
+    };
+    let url = args.get(i + 1).map(|u| u.trim()).unwrap_or_default();
+    if url.is_empty() {
+        return Ok(None);
+    }
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(['"', '<', '>', ' ']) {
+        return Err(format!("--site-url must be an http(s) address, not {url:?}"));
+    }
+    Ok(Some(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }))
 }

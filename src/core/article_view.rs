@@ -143,6 +143,34 @@ pub fn read_link(query: &str, text: &str) -> LinkPayload {
     out
 }
 
+/// The sentence to select next from the keyboard (Shift+↓ / Shift+↑ in the text): after (`step` > 0) or
+/// before (`step` < 0) the `current` selection; without one, the sentence at `at` (the focused name's
+/// offset), else the first (↓) or the last (↑) sentence. `None` past either end.
+///
+/// ```
+/// use presseschau::core::article_view::step_sentence;
+/// let s = [(0, 10), (11, 20), (21, 30)];
+/// assert_eq!(step_sentence(&s, None, None, 1), Some((0, 10)));
+/// assert_eq!(step_sentence(&s, Some((0, 10)), None, 1), Some((11, 20)));
+/// assert_eq!(step_sentence(&s, None, Some(25), 1), Some((21, 30)));
+/// assert_eq!(step_sentence(&s, Some((11, 20)), None, -1), Some((0, 10)));
+/// assert_eq!(step_sentence(&s, Some((21, 30)), None, 1), None);
+/// ```
+pub fn step_sentence(
+    sentences: &[(usize, usize)],
+    current: Option<(usize, usize)>,
+    at: Option<usize>,
+    step: i32,
+) -> Option<(usize, usize)> {
+    match (current, at) {
+        (Some((_, end)), _) if step > 0 => sentences.iter().find(|s| s.0 >= end).copied(),
+        (Some((start, _)), _) => sentences.iter().rev().find(|s| s.1 <= start).copied(),
+        (None, Some(at)) => sentences.iter().find(|s| s.0 <= at && at < s.1).copied(),
+        (None, None) if step > 0 => sentences.first().copied(),
+        (None, None) => sentences.last().copied(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

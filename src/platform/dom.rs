@@ -116,6 +116,42 @@ pub fn take_over() {
     }
 }
 
+/// On arrival at a page by a link (not by back/forward or a reload, where the browser restores the scroll
+/// position, and not with a `#…` passage or query, which the page itself scrolls to), focus moves to the
+/// page's main heading, so a screen reader starts there and Tab continues in the page's content.
+pub fn focus_heading_on_arrival() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if !window.location().hash().unwrap_or_default().is_empty() || navigation_type(&window) != "navigate" {
+        return;
+    }
+    let heading = window
+        .document()
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        if !h.has_attribute("tabindex") {
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+        let _ = h.focus();
+    }
+}
+
+/// How this document was reached: `navigate`, `reload` or `back_forward` (Navigation Timing); `navigate` when
+/// the browser does not say.
+fn navigation_type(window: &web_sys::Window) -> String {
+    use wasm_bindgen::JsValue;
+    let entry = window
+        .performance()
+        .map(|p| p.get_entries_by_type("navigation"))
+        .and_then(|list| list.get(0).dyn_into::<js_sys::Object>().ok());
+    entry
+        .and_then(|e| js_sys::Reflect::get(&e, &JsValue::from_str("type")).ok())
+        .and_then(|t| t.as_string())
+        .unwrap_or_else(|| "navigate".to_string())
+}
+
 /// Keyboard shortcuts of every page: `f(key)` for each key pressed outside a text field (without Ctrl,
 /// Alt or Meta); when it returns `true` the key's default action is prevented.
 pub fn on_shortcut(f: impl Fn(&str) -> bool + 'static) {

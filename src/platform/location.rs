@@ -15,6 +15,23 @@ pub fn base() -> Option<String> {
     Some(page[..page.rfind('/').map_or(0, |i| i + 1)].to_string())
 }
 
+/// The folder of the site's public address, when the build was given one (`<link rel="canonical">`, up to and
+/// with the last `/`): what a link copied from a downloaded folder should point to.
+pub fn public_base() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let link = web_sys::window()?
+            .document()?
+            .query_selector("link[rel=canonical]")
+            .ok()??
+            .get_attribute("href")?;
+        let page = link.split(['#', '?']).next().unwrap_or(&link);
+        return Some(page[..page.rfind('/').map_or(0, |i| i + 1)].to_string());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 /// The fragment without `#` (`q=…` or `n=…` of a passage or notes link); empty outside a browser.
 pub fn fragment() -> String {
     #[cfg(target_arch = "wasm32")]

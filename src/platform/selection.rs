@@ -107,6 +107,14 @@ pub fn current() -> Option<RawSelection> {
     })
 }
 
+/// Whether the browser shows a caret or a selection of its own (caret browsing, F7): then the keyboard
+/// selects natively and the app leaves Shift+arrows alone.
+pub fn caret_active() -> bool {
+    web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|s| s.type_() == "Caret" || !s.is_collapsed())
+}
+
 /// Clears the selection.
 pub fn clear() {
     if let Some(Ok(Some(sel))) = web_sys::window().map(|w| w.get_selection()) {

@@ -64,6 +64,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |()| {
             crate::platform::clock::mark("presseschau:rendered");
             crate::platform::dom::take_over();
+            crate::platform::dom::focus_heading_on_arrival();
             if needs_names {
                 crate::platform::dom::after_next_paint(move || {
                     crate::platform::model::ensure(move || dispatcher.dispatch(state::Action::DetectNames));

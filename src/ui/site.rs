@@ -215,8 +215,17 @@ fn escape(s: &str) -> String {
 }
 
 /// The whole document of a page around its prerendered body.
-pub fn document(t: &'static crate::ui::text::Text, route: &Route, meta: &PageMeta, body: &str) -> String {
+pub fn document(
+    t: &'static crate::ui::text::Text,
+    route: &Route,
+    meta: &PageMeta,
+    body: &str,
+    public: Option<&str>,
+) -> String {
     let mut head = String::new();
+    if let Some(url) = public {
+        head.push_str(&format!("<link rel=\"canonical\" href=\"{}\" />\n", escape(url)));
+    }
     let mut tag = |name: &str, content: &str| {
         head.push_str(&format!("<meta {name} content=\"{}\" />\n", escape(content)));
     };
@@ -226,6 +235,9 @@ pub fn document(t: &'static crate::ui::text::Text, route: &Route, meta: &PageMet
     tag("property=\"og:type\"", meta.kind);
     tag("property=\"og:site_name\"", t.app_name);
     tag("property=\"og:locale\"", "de_DE");
+    if let Some(url) = public {
+        tag("property=\"og:url\"", url);
+    }
     tag("name=\"twitter:card\"", "summary");
     tag("name=\"twitter:title\"", &meta.title);
     tag("name=\"twitter:description\"", &meta.description);
@@ -269,8 +281,16 @@ pub async fn render_body(state: Rc<AppState>, route: Route) -> String {
 
 /// Renders the whole page of `route`: `(file name, document)`.
 pub async fn render_page(state: Rc<AppState>, route: Route) -> (String, String) {
+    render_page_at(state, route, None).await
+}
+
+/// Renders the whole page of `route` for a site published at `site_url` (its public address, ending in
+/// `/`): the page names its public address (`<link rel="canonical">`, `og:url`), which the app offers when a
+/// link is copied from a downloaded folder.
+pub async fn render_page_at(state: Rc<AppState>, route: Route, site_url: Option<&str>) -> (String, String) {
     let meta = page_meta(&state, &route);
     let t = state.lang.text();
     let body = render_body(state, route.clone()).await;
-    (route.href(), document(t, &route, &meta, &body))
+    let public = site_url.map(|base| format!("{base}{}", route.href()));
+    (route.href(), document(t, &route, &meta, &body, public.as_deref()))
 }

@@ -121,6 +121,10 @@ pub struct ArticleBodyProps {
     /// Called after the reader may have selected text (mouse up, key up).
     #[prop_or_default]
     pub onselect: Callback<()>,
+    /// Shift+↓ / Shift+↑ in the text (without caret browsing): select the next / previous sentence; with the
+    /// index of the focused name's mention (`data-m`), if one is focused.
+    #[prop_or_default]
+    pub onsentence: Callback<(i32, Option<usize>)>,
     /// Called with the hovered/focused entity mark (mention index, card position) or `None`.
     #[prop_or_default]
     pub onhover: Callback<Option<(usize, (f64, f64))>>,
@@ -160,7 +164,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         Callback::from(move |e: MouseEvent| hover(e.target()))
     };
     let onfocusin = Callback::from(move |e: FocusEvent| hover(e.target()));
-    let onkeydown = names_by_keyboard(props.onhover.clone());
+    let onkeydown = names_by_keyboard(props.onhover.clone(), props.onsentence.clone());
     let onmouseout = {
         let cb = props.onhover.clone();
         Callback::from(move |e: MouseEvent| {
@@ -170,7 +174,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         })
     };
     html! {
-        <div class="article-body" tabindex="0" aria-label={t.article_text_label}
+        <div class="article-body" id="article-text" tabindex="0" aria-label={t.article_text_label}
             {onmouseup} {onkeyup} {onmouseover} {onfocusin} {onkeydown} {onmouseout}>
             for (kind, start, nodes) in blocks {
                 { block_html(kind, start, nodes, marks.clone()) }
@@ -183,9 +187,27 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     }
 }
 
-/// Arrow keys between the names of the text (Home/End: first/last), Escape closes the card.
-fn names_by_keyboard(onhover: Callback<Option<(usize, (f64, f64))>>) -> Callback<KeyboardEvent> {
+/// Arrow keys between the names of the text (Home/End: first/last), Escape closes the card; Shift+↓/↑
+/// select sentence by sentence (unless the browser's caret browsing moves a caret in the text: then the
+/// arrows are the browser's).
+fn names_by_keyboard(
+    onhover: Callback<Option<(usize, (f64, f64))>>,
+    onsentence: Callback<(i32, Option<usize>)>,
+) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
+        if e.shift_key() && !(e.ctrl_key() || e.alt_key() || e.meta_key()) {
+            let step = match e.key().as_str() {
+                "ArrowDown" => 1,
+                "ArrowUp" => -1,
+                _ => return,
+            };
+            if !crate::platform::selection::caret_active() {
+                e.prevent_default();
+                let focused = crate::platform::dom::entity_mark_at(e.target()).map(|(m, _)| m);
+                onsentence.emit((step, focused));
+            }
+            return;
+        }
         if e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() {
             return;
         }

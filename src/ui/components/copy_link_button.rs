@@ -21,7 +21,13 @@ pub fn CopyLinkButton(props: &CopyLinkButtonProps) -> Html {
         let status = status.clone();
         let hash = props.hash.clone();
         Callback::from(move |_| {
-            let link = format!("{}{}", crate::platform::location::base().unwrap_or_default(), hash);
+            // from a downloaded folder, the site's public address when the build named one
+            let base = crate::platform::location::is_file()
+                .then(crate::platform::location::public_base)
+                .flatten()
+                .or_else(crate::platform::location::base)
+                .unwrap_or_default();
+            let link = format!("{base}{hash}");
             let status = status.clone();
             let fallback = link.clone();
             crate::platform::clipboard::copy(&link, move |ok| {
@@ -37,7 +43,10 @@ pub fn CopyLinkButton(props: &CopyLinkButtonProps) -> Html {
             <span class="copy-status" role="status" aria-live="polite">
                 { match &*status {
                     // From a downloaded folder the link is a path on this computer: say where it works.
-                    Some(Ok(())) if crate::platform::location::is_file() => html! { <>{ t.copied }{ " " }{ t.file_link_warning }</> },
+                    Some(Ok(())) if crate::platform::location::is_file() => match crate::platform::location::public_base() {
+                        Some(base) => html! { <>{ t.copied_public }{ " " }<a href={format!("{base}{}", props.hash)}>{ format!("{base}{}", props.hash) }</a></> },
+                        None => html! { <>{ t.copied }{ " " }{ t.file_link_warning }</> },
+                    },
                     Some(Ok(())) => html! { { t.copied } },
                     Some(Err(link)) if crate::platform::location::is_file() => html! { <>{ t.copy_failed }{ " " }<input class="copy-fallback" readonly=true value={link.clone()} />{ " " }{ t.file_link_warning }</> },
                     Some(Err(link)) => html! { <>{ t.copy_failed }{ " " }<input class="copy-fallback" readonly=true value={link.clone()} /></> },

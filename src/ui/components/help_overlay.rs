@@ -14,7 +14,7 @@ pub fn shortcuts(t: &'static Text) -> [(&'static str, &'static str); 8] {
         ("Tab", t.key_text),
         (t.pick("←  →  (im Text)", "←  →  (in the text)"), t.key_names),
         ("Esc", t.key_escape),
-        (t.pick("Umschalt + Pfeile", "Shift + arrows"), t.key_select),
+        (t.pick("Umschalt + ↓ ↑", "Shift + ↓ ↑"), t.key_select),
     ]
 }
 

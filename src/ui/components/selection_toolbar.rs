@@ -28,6 +28,12 @@ pub struct SelectionToolbarProps {
     pub onlink: Callback<()>,
     /// Called to close without doing anything.
     pub oncancel: Callback<()>,
+    /// Opened from the keyboard: focus "add note" at once (a mouse selection leaves the focus where it is).
+    #[prop_or_default]
+    pub focus: bool,
+    /// Shift+↓ / Shift+↑ in the toolbar: the next / previous sentence.
+    #[prop_or_default]
+    pub onstep: Callback<i32>,
 }
 
 /// A bar fixed at the bottom of the view (reachable by keyboard; Escape closes it).
@@ -39,6 +45,7 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
     let note_ref = use_node_ref();
     let tags_ref = use_node_ref();
     let problem = use_state_eq(|| None::<String>);
+    use_toolbar_focus(&props.quote, props.focus, *with_note);
     let quick = {
         let cb = props.onannotate.clone();
         Callback::from(move |c: Color| {
@@ -68,14 +75,7 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
             });
         })
     };
-    let onkeydown = {
-        let cancel = props.oncancel.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                cancel.emit(());
-            }
-        })
-    };
+    let onkeydown = toolbar_keys(props.oncancel.clone(), props.onstep.clone(), *with_note);
     let preview: String = {
         let q = props.quote.as_str();
         if q.chars().count() > 90 {
@@ -91,7 +91,7 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
                 <form class="note-form" onsubmit={on_submit}>
                     { form_problem((*problem).as_ref()) }
                     <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
-                    <label>{ t.note_label }<textarea ref={note_ref} rows="3" placeholder={t.note_placeholder} /></label>
+                    <label>{ t.note_label }<textarea ref={note_ref} id="toolbar-note" rows="3" placeholder={t.note_placeholder} /></label>
                     <label>{ t.tags_label }<input ref={tags_ref} type="text" placeholder={t.tags_placeholder} /></label>
                     <div class="form-actions">
                         <button type="submit" class="button" id="save-note">{ t.save }</button>
@@ -111,4 +111,38 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
             }
         </div>
     }
+}
+
+/// From the keyboard: the focus on "add note" (again for every new sentence); the note form takes the focus
+/// into its text field.
+#[hook]
+fn use_toolbar_focus(quote: &AttrValue, focus: bool, with_note: bool) {
+    use_effect_with((quote.clone(), focus, with_note), |(_, focus, with_note)| {
+        if *with_note {
+            crate::platform::dom::focus("toolbar-note");
+        } else if *focus {
+            crate::platform::dom::focus("add-note");
+        }
+    });
+}
+
+/// The toolbar's keys: Shift+↓/↑ the next / previous sentence (not while writing a note), Escape closes,
+/// Ctrl+Enter (⌘+Enter) saves the note.
+fn toolbar_keys(cancel: Callback<()>, step: Callback<i32>, in_form: bool) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let arrow = match e.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => 0,
+        };
+        if arrow != 0 && e.shift_key() && !in_form {
+            e.prevent_default();
+            step.emit(arrow);
+        } else if e.key() == "Escape" {
+            cancel.emit(());
+        } else if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+            e.prevent_default();
+            crate::platform::dom::click("#save-note");
+        }
+    })
 }

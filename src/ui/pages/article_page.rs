@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::core::annotations::anchor::{cp_from_utf16, select};
 use crate::core::annotations::link;
 use crate::core::annotations::{Annotation, AnnotationId};
-use crate::core::article_view::{ArticleView, BodyView, LinkPayload, read_link};
+use crate::core::article_view::{self, ArticleView, BodyView, LinkPayload, read_link};
 use crate::core::corpus::{Article, TitleOrigin};
 use crate::core::highlights;
 use crate::core::render::CpSpan;
@@ -89,17 +89,23 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let query = crate::ui::hooks::use_fragment();
     let show_original = use_state_eq(|| false);
     let selection = use_state_eq(|| None::<CpSpan>);
+    let by_keyboard = use_state_eq(|| false);
     let card = use_state_eq(|| None::<(usize, (f64, f64))>);
     let (view, payload, body) = use_article_view(&app, &props.id, &query);
     let article = (*view).as_ref().map(|(a, _)| a.clone());
-    let on_select = use_callback((article.clone(), selection.setter()), |(), (article, selection)| {
-        let (Some(article), Some(raw)) = (article, crate::platform::selection::current()) else {
-            return;
-        };
-        if let Some(span) = selection_span(article, raw.start, raw.end) {
-            selection.set(Some(span));
-        }
-    });
+    let on_select = use_callback(
+        (article.clone(), selection.setter(), by_keyboard.setter()),
+        |(), (article, selection, by_keyboard)| {
+            let (Some(article), Some(raw)) = (article, crate::platform::selection::current()) else {
+                return;
+            };
+            if let Some(span) = selection_span(article, raw.start, raw.end) {
+                by_keyboard.set(false);
+                selection.set(Some(span));
+            }
+        },
+    );
+    let on_sentence = sentence_steps(&view, &selection, &by_keyboard);
     let on_hover = use_callback(card.setter(), |hit: Option<(usize, (f64, f64))>, card| card.set(hit));
     use_close_outside(&card);
     use_touch_selection(&on_select);
@@ -138,19 +144,39 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             if *show_original {
                 <OriginalView article={article.clone()} />
             } else {
-                <ArticleBody article={article.clone()} highlights={spans} {marks} onselect={on_select} onhover={on_hover} />
+                <ArticleBody article={article.clone()} highlights={spans} {marks} onselect={on_select} onsentence={on_sentence.clone()} onhover={on_hover} />
                 if let Some(card) = card_view { { card } }
                 <NotesPanel article={article.clone()} placed={Rc::new(body.placed.clone())} />
             }
             if let Some(span) = *selection {
                 <SelectionToolbar quote={AttrValue::from(slice_cp(&text, span.start, span.end).to_string())}
                     onannotate={annotate(t, &app, &selection, &article, &text)} onlink={link_passage(t, &app, &selection, &article, &text)}
-                    oncancel={cancel(&selection)} />
+                    oncancel={cancel(&selection)} focus={*by_keyboard}
+                    onstep={on_sentence.reform(|step| (step, None))} />
             }
             <crate::ui::components::same_event_panel::SameEventPanel article_id={AttrValue::from(article.id.0.clone())} />
             <PrevNext id={AttrValue::from(article.id.0.clone())} />
         </article>
     }
+}
+
+/// Shift+↓/↑ in the text or the toolbar: the next / previous sentence becomes the selection (from the focused
+/// name's sentence, when a name has the focus), and the toolbar opens with its first button focused.
+fn sentence_steps(
+    view: &ViewMemo,
+    selection: &UseStateHandle<Option<CpSpan>>,
+    by_keyboard: &UseStateHandle<bool>,
+) -> Callback<(i32, Option<usize>)> {
+    let (selection, by_keyboard, view) = (selection.clone(), by_keyboard.setter(), view.clone());
+    Callback::from(move |(step, focused): (i32, Option<usize>)| {
+        let Some((_, v)) = (*view).as_ref() else { return };
+        let at = focused.and_then(|m| v.mentions.get(m)).map(|m| m.start);
+        let current = (*selection).map(|s| (s.start, s.end));
+        if let Some((start, end)) = article_view::step_sentence(&v.sentences, current, at, step) {
+            by_keyboard.set(true);
+            selection.set(Some(CpSpan { start, end }));
+        }
+    })
 }
 
 /// On a new article or link: the text view (not the original), no selection, the passage scrolled into
@@ -260,6 +286,7 @@ fn annotate(
         }
         crate::platform::selection::clear();
         selection.set(None);
+        crate::platform::dom::focus("article-text");
     })
 }
 
@@ -300,6 +327,8 @@ fn cancel(selection: &UseStateHandle<Option<CpSpan>>) -> Callback<()> {
     Callback::from(move |()| {
         crate::platform::selection::clear();
         selection.set(None);
+        // back to the text (the toolbar had the focus), where the reader was
+        crate::platform::dom::focus("article-text");
     })
 }
 

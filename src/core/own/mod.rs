@@ -9,14 +9,18 @@
 //! 2. The [`Draft`] is what the reader edits before saving; [`Draft::to_article`] makes the [`Article`] the
 //!    analysis and the views take, with a content id ([`Draft::content_id`]) that recognises the same
 //!    article added twice.
+//! 3. [`store`]: the stored record ([`OwnArticle`]), versioned with a migration, and the merge of two tabs'
+//!    lists by content id that loses nothing.
 //!
 //! [`Article`]: crate::core::corpus::Article
 
 mod draft;
+pub mod store;
 #[cfg(test)]
 mod tests;
 
 pub use draft::{Draft, Origin, SetAside, SetAsideReason, SourceKind, duplicate_of, read_file, read_pasted};
+pub use store::OwnArticle;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

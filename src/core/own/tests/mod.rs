@@ -1,3 +1,5 @@
+mod stored;
+
 use proptest::prelude::*;
 
 use super::*;

@@ -11,10 +11,13 @@
 //!    article added twice.
 //! 3. [`store`]: the stored record ([`OwnArticle`]), versioned with a migration, and the merge of two tabs'
 //!    lists by content id that loses nothing.
+//! 4. [`share`]: an own article in a link's fragment (deflate + base64url), with error kinds for tampered
+//!    and truncated links.
 //!
 //! [`Article`]: crate::core::corpus::Article
 
 mod draft;
+pub mod share;
 pub mod store;
 #[cfg(test)]
 mod tests;

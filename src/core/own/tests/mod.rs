@@ -1,3 +1,4 @@
+mod share_link;
 mod stored;
 
 use proptest::prelude::*;

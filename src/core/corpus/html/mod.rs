@@ -251,7 +251,7 @@ impl Walk {
 
     /// A start tag: metadata is read, blocks end the current line, the element is pushed.
     fn start(&mut self, name: String, attrs: &[(String, &str)], self_closing: bool) {
-        self.in_title = name == "title" && !self_closing;
+        self.in_title = name == "title";
         self.read_hints(&name, attrs);
         if BLOCKS.contains(&name.as_str()) {
             self.flush();
@@ -259,7 +259,9 @@ impl Walk {
         if name == "br" {
             self.current.push('\n');
         }
-        if VOID.contains(&name.as_str()) || self_closing {
+        // A raw-text element's content follows even after `/>` (see the tokenizer): it must be dropped too.
+        let closed = self_closing && !tokenizer::RAW_TEXT.contains(&name.as_str());
+        if VOID.contains(&name.as_str()) || closed {
             if DROPPED.contains(&name.as_str()) {
                 self.dropped_elements += 1;
             }

@@ -107,6 +107,9 @@ fn hostile_markup_is_neither_kept_nor_run() {
             "Text",
         ),
         ("<script>evil", ""),
+        ("<script/>alert(1)</script>Text", "Text"),
+        ("<iframe src=http://evil.example/><p>evil</p></iframe>Text", "Text"),
+        ("<title/>Seitentitel</title>Text", "Text"),
         // A browser shows this text too: `<scr<script>` is one unknown element, so nothing is a script.
         ("<scr<script>ipt>alert(1)</script>Text", "ipt>alert(1)Text"),
     ] {

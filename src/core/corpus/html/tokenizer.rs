@@ -12,7 +12,7 @@
 
 /// Elements whose content is raw text up to their end tag (the HTML "raw text" and "RCDATA" elements, plus
 /// `noscript` as a browser with scripting on reads it, and `plaintext`).
-const RAW_TEXT: &[&str] = &[
+pub(super) const RAW_TEXT: &[&str] = &[
     "script",
     "style",
     "title",
@@ -143,7 +143,8 @@ impl<'a> Tokenizer<'a> {
             i = next;
         }
         self.pos += i + 1;
-        if RAW_TEXT.contains(&name.as_str()) && !self_closing {
+        // `<script/>` still opens a script in HTML: the slash is ignored on non-void elements.
+        if RAW_TEXT.contains(&name.as_str()) {
             self.raw_of = Some(name.clone());
         }
         Some(Token::Start {

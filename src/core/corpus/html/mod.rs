@@ -417,7 +417,9 @@ const MIN_REGION_CHARS: usize = 200;
 /// The article region: the outermost `<article>` with the most text (outside set-aside containers), else
 /// `<main>`, else the page.
 fn main_region(lines: &[Line]) -> Region {
-    let mut per_article: Vec<(usize, usize)> = Vec::new();
+    // Serial numbers count up from 1 in page order: a vector indexed by serial, so a page of a million
+    // tiny <article>s stays linear.
+    let mut per_article: Vec<usize> = Vec::new();
     let mut in_main = 0;
     for line in lines.iter().filter(|l| l.container.is_none()) {
         let len = line.text.chars().count();
@@ -425,15 +427,22 @@ fn main_region(lines: &[Line]) -> Region {
             in_main += len;
         }
         if let Some(serial) = line.article {
-            match per_article.iter_mut().find(|(s, _)| *s == serial) {
-                Some((_, total)) => *total += len,
-                None => per_article.push((serial, len)),
+            if per_article.len() <= serial {
+                per_article.resize(serial + 1, 0);
             }
+            per_article[serial] += len;
         }
     }
-    let best = per_article.iter().max_by_key(|(_, total)| *total);
+    // The first of equal totals wins, as `max_by_key` would pick the last.
+    let best = per_article
+        .iter()
+        .enumerate()
+        .fold(None, |best: Option<(usize, usize)>, (serial, &total)| match best {
+            Some((_, b)) if b >= total => best,
+            _ => Some((serial, total)),
+        });
     match best {
-        Some(&(serial, total)) if total >= MIN_REGION_CHARS => Region::Article(serial),
+        Some((serial, total)) if total >= MIN_REGION_CHARS => Region::Article(serial),
         _ if in_main >= MIN_REGION_CHARS => Region::Main,
         _ => Region::Page,
     }

@@ -176,6 +176,13 @@ fn deep_nesting_is_bounded() {
 }
 
 #[test]
+fn many_articles_stay_linear() {
+    // 100,000 tiny <article>s: choosing the main one must not compare every line with every article.
+    let html = "<article><p>x</p></article>".repeat(100_000);
+    assert_eq!(html_to_text(&html).text.len(), 100_000 * 3 - 2);
+}
+
+#[test]
 fn short_articles_do_not_hide_the_page() {
     // Two teaser <article>s of a few words: no region has 200 characters, so the whole page is text.
     let page =

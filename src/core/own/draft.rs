@@ -126,8 +126,16 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Draft, OwnError> {
     read_text(name, &text, kind)
 }
 
-/// Reads pasted text (a pasted web page's source is read as HTML).
+/// Reads pasted text (a pasted web page's source is read as HTML). Input over [`MAX_FILE_BYTES`] is refused
+/// as a file would be, before any parsing.
 pub fn read_pasted(text: &str) -> Result<Draft, OwnError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(OwnError::TooLarge {
+            of: SizeOf::File,
+            size: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
     let kind = if looks_like_html(text) {
         SourceKind::Html
     } else {

@@ -42,7 +42,7 @@ pub const MAX_TEXT_BYTES: usize = MAX_ARTICLE_BYTES;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SizeOf {
-    /// The file as dropped ([`MAX_FILE_BYTES`]).
+    /// The file as dropped, or the pasted input as given ([`MAX_FILE_BYTES`]).
     File,
     /// The article's text ([`MAX_TEXT_BYTES`]).
     Text,

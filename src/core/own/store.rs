@@ -43,7 +43,8 @@ pub struct OwnArticle {
 }
 
 impl OwnArticle {
-    /// A new record for a draft, saved at `now`.
+    /// A new record for a draft, saved at `now`. Call it once [`Draft::to_article`] has succeeded (a draft
+    /// without text has no article to store).
     pub fn new(draft: Draft, now: &str) -> Self {
         Self {
             id: draft.content_id(),

@@ -190,6 +190,15 @@ fn bad_input_is_a_kind_with_values() {
         assert_eq!(read_pasted(url), Err(OwnError::UrlOnly { url: url.trim().into() }));
     }
     assert_eq!(read_pasted(" \n\t"), Err(OwnError::Empty));
+    let huge = "<p>x</p>".repeat(MAX_FILE_BYTES / 8 + 1);
+    assert_eq!(
+        read_pasted(&huge),
+        Err(OwnError::TooLarge {
+            of: SizeOf::File,
+            size: huge.len(),
+            limit: MAX_FILE_BYTES,
+        })
+    );
 }
 
 proptest! {

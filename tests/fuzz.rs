@@ -1,5 +1,6 @@
 //! The short version of `presseschau fuzz` (issue 14): generated hostile inputs through ingest, stored
-//! notes, note-set and passage links and W3C import — none may panic. The full run is a command
+//! notes, note-set and passage links, W3C import, search queries and own articles (web pages, article
+//! links, stored records) — none may panic. The full run is a command
 //! (`presseschau fuzz --n 1000000`), not a CI test.
 
 use presseschau::lab::fuzz;
@@ -7,7 +8,7 @@ use presseschau::lab::fuzz;
 #[test]
 fn generated_inputs_never_panic_any_parser() {
     let counts = fuzz::run(3_000, 7);
-    assert_eq!(counts.targets.len(), 6);
+    assert_eq!(counts.targets.len(), 9);
     for (target, ran, accepted) in &counts.targets {
         assert_eq!(*ran, 3_000, "{target}");
         // The generator reaches both sides of every parser: some inputs pass, some are refused.

@@ -49,6 +49,26 @@ pub enum IngestError {
         /// Source file name.
         file: String,
         /// What is wrong.
-        problem: String,
+        problem: FrontMatterProblem,
+    },
+}
+
+/// What is wrong with a front matter header: a kind with its values, so a UI can word it in its language.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FrontMatterProblem {
+    /// The header is opened with `---` but never closed.
+    #[error("is opened with `---` but never closed")]
+    Unclosed,
+    /// A header line is not `key: value`.
+    #[error("line `{line}` is not `key: value`")]
+    NotKeyValue {
+        /// The line.
+        line: String,
+    },
+    /// The `date` field is not an ISO date.
+    #[error("field `date` is not a date like 2022-01-03 or 2022-01: `{value}`")]
+    BadDate {
+        /// The value written.
+        value: String,
     },
 }

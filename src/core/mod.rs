@@ -15,6 +15,7 @@ pub mod error;
 pub mod event_view;
 pub mod highlights;
 pub mod library;
+pub mod own;
 pub mod render;
 pub mod search;
 pub mod text;

@@ -1,5 +1,6 @@
 //! Generated hostile inputs through every parser of user data: article ingest, stored notes (codec), note
-//! sets and passages in links, W3C import, search queries (from the page's address, then searched). Each input is a mutation of a valid example (byte flips,
+//! sets and passages in links, W3C import, search queries (from the page's address, then searched), and
+//! readers' own articles (a saved web page, a shared article link, a stored article record). Each input is a mutation of a valid example (byte flips,
 //! insertions of markup and control characters, cuts, repeats, splices of two examples) or random bytes,
 //! at most [`MAX_INPUT_BYTES`] long; a deterministic generator (xorshift) makes every run repeatable from
 //! its seed. `presseschau fuzz` runs a million; `tests/fuzz.rs` runs a short version in CI.
@@ -11,6 +12,7 @@ use std::cell::RefCell;
 use crate::core::annotations::w3c::{self, ArticleRef};
 use crate::core::annotations::{AnnotationSet, codec, link};
 use crate::core::corpus::{Corpus, ingest};
+use crate::core::own::{self, share, store};
 
 /// Longest generated input (bytes).
 pub const MAX_INPUT_BYTES: usize = 4096;
@@ -185,6 +187,21 @@ pub fn run(n: usize, seed: u64) -> Counts {
                 !search.search(&q).is_empty()
             }),
         ),
+        (
+            "own html page",
+            &examples.pages,
+            Box::new(|_, b| own::read_file("fuzz.html", b).is_ok_and(|d| d.to_article().is_ok())),
+        ),
+        (
+            "own article link",
+            &examples.shared,
+            Box::new(|s, _| share::decode(s).is_ok()),
+        ),
+        (
+            "own stored record",
+            &examples.records,
+            Box::new(|s, _| store::decode(s).is_ok()),
+        ),
     ];
     for (name, seeds, parse) in &targets {
         let mut accepted = 0;
@@ -215,6 +232,12 @@ struct Examples {
     passages: Vec<Vec<u8>>,
     w3c: Vec<Vec<u8>>,
     queries: Vec<Vec<u8>>,
+    /// Seed articles' first blocks as web pages.
+    pages: Vec<Vec<u8>>,
+    /// The same as shared-article links.
+    shared: Vec<Vec<u8>>,
+    /// The same as stored own-article records.
+    records: Vec<Vec<u8>>,
 }
 
 impl Examples {
@@ -254,6 +277,8 @@ impl Examples {
                 b
             })
             .collect();
+        let pages = example_pages(corpus);
+        let drafts: Vec<own::Draft> = pages.iter().filter_map(|p| own::read_pasted(p).ok()).collect();
         Self {
             articles,
             stored: vec![codec::encode(&set).into_bytes()],
@@ -274,6 +299,38 @@ impl Examples {
             .iter()
             .map(|q| crate::core::search::query_fragment(q).into_bytes())
             .collect(),
+            pages: pages.iter().map(|p| p.clone().into_bytes()).collect(),
+            shared: drafts
+                .iter()
+                .filter_map(|d| share::encode(d).ok())
+                .map(String::into_bytes)
+                .collect(),
+            records: drafts
+                .into_iter()
+                .map(|d| store::encode(&own::OwnArticle::new(d, "2026-12-04T00:00:00Z")).into_bytes())
+                .collect(),
         }
     }
+}
+
+/// Short web pages made of each article's title and first three blocks, with hostile markup around them.
+fn example_pages(corpus: &Corpus) -> Vec<String> {
+    corpus
+        .articles
+        .iter()
+        .map(|a| {
+            let body: String = a
+                .blocks
+                .iter()
+                .take(3)
+                .map(|b| format!("<p class=x>{}</p>", b.text))
+                .collect();
+            format!(
+                "<!DOCTYPE html><html><head><title>{} | Zeitung</title><script>alert(1)</script></head>\
+                 <body><nav><a href=\"javascript:x()\">Start</a></nav><article><h1>{}</h1>{body}\
+                 <img src=http://e.org/x.png onerror=alert(1)></article></body></html>",
+                a.title.text, a.title.text
+            )
+        })
+        .collect()
 }

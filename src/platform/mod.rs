@@ -8,6 +8,7 @@ pub mod data;
 pub mod dom;
 pub mod download;
 pub mod files;
+pub mod idb;
 pub mod location;
 pub mod model;
 pub mod prefs;

@@ -27,7 +27,7 @@ use super::kb::{Kb, end_day, kb};
 pub use super::mention::{EntityKind, EntitySummary, Mention, Source};
 use super::morphology::{FormKind, fold, fold_char, forms_of};
 use super::tokens::Tokens;
-use crate::core::corpus::{ArticleId, Corpus, SimpleDate};
+use crate::core::corpus::{Article, ArticleId, Corpus, SimpleDate};
 
 /// Words in the part after a hyphen that make a shared name a product ("Bayraktar-Kampfdrohnen").
 const PRODUCT_HEADS: &[&str] = &[
@@ -474,32 +474,72 @@ pub struct CorpusEntities {
 
 /// Finds the mentions in every article of `corpus` and sums up the linked entities.
 pub fn analyze_corpus(corpus: &Corpus) -> CorpusEntities {
-    let mut by_article = BTreeMap::new();
-    let mut summaries: BTreeMap<String, EntitySummary> = BTreeMap::new();
-    for a in &corpus.articles {
-        let mentions = find_mentions(&a.text(), a.date.value);
-        for m in &mentions {
-            let Some(id) = &m.entity_id else { continue };
-            let Some(e) = kb().get(id) else { continue };
-            let s = summaries.entry(id.clone()).or_insert_with(|| EntitySummary {
-                id: id.clone(),
-                kind: e.kind,
-                label: e.label_de.clone(),
-                mention_count: 0,
-                article_ids: Vec::new(),
-            });
-            s.mention_count += 1;
-            if !s.article_ids.contains(&a.id) {
-                s.article_ids.push(a.id.clone());
+    let mut entities = CorpusEntities::default();
+    entities.add_articles(&corpus.articles);
+    entities
+}
+
+impl CorpusEntities {
+    /// Analyses more articles (a reader's own, next to the bundled ones) and adds them to the sums, as if
+    /// they had been at the end of the corpus given to [`analyze_corpus`]. Articles already here (same id)
+    /// are skipped.
+    pub fn add_articles<'a>(&mut self, articles: impl IntoIterator<Item = &'a Article>) {
+        let mut summaries: BTreeMap<String, EntitySummary> = std::mem::take(&mut self.entities)
+            .into_iter()
+            .map(|s| (s.id.clone(), s))
+            .collect();
+        for a in articles {
+            if self.by_article.contains_key(&a.id) {
+                continue;
+            }
+            let mentions = find_mentions(&a.text(), a.date.value);
+            for m in &mentions {
+                let Some(id) = &m.entity_id else { continue };
+                let Some(e) = kb().get(id) else { continue };
+                let s = summaries.entry(id.clone()).or_insert_with(|| EntitySummary {
+                    id: id.clone(),
+                    kind: e.kind,
+                    label: e.label_de.clone(),
+                    mention_count: 0,
+                    article_ids: Vec::new(),
+                });
+                s.mention_count += 1;
+                if !s.article_ids.contains(&a.id) {
+                    s.article_ids.push(a.id.clone());
+                }
+            }
+            self.by_article.insert(a.id.clone(), mentions);
+        }
+        self.set_summaries(summaries);
+    }
+
+    /// Takes an article out (a reader deleted an own article): its mentions and its share of the sums.
+    pub fn remove_article(&mut self, id: &ArticleId) {
+        let Some(mentions) = self.by_article.remove(id) else {
+            return;
+        };
+        let mut summaries: BTreeMap<String, EntitySummary> = std::mem::take(&mut self.entities)
+            .into_iter()
+            .map(|s| (s.id.clone(), s))
+            .collect();
+        for entity in mentions.iter().filter_map(|m| m.entity_id.as_ref()) {
+            if let Some(s) = summaries.get_mut(entity) {
+                s.mention_count = s.mention_count.saturating_sub(1);
+                s.article_ids.retain(|a| a != id);
             }
         }
-        by_article.insert(a.id.clone(), mentions);
+        summaries.retain(|_, s| s.mention_count > 0);
+        self.set_summaries(summaries);
     }
-    let mut entities: Vec<EntitySummary> = summaries.into_values().collect();
-    entities.sort_by(|a, b| {
-        b.mention_count
-            .cmp(&a.mention_count)
-            .then_with(|| a.label.cmp(&b.label))
-    });
-    CorpusEntities { by_article, entities }
+
+    /// The summaries, most mentioned first (then by label).
+    fn set_summaries(&mut self, summaries: BTreeMap<String, EntitySummary>) {
+        let mut entities: Vec<EntitySummary> = summaries.into_values().collect();
+        entities.sort_by(|a, b| {
+            b.mention_count
+                .cmp(&a.mention_count)
+                .then_with(|| a.label.cmp(&b.label))
+        });
+        self.entities = entities;
+    }
 }

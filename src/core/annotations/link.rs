@@ -281,8 +281,29 @@ fn payload(annotations: &[Annotation]) -> Value {
 /// ```
 pub fn encode_note_set(annotations: &[Annotation]) -> String {
     let json = payload(annotations).to_string();
-    let compressed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), DEFLATE_LEVEL);
-    format!("{NOTE_SET_PREFIX}{}", URL_SAFE_NO_PAD.encode(compressed))
+    format!("{NOTE_SET_PREFIX}{}", deflate_base64url(json.as_bytes()))
+}
+
+/// Raw deflate ([`DEFLATE_LEVEL`]) then base64url without padding: the body of every link that carries data
+/// (note sets, shared own articles).
+pub fn deflate_base64url(data: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(data, DEFLATE_LEVEL))
+}
+
+/// The inverse of [`deflate_base64url`], decompressing at most `max` bytes: bad base64 is
+/// [`LinkError::BadBase64`], broken or cut-off deflate data [`LinkError::BadDeflate`], more than `max` bytes
+/// [`LinkError::TooLarge`].
+pub fn inflate_base64url(body: &str, max: usize) -> Result<Vec<u8>, LinkError> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|e| LinkError::BadBase64(e.to_string()))?;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, max).map_err(|e| {
+        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+            LinkError::TooLarge { max }
+        } else {
+            LinkError::BadDeflate
+        }
+    })
 }
 
 /// Whether a set of notes fits in a link of at most [`MAX_LINK_CHARS`] characters, counting a route of
@@ -303,18 +324,7 @@ pub fn decode_note_set(value: &str) -> Result<Vec<SharedNote>, LinkError> {
         .trim()
         .strip_prefix(NOTE_SET_PREFIX)
         .ok_or(LinkError::UnknownVersion)?;
-    let bytes = URL_SAFE_NO_PAD
-        .decode(body)
-        .map_err(|e| LinkError::BadBase64(e.to_string()))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_DECOMPRESSED_BYTES).map_err(|e| {
-        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-            LinkError::TooLarge {
-                max: MAX_DECOMPRESSED_BYTES,
-            }
-        } else {
-            LinkError::BadDeflate
-        }
-    })?;
+    let json = inflate_base64url(body, MAX_DECOMPRESSED_BYTES)?;
     let value: Value = serde_json::from_slice(&json).map_err(|e| LinkError::BadPayload(format!("not JSON ({e})")))?;
     parse_payload(&value).map_err(LinkError::BadPayload)
 }

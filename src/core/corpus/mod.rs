@@ -5,6 +5,7 @@
 //! 2. [`Corpus::from_sources`] ingests many files, keeps per-file errors, and sorts newest first.
 //! 3. [`Corpus::from_seeds`] does that for the files in `seeds/`, embedded at compile time by `build.rs`.
 
+pub mod html;
 pub mod ingest;
 pub mod markdown;
 pub mod seeds;

@@ -5,7 +5,7 @@ use super::{first_sentence_title, parse_iso_date, push_block};
 use crate::core::corpus::{
     Article, ArticleDate, ArticleId, Block, BlockKind, DateOrigin, LineRole, Outlet, SourceLine, Title, TitleOrigin,
 };
-use crate::core::error::IngestError;
+use crate::core::error::{FrontMatterProblem, IngestError};
 
 /// Reads a file that starts with `---`: the header up to the closing `---` gives the [`Fields`], the body
 /// is Markdown split into blocks. `whole` is the normalised file, `rest` the part after the opening `---`.
@@ -21,7 +21,7 @@ pub(super) fn ingest_front_matter(
     else {
         return Err(IngestError::FrontMatter {
             file,
-            problem: "is opened with `---` but never closed".into(),
+            problem: FrontMatterProblem::Unclosed,
         });
     };
     let (head, body) = (&rest[..end], rest.get(end + 5..).unwrap_or(""));
@@ -87,7 +87,7 @@ fn read_fields(file: &str, head: &str) -> Result<Fields, IngestError> {
         let Some((key, value)) = line.split_once(':') else {
             return Err(IngestError::FrontMatter {
                 file: file.to_string(),
-                problem: format!("line `{line}` is not `key: value`"),
+                problem: FrontMatterProblem::NotKeyValue { line: line.to_string() },
             });
         };
         let value = value.trim().trim_matches('"').trim_matches('\'').to_string();
@@ -96,7 +96,7 @@ fn read_fields(file: &str, head: &str) -> Result<Fields, IngestError> {
             "date" => {
                 let parsed = parse_iso_date(&value).ok_or_else(|| IngestError::FrontMatter {
                     file: file.to_string(),
-                    problem: format!("field `date` is not a date like 2022-01-03 or 2022-01: `{value}`"),
+                    problem: FrontMatterProblem::BadDate { value: value.clone() },
                 })?;
                 fields.date = ArticleDate {
                     value: Some(parsed),
@@ -119,7 +119,7 @@ fn read_fields(file: &str, head: &str) -> Result<Fields, IngestError> {
 
 /// The blocks of a Markdown body: `#` lines are subheadings, `>` blocks quotes, the first paragraph (after
 /// any captions) the lead, the others paragraphs. Blocks without text are skipped.
-fn markdown_blocks(body: &str) -> Vec<Block> {
+pub(crate) fn markdown_blocks(body: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     for chunk in split_markdown_blocks(body) {
         let (kind, md) = if let Some(h) = chunk.strip_prefix('#') {

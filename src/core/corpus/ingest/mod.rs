@@ -17,6 +17,7 @@ mod scraped;
 use sha2::{Digest, Sha256};
 
 pub use classify::{LineClass, classify_line};
+pub(crate) use front_matter::markdown_blocks;
 
 use super::markdown::plain_text;
 use super::{Article, ArticleId, Block, BlockKind, SimpleDate, Title, TitleOrigin};
@@ -62,7 +63,7 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Article, IngestError> {
 }
 
 /// The bytes as UTF-8 text; NUL bytes or more than 1 % control characters mean a binary file.
-fn decode(file: &str, bytes: &[u8]) -> Result<String, IngestError> {
+pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<String, IngestError> {
     let control = bytes
         .iter()
         .filter(|&&b| b == 0 || (b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t' && b != 0x0c))
@@ -104,7 +105,7 @@ fn push_block(blocks: &mut Vec<Block>, kind: BlockKind, markdown: String) {
 
 /// An ISO date of year, month or day precision ("2022", "2022-01", "2022-01-03"; a time after the day is
 /// ignored); `None` for anything else or an impossible day.
-fn parse_iso_date(s: &str) -> Option<SimpleDate> {
+pub(crate) fn parse_iso_date(s: &str) -> Option<SimpleDate> {
     let mut parts = s.trim().split('-');
     let year: i32 = parts.next()?.parse().ok()?;
     let month: Option<u8> = parts.next().map(str::parse).transpose().ok()?;
@@ -122,7 +123,7 @@ fn parse_iso_date(s: &str) -> Option<SimpleDate> {
 
 /// A title for an article without one: the first sentence of its first non-caption block, cut at a word
 /// boundary with " …" beyond 90 characters.
-fn first_sentence_title(blocks: &[Block]) -> Title {
+pub(crate) fn first_sentence_title(blocks: &[Block]) -> Title {
     let first = blocks
         .iter()
         .find(|b| b.kind != BlockKind::Caption)

@@ -54,7 +54,7 @@ async function pagesToScan(page, origin) {
   await go(page, origin, 'index.html');
   const href = (sel) => page.locator(sel).first().getAttribute('href');
   const article = await href('.card-title a');
-  const list = ['index.html', 'e.html', 't.html', 'notes.html', 'search.html#q=Erdogans', 'e-Q7747.html', '404.html'];
+  const list = ['index.html', 'e.html', 't.html', 'notes.html', 'search.html#q=Erdogans', 'e-Q7747.html', '404.html', 'add.html'];
   await go(page, origin, 't.html');
   list.push(await href('main a[href^="s-"]'));
   await go(page, origin, list.at(-1));

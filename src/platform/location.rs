@@ -34,11 +34,24 @@ pub fn public_base() -> Option<String> {
 
 /// The fragment without `#` (`q=…` or `n=…` of a passage or notes link); empty outside a browser.
 pub fn fragment() -> String {
+    params(&raw_fragment())
+}
+
+/// The whole fragment without `#`, a `view.html` route included (`/a/<id>?q=…`); empty outside a browser.
+pub fn raw_fragment() -> String {
     #[cfg(target_arch = "wasm32")]
     if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
         return hash.trim_start_matches('#').to_string();
     }
     String::new()
+}
+
+/// The parameters of a fragment: all of it, or after the `?` of a `view.html` route (`/a/<id>?q=…`).
+fn params(fragment: &str) -> String {
+    if fragment.starts_with('/') {
+        return fragment.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default();
+    }
+    fragment.to_string()
 }
 
 /// Whether the page was opened from disk (`file:`), where a copied address works only on this machine.

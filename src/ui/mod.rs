@@ -46,6 +46,7 @@ pub fn App(props: &AppProps) -> Html {
         s
     });
     hooks::use_persistence(&state);
+    hooks::use_own_articles(&state);
     {
         let (dispatcher, have_en) = (state.dispatcher(), state.descriptions_en.is_some());
         use_effect_with((state.lang, state.theme), move |(lang, theme)| {

@@ -62,6 +62,13 @@ pub enum Route {
     /// Search (`search.html#q=…`).
     #[at("/search")]
     Search,
+    /// Add the reader's own articles (`add.html`).
+    #[at("/add")]
+    Add,
+    /// A page that exists only in this browser (a reader's own article, its events and comparisons, a
+    /// shared article): `view.html#/a/<id>`; the route is in the fragment ([`Route::href`]).
+    #[at("/view")]
+    View,
     /// Anything else.
     #[not_found]
     #[at("/404")]
@@ -74,6 +81,9 @@ impl Route {
     /// `a-<id>.html`, `e.html`, `e-<id>.html`, `s-<id>.html`, `c-<a>-<b>.html`, `t.html`, `notes.html`.
     /// Every link and copied address is built here, nowhere else.
     pub fn href(&self) -> String {
+        if self.is_dynamic() {
+            return format!("view.html#{}", self.to_path());
+        }
         match self {
             Route::Home | Route::Library { page: 0 | 1 } => "index.html".to_string(),
             Route::Library { page } => format!("library-{page}.html"),
@@ -85,6 +95,8 @@ impl Route {
             Route::Timeline => "t.html".to_string(),
             Route::Notes => "notes.html".to_string(),
             Route::Search => "search.html".to_string(),
+            Route::Add => "add.html".to_string(),
+            Route::View => "view.html".to_string(),
             Route::NotFound => "404.html".to_string(),
         }
     }
@@ -93,7 +105,24 @@ impl Route {
     /// sent to a server, and works from disk. `value` must already be URL-safe (the link codecs produce
     /// base64url or percent-encoded text).
     pub fn href_with(&self, name: &str, value: &str) -> String {
+        if self.is_dynamic() {
+            return format!("{}?{name}={value}", self.href());
+        }
         format!("{}#{name}={value}", self.href())
+    }
+
+    /// Whether this route's page exists only in this browser: it names an id of [`set_dynamic`] (a reader's
+    /// own article, or an event or name only own articles have), so it has no file in the static site.
+    fn is_dynamic(&self) -> bool {
+        let ids: Vec<&str> = match self {
+            Route::Article { id } | Route::Entity { id } | Route::Event { id } => vec![id],
+            Route::Compare { a, b } => vec![a, b],
+            _ => return false,
+        };
+        DYNAMIC.with(|d| {
+            let d = d.borrow();
+            ids.iter().any(|id| d.contains(*id))
+        })
     }
 
     /// The route of a page address as the app wrote it before the static site (`#/a/<id>?q=…`): the
@@ -106,6 +135,23 @@ impl Route {
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
         Route::recognize(path).map(|r| (r, query.to_string()))
     }
+}
+
+thread_local! {
+    /// The ids whose pages exist only in this browser ([`set_dynamic`]).
+    static DYNAMIC: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
+/// Says which ids have no page in the static site (the reader's own articles, and the events, comparisons
+/// and names only they have), so [`Route::href`] sends links to them to `view.html#/…`. Set by the app
+/// state whenever own articles change; never set while the static site is built.
+pub fn set_dynamic(ids: std::collections::HashSet<String>) {
+    DYNAMIC.with(|d| *d.borrow_mut() = ids);
+}
+
+/// The route in a `view.html` fragment (`/a/<id>?q=…`), with the query after `?`.
+pub fn from_view_fragment(fragment: &str) -> Option<(Route, String)> {
+    Route::from_old_hash(&format!("#{}", fragment.trim_start_matches('#')))
 }
 
 /// An id as part of a file name: ASCII letters, digits, `.` and `-` stay; every other byte becomes `_xx`
@@ -135,6 +181,8 @@ pub fn switch(route: Route) -> Html {
         Route::Timeline => html! { <TimelinePage /> },
         Route::Notes => html! { <NotesPage /> },
         Route::Search => html! { <crate::ui::pages::search_page::SearchPage /> },
+        Route::Add => html! { <crate::ui::pages::add_page::AddPage /> },
+        Route::View => html! { <crate::ui::pages::view_page::ViewPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

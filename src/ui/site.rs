@@ -65,6 +65,8 @@ pub fn routes(state: &AppState) -> Vec<Route> {
         Route::Timeline,
         Route::Notes,
         Route::Search,
+        Route::Add,
+        Route::View,
         Route::NotFound,
     ];
     let pages = state.corpus.articles.len().div_ceil(crate::ui::pages::home::PAGE_SIZE);
@@ -126,6 +128,8 @@ pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
     };
     match route {
         Route::Home => plain(t.library_title, t.site_description),
+        Route::Add => plain(t.add_title, t.add_help),
+        Route::View => plain(t.view_title, t.view_needs_js),
         Route::Library { page } => plain(&t.library_page_title(*page), t.site_description),
         Route::Article { id } => match state.corpus.get(id) {
             Some(a) => article_meta(t, a),

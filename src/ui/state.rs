@@ -15,6 +15,9 @@ use crate::core::corpus::Corpus;
 use crate::core::event_view::link_corpus;
 pub use crate::core::library::{LibraryFilter, SortOrder};
 pub use crate::ui::text::Lang;
+pub use own::OwnStorage;
+
+mod own;
 
 /// The localStorage key of the annotations.
 pub const ANNOTATIONS_KEY: &str = "presseschau.annotations";
@@ -139,6 +142,19 @@ pub struct AppState {
     pub theme: Theme,
     /// The knowledge base's English descriptions by entity id (`kb-en.js`, loaded when the UI is English).
     pub descriptions_en: Option<Rc<std::collections::HashMap<String, String>>>,
+    /// The reader's own articles as stored (deleted ones keep a mark, so another tab's merge cannot bring
+    /// them back); the living ones are in [`AppState::corpus`] after the bundled ones.
+    pub own: Rc<Vec<crate::core::own::OwnArticle>>,
+    /// Where the own articles stand with storage.
+    pub own_storage: OwnStorage,
+    /// Whether this tab changed the own articles since they were last written.
+    pub own_dirty: bool,
+    /// The last deleted own article, for undo.
+    pub own_undo: Option<crate::core::corpus::ArticleId>,
+    /// An article that came with a link: in the corpus, read-only, not stored until kept.
+    pub shown: Option<Rc<crate::core::own::OwnArticle>>,
+    /// How many articles at the start of [`AppState::corpus`] are the bundled ones (the reader's follow).
+    pub bundled: usize,
 }
 
 /// A message shown at the top of the page until dismissed.
@@ -208,6 +224,20 @@ pub enum Action {
     SetTheme(Theme),
     /// The knowledge base's English descriptions arrived.
     SetDescriptionsEn(Rc<std::collections::HashMap<String, String>>),
+    /// The own articles as storage (or a join with another tab's) has them.
+    OwnLoaded(Vec<crate::core::own::OwnArticle>),
+    /// The reader added articles.
+    OwnAdd(Vec<crate::core::own::OwnArticle>),
+    /// The reader deleted an own article (`now` is the ISO time); undo with [`Action::OwnRestore`].
+    OwnDelete(crate::core::corpus::ArticleId, String),
+    /// Bring a deleted own article back.
+    OwnRestore(crate::core::corpus::ArticleId, String),
+    /// Record where the own articles stand with storage (`dirty`: still to be written).
+    OwnStored(OwnStorage, bool),
+    /// Show an article that came with a link (read-only, not stored).
+    OwnShow(crate::core::own::OwnArticle),
+    /// Keep the shown article in the library.
+    OwnKeepShown,
 }
 
 impl AppState {
@@ -267,6 +297,7 @@ impl AppState {
     }
 
     fn with_analysis(corpus: Corpus, entities: CorpusEntities, links: Linkage) -> Self {
+        let bundled = corpus.articles.len();
         Self {
             corpus: Rc::new(corpus),
             entities: Rc::new(entities),
@@ -282,6 +313,12 @@ impl AppState {
             lang: Lang::default(),
             theme: Theme::default(),
             descriptions_en: None,
+            own: Rc::new(Vec::new()),
+            own_storage: OwnStorage::Loading,
+            own_dirty: false,
+            own_undo: None,
+            shown: None,
+            bundled,
         }
     }
 
@@ -467,6 +504,8 @@ impl Reducible for AppState {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
             Action::SetDescriptionsEn(d) => next.descriptions_en = Some(d),
+            // the rest are the own articles' actions ([`Action::is_own`])
+            own => next.reduce_own(own),
         }
         Rc::new(next)
     }

@@ -28,8 +28,10 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
         .map(|b| teaser(&b.text))
         .unwrap_or_default();
     let untitled = a.title.origin == TitleOrigin::FirstSentence;
+    let own = crate::ui::state::use_app().is_own(&a.id.0);
     html! {
-        <li class="article-card" data-article-id={a.id.0.clone()}>
+        <li class={classes!("article-card", own.then_some("article-card--own"))} data-article-id={a.id.0.clone()}>
+            if own { <span class="own-mark">{ t.own_mark }</span> }
             <h2 class={classes!("card-title", untitled.then_some("card-title--derived"))}>
                 <a href={Route::Article { id: a.id.0.clone() }.href()} lang="de">{ a.title.text.clone() }</a>
             </h2>

@@ -20,6 +20,7 @@ pub fn NavBar() -> Html {
                     <li><a href={Route::Entities.href()}>{ t.nav_entities }</a></li>
                     <li><a href={Route::Timeline.href()}>{ t.nav_timeline }</a></li>
                     <li><a href={Route::Notes.href()}>{ t.nav_notes }</a></li>
+                    <li><a href={Route::Add.href()}>{ t.nav_add }</a></li>
                 </ul>
             </nav>
             <div class="header-tools">

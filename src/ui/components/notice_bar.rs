@@ -46,5 +46,29 @@ pub fn NoticeBar() -> Html {
             </p>
         }
     });
-    html! { <div class="notices">{ storage }{ for notice }</div> }
+    let own = own_notices(t, &app);
+    html! { <div class="notices">{ storage }{ own }{ for notice }</div> }
+}
+
+/// Own articles: storage that failed (they stay in this window), and undo after deleting one.
+fn own_notices(t: &crate::ui::text::Text, app: &crate::ui::state::AppContext) -> Html {
+    use crate::ui::state::OwnStorage;
+    let failed = match &app.own_storage {
+        OwnStorage::Failed(e) if !app.own.is_empty() || app.own_dirty => html! {
+            <p class="notice notice--warn" role="status" data-own-storage="failed">{ format!("{} ({}).", t.own_storage_failed, t.idb_error(e)) }</p>
+        },
+        _ => html! {},
+    };
+    let undo = app.own_undo.clone().map(|id| {
+        let app = app.clone();
+        let restore = Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::OwnRestore(id.clone(), crate::platform::clock::now_iso()))
+        });
+        html! {
+            <p class="notice" role="status" id="own-undo">{ t.own_deleted }{ " " }
+                <button type="button" class="button button--quiet" onclick={restore}>{ t.undo }</button>
+            </p>
+        }
+    });
+    html! { <>{ failed }{ for undo }</> }
 }

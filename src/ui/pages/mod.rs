@@ -1,5 +1,6 @@
 //! One page per route.
 
+pub mod add_page;
 pub mod article_page;
 pub mod compare_page;
 pub mod entities_page;
@@ -10,3 +11,4 @@ pub mod not_found;
 pub mod notes_page;
 pub mod search_page;
 pub mod timeline_page;
+pub mod view_page;

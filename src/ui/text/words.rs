@@ -292,4 +292,5 @@ impl Text {
 }
 
 mod more;
+mod own;
 mod reading;

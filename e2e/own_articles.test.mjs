@@ -1,0 +1,135 @@
+// Readers' own articles (issue 15), over http and from disk: paste an agency copy of a bundled report →
+// it is saved in the browser, highlighted and linked to that report; a reload keeps it; delete → undo;
+// shared by link into a fresh browser, shown read-only, kept; hostile files get a message each and run or
+// load nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, origins, openPage, go, ready, siteDir } from './harness.mjs';
+
+let browser;
+let env;
+before(async () => { browser = await launch(); env = await origins(); });
+after(async () => { await browser?.close(); await env?.server.close(); });
+
+/** The text of the newest bundled report as an agency would send it: its headline with a prefix, the body
+ * without the last paragraph. */
+async function agencyCopy(page, origin) {
+  await go(page, origin, 'index.html');
+  const href = await page.locator('.card-title a').first().getAttribute('href');
+  await go(page, origin, href);
+  const title = (await page.locator('main h1').textContent()).trim();
+  const paras = await page.locator('.article-body > p[lang="de"]').evaluateAll((ps) => ps.map((p) => p.textContent.trim()));
+  return { seed: href, text: `Agenturmeldung: ${title}\n\n${paras.slice(0, -1).join('\n\n')}` };
+}
+
+async function paste(page, origin, text) {
+  await go(page, origin, 'add.html');
+  await page.fill('#paste-text', text);
+  await page.click('#paste-use');
+  await page.waitForSelector('.draft');
+  await page.click('#save-own');
+  await page.waitForSelector('.add-saved a');
+  return page.locator('.add-saved a').first().getAttribute('href');
+}
+
+for (const name of ['http', 'file']) {
+  const origin = () => env.list.find((o) => o.name === name);
+
+  test(`${name}: a pasted article is analysed, linked to the bundled report of its event, kept, deleted and restored`, async () => {
+    const { page, problems, context, foreign } = await openPage(browser, origin());
+    const { seed, text } = await agencyCopy(page, origin());
+    const href = await paste(page, origin(), text);
+    assert.match(href, /^view\.html#\/a\//);
+    await page.goto(siteDir(origin()) + href);
+    await ready(page);
+    assert.ok((await page.locator('.article-body mark.entity').count()) > 5, 'names highlighted');
+    assert.ok(await page.locator(`[data-panel="same-event"] a[href="${seed}"]`).count() >= 1, 'linked to the bundled report');
+    // in the library with its mark, after a reload too
+    await page.reload();
+    await ready(page);
+    await page.waitForSelector('[data-own-tools]');
+    await go(page, origin(), 'index.html');
+    await page.waitForSelector('.article-card--own');
+    // delete → undo
+    await page.goto(siteDir(origin()) + href);
+    await ready(page);
+    await page.waitForSelector('#delete-own');
+    await page.click('#delete-own');
+    await page.waitForSelector('#own-undo');
+    await page.locator('#own-undo button').click();
+    await page.waitForSelector('[data-own-tools]');
+    await go(page, origin(), 'index.html');
+    await page.waitForSelector('.article-card--own');
+    // the same text again is recognised, not added twice
+    await go(page, origin(), 'add.html');
+    await page.fill('#paste-text', text);
+    await page.click('#paste-use');
+    await page.click('#save-own');
+    await page.waitForSelector('.add-problems li');
+    assert.match(await page.locator('.add-problems').textContent(), /schon in Ihrer Bibliothek/);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign(), []);
+    await context.close();
+  });
+
+  test(`${name}: an own article shared by link opens in a fresh browser, read-only, and can be kept`, async () => {
+    const a = await openPage(browser, origin());
+    await a.context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
+    const text = 'Ein eigener Bericht über Sotschi\n\nIn Sotschi trafen sich am Dienstag Sergej Lawrow und Mevlüt Cavusoglu. Die Türkei will weitere S-400-Raketen aus Russland kaufen. Washington droht mit Sanktionen.';
+    const href = await paste(a.page, origin(), text);
+    await a.page.goto(siteDir(origin()) + href);
+    await ready(a.page);
+    const shareHash = await a.page.locator('[data-own-tools] [data-copy-link]').getAttribute('data-copy-link');
+    assert.match(shareHash, /^view\.html#\/shared\?a=a1\./);
+    await a.context.close();
+    const b = await openPage(browser, origin());
+    await b.page.goto(siteDir(origin()) + shareHash);
+    await ready(b.page);
+    await b.page.waitForSelector('#shared-article');
+    assert.match(await b.page.locator('main h1').textContent(), /Ein eigener Bericht über Sotschi/);
+    assert.ok((await b.page.locator('.article-body mark.entity').count()) >= 3, 'analysed in the receiving browser');
+    await b.page.click('#keep-article');
+    await b.page.waitForSelector('#shared-article', { state: 'detached' });
+    await go(b.page, origin(), 'index.html');
+    await b.page.waitForSelector('.article-card--own');
+    // a damaged link says so
+    await b.page.goto(siteDir(origin()) + shareHash.slice(0, -12));
+    await ready(b.page);
+    await b.page.waitForSelector('#shared-article-error');
+    assert.deepEqual(b.problems, []);
+    await b.context.close();
+  });
+
+  test(`${name}: hostile and broken files get a message each; nothing runs or loads`, async () => {
+    const { page, problems, context, foreign } = await openPage(browser, origin());
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    await go(page, origin(), 'add.html');
+    const hostile = `<html><head><title>Gefährliche Seite</title><script>alert(1)</script></head><body>
+      <img src="http://example.invalid/x.png" onerror="alert(2)"><iframe src="http://example.invalid/"></iframe>
+      <article><h1>Ein Artikel aus dem Netz</h1><p onclick="alert(3)">Die Türkei und Russland verhandeln in Moskau weiter über Raketen.</p>
+      <p><a href="javascript:alert(4)">Mehr lesen</a> Der Kreml bestätigte das Treffen am Montag.</p></article></body></html>`;
+    await page.setInputFiles('#add-files', [
+      { name: 'leer.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n') },
+      { name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]) },
+      { name: 'latin.txt', mimeType: 'text/plain', buffer: Buffer.from([0x66, 0xfc, 0x72, 0x20, 0xff, 0xfe, 0x00, 0x41]) },
+      { name: 'adresse.txt', mimeType: 'text/plain', buffer: Buffer.from('https://www.example.org/artikel/123') },
+      { name: 'seite.html', mimeType: 'text/html', buffer: Buffer.from(hostile) },
+    ]);
+    await page.waitForFunction(() => !document.querySelector('#add-progress'));
+    const said = await page.locator('.add-problems').textContent();
+    for (const f of ['leer.txt', 'bild.png', 'latin.txt', 'adresse.txt']) assert.match(said, new RegExp(f.replace('.', '\\.')), `${f}: ${said}`);
+    assert.match(said, /nur eine Adresse/);
+    assert.equal(await page.locator('.draft').count(), 1, 'the web page became a draft');
+    assert.match(await page.locator('.draft-title').inputValue(), /Ein Artikel aus dem Netz|Gefährliche Seite/);
+    await page.click('#save-own');
+    const href = await page.locator('.add-saved a').first().getAttribute('href');
+    await page.goto(siteDir(origin()) + href);
+    await ready(page);
+    assert.doesNotMatch(await page.locator('main').innerHTML(), /<script|<iframe|<img|onerror|onclick|javascript:/);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(foreign(), [], 'no request outside the folder');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -1,0 +1,87 @@
+//! The reader's own articles and the browser's storage: read once at start, written (joined with what
+//! another tab wrote meanwhile) after every change, and brought in when another tab writes.
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::core::own::{OwnArticle, store};
+use crate::platform::idb;
+use crate::ui::state::{Action, AppContext, OwnStorage};
+
+/// localStorage key bumped after every write, so other tabs hear of it (IndexedDB sends no events).
+pub const OWN_CHANGED_KEY: &str = "presseschau.own.changed";
+
+/// Reads the stored own articles at start, writes the list whenever this tab changed it (joined first
+/// with the stored one by [`store::merge`], so two tabs adding at once lose nothing), and re-reads when
+/// another tab wrote. A failure keeps the articles in this window and says so ([`OwnStorage::Failed`]).
+#[hook]
+pub fn use_own_articles(state: &AppContext) {
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            let d = dispatcher.clone();
+            spawn_local(async move {
+                match read_all().await {
+                    Ok(list) => d.dispatch(Action::OwnLoaded(list)),
+                    Err(e) => d.dispatch(Action::OwnStored(OwnStorage::Failed(e), false)),
+                }
+            });
+            let listener = crate::platform::storage::on_change(OWN_CHANGED_KEY, move |_| {
+                let d = dispatcher.clone();
+                spawn_local(async move {
+                    if let Ok(list) = read_all().await {
+                        d.dispatch(Action::OwnLoaded(list));
+                    }
+                });
+            });
+            move || drop(listener)
+        });
+    }
+    let (own, dirty, dispatcher) = (state.own.clone(), state.own_dirty, state.dispatcher());
+    use_effect_with((own, dirty), move |(own, dirty)| {
+        if *dirty {
+            let ours = (**own).clone();
+            spawn_local(async move {
+                match write_joined(&ours).await {
+                    Ok(joined) => {
+                        dispatcher.dispatch(Action::OwnStored(OwnStorage::Ready, false));
+                        if joined != ours {
+                            dispatcher.dispatch(Action::OwnLoaded(joined));
+                        }
+                        let now = crate::platform::clock::now_millis().to_string();
+                        let _ = crate::platform::storage::save(OWN_CHANGED_KEY, &now);
+                    }
+                    Err(e) => dispatcher.dispatch(Action::OwnStored(OwnStorage::Failed(e), false)),
+                }
+            });
+        }
+    });
+}
+
+/// Every readable stored record (an unreadable one stays in the database untouched; a migrated one is
+/// written back on the next save).
+async fn read_all() -> Result<Vec<OwnArticle>, idb::IdbError> {
+    let db = idb::open().await?;
+    let raw = db.get_all().await?;
+    Ok(raw
+        .iter()
+        .filter_map(|r| store::decode(r).ok())
+        .map(|d| d.article)
+        .collect())
+}
+
+/// Joins `ours` with the stored list and writes the result; returns it.
+async fn write_joined(ours: &[OwnArticle]) -> Result<Vec<OwnArticle>, idb::IdbError> {
+    let db = idb::open().await?;
+    let theirs: Vec<OwnArticle> = db
+        .get_all()
+        .await?
+        .iter()
+        .filter_map(|r| store::decode(r).ok())
+        .map(|d| d.article)
+        .collect();
+    let (joined, _) = store::merge(ours, &theirs);
+    let records: Vec<(String, String)> = joined.iter().map(|o| (o.id.0.clone(), store::encode(o))).collect();
+    db.put_all(&records).await?;
+    Ok(joined)
+}

@@ -1,0 +1,283 @@
+//! Route `add.html`: the reader adds own articles — pasted text, or files chosen or dropped (`.txt`, `.md`,
+//! `.html` saved from a news site). Each becomes a draft to check (title and outlet editable, lines set
+//! aside counted), then saved in the browser ([`Action::OwnAdd`]), analysed and linked like the bundled
+//! articles. Bad input gets a message per file; nothing else is lost.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::own::{self, Draft, OwnArticle};
+use crate::ui::routes::Route;
+use crate::ui::state::{Action, AppContext, use_app};
+use crate::ui::text::Text;
+
+/// The drafts being checked, and the messages about input that did not become one.
+#[derive(Clone, PartialEq, Default)]
+struct Pending {
+    drafts: Vec<Draft>,
+    problems: Vec<String>,
+    saved: Vec<(String, String)>,
+    progress: Option<(usize, usize)>,
+}
+
+/// The page: paste, choose or drop; check; save.
+#[component]
+pub fn AddPage() -> Html {
+    let t = crate::ui::hooks::use_text();
+    let app = use_app();
+    let pending = use_mut_ref(Pending::default);
+    let version = use_state(|| 0_u32);
+    let paste_ref = use_node_ref();
+    let redraw: Rc<dyn Fn()> = {
+        let version = version.clone();
+        Rc::new(move || version.set(version.wrapping_add(1)))
+    };
+    let on_paste = {
+        let (pending, paste_ref, redraw) = (pending.clone(), paste_ref.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(area) = paste_ref.cast::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            match own::read_pasted(&area.value()) {
+                Ok(d) => {
+                    pending.borrow_mut().drafts.push(d);
+                    area.set_value("");
+                }
+                Err(e) => pending.borrow_mut().problems.push(t.own_error("", &e)),
+            }
+            redraw();
+        })
+    };
+    let (on_choose, on_drop, on_stop) = use_file_intake(t, &pending, &redraw);
+    let on_save = {
+        let (pending, app, redraw) = (pending.clone(), app.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            save_drafts(t, &app, &mut pending.borrow_mut());
+            redraw();
+        })
+    };
+    let p = pending.borrow().clone();
+    html! {
+        <section class="add-page" data-page="add">
+            <h1>{ t.add_title }</h1>
+            <p class="hint">{ t.add_help }</p>
+            { sources(t, paste_ref, on_paste, on_choose, on_drop) }
+            if let Some((done, all)) = p.progress {
+                <p class="notice" role="status" id="add-progress">
+                    <progress max={all.to_string()} value={done.to_string()} />{ " " }{ t.files_read(done, all) }{ " " }
+                    <button type="button" class="button button--quiet" onclick={on_stop}>{ t.stop }</button>
+                </p>
+            }
+            if !p.problems.is_empty() {
+                <ul class="add-problems" role="alert">
+                    for msg in p.problems.iter() { <li class="notice notice--warn">{ msg.clone() }</li> }
+                </ul>
+            }
+            if !p.saved.is_empty() {
+                <ul class="add-saved" role="status">
+                    for (id, title) in p.saved.iter() {
+                        <li><a href={Route::Article { id: id.clone() }.href()} lang="de">{ title.clone() }</a></li>
+                    }
+                </ul>
+            }
+            if !p.drafts.is_empty() {
+                { drafts_view(t, &pending, &redraw, &p.drafts) }
+                <button type="button" class="button" id="save-own" onclick={on_save}>{ t.save_articles }</button>
+            }
+        </section>
+    }
+}
+
+/// Files chosen or dropped: read one after another with progress, until done or stopped.
+#[hook]
+fn use_file_intake(
+    t: &'static Text,
+    pending: &Rc<std::cell::RefCell<Pending>>,
+    redraw: &Rc<dyn Fn()>,
+) -> (Callback<Event>, Callback<DragEvent>, Callback<MouseEvent>) {
+    let stop = use_mut_ref(|| Rc::new(Cell::new(false)));
+    let (pending, redraw) = (pending.clone(), redraw.clone());
+    let take_files = {
+        let (pending, redraw, stop) = (pending.clone(), redraw.clone(), stop.clone());
+        Rc::new(move |files: Vec<web_sys::File>| {
+            let flag = Rc::new(Cell::new(false));
+            *stop.borrow_mut() = flag.clone();
+            pending.borrow_mut().progress = Some((0, files.len()));
+            read_next(t, files, 0, pending.clone(), flag, redraw.clone());
+            redraw();
+        })
+    };
+    let on_choose = {
+        let take = take_files.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            take(crate::platform::files::files_of(input.files()));
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let take = take_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            take(crate::platform::files::files_of(
+                e.data_transfer().and_then(|d| d.files()),
+            ));
+        })
+    };
+    let on_stop = {
+        let stop = stop.clone();
+        Callback::from(move |_: MouseEvent| stop.borrow().set(true))
+    };
+    (on_choose, on_drop, on_stop)
+}
+
+/// Where articles come from: the paste field and the file input, which is also the drop zone.
+fn sources(
+    t: &Text,
+    paste_ref: NodeRef,
+    on_paste: Callback<MouseEvent>,
+    on_choose: Callback<Event>,
+    on_drop: Callback<DragEvent>,
+) -> Html {
+    html! {
+        <div class="add-sources">
+            <label class="paste">{ t.paste_label }<textarea ref={paste_ref} id="paste-text" rows="8" /></label>
+            <button type="button" class="button" id="paste-use" onclick={on_paste}>{ t.paste_button }</button>
+            <label class="drop-zone" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
+                { t.files_label }
+                <input type="file" id="add-files" multiple=true accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={on_choose} />
+            </label>
+        </div>
+    }
+}
+
+/// Reads the files one after another (the page stays responsive between them), until done or stopped.
+fn read_next(
+    t: &'static Text,
+    files: Vec<web_sys::File>,
+    i: usize,
+    pending: Rc<std::cell::RefCell<Pending>>,
+    stop: Rc<Cell<bool>>,
+    redraw: Rc<dyn Fn()>,
+) {
+    let Some(file) = files.get(i).cloned() else {
+        pending.borrow_mut().progress = None;
+        redraw();
+        return;
+    };
+    if stop.get() {
+        pending.borrow_mut().progress = None;
+        redraw();
+        return;
+    }
+    crate::platform::files::read_bytes(&file, own::MAX_FILE_BYTES as f64, move |(name, bytes)| {
+        let result = match bytes {
+            Ok(b) => own::read_file(&name, &b).map_err(|e| t.own_error(&name, &e)),
+            Err(crate::platform::files::FileError::TooLarge(size)) => Err(t.own_error(
+                &name,
+                &own::OwnError::TooLarge {
+                    of: own::SizeOf::File,
+                    size: size as usize,
+                    limit: own::MAX_FILE_BYTES,
+                },
+            )),
+            Err(e) => Err(format!("{name}: {}", t.file_error(&e))),
+        };
+        {
+            let mut p = pending.borrow_mut();
+            match result {
+                Ok(d) => p.drafts.push(d),
+                Err(msg) => p.problems.push(msg),
+            }
+            p.progress = Some((i + 1, files.len()));
+        }
+        redraw();
+        read_next(t, files, i + 1, pending, stop, redraw);
+    });
+}
+
+/// Saves the drafts that are new (the same text already in the library is said, not added twice).
+fn save_drafts(t: &'static Text, app: &AppContext, p: &mut Pending) {
+    let now = crate::platform::clock::now_iso();
+    let mut records: Vec<OwnArticle> = Vec::new();
+    for d in std::mem::take(&mut p.drafts) {
+        let id = d.content_id();
+        let known = app.corpus.get(&id.0).is_some() || records.iter().any(|r| r.id == id);
+        match d.to_article() {
+            Ok(_) if known => p.problems.push(t.own_duplicate(&d.title)),
+            Ok(a) => {
+                p.saved.push((id.0.clone(), a.title.text.clone()));
+                records.push(OwnArticle::new(d, &now));
+            }
+            Err(e) => p.problems.push(t.own_error(&d.file_name, &e)),
+        }
+    }
+    if !records.is_empty() {
+        app.dispatch(Action::Notify(crate::ui::state::Notice {
+            text: t.own_saved(records.len()),
+            is_error: false,
+        }));
+        app.dispatch(Action::OwnAdd(records));
+    }
+}
+
+/// The drafts with their editable title and outlet.
+fn drafts_view(
+    t: &'static Text,
+    pending: &Rc<std::cell::RefCell<Pending>>,
+    redraw: &Rc<dyn Fn()>,
+    drafts: &[Draft],
+) -> Html {
+    html! {
+        <>
+            <h2>{ t.drafts_title }</h2>
+            <ol class="drafts">
+                for (i, d) in drafts.iter().enumerate() {
+                    { draft_item(t, pending, redraw, i, d) }
+                }
+            </ol>
+        </>
+    }
+}
+
+/// One draft: title and outlet fields, date, the start of the text, lines set aside, discard.
+fn draft_item(
+    t: &'static Text,
+    pending: &Rc<std::cell::RefCell<Pending>>,
+    redraw: &Rc<dyn Fn()>,
+    i: usize,
+    d: &Draft,
+) -> Html {
+    let set = |f: fn(&mut Draft, String)| {
+        let pending = pending.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            if let Some(d) = pending.borrow_mut().drafts.get_mut(i) {
+                f(d, v);
+            }
+        })
+    };
+    let discard = {
+        let (pending, redraw) = (pending.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut p = pending.borrow_mut();
+            if i < p.drafts.len() {
+                p.drafts.remove(i);
+            }
+            drop(p);
+            redraw();
+        })
+    };
+    let start: String = d.body.chars().take(280).collect();
+    html! {
+        <li class="draft" key={d.content_id().0}>
+            <label>{ t.title_label }<input type="text" class="draft-title" value={d.title.clone()} oninput={set(|d, v| d.title = v)} /></label>
+            <label>{ t.outlet_label }<input type="text" class="draft-outlet" value={d.outlet.clone().unwrap_or_default()} oninput={set(|d, v| d.outlet = (!v.trim().is_empty()).then_some(v))} /></label>
+            <p class="meta-line">{ t.date_or_unknown(d.date) }{ format!(" · {} {}", d.set_aside.len(), t.set_aside_label) }</p>
+            <p class="draft-text" lang="de">{ start }{ " …" }</p>
+            <button type="button" class="button button--quiet" onclick={discard}>{ t.remove_draft }</button>
+        </li>
+    }
+}

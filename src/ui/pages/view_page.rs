@@ -1,0 +1,123 @@
+//! Route `view.html#/…`: pages that exist only in this browser — a reader's own article (with sharing and
+//! deleting), the events, comparisons and names only own articles have, and an article that came with a
+//! link (`#/shared?a=…`, read-only until kept). The route is in the fragment; the page follows it.
+
+use yew::prelude::*;
+
+use crate::core::own::{OwnArticle, share};
+use crate::ui::routes::{Route, from_view_fragment, switch};
+use crate::ui::state::{Action, AppState, OwnStorage, use_app};
+use crate::ui::text::Text;
+
+/// The page of the route in the fragment.
+#[component]
+pub fn ViewPage() -> Html {
+    let t = crate::ui::hooks::use_text();
+    let app = use_app();
+    let raw = use_state_eq(crate::platform::location::raw_fragment);
+    {
+        let raw = raw.setter();
+        use_effect_with((), move |()| {
+            crate::platform::location::on_fragment_change(move |_| raw.set(crate::platform::location::raw_fragment()));
+        });
+    }
+    if let Some(value) = raw.strip_prefix("/shared?a=") {
+        return shared(t, &app, value);
+    }
+    if raw.is_empty() {
+        return html! { <section data-page="view-missing"><h1>{ t.view_title }</h1><p>{ t.view_needs_js }</p></section> };
+    }
+    let Some((route, _)) = from_view_fragment(&raw) else {
+        return missing(t, &app);
+    };
+    if let Route::Article { id } = &route {
+        if app.corpus.get(id).is_none() {
+            return missing(t, &app);
+        }
+        if app.is_own(id) {
+            return html! { <>{ own_tools(t, &app, id) }{ switch(route.clone()) }</> };
+        }
+    }
+    switch(route)
+}
+
+/// An article id this browser does not have (yet: the own articles are still being read).
+fn missing(t: &Text, app: &AppState) -> Html {
+    if app.own_storage == OwnStorage::Loading {
+        return html! { <section data-page="view-loading"><h1>{ t.view_title }</h1><p>{ t.loading }</p></section> };
+    }
+    html! {
+        <section class="not-found" data-page="view-missing">
+            <h1>{ t.not_found_title }</h1>
+            <p>{ t.view_missing }</p>
+            <p><a href={Route::Add.href()} class="button">{ t.add_title }</a></p>
+        </section>
+    }
+}
+
+/// Share as a link (when it fits) and delete, above an own article.
+fn own_tools(t: &'static Text, app: &crate::ui::state::AppContext, id: &str) -> Html {
+    let record = app.own.iter().find(|o| o.id.0 == id).cloned();
+    let link = record.as_ref().map(|r| share::encode(&r.draft));
+    let delete = {
+        let (app, id) = (app.clone(), id.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let now = crate::platform::clock::now_iso();
+            app.dispatch(Action::OwnDelete(crate::core::corpus::ArticleId(id.clone()), now));
+        })
+    };
+    html! {
+        <div class="own-tools" data-own-tools="">
+            <span class="own-mark">{ t.own_mark }</span>
+            { match link {
+                Some(Ok(value)) => html! {
+                    <crate::ui::components::copy_link_button::CopyLinkButton
+                        hash={AttrValue::from(format!("{}#/shared?a={value}", Route::View.href()))}
+                        label={Some(AttrValue::Static(t.share_article))} />
+                },
+                Some(Err(_)) => html! { <span class="hint">{ t.article_too_long_for_link }</span> },
+                None => html! {},
+            } }
+            <button type="button" class="button button--quiet button--danger" id="delete-own" onclick={delete}>{ t.delete_article }</button>
+        </div>
+    }
+}
+
+/// An article that came with a link: read-only until kept.
+fn shared(t: &'static Text, app: &crate::ui::state::AppContext, value: &str) -> Html {
+    let draft = match share::decode(value) {
+        Ok(d) => d,
+        Err(e) => {
+            return html! {
+                <section class="not-found" data-page="view-missing">
+                    <h1>{ t.not_found_title }</h1>
+                    <p class="notice notice--warn" role="alert" id="shared-article-error">{ t.share_error(&e) }</p>
+                </section>
+            };
+        }
+    };
+    let id = draft.content_id().0;
+    if app.corpus.get(&id).is_none() {
+        app.dispatch(Action::OwnShow(OwnArticle::new(
+            draft,
+            &crate::platform::clock::now_iso(),
+        )));
+        return html! { <section data-page="view-loading"><h1>{ t.view_title }</h1><p>{ t.loading }</p></section> };
+    }
+    let kept = app.own.iter().any(|o| o.id.0 == id && o.deleted.is_none());
+    let keep = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::OwnKeepShown))
+    };
+    html! {
+        <>
+            if !kept {
+                <p class="notice" role="status" id="shared-article">
+                    { t.shared_article }{ " " }
+                    <button type="button" class="button" id="keep-article" onclick={keep}>{ t.keep_article }</button>
+                </p>
+            }
+            { switch(Route::Article { id }) }
+        </>
+    }
+}

@@ -1,0 +1,195 @@
+//! The reader's own articles in the app state: the stored records, and the corpus, entities and links
+//! with the living ones added to the bundled articles (only what changed is analysed again).
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use super::AppState;
+use crate::core::corpus::{Article, ArticleId};
+use crate::core::event_view::link_corpus;
+use crate::core::own::OwnArticle;
+
+/// Where the own articles stand with the browser's storage.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum OwnStorage {
+    /// Not read yet.
+    #[default]
+    Loading,
+    /// Read; changes are written.
+    Ready,
+    /// IndexedDB cannot be used (or a write failed): the articles live in this window only.
+    Failed(crate::platform::idb::IdbError),
+}
+
+impl AppState {
+    /// Whether `id` is one of the reader's own articles (not a bundled one).
+    pub fn is_own(&self, id: &str) -> bool {
+        self.own.iter().any(|o| o.id.0 == id && o.deleted.is_none())
+    }
+
+    /// Replaces the own articles' records (read from storage, joined with another tab's, or changed here)
+    /// and brings the corpus, its entities and links up to date: a deleted article goes, a new one is
+    /// analysed, the others stay as they are.
+    pub(super) fn set_own(&mut self, records: Vec<OwnArticle>) {
+        let shown = self.shown.as_deref().filter(|s| !records.iter().any(|o| o.id == s.id));
+        let alive: Vec<&OwnArticle> = records.iter().filter(|o| o.deleted.is_none()).chain(shown).collect();
+        let keep: HashSet<&str> = alive.iter().map(|o| o.id.0.as_str()).collect();
+        let before: HashSet<String> = self
+            .corpus
+            .articles
+            .iter()
+            .skip(self.bundled)
+            .map(|a| a.id.0.clone())
+            .collect();
+        let mut corpus = (*self.corpus).clone();
+        let mut entities = (*self.entities).clone();
+        let gone: Vec<ArticleId> = corpus
+            .articles
+            .iter()
+            .filter(|a| before.contains(&a.id.0) && !keep.contains(a.id.0.as_str()))
+            .map(|a| a.id.clone())
+            .collect();
+        for id in &gone {
+            entities.remove_article(id);
+        }
+        corpus.articles.retain(|a| !gone.contains(&a.id));
+        let new: Vec<Article> = alive
+            .iter()
+            .filter(|o| corpus.get(&o.id.0).is_none())
+            .filter_map(|o| o.draft.to_article().ok())
+            .collect();
+        entities.add_articles(&new);
+        let changed = !gone.is_empty() || !new.is_empty();
+        corpus.articles.extend(new);
+        self.own = Rc::new(records);
+        if changed {
+            self.links = Rc::new(link_corpus(&corpus, &entities));
+            self.corpus = Rc::new(corpus);
+            self.entities = Rc::new(entities);
+        }
+        crate::ui::routes::set_dynamic(self.dynamic_ids());
+    }
+
+    /// The ids whose pages are not in the static site: own articles, events with an own report, names only
+    /// own articles mention.
+    fn dynamic_ids(&self) -> HashSet<String> {
+        let own: HashSet<&str> = self
+            .own
+            .iter()
+            .chain(self.shown.as_deref())
+            .map(|o| o.id.0.as_str())
+            .collect();
+        let mut ids: HashSet<String> = own.iter().map(|s| s.to_string()).collect();
+        for g in &self.links.events {
+            if g.members.iter().any(|m| own.contains(m.0.as_str())) {
+                ids.insert(g.id.clone());
+            }
+        }
+        for e in &self.entities.entities {
+            if e.article_ids.iter().all(|a| own.contains(a.0.as_str())) {
+                ids.insert(e.id.clone());
+            }
+        }
+        ids
+    }
+}
+
+impl AppState {
+    /// Adds new records (ones already here, by content id, are skipped) and marks the list to be written.
+    pub(super) fn add_own(&mut self, new: Vec<OwnArticle>) {
+        let mut records = (*self.own).clone();
+        for n in new {
+            match records.iter_mut().find(|o| o.id == n.id) {
+                Some(old) if old.deleted.is_some() => *old = n,
+                Some(_) => {}
+                None => records.push(n),
+            }
+        }
+        self.set_own(records);
+        self.own_dirty = true;
+    }
+
+    /// Deletes own article `id` at `now` (a mark; [`AppState::then_restore`] undoes it).
+    pub(super) fn delete_own(&mut self, id: &ArticleId, now: &str) {
+        let mut records = (*self.own).clone();
+        if let Some(r) = records.iter_mut().find(|o| &o.id == id) {
+            r.delete(now);
+            self.own_undo = Some(id.clone());
+            self.set_own(records);
+            self.own_dirty = true;
+        }
+    }
+
+    /// Clears the deleted mark of the last deleted own article at `now`.
+    pub(super) fn then_restore(&mut self, now: &str) {
+        let Some(id) = self.own_undo.take() else { return };
+        let mut records = (*self.own).clone();
+        if let Some(r) = records.iter_mut().find(|o| o.id == id) {
+            r.restore(now);
+        }
+        self.set_own(records);
+        self.own_dirty = true;
+    }
+}
+
+impl AppState {
+    /// Shows an article that came with a link, read-only (in the corpus, not stored) until kept.
+    pub(super) fn show_shared(&mut self, article: OwnArticle) {
+        let records = (*self.own).clone();
+        // what was shown before leaves the corpus (set_own compares with the ids shown until now)
+        self.shown = Some(Rc::new(article));
+        self.set_own(records);
+    }
+
+    /// Keeps the shown article in the reader's library.
+    pub(super) fn keep_shown(&mut self) {
+        if let Some(shown) = self.shown.take() {
+            self.add_own(vec![(*shown).clone()]);
+        }
+    }
+}
+
+impl AppState {
+    /// The own-article actions of the reducer.
+    pub(super) fn reduce_own(&mut self, action: super::Action) {
+        use super::Action;
+        match action {
+            Action::OwnLoaded(records) => {
+                self.set_own(records);
+                if self.own_storage == OwnStorage::Loading {
+                    self.own_storage = OwnStorage::Ready;
+                }
+            }
+            Action::OwnAdd(new) => self.add_own(new),
+            Action::OwnDelete(id, now) => self.delete_own(&id, &now),
+            Action::OwnRestore(id, now) => {
+                self.own_undo = Some(id);
+                self.then_restore(&now);
+            }
+            Action::OwnShow(article) => self.show_shared(article),
+            Action::OwnKeepShown => self.keep_shown(),
+            Action::OwnStored(status, dirty) => {
+                self.own_storage = status;
+                self.own_dirty = dirty;
+            }
+            _ => {}
+        }
+    }
+}
+
+impl super::Action {
+    /// Whether this action is about the reader's own articles ([`AppState::reduce_own`]).
+    pub fn is_own(&self) -> bool {
+        use super::Action as A;
+        matches!(
+            self,
+            A::OwnLoaded(_)
+                | A::OwnAdd(_)
+                | A::OwnDelete(..)
+                | A::OwnRestore(..)
+                | A::OwnShow(_)
+                | A::OwnKeepShown
+                | A::OwnStored(..)
+        )
+    }
+}

@@ -100,6 +100,27 @@ for (const name of ['http', 'file']) {
     await b.context.close();
   });
 
+  test(`${name}: two tabs adding articles at once lose nothing`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    const other = await context.newPage();
+    await go(page, origin(), 'add.html');
+    await go(other, origin(), 'add.html');
+    const add = async (p, text) => {
+      await p.fill('#paste-text', text);
+      await p.click('#paste-use');
+      await p.click('#save-own');
+      await p.waitForSelector('.add-saved a');
+    };
+    await add(page, 'Erster Tab: Lawrow in Ankara\n\nSergej Lawrow reiste am Mittwoch nach Ankara. Er traf dort Mevlüt Cavusoglu zu Gesprächen über Syrien.');
+    await add(other, 'Zweiter Tab: Erdogan in Sotschi\n\nRecep Tayyip Erdogan besuchte Wladimir Putin in Sotschi. Beide sprachen über Rüstung und Gas.');
+    for (const p of [page, other]) {
+      await go(p, origin(), 'index.html');
+      await p.waitForFunction(() => document.querySelectorAll('.article-card--own').length === 2, null, { timeout: 10000 });
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test(`${name}: hostile and broken files get a message each; nothing runs or loads`, async () => {
     const { page, problems, context, foreign } = await openPage(browser, origin());
     const dialogs = [];

@@ -60,6 +60,10 @@ for (const name of ['http', 'file']) {
     await page.waitForSelector('[data-own-tools]');
     await go(page, origin(), 'index.html');
     await page.waitForSelector('.article-card--own');
+    // search finds it (indexed in the browser), next to the bundled reports
+    await go(page, origin(), 'search.html#q=Agenturmeldung');
+    await page.waitForSelector('[data-search-results] > li');
+    assert.ok(await page.locator('[data-search-results] a.search-hit-title[href^="view.html#/a/"]').count() >= 1, 'own article found');
     // the same text again is recognised, not added twice
     await go(page, origin(), 'add.html');
     await page.fill('#paste-text', text);

@@ -146,7 +146,7 @@ impl IndexBuilder {
         out
     }
 
-    /// The whole index in memory (tests, benchmarks, the developer CLI).
+    /// The whole index in memory (the reader's own articles in the browser, tests, benchmarks, the CLI).
     pub fn into_index(self) -> SearchIndex {
         let mut index = SearchIndex::new(self.meta.clone());
         for (n, shard) in self.shards().into_iter().enumerate() {

@@ -34,7 +34,11 @@ pub fn SearchPage() -> Html {
         SearchState::Unavailable => {
             html! { <p class="notice notice--warn" role="alert">{ t.search_unavailable }</p> }
         }
-        SearchState::Done(done) => results(&app, &done.0, &done.1),
+        SearchState::Done(done) => {
+            let mut hits = done.1.clone();
+            hits.extend(own_hits(&app, &done.0));
+            results(&app, &done.0, &hits)
+        }
     };
     html! {
         <section class="search-page" data-page="search">
@@ -44,6 +48,21 @@ pub fn SearchPage() -> Html {
             { body }
         </section>
     }
+}
+
+/// The reader's own articles that match (indexed here in the browser, with the same core as the build's
+/// index; listed after the bundled ones).
+fn own_hits(app: &AppState, q: &Query) -> Vec<Hit> {
+    if app.corpus.articles.len() <= app.bundled {
+        return Vec::new();
+    }
+    let own = crate::core::corpus::Corpus {
+        articles: app.corpus.articles[app.bundled..].to_vec(),
+        errors: Vec::new(),
+    };
+    crate::core::search::IndexBuilder::new(&own, &app.entities)
+        .into_index()
+        .search(q)
 }
 
 /// Names, articles and notes found.

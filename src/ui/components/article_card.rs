@@ -28,7 +28,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
         .map(|b| teaser(&b.text))
         .unwrap_or_default();
     let untitled = a.title.origin == TitleOrigin::FirstSentence;
-    let own = crate::ui::state::use_app().is_own(&a.id.0);
+    let own = use_context::<crate::ui::state::AppContext>().is_some_and(|app| app.is_own(&a.id.0));
     html! {
         <li class={classes!("article-card", own.then_some("article-card--own"))} data-article-id={a.id.0.clone()}>
             if own { <span class="own-mark">{ t.own_mark }</span> }

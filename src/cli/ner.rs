@@ -162,6 +162,8 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--min-weight" => o.config.min_weight = number(value(args, &mut i, a)?, a)?,
             "--min-count" => o.config.min_count = number(value(args, &mut i, a)?, a)?,
             "--coarse" => o.config.fine = false,
+            "--domain-adapt" => o.config.domain_adapt = true,
+            "--margin" => o.config.margin = number(value(args, &mut i, a)?, a)?,
             "--shift" => o.config.shift = true,
             "--no-shift" => o.config.shift = false,
             "--lower-min" => o.config.lower_min_count = number(value(args, &mut i, a)?, a)?,

@@ -228,6 +228,9 @@ impl<'s> Sentence<'s> {
                 out.push(hash(38, &[s]));
             }
         }
+        if set.has(FeatureSet::CONTEXT_CAP | FeatureSet::CONTEXT2_CAP) {
+            self.context_cap_features(&at, out);
+        }
         if set.has(FeatureSet::CASING) {
             let c = x.placeholder.map_or_else(|| casing(self.tokens[i]), |p| p.casing);
             out.push(hash(80, &[c]));
@@ -318,6 +321,29 @@ impl<'s> Sentence<'s> {
             }
             if let Some(w) = self.word(ii + 1) {
                 out.push(hash(33, &[w0, w]));
+            }
+        }
+    }
+
+    /// The words at ±1 (±2) with the token's capitalisation (templates 91–94).
+    #[inline]
+    fn context_cap_features(&self, at: &At<'s>, out: &mut Vec<u32>) {
+        let ii = at.i as isize;
+        let mut pairs = [(0isize, 0u8); 4];
+        let mut n = 0;
+        if self.set.has(FeatureSet::CONTEXT_CAP) {
+            pairs[0] = (-1, 91);
+            pairs[1] = (1, 92);
+            n = 2;
+        }
+        if self.set.has(FeatureSet::CONTEXT2_CAP) {
+            pairs[n] = (-2, 93);
+            pairs[n + 1] = (2, 94);
+            n += 2;
+        }
+        for &(d, t) in &pairs[..n] {
+            if let Some(w) = self.word(ii + d) {
+                out.push(hash(t, &[w, at.cap]));
             }
         }
     }

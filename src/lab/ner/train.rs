@@ -60,7 +60,8 @@ pub struct TrainConfig {
     /// Domain adaptation by feature copies ("frustratingly easy"): a sentence of another corpus
     /// ([`Sentence::domain`] ≠ 0) fires every feature twice, as itself and as a copy of its corpus's own;
     /// the copies take up what is peculiar to that corpus (its tag conventions, its text) and are not
-    /// written to the model, so GermEval-like text is tagged with the shared weights. Needs hashing.
+    /// written to the model, so GermEval-like text is tagged with the shared weights. Needs hashing. Default
+    /// true: dev F1 69.18 → 70.33 (seed 42), 69.69 → 70.24 (seed 7), and a smaller model (`docs/ner.md`).
     pub domain_adapt: bool,
 }
 
@@ -85,7 +86,7 @@ impl Default for TrainConfig {
             lower_min_count: 20,
             shift: true,
             margin: 0.0,
-            domain_adapt: false,
+            domain_adapt: true,
         }
     }
 }

@@ -65,8 +65,10 @@ impl FeatureSet {
     /// The words at ±2 conjoined with the token's capitalisation (with [`FeatureSet::CONTEXT_CAP`]'s
     /// idea one word further out).
     pub const CONTEXT2_CAP: u32 = 65536;
+    /// Whether the token stands between quotation marks (titles, the OTH names), with its capitalisation.
+    pub const QUOTE: u32 = 131072;
     /// Names of the groups, for the command line.
-    pub const NAMES: [(&'static str, u32); 17] = [
+    pub const NAMES: [(&'static str, u32); 18] = [
         ("affix", Self::AFFIX),
         ("context2", Self::CONTEXT2),
         ("bigram", Self::BIGRAM),
@@ -84,6 +86,7 @@ impl FeatureSet {
         ("shape2", Self::SHAPE2),
         ("context-cap", Self::CONTEXT_CAP),
         ("context2-cap", Self::CONTEXT2_CAP),
+        ("quote", Self::QUOTE),
     ];
 
     /// All groups on, except [`FeatureSet::CLASS_TRANSITIONS`]: it was added later and is opt-in
@@ -99,7 +102,8 @@ impl FeatureSet {
                     | Self::NEIGHBOUR_AFFIX
                     | Self::SHAPE2
                     | Self::CONTEXT_CAP
-                    | Self::CONTEXT2_CAP),
+                    | Self::CONTEXT2_CAP
+                    | Self::QUOTE),
         )
     }
 

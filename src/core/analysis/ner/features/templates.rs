@@ -62,12 +62,26 @@ pub fn sentence_features(
         info: &info,
     };
     let bias = hash(0, &[]);
+    let mut quoted = false;
     for i in 0..tokens.len() {
         offsets.push(out.len());
         out.push(bias);
         sentence.token_features(i, out);
+        if set.has(FeatureSet::QUOTE) {
+            let is_quote = matches!(tokens[i], "\"" | "„" | "“" | "”" | "«" | "»");
+            if is_quote {
+                quoted = !quoted;
+            } else {
+                out.push(hash(95, &[if quoted { "q" } else { "-" }, sentence_cap(&info[i])]));
+            }
+        }
     }
     offsets.push(out.len());
+}
+
+/// `"C"` for a capitalised token, else `"c"`.
+fn sentence_cap(x: &Info<'_>) -> &'static str {
+    if x.capitalised { "C" } else { "c" }
 }
 
 /// Step 1: the lower-cased word and the shape of each token into `buf`, their ranges into `info`.

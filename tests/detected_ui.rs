@@ -12,7 +12,7 @@ use yew_router::Router;
 use yew_router::history::{AnyHistory, MemoryHistory};
 
 const TEXT: &str = "Politik\n\nNeuer Minister für Landwirtschaft\n\nDer neue Landwirtschaftsminister Gerold Wunderlich \
-    besuchte am Montag die Stadt Kleinmachnow. Gerold Wunderlich werde auch die Firma Agrartechnik Brandenburg \
+    (SPD) besuchte am Montag die Stadt Kleinmachnow. Gerold Wunderlich werde auch die Firma Agrartechnik Brandenburg \
     GmbH besuchen, sagte seine Sprecherin in Berlin.";
 
 fn corpus() -> Corpus {

@@ -24,6 +24,7 @@ fn train_sample_sentences() -> Vec<presseschau::lab::ner::data::Sentence> {
         .map(|s| presseschau::lab::ner::data::Sentence {
             tokens: s.tokens,
             labels: s.outer,
+            domain: 0,
         })
         .collect()
 }
@@ -566,6 +567,7 @@ fn hiding_the_words_of_one_dev_half() {
     let s = |t: &str| Sentence {
         tokens: t.split(' ').map(String::from).collect(),
         labels: vec![NerLabel::Outside; t.split(' ').count()],
+        domain: 0,
     };
     let mut train = vec![s("Fischer sagte in Bonn"), s("Bonn und Berlin")];
     let hidden = hide_words_of(&mut train, &[s("Fischer in Bonn")], &[s("Bonn sagte")]);

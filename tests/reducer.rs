@@ -123,7 +123,7 @@ fn stored_annotations_load() {
 fn names_of_the_model_come_after_start_up_and_only_once() {
     use presseschau::core::corpus::Corpus;
     let text = "Politik\n\nNeuer Minister für Landwirtschaft\n\nDer neue Landwirtschaftsminister Gerold Wunderlich \
-        besuchte am Montag die Stadt Kleinmachnow. Gerold Wunderlich werde auch die Firma Agrartechnik Brandenburg \
+        (SPD) besuchte am Montag die Stadt Kleinmachnow. Gerold Wunderlich werde auch die Firma Agrartechnik Brandenburg \
         GmbH besuchen.";
     let corpus = || Corpus::from_sources([("x.txt", text.as_bytes())]);
     // the app starts without them …

@@ -19,7 +19,7 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
         [--unlabeled smartdata,mobie,europarl,legal,europeana,biofid,same-event|none]
         [--epochs 10] [--coarse] [--features all,-bigram,casing,placeholder-shape,placeholder-id] [--min-weight 1.5] [--min-count 3] [--seed 42]
         [--hash-bits 18|0|12–24] [--weight-bits 8|16] [--weight-clip 1.0] [--lower-min 20] [--shift|--no-shift] [--drop-placeholder-names]
-        [--name-dropout P]
+        [--name-dropout P] [--domain-adapt|--no-domain-adapt] [--margin M]
                                               train the NER model (corpora: germeval (dev) germeval-train smartdata mobie europarl
                                               legal europeana biofid; `:N` caps a corpus at N sentences;
                                               --unlabeled: text whose words enlarge the noun lexicon)
@@ -162,6 +162,9 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--min-weight" => o.config.min_weight = number(value(args, &mut i, a)?, a)?,
             "--min-count" => o.config.min_count = number(value(args, &mut i, a)?, a)?,
             "--coarse" => o.config.fine = false,
+            "--domain-adapt" => o.config.domain_adapt = true,
+            "--no-domain-adapt" => o.config.domain_adapt = false,
+            "--margin" => o.config.margin = number(value(args, &mut i, a)?, a)?,
             "--shift" => o.config.shift = true,
             "--no-shift" => o.config.shift = false,
             "--lower-min" => o.config.lower_min_count = number(value(args, &mut i, a)?, a)?,

@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn a_name_no_list_knows_is_detected_and_grouped() {
-        let text = "Politik\n\nNeuer Minister für Landwirtschaft\n\nDer neue Landwirtschaftsminister Gerold Wunderlich besuchte am Montag die Stadt Kleinmachnow. Wunderlichs Sprecherin sagte, Gerold Wunderlich werde auch die Firma Agrartechnik Brandenburg GmbH besuchen. Die Regierung und die Kooperationsniveaus blieben gleich.";
+        let text = "Politik\n\nNeuer Minister für Landwirtschaft\n\nDer neue Landwirtschaftsminister Gerold Wunderlich (SPD) besuchte am Montag die Stadt Kleinmachnow. Wunderlichs Sprecherin sagte, Gerold Wunderlich werde auch die Firma Agrartechnik Brandenburg GmbH besuchen. Die Regierung und die Kooperationsniveaus blieben gleich.";
         let corpus = Corpus::from_sources([("x.txt", text.as_bytes())]);
         let kb = analyze_corpus(&corpus);
         let found = detect_corpus(&corpus, &kb);

@@ -14,6 +14,9 @@ pub struct Sentence {
     pub tokens: Vec<String>,
     /// One label per token.
     pub labels: Vec<NerLabel>,
+    /// Where the sentence comes from, for [`super::train::TrainConfig::domain_adapt`]: 0 = GermEval (either
+    /// split), else a corpus number (`CorpusKind as u8`).
+    pub domain: u8,
 }
 
 /// A GermEval sentence with everything needed to write it back.
@@ -162,6 +165,7 @@ impl CorpusKind {
                 .map(|s| Sentence {
                     tokens: s.tokens,
                     labels: s.outer,
+                    domain: 0,
                 })
                 .collect()),
             _ => parse_conll(self, source_name, text),
@@ -270,6 +274,7 @@ fn parse_conll(corpus: CorpusKind, source_name: &str, text: &str) -> Result<Vec<
     let mut cur = Sentence {
         tokens: Vec::new(),
         labels: Vec::new(),
+        domain: corpus as u8,
     };
     let flush = |cur: &mut Sentence, out: &mut Vec<Sentence>| {
         if !cur.tokens.is_empty() {
@@ -279,6 +284,7 @@ fn parse_conll(corpus: CorpusKind, source_name: &str, text: &str) -> Result<Vec<
                 Sentence {
                     tokens: Vec::new(),
                     labels: Vec::new(),
+                    domain: corpus as u8,
                 },
             ));
         }

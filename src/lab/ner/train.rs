@@ -53,6 +53,16 @@ pub struct TrainConfig {
     /// `min_weight` ([`sparsest_shift`]). Adding the same constant to every label's weight of a feature
     /// changes no decision (each token's scores all move together), so this only makes the file smaller.
     pub shift: bool,
+    /// Cost-augmented training: while training, every label but the gold one gets this much extra score
+    /// in decoding, so an update also happens where the gold sequence wins by less than the cost (a
+    /// margin, in units of one update). Range 0–5, default 0 (the plain perceptron).
+    pub margin: f32,
+    /// Domain adaptation by feature copies ("frustratingly easy"): a sentence of another corpus
+    /// ([`Sentence::domain`] ≠ 0) fires every feature twice, as itself and as a copy of its corpus's own;
+    /// the copies take up what is peculiar to that corpus (its tag conventions, its text) and are not
+    /// written to the model, so GermEval-like text is tagged with the shared weights. Needs hashing. Default
+    /// true: dev F1 69.18 → 70.33 (seed 42), 69.69 → 70.24 (seed 7), and a smaller model (`docs/ner.md`).
+    pub domain_adapt: bool,
 }
 
 impl Default for TrainConfig {
@@ -75,6 +85,8 @@ impl Default for TrainConfig {
             weight_clip: 1.0,
             lower_min_count: 20,
             shift: true,
+            margin: 0.0,
+            domain_adapt: true,
         }
     }
 }
@@ -148,6 +160,9 @@ impl Model {
                 for k in &mut keys {
                     *k = bucket(*k, config.hash_bits);
                 }
+                if config.domain_adapt && s.domain != 0 {
+                    domain_copies(&mut keys, &mut offsets, s.domain);
+                }
             }
             for &k in &keys {
                 *counts.entry(k).or_default() += 1;
@@ -217,6 +232,13 @@ impl Model {
                             emit[i * l + y] += w[base + y] as f32;
                         }
                     }
+                    if config.margin > 0.0 {
+                        for y in 0..l {
+                            if y != g[i] {
+                                emit[i * l + y] += config.margin;
+                            }
+                        }
+                    }
                 }
                 for (t, &x) in trans_f.iter_mut().zip(&tw) {
                     *t = x as f32;
@@ -258,7 +280,8 @@ impl Model {
         let avg = |w: i32, u: i64| (f64::from(w) - u as f64 / c as f64) as f32;
         let trans: Vec<f32> = tw.iter().zip(&tu).map(|(&w, &u)| avg(w, u)).collect();
         // keys only training data can fire (placeholder ids) are not stored: real text never has them
-        let mut train_only: std::collections::HashSet<u32> = std::collections::HashSet::new();
+        let mut train_only: std::collections::HashSet<u32> =
+            id_keys.iter().copied().filter(|&k| k & DOMAIN_BIT != 0).collect();
         if config.features.has(FeatureSet::PLACEHOLDER_ID) && config.hash_bits == 0 {
             for s in &sentences {
                 for t in &s.tokens {
@@ -509,6 +532,21 @@ impl Model {
         }
         out
     }
+}
+
+/// Marks the corpus copies of [`TrainConfig::domain_adapt`] (bucket numbers are below 2^24).
+const DOMAIN_BIT: u32 = 1 << 31;
+
+/// Adds to each token's (bucketed) keys a copy of each marked with `domain`.
+fn domain_copies(keys: &mut Vec<u32>, offsets: &mut [usize], domain: u8) {
+    let old = std::mem::take(keys);
+    for i in 0..offsets.len() - 1 {
+        let (a, b) = (offsets[i], offsets[i + 1]);
+        offsets[i] = keys.len();
+        keys.extend_from_slice(&old[a..b]);
+        keys.extend(old[a..b].iter().map(|&k| DOMAIN_BIT | (u32::from(domain) << 24) | k));
+    }
+    *offsets.last_mut().unwrap() = keys.len();
 }
 
 /// The constant to subtract from a feature's weights (one per label) so that the fewest stay at or above

@@ -59,8 +59,16 @@ impl FeatureSet {
     pub const NEIGHBOUR_AFFIX: u32 = 8192;
     /// The shapes of the words at ±2.
     pub const SHAPE2: u32 = 16384;
+    /// The words at ±1 conjoined with the token's capitalisation ("in" + capitalised, "sagte" after a
+    /// capitalised word): what a placeholder or an unseen name has besides its context.
+    pub const CONTEXT_CAP: u32 = 32768;
+    /// The words at ±2 conjoined with the token's capitalisation (with [`FeatureSet::CONTEXT_CAP`]'s
+    /// idea one word further out).
+    pub const CONTEXT2_CAP: u32 = 65536;
+    /// Whether the token stands between quotation marks (titles, the OTH names), with its capitalisation.
+    pub const QUOTE: u32 = 131072;
     /// Names of the groups, for the command line.
-    pub const NAMES: [(&'static str, u32); 15] = [
+    pub const NAMES: [(&'static str, u32); 18] = [
         ("affix", Self::AFFIX),
         ("context2", Self::CONTEXT2),
         ("bigram", Self::BIGRAM),
@@ -76,6 +84,9 @@ impl FeatureSet {
         ("placeholder-id", Self::PLACEHOLDER_ID),
         ("neighbour-affix", Self::NEIGHBOUR_AFFIX),
         ("shape2", Self::SHAPE2),
+        ("context-cap", Self::CONTEXT_CAP),
+        ("context2-cap", Self::CONTEXT2_CAP),
+        ("quote", Self::QUOTE),
     ];
 
     /// All groups on, except [`FeatureSet::CLASS_TRANSITIONS`]: it was added later and is opt-in
@@ -89,7 +100,10 @@ impl FeatureSet {
                     | Self::PLACEHOLDER_SHAPE
                     | Self::PLACEHOLDER_ID
                     | Self::NEIGHBOUR_AFFIX
-                    | Self::SHAPE2),
+                    | Self::SHAPE2
+                    | Self::CONTEXT_CAP
+                    | Self::CONTEXT2_CAP
+                    | Self::QUOTE),
         )
     }
 

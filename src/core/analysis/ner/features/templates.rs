@@ -62,12 +62,26 @@ pub fn sentence_features(
         info: &info,
     };
     let bias = hash(0, &[]);
+    let mut quoted = false;
     for i in 0..tokens.len() {
         offsets.push(out.len());
         out.push(bias);
         sentence.token_features(i, out);
+        if set.has(FeatureSet::QUOTE) {
+            let is_quote = matches!(tokens[i], "\"" | "„" | "“" | "”" | "«" | "»");
+            if is_quote {
+                quoted = !quoted;
+            } else {
+                out.push(hash(95, &[if quoted { "q" } else { "-" }, sentence_cap(&info[i])]));
+            }
+        }
     }
     offsets.push(out.len());
+}
+
+/// `"C"` for a capitalised token, else `"c"`.
+fn sentence_cap(x: &Info<'_>) -> &'static str {
+    if x.capitalised { "C" } else { "c" }
 }
 
 /// Step 1: the lower-cased word and the shape of each token into `buf`, their ranges into `info`.
@@ -228,6 +242,9 @@ impl<'s> Sentence<'s> {
                 out.push(hash(38, &[s]));
             }
         }
+        if set.has(FeatureSet::CONTEXT_CAP | FeatureSet::CONTEXT2_CAP) {
+            self.context_cap_features(&at, out);
+        }
         if set.has(FeatureSet::CASING) {
             let c = x.placeholder.map_or_else(|| casing(self.tokens[i]), |p| p.casing);
             out.push(hash(80, &[c]));
@@ -318,6 +335,29 @@ impl<'s> Sentence<'s> {
             }
             if let Some(w) = self.word(ii + 1) {
                 out.push(hash(33, &[w0, w]));
+            }
+        }
+    }
+
+    /// The words at ±1 (±2) with the token's capitalisation (templates 91–94).
+    #[inline]
+    fn context_cap_features(&self, at: &At<'s>, out: &mut Vec<u32>) {
+        let ii = at.i as isize;
+        let mut pairs = [(0isize, 0u8); 4];
+        let mut n = 0;
+        if self.set.has(FeatureSet::CONTEXT_CAP) {
+            pairs[0] = (-1, 91);
+            pairs[1] = (1, 92);
+            n = 2;
+        }
+        if self.set.has(FeatureSet::CONTEXT2_CAP) {
+            pairs[n] = (-2, 93);
+            pairs[n + 1] = (2, 94);
+            n += 2;
+        }
+        for &(d, t) in &pairs[..n] {
+            if let Some(w) = self.word(ii + d) {
+                out.push(hash(t, &[w, at.cap]));
             }
         }
     }

@@ -102,6 +102,23 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 
+  test(`${name}: on a phone, in English: the header, an article with its card as a bottom sheet, no German UI`, async () => {
+    const { page, problems, context } = await openPage(browser, origin(), { locale: 'en-US', viewport: { width: 390, height: 800 } });
+    await go(page, origin(), 'index.html');
+    const href = await page.locator('.card-title a').first().getAttribute('href');
+    await go(page, origin(), href);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'nothing wider than the phone');
+    await page.locator('.article-body mark.entity').first().click();
+    await page.waitForSelector('.entity-card');
+    await assertNoWordsOf(page, 'en', GERMAN, `${href} at 390 px`);
+    await go(page, origin(), 'add.html');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'the add page fits');
+    await assertNoWordsOf(page, 'en', GERMAN, 'add.html at 390 px');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test(`${name}: the switch changes every string at once, keeps typed text, and is remembered`, async () => {
     const { page, problems, context } = await openPage(browser, origin(), { locale: 'de-DE' });
     await go(page, origin(), 'index.html');

@@ -28,6 +28,15 @@ pub fn SearchPage() -> Html {
             crate::platform::dom::set_title(&t.search_page_title(q))
         });
     }
+    // the own articles are indexed once per search and collection, not on every render
+    let own = {
+        let (app, state) = (app.clone(), state.clone());
+        let key = (state.clone(), std::rc::Rc::as_ptr(&app.corpus) as usize);
+        use_memo(key, move |_| match &state {
+            SearchState::Done(done) => own_hits(&app, &done.0),
+            _ => Vec::new(),
+        })
+    };
     let body = match &state {
         SearchState::Idle => html! { <p class="hint">{ t.search_help }</p> },
         SearchState::Loading => html! { <p class="hint" role="status">{ t.search_loading }</p> },
@@ -36,7 +45,7 @@ pub fn SearchPage() -> Html {
         }
         SearchState::Done(done) => {
             let mut hits = done.1.clone();
-            hits.extend(own_hits(&app, &done.0));
+            hits.extend(own.iter().cloned());
             results(&app, &done.0, &hits)
         }
     };

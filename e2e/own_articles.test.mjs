@@ -4,6 +4,7 @@
 // load nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { launch, origins, openPage, go, ready, siteDir } from './harness.mjs';
 
 let browser;
@@ -100,6 +101,26 @@ for (const name of ['http', 'file']) {
     await b.page.goto(siteDir(origin()) + shareHash.slice(0, -12));
     await ready(b.page);
     await b.page.waitForSelector('#shared-article-error');
+    assert.deepEqual(b.problems, []);
+    await b.context.close();
+  });
+
+  test(`${name}: without storage the articles stay in the window, are said to, and can be saved as a file and added back`, async () => {
+    const a = await openPage(browser, origin());
+    await a.context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+    await paste(a.page, origin(), 'Ohne Speicher: Lawrow in Sotschi\n\nSergej Lawrow traf in Sotschi Mevlüt Cavusoglu. Die Türkei kauft weitere S-400 aus Russland.');
+    await a.page.waitForSelector('[data-own-storage="failed"] #export-own');
+    const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.click('#export-own')]);
+    const saved = fs.readFileSync(await download.path(), 'utf8');
+    assert.match(saved, /Ohne Speicher: Lawrow in Sotschi/);
+    await a.context.close();
+    const b = await openPage(browser, origin());
+    await go(b.page, origin(), 'add.html');
+    await b.page.setInputFiles('#add-files', [{ name: 'presseschau-eigene-artikel.json', mimeType: 'application/json', buffer: Buffer.from(saved) }]);
+    await b.page.waitForSelector('.draft');
+    assert.match(await b.page.locator('.draft-title').inputValue(), /Ohne Speicher/);
+    await b.page.click('#save-own');
+    await b.page.waitForSelector('.add-saved a');
     assert.deepEqual(b.problems, []);
     await b.context.close();
   });

@@ -265,3 +265,31 @@ pub fn merge(ours: &[OwnArticle], theirs: &[OwnArticle]) -> (Vec<OwnArticle>, Me
     }
     (out, report)
 }
+
+/// Several records as one JSON array: what a reader downloads when the browser cannot store own articles, and
+/// what the add page reads back ([`decode_all`]).
+pub fn encode_all(records: &[OwnArticle]) -> String {
+    let items: Vec<String> = records.iter().map(encode).collect();
+    format!("[{}]", items.join(","))
+}
+
+/// The drafts of a file written by [`encode_all`] (unreadable records are left out); `None` when the text is
+/// not such a file or holds no readable record.
+///
+/// ```
+/// use presseschau::core::own::{read_pasted, OwnArticle, store};
+/// let a = OwnArticle::new(read_pasted("Ein Titel\n\nEin Satz über Berlin. Noch einer.").unwrap(), "2026-12-04T22:00:00Z");
+/// let back = store::decode_all(&store::encode_all(&[a.clone()])).unwrap();
+/// assert_eq!(back, vec![a.draft]);
+/// assert_eq!(store::decode_all("[]"), None);
+/// assert_eq!(store::decode_all("kein JSON"), None);
+/// ```
+pub fn decode_all(text: &str) -> Option<Vec<Draft>> {
+    let items: Vec<serde_json::Value> = serde_json::from_str(text).ok()?;
+    let drafts: Vec<Draft> = items
+        .iter()
+        .filter_map(|v| decode(&v.to_string()).ok())
+        .map(|d| d.article.draft)
+        .collect();
+    (!drafts.is_empty()).then_some(drafts)
+}

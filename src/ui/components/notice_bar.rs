@@ -54,9 +54,20 @@ pub fn NoticeBar() -> Html {
 fn own_notices(t: &crate::ui::text::Text, app: &crate::ui::state::AppContext) -> Html {
     use crate::ui::state::OwnStorage;
     let failed = match &app.own_storage {
-        OwnStorage::Failed(e) if !app.own.is_empty() || app.own_dirty => html! {
-            <p class="notice notice--warn" role="status" data-own-storage="failed">{ format!("{} ({}).", t.own_storage_failed, t.idb_error(e)) }</p>
-        },
+        OwnStorage::Failed(e) if !app.own.is_empty() || app.own_dirty => {
+            let own = app.own.clone();
+            let export = Callback::from(move |_: MouseEvent| {
+                let alive: Vec<_> = own.iter().filter(|o| o.deleted.is_none()).cloned().collect();
+                let json = crate::core::own::store::encode_all(&alive);
+                crate::platform::download::download("presseschau-eigene-artikel.json", "application/json", &json);
+            });
+            html! {
+                <p class="notice notice--warn" role="status" data-own-storage="failed">
+                    { format!("{} ({}). ", t.own_storage_failed, t.idb_error(e)) }
+                    <button type="button" class="button button--quiet" id="export-own" onclick={export}>{ t.export_own }</button>
+                </p>
+            }
+        }
         _ => html! {},
     };
     let undo = app.own_undo.clone().map(|id| {

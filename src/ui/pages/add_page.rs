@@ -147,7 +147,7 @@ fn sources(
             <button type="button" class="button" id="paste-use" onclick={on_paste}>{ t.paste_button }</button>
             <label class="drop-zone" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
                 { t.files_label }
-                <input type="file" id="add-files" multiple=true accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={on_choose} />
+                <input type="file" id="add-files" multiple=true accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" onchange={on_choose} />
             </label>
         </div>
     }
@@ -173,8 +173,16 @@ fn read_next(
         return;
     }
     crate::platform::files::read_bytes(&file, own::MAX_FILE_BYTES as f64, move |(name, bytes)| {
+        let exported = name.to_ascii_lowercase().ends_with(".json");
         let result = match bytes {
-            Ok(b) => own::read_file(&name, &b).map_err(|e| t.own_error(&name, &e)),
+            // a download of own articles (made when this browser could not store them) brings them all back
+            Ok(b) if exported => std::str::from_utf8(&b)
+                .ok()
+                .and_then(own::store::decode_all)
+                .ok_or_else(|| format!("{name}: {}", t.own_export_unreadable)),
+            Ok(b) => own::read_file(&name, &b)
+                .map(|d| vec![d])
+                .map_err(|e| t.own_error(&name, &e)),
             Err(crate::platform::files::FileError::TooLarge(size)) => Err(t.own_error(
                 &name,
                 &own::OwnError::TooLarge {
@@ -188,7 +196,7 @@ fn read_next(
         {
             let mut p = pending.borrow_mut();
             match result {
-                Ok(d) => p.drafts.push(d),
+                Ok(drafts) => p.drafts.extend(drafts),
                 Err(msg) => p.problems.push(msg),
             }
             p.progress = Some((i + 1, files.len()));

@@ -221,4 +221,6 @@ texts! {
     keep_article: "In meine Bibliothek übernehmen" | "Keep in my library",
     article_too_long_for_link: "Der Artikel ist zu lang für einen Link. Geben Sie die Datei weiter oder fügen Sie den Text beim Empfänger ein." | "The article is too long for a link. Pass on the file, or paste the text at the other end.",
     loading: "Wird geladen …" | "Loading …",
+    export_own: "Eigene Artikel als Datei sichern" | "Save own articles as a file",
+    own_export_unreadable: "keine Sicherung eigener Artikel aus Presseschau (oder beschädigt)" | "not a backup of own articles from Presseschau (or damaged)",
 }

@@ -17,7 +17,7 @@ pub struct MetaLineProps {
 pub fn MetaLine(props: &MetaLineProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let a = &props.article;
-    let date = a.date.value.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d));
+    let date = t.date_or_unknown(a.date.value);
     let iso = a.date.value.map(|d| d.iso()).unwrap_or_default();
     let outlet = outlet_of(a).map_or_else(|| t.outlet_unknown.to_string(), str::to_string);
     let agencies: Vec<&str> = a

@@ -63,10 +63,7 @@ fn related_item(app: &crate::ui::state::AppContext, me: &ArticleId, l: &EventLin
         return html! {};
     };
     let outlet = outlet_of(article).unwrap_or(t.outlet_unknown).to_string();
-    let date = article
-        .date
-        .value
-        .map_or_else(|| t.date_unknown.to_string(), |d| t.date(d));
+    let date = t.date_or_unknown(article.date.value);
     html! {
         <li class="related-item" data-related-id={other.0.clone()} data-level={level_name(l.level)}>
             <a href={Route::Article { id: other.0.clone() }.href()} class="related-title" lang="de">{ article.title.text.clone() }</a>

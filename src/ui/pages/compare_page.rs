@@ -74,7 +74,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                 <a href={Route::Article { id: a.id.0.clone() }.href()} class="related-title" lang="de">{ a.title.text.clone() }</a>
                 <p class="meta-line">{ format!("{} · {}",
                     outlet_of(a).unwrap_or(t.outlet_unknown),
-                    a.date.value.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d))) }</p>
+                    t.date_or_unknown(a.date.value)) }</p>
             </div>
         }
     };

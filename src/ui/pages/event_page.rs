@@ -70,7 +70,7 @@ pub fn EventPage(props: &EventPageProps) -> Html {
                     <li class="event-report" data-report-id={r.id.0.clone()}
                         style={r.position.map(|p| format!("--pos: {:.4}", p)).unwrap_or_default()}>
                         <span class={classes!("timeline-dot", r.position.is_none().then_some("timeline-dot--undated"))} aria-hidden="true" />
-                        <span class="timeline-date">{ r.date.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d)) }</span>
+                        <span class="timeline-date">{ t.date_or_unknown(r.date) }</span>
                         <a href={Route::Article { id: r.id.0.clone() }.href()} class="related-title" lang="de">{ r.title.clone() }</a>
                         <span class="meta-line">{ format!(" · {}", r.outlet.clone().unwrap_or_else(|| t.outlet_unknown.to_string())) }</span>
                     </li>

@@ -129,7 +129,7 @@ fn hit_item(app: &AppState, h: &Hit) -> Html {
     };
     let meta = article
         .map(|a| {
-            let date = a.date.value.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d));
+            let date = t.date_or_unknown(a.date.value);
             let outlet = crate::core::library::outlet_of(a).unwrap_or(t.outlet_unknown);
             format!("{outlet} · {date}")
         })

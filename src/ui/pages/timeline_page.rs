@@ -31,7 +31,7 @@ pub fn TimelinePage() -> Html {
                 for e in entries.iter() {
                     <li class="timeline-entry" data-event={e.group.id.clone()} data-level={level_name(e.group.level)}>
                         <p class="timeline-head">
-                            <span class="timeline-date">{ e.first.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d)) }</span>
+                            <span class="timeline-date">{ t.date_or_unknown(e.first) }</span>
                             <span class={classes!("level-badge", format!("level-{}", level_name(e.group.level)))}>
                                 { if e.group.level == LinkLevel::SameEvent { t.level_event } else { t.level_story } }
                             </span>
@@ -44,7 +44,7 @@ pub fn TimelinePage() -> Html {
                                         <a href={Route::Article { id: id.0.clone() }.href()} lang="de">{ a.title.text.clone() }</a>
                                         <span class="meta-line">{ format!(" · {} · {}",
                                             outlet_of(a).unwrap_or(t.outlet_unknown),
-                                            a.date.value.map_or_else(|| t.date_unknown.to_string(), |d| t.date(d))) }</span>
+                                            t.date_or_unknown(a.date.value)) }</span>
                                     </li>
                                 }
                             }

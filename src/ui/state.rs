@@ -504,7 +504,7 @@ impl Reducible for AppState {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
             Action::SetDescriptionsEn(d) => next.descriptions_en = Some(d),
-            // the rest are the own articles' actions ([`Action::is_own`])
+            // the rest are the own articles' actions ([`AppState::reduce_own`])
             own => next.reduce_own(own),
         }
         Rc::new(next)

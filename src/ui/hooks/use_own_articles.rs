@@ -61,7 +61,11 @@ pub fn use_own_articles(state: &AppContext) {
 /// Every readable stored record (an unreadable one stays in the database untouched; a migrated one is
 /// written back on the next save).
 async fn read_all() -> Result<Vec<OwnArticle>, idb::IdbError> {
-    let db = idb::open().await?;
+    stored(&idb::open().await?).await
+}
+
+/// The readable records of an open database.
+async fn stored(db: &idb::Db) -> Result<Vec<OwnArticle>, idb::IdbError> {
     let raw = db.get_all().await?;
     Ok(raw
         .iter()
@@ -73,13 +77,7 @@ async fn read_all() -> Result<Vec<OwnArticle>, idb::IdbError> {
 /// Joins `ours` with the stored list and writes the result; returns it.
 async fn write_joined(ours: &[OwnArticle]) -> Result<Vec<OwnArticle>, idb::IdbError> {
     let db = idb::open().await?;
-    let theirs: Vec<OwnArticle> = db
-        .get_all()
-        .await?
-        .iter()
-        .filter_map(|r| store::decode(r).ok())
-        .map(|d| d.article)
-        .collect();
+    let theirs = stored(&db).await?;
     let (joined, _) = store::merge(ours, &theirs);
     let records: Vec<(String, String)> = joined.iter().map(|o| (o.id.0.clone(), store::encode(o))).collect();
     db.put_all(&records).await?;

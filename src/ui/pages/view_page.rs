@@ -21,6 +21,19 @@ pub fn ViewPage() -> Html {
             crate::platform::location::on_fragment_change(move |_| raw.set(crate::platform::location::raw_fragment()));
         });
     }
+    {
+        // an article that came with a link goes into the corpus (read-only) once, not from the render
+        let (app, raw) = (app.clone(), (*raw).clone());
+        use_effect_with(raw, move |raw| {
+            let draft = raw.strip_prefix("/shared?a=").and_then(|v| share::decode(v).ok());
+            if let Some(draft) = draft.filter(|d| app.corpus.get(&d.content_id().0).is_none()) {
+                app.dispatch(Action::OwnShow(OwnArticle::new(
+                    draft,
+                    &crate::platform::clock::now_iso(),
+                )));
+            }
+        });
+    }
     if let Some(value) = raw.strip_prefix("/shared?a=") {
         return shared(t, &app, value);
     }
@@ -98,10 +111,7 @@ fn shared(t: &'static Text, app: &crate::ui::state::AppContext, value: &str) -> 
     };
     let id = draft.content_id().0;
     if app.corpus.get(&id).is_none() {
-        app.dispatch(Action::OwnShow(OwnArticle::new(
-            draft,
-            &crate::platform::clock::now_iso(),
-        )));
+        // the effect in ViewPage puts it into the corpus
         return html! { <section data-page="view-loading"><h1>{ t.view_title }</h1><p>{ t.loading }</p></section> };
     }
     let kept = app.own.iter().any(|o| o.id.0 == id && o.deleted.is_none());

@@ -109,7 +109,7 @@ impl AppState {
         self.own_dirty = true;
     }
 
-    /// Deletes own article `id` at `now` (a mark; [`AppState::then_restore`] undoes it).
+    /// Deletes own article `id` at `now` (a mark; [`AppState::restore_own`] undoes it).
     pub(super) fn delete_own(&mut self, id: &ArticleId, now: &str) {
         let mut records = (*self.own).clone();
         if let Some(r) = records.iter_mut().find(|o| &o.id == id) {
@@ -120,11 +120,11 @@ impl AppState {
         }
     }
 
-    /// Clears the deleted mark of the last deleted own article at `now`.
-    pub(super) fn then_restore(&mut self, now: &str) {
-        let Some(id) = self.own_undo.take() else { return };
+    /// Clears the deleted mark of own article `id` at `now` (undo).
+    pub(super) fn restore_own(&mut self, id: &ArticleId, now: &str) {
+        self.own_undo = None;
         let mut records = (*self.own).clone();
-        if let Some(r) = records.iter_mut().find(|o| o.id == id) {
+        if let Some(r) = records.iter_mut().find(|o| &o.id == id) {
             r.restore(now);
         }
         self.set_own(records);
@@ -162,10 +162,7 @@ impl AppState {
             }
             Action::OwnAdd(new) => self.add_own(new),
             Action::OwnDelete(id, now) => self.delete_own(&id, &now),
-            Action::OwnRestore(id, now) => {
-                self.own_undo = Some(id);
-                self.then_restore(&now);
-            }
+            Action::OwnRestore(id, now) => self.restore_own(&id, &now),
             Action::OwnShow(article) => self.show_shared(article),
             Action::OwnKeepShown => self.keep_shown(),
             Action::OwnStored(status, dirty) => {
@@ -174,22 +171,5 @@ impl AppState {
             }
             _ => {}
         }
-    }
-}
-
-impl super::Action {
-    /// Whether this action is about the reader's own articles ([`AppState::reduce_own`]).
-    pub fn is_own(&self) -> bool {
-        use super::Action as A;
-        matches!(
-            self,
-            A::OwnLoaded(_)
-                | A::OwnAdd(_)
-                | A::OwnDelete(..)
-                | A::OwnRestore(..)
-                | A::OwnShow(_)
-                | A::OwnKeepShown
-                | A::OwnStored(..)
-        )
     }
 }

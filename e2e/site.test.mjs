@@ -71,3 +71,47 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 }
+
+for (const name of ['http', 'file']) {
+  const origin = () => env.list.find((o) => o.name === name);
+
+  // The reading pages load the reading app (app.js: no analysis, no tool pages); the tool pages, and a
+  // reading page of a reader with own articles (text the build did not analyse), load the full app.
+  test(`${name}: reading pages load only the reading app; own articles and tool pages load the full app`, async () => {
+    const { page, problems, requests, context, foreign } = await openPage(browser, origin());
+    const article = pages.find((f) => f.startsWith('a-'));
+    const apps = () => requests.filter((u) => /\/(app|app-full|model)\.js$/.test(u)).map((u) => u.split('/').pop());
+    for (const file of ['index.html', article, 'e.html', 't.html']) {
+      requests.length = 0;
+      await go(page, origin(), file);
+      await page.locator('.article-body mark.entity, main h1').first().waitFor();
+      assert.deepEqual(apps(), ['app.js'], `${file} loads ${apps()}`);
+    }
+    if (name === 'http') {
+      // the card opens in the reading app
+      await go(page, origin(), article);
+      await page.locator('.article-body mark.entity[data-entity-id]').first().focus();
+      await page.waitForSelector('#entity-card');
+    }
+    for (const file of ['notes.html', 'search.html', 'add.html']) {
+      requests.length = 0;
+      await go(page, origin(), file);
+      assert.deepEqual(apps(), ['app-full.js'], `${file} loads ${apps()}`);
+    }
+    // a reader with own articles: the reading page hands over to the full app, which shows them
+    await page.evaluate(() => localStorage.setItem('presseschau.own.present', '1'));
+    requests.length = 0;
+    await go(page, origin(), 'index.html');
+    assert.deepEqual(apps(), ['app.js', 'app-full.js']);
+    assert.ok(await page.evaluate(() => performance.getEntriesByName('presseschau:handed-over').length === 1));
+    assert.equal(await page.locator('#app-live').count(), 1, 'one live root');
+    // the full app finds none in storage and clears the mark: the next page is the reading app's again
+    await page.waitForFunction(() => localStorage.getItem('presseschau.own.present') === null);
+    requests.length = 0;
+    await go(page, origin(), article);
+    assert.deepEqual(apps(), ['app.js']);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign(), []);
+    await context.close();
+  });
+}

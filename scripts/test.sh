@@ -30,7 +30,7 @@ cargo test --locked --no-default-features --lib
 step "trunk build --release"
 trunk build --release --offline=true
 echo "dist/: $(ls dist | wc -l) files, $(du -sb dist | cut -f1) bytes"
-for f in app.js style.css index.html "$(ls dist | grep -m1 '^a-')"; do
+for f in app.js app-full.js data.js style.css index.html "$(ls dist | grep -m1 '^a-')"; do
   echo "dist/$f: $(stat -c %s "dist/$f") bytes raw, $(gzip -9 -c "dist/$f" | wc -c) bytes gzip -9"
 done
 

@@ -143,3 +143,46 @@ fn names_of_the_model_come_after_start_up_and_only_once() {
     let again = ready.clone().reduce(Action::DetectNames);
     assert!(Rc::ptr_eq(&again, &ready));
 }
+
+/// An own article gets the model's names too: adding it marks the names outdated, and the next
+/// `DetectNames` finds them over the whole corpus (the old ones stay shown until then). The reading pages'
+/// app, which has no model, never owes any.
+#[test]
+fn own_articles_get_the_models_names_after_they_are_added() {
+    use presseschau::core::own::{self, OwnArticle};
+    let text = "Neuer Minister für Landwirtschaft\n\nDer neue Landwirtschaftsminister Gerold Wunderlich (SPD) \
+                besuchte am Montag die Stadt Kleinmachnow. Gerold Wunderlich werde auch die Firma Agrartechnik \
+                Brandenburg GmbH besuchen, sagte seine Sprecherin in Berlin.";
+    let draft = own::read_pasted(text).expect("a draft");
+    let id = draft.content_id();
+    let s = state();
+    assert!(!s.names_due(), "the seeds' names are found");
+    let before = s.detected.clone();
+    let s = s.reduce(Action::OwnAdd(vec![OwnArticle::new(draft, "2026-12-05T00:00:00Z")]));
+    assert!(s.corpus.get(&id.0).is_some(), "the own article is in the corpus");
+    assert!(s.names_due(), "its names are due");
+    assert_eq!(s.detected, before, "the old names stay until then");
+    let s = s.reduce(Action::DetectNames);
+    assert!(!s.names_due());
+    let found = s
+        .detected
+        .as_ref()
+        .expect("names")
+        .by_article
+        .get(&id)
+        .cloned()
+        .unwrap_or_default();
+    let text = s.corpus.get(&id.0).expect("article").text();
+    let names: Vec<String> = found
+        .iter()
+        .map(|m| text.chars().skip(m.start).take(m.end - m.start).collect())
+        .collect();
+    assert!(names.iter().any(|n| n == "Gerold Wunderlich"), "{names:?}");
+    let again = s.clone().reduce(Action::DetectNames);
+    assert!(Rc::ptr_eq(&s, &again), "nothing owed, nothing done");
+
+    let mut reading = (*state()).clone();
+    reading.engine = presseschau::ui::state::Engine::NONE;
+    reading.detected = None;
+    assert!(!reading.names_due(), "the reading app has no model");
+}

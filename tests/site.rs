@@ -121,6 +121,35 @@ async fn the_library_page_forwards_old_links_and_an_unknown_page_says_not_found(
     assert!(!html.contains("forward.js"));
 }
 
+/// The reading pages load the reading app (`app.js`: no analysis, no tool pages); the pages it does not show
+/// load the full app (`app-full.js`), and the reading app shows exactly the routes of those pages.
+#[tokio::test]
+async fn reading_pages_load_the_reading_app_and_the_others_the_full_app() {
+    use presseschau::ui::routes::Pages;
+    let s = state();
+    let (mut reading, mut full) = (0, 0);
+    for route in site::routes(&s) {
+        let (file, html) = site::render_page(s.clone(), route.clone()).await;
+        let app = if Pages::READING.shows(&route) {
+            reading += 1;
+            "app.js"
+        } else {
+            full += 1;
+            "app-full.js"
+        };
+        assert_eq!(html.matches("<script src=\"app").count(), 1, "{file}: one app");
+        assert!(
+            html.contains(&format!("<script src=\"{app}\" defer></script>")),
+            "{file} should load {app}"
+        );
+        assert!(Pages::ALL.shows(&route));
+    }
+    assert!(reading > 20 && full >= 5, "{reading} reading pages, {full} others");
+    for tool in [Route::Notes, Route::Search, Route::Add, Route::View] {
+        assert!(!Pages::READING.shows(&tool), "{tool:?}");
+    }
+}
+
 #[tokio::test]
 async fn with_a_site_url_every_page_names_its_public_address() {
     let s = state();

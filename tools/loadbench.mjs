@@ -98,10 +98,18 @@ for (const [name, file] of pages) {
   }
 }
 const size = (f) => gz(fs.readFileSync(path.join(DIST, f)));
-const [html, css, app, lib] = [size(article), size('style.css'), size('app.js'), size('index.html')];
-console.log(`\nBytes (gzip -9): article page ${html}, style.css ${css}, app.js ${app}, library page ${lib}`);
-console.log(`before first text of an article page (page + style.css): ${html + css} bytes`);
-console.log(`all of an article page (page + style.css + app.js): ${html + css + app} bytes`);
+// every file the page names (its stylesheet and scripts; the app loads nothing more for bundled articles)
+const named = (page) => [...fs.readFileSync(path.join(DIST, page), 'utf8').matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]).filter((f) => fs.existsSync(path.join(DIST, f)));
+for (const [name, page] of pages) {
+  const files = named(page);
+  const parts = files.map((f) => `${f} ${size(f)}`).join(', ');
+  const css = files.filter((f) => f.endsWith('.css')).reduce((n, f) => n + size(f), 0);
+  const all = files.reduce((n, f) => n + size(f), size(page));
+  console.log(`\n${name} page (gzip -9): ${page} ${size(page)}, ${parts}`);
+  console.log(`  before first text (page + stylesheet; the scripts are deferred): ${size(page) + css} bytes`);
+  console.log(`  all of the page, the app included: ${all} bytes`);
+}
+console.log(`(for comparison, not loaded by these pages: app-full.js ${size('app-full.js')}, model.js ${size('model.js')})`);
 await browser.close();
 server.close();
 fs.rmSync(floorDir, { recursive: true, force: true });

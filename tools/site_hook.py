@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: turns trunk's output into the static site (dist/).
 
-1. app.js: the wasm-bindgen glue and the wasm (deflated, base64) as ONE classic script. Classic scripts
-   load from disk (file://), where module imports and fetch() are blocked; every page loads it with
-   <script src="app.js" defer>, so the browser caches it across pages.
+1. app.js and app-full.js: the wasm-bindgen glue and the wasm (deflated, base64) as ONE classic script
+   each. Classic scripts load from disk (file://), where module imports and fetch() are blocked. app.js is
+   the reading pages' app (src/bin/reader.rs, built here); app-full.js is trunk's build (src/bin/web.rs):
+   every page and the analysis, loaded by the other pages and by app.js when it meets text the build did
+   not analyse. Each page names its script: <script src="app.js" defer>, cached across pages.
 2. style.css: trunk's stylesheet under a stable name, shared by every page.
 3. forward.js: sends links of the old one-page app (index.html#/a/<id>?q=…) to their page; model.js: the NER
    model, which the wasm does not carry, for text the build did not analyse.
@@ -17,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import zlib
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -34,57 +37,87 @@ if not js_name or not wasm_name:
     sys.exit("site_hook: could not find the glue and wasm file names in trunk's initializer")
 js_path = os.path.join(staging, js_name.group(1))
 wasm_path = os.path.join(staging, wasm_name.group(1))
-glue = open(js_path, encoding="utf-8").read()
-wasm_bytes = open(wasm_path, "rb").read()
-
-default = re.search(r"export\s*\{[^}]*?\b(\w+)\s+as\s+default\b", glue)
-if not default:
-    sys.exit("site_hook: glue has no default export (init function)")
-init_fn = default.group(1)
-# The ES module glue becomes the body of a function in a classic script: no exports, no import.meta.
-glue = re.sub(r"^export\s*\{[^}]*\};?\s*$", "", glue, flags=re.M)
-glue = re.sub(r"^export\s+(?=(async\s+)?function|const|let|class)", "", glue, flags=re.M)
-glue = glue.replace("import.meta.url", "'./'")
-if re.search(r"^\s*(import|export)\b", glue, re.M):
-    sys.exit("site_hook: the glue still has an import or export statement")
-# Deflated before base64 (base64 of raw wasm compresses poorly, and a folder on disk has no server
-# compression); the page inflates it with DecompressionStream, which needs no network.
-# Zopfli (through the CLI: `presseschau deflate`) packs 4 % smaller than zlib -9, in the same format.
 cargo = os.environ.get("CARGO", "cargo")
 cargo_env = {k: v for k, v in os.environ.items() if not k.startswith("CARGO_BUILD_")}
-packed_path = wasm_path + ".deflate"
-subprocess.run(
-    [cargo, "run", "--quiet", "--locked", "--bin", "presseschau", "--", "deflate", wasm_path, packed_path],
-    cwd=root, check=True, env=cargo_env,
-)
-packed = open(packed_path, "rb").read()
-os.remove(packed_path)
-if zlib.decompress(packed, -15) != wasm_bytes:
-    sys.exit("site_hook: the packed wasm does not inflate to the wasm")
-b64 = base64.b64encode(packed).decode("ascii")
-trusted_types = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "trusted_types.js"), encoding="utf-8").read()
-app_js = (
-    "// Presseschau: the app (wasm-bindgen glue + the wasm, deflated and base64), one classic script.\n"
-    + trusted_types
-    + "(async () => {\n"
-    + glue
-    + "\nconst __wasm_b64 = \"" + b64 + "\";\n"
-    # Uint8Array.from(atob(…), mapFn) calls the function once per byte: ~200 ms for 1.9 MB in V8; a plain
-    # loop takes ~10 ms, and Uint8Array.fromBase64 (where the browser has it) less.
-    + "const __packed = typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(__wasm_b64) : (() => {\n"
-    + "  const s = atob(__wasm_b64), out = new Uint8Array(s.length);\n"
-    + "  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);\n"
-    + "  return out;\n"
-    + "})();\n"
-    + "performance.mark('presseschau:decoded');\n"
-    # Without DecompressionStream the prerendered page simply stays as it is (readable, not interactive).
-    + "if (typeof DecompressionStream === 'undefined') return;\n"
-    + "const __wasm_bytes = await new Response(new Blob([__packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();\n"
-    + "performance.mark('presseschau:inflated');\n"
-    + "await " + init_fn + "({ module_or_path: __wasm_bytes });\n"
-    + "})();\n"
-)
-open(os.path.join(staging, "app.js"), "w", encoding="utf-8").write(app_js)
+trusted_types = open(os.path.join(here, "trusted_types.js"), encoding="utf-8").read()
+
+
+def pack(glue, wasm_bytes, what):
+    """One classic script from wasm-bindgen's ES module glue and the wasm."""
+    default = re.search(r"export\s*\{[^}]*?\b(\w+)\s+as\s+default\b", glue)
+    if not default:
+        sys.exit("site_hook: glue has no default export (init function)")
+    init_fn = default.group(1)
+    # The ES module glue becomes the body of a function in a classic script: no exports, no import.meta.
+    glue = re.sub(r"^export\s*\{[^}]*\};?\s*$", "", glue, flags=re.M)
+    glue = re.sub(r"^export\s+(?=(async\s+)?function|const|let|class)", "", glue, flags=re.M)
+    glue = glue.replace("import.meta.url", "'./'")
+    if re.search(r"^\s*(import|export)\b", glue, re.M):
+        sys.exit("site_hook: the glue still has an import or export statement")
+    # Deflated before base64 (base64 of raw wasm compresses poorly, and a folder on disk has no server
+    # compression); the page inflates it with DecompressionStream, which needs no network.
+    # Zopfli (through the CLI: `presseschau deflate`) packs 4 % smaller than zlib -9, in the same format.
+    with tempfile.TemporaryDirectory() as tmp:
+        raw_path, packed_path = os.path.join(tmp, "app.wasm"), os.path.join(tmp, "app.wasm.deflate")
+        open(raw_path, "wb").write(wasm_bytes)
+        subprocess.run(
+            [cargo, "run", "--quiet", "--locked", "--bin", "presseschau", "--", "deflate", raw_path, packed_path],
+            cwd=root, check=True, env=cargo_env,
+        )
+        packed = open(packed_path, "rb").read()
+    if zlib.decompress(packed, -15) != wasm_bytes:
+        sys.exit("site_hook: the packed wasm does not inflate to the wasm")
+    b64 = base64.b64encode(packed).decode("ascii")
+    return (
+        "// Presseschau: " + what + " (wasm-bindgen glue + the wasm, deflated and base64), one classic script.\n"
+        + trusted_types
+        + "(async () => {\n"
+        + glue
+        + "\nconst __wasm_b64 = \"" + b64 + "\";\n"
+        # Uint8Array.from(atob(…), mapFn) calls the function once per byte: ~200 ms for 1.9 MB in V8; a plain
+        # loop takes ~10 ms, and Uint8Array.fromBase64 (where the browser has it) less.
+        + "const __packed = typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(__wasm_b64) : (() => {\n"
+        + "  const s = atob(__wasm_b64), out = new Uint8Array(s.length);\n"
+        + "  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);\n"
+        + "  return out;\n"
+        + "})();\n"
+        + "performance.mark('presseschau:decoded');\n"
+        # Without DecompressionStream the prerendered page simply stays as it is (readable, not interactive).
+        + "if (typeof DecompressionStream === 'undefined') return;\n"
+        + "const __wasm_bytes = await new Response(new Blob([__packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();\n"
+        + "performance.mark('presseschau:inflated');\n"
+        + "await " + init_fn + "({ module_or_path: __wasm_bytes });\n"
+        + "})();\n"
+    ), len(wasm_bytes), len(packed)
+
+
+def build_reader():
+    """The reading pages' app (src/bin/reader.rs), built like trunk builds the full one: cargo with the
+    same profile, wasm-bindgen (the version trunk uses, from PATH), wasm-opt with index.html's settings."""
+    release = os.environ.get("TRUNK_PROFILE", "release") == "release"
+    subprocess.run(
+        [cargo, "build", "--locked", "--target", "wasm32-unknown-unknown", "--bin", "presseschau-reader"]
+        + (["--release"] if release else []),
+        cwd=root, check=True, env=cargo_env,
+    )
+    target_dir = os.environ.get("CARGO_TARGET_DIR") or os.path.join(root, "target")
+    built = os.path.join(target_dir, "wasm32-unknown-unknown", "release" if release else "debug", "presseschau-reader.wasm")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp,
+                        "--out-name", "reader", built], check=True)
+        wasm = os.path.join(tmp, "reader_bg.wasm")
+        if release:
+            index = open(os.path.join(root, "index.html"), encoding="utf-8").read()
+            level = re.search(r'data-wasm-opt="(\w+)"', index).group(1)
+            params = re.search(r'data-wasm-opt-params="([^"]*)"', index).group(1).split()
+            subprocess.run(["wasm-opt", "-O" + level, *params, wasm, "-o", wasm], check=True)
+        return open(os.path.join(tmp, "reader.js"), encoding="utf-8").read(), open(wasm, "rb").read()
+
+
+full_js, full_size, full_packed = pack(open(js_path, encoding="utf-8").read(), open(wasm_path, "rb").read(), "the full app")
+open(os.path.join(staging, "app-full.js"), "w", encoding="utf-8").write(full_js)
+reader_js, reader_size, reader_packed = pack(*build_reader(), "the reading pages' app")
+open(os.path.join(staging, "app.js"), "w", encoding="utf-8").write(reader_js)
 
 css = [m for m in re.findall(r"<link rel=\"stylesheet\" href=\"([^\"]+\.css)\"", html)]
 if len(css) != 1:
@@ -110,4 +143,5 @@ subprocess.run(
     + (["--site-url", site_url] if site_url else []),
     cwd=root, check=True, env=cargo_env,
 )
-print(f"site_hook: app.js {len(app_js.encode('utf-8')):,} bytes (wasm {len(wasm_bytes):,} bytes, deflated to {len(packed):,})")
+print(f"site_hook: app.js {len(reader_js):,} bytes (wasm {reader_size:,}, deflated {reader_packed:,}); "
+      f"app-full.js {len(full_js):,} bytes (wasm {full_size:,}, deflated {full_packed:,})")

@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 /// Why a source file could not become an article.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum IngestError {
     /// The file has no text at all (or only white space).
     #[error("{file}: the file is empty")]
@@ -54,7 +54,7 @@ pub enum IngestError {
 }
 
 /// What is wrong with a front matter header: a kind with its values, so a UI can word it in its language.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum FrontMatterProblem {
     /// The header is opened with `---` but never closed.
     #[error("is opened with `---` but never closed")]

@@ -11,16 +11,61 @@ pub mod state;
 pub mod text;
 
 use yew::prelude::*;
+use yew_router::Routable;
 
 use crate::ui::components::nav::NavBar;
-use crate::ui::routes::{Route, switch};
+use crate::ui::routes::{Pages, Route};
 use crate::ui::state::{AppContext, AppState};
+
+/// Starts an app in the browser on the page's own route (`<html data-route>`): the reading pages' app
+/// (`engine` [`Engine::NONE`](state::Engine::NONE), [`Pages::READING`]) or the full app. The reading app
+/// hands the page to the full app (`app-full.js`) when the page is not one of its own, when the reader has
+/// own articles (text the build did not analyse), or when the build's analysis (`data.js`) is missing.
+pub fn start(engine: state::Engine, pages: Pages) {
+    crate::platform::clock::mark("presseschau:started");
+    let path = crate::platform::location::page_route().unwrap_or_else(|| "/".to_string());
+    let mut route = Route::recognize(&path).unwrap_or(Route::NotFound);
+    if route == Route::NotFound {
+        // forward.js sends an old link to a page that does not exist here with its old address
+        // (`404.html#/a/<id>`): that route's own not-found message says what is missing.
+        let hash = format!("#{}", crate::platform::location::fragment());
+        if let Some((old, _)) = Route::from_old_hash(&hash) {
+            route = old;
+        }
+    }
+    let own = crate::platform::storage::load(hooks::OWN_PRESENT_KEY)
+        .ok()
+        .flatten()
+        .is_some();
+    let start = (pages.shows(&route) && !(own && engine.get().is_none()))
+        .then(|| state::AppState::starting(engine))
+        .flatten();
+    let Some(start) = start else {
+        crate::platform::clock::mark("presseschau:handed-over");
+        // (if the full app cannot be loaded either, the prerendered page stays: readable, not interactive)
+        crate::platform::script::load("app-full.js", |_| ());
+        return;
+    };
+    let Some(root) = crate::platform::dom::app_root() else {
+        return;
+    };
+    let props = AppProps {
+        route,
+        start: std::rc::Rc::new(start),
+        pages,
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+}
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The page to show.
     pub route: Route,
+    /// The state to start from ([`state::AppState::starting`]).
+    pub start: std::rc::Rc<AppState>,
+    /// The pages this app shows.
+    pub pages: Pages,
 }
 
 /// The root in the browser: provides the app state (stored notes and settings read) and shows the page.
@@ -34,7 +79,7 @@ pub fn App(props: &AppProps) -> Html {
             .map(|s| state::parse_kinds(&s))
             .unwrap_or_default();
         let stored = storage::load(state::ANNOTATIONS_KEY).map_err(|_| ());
-        let mut s = AppState::starting().with_stored(stored, |raw| {
+        let mut s = (*props.start).clone().with_stored(stored, |raw| {
             let key = format!("{}.{}", state::UNREADABLE_KEY, crate::platform::clock::now_millis());
             storage::save(&key, raw).is_ok()
         });
@@ -57,18 +102,20 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    use_effect_with((), move |()| {
+        crate::platform::clock::mark("presseschau:rendered");
+        crate::platform::dom::take_over();
+        crate::platform::dom::focus_heading_on_arrival();
+    });
     {
-        // the first page goes on screen without the model's names; they follow right after it is painted
-        // (names the build found come with data.js; only other text needs the model, loaded then)
+        // the page goes on screen without the model's names; they follow right after it is painted (names
+        // the build found come with data.js; only other text, as own articles, needs the model, loaded then)
         let dispatcher = state.dispatcher();
-        let needs_names = state.detected.is_none();
-        use_effect_with((), move |()| {
-            crate::platform::clock::mark("presseschau:rendered");
-            crate::platform::dom::take_over();
-            crate::platform::dom::focus_heading_on_arrival();
-            if needs_names {
+        let due = state.names_due().then_some(state.engine.get()).flatten();
+        use_effect_with(due.is_some(), move |_| {
+            if let Some(analysis) = due {
                 crate::platform::dom::after_next_paint(move || {
-                    crate::platform::model::ensure(move || dispatcher.dispatch(state::Action::DetectNames));
+                    (analysis.with_model)(Box::new(move || dispatcher.dispatch(state::Action::DetectNames)));
                 });
             }
         });
@@ -77,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppContext> context={state}>
             <ContextProvider<text::Lang> context={lang}>
-                <AppShell route={props.route.clone()} />
+                <AppShell route={props.route.clone()} pages={props.pages} />
             </ContextProvider<text::Lang>>
         </ContextProvider<AppContext>>
     }
@@ -118,7 +165,7 @@ pub fn StaticApp(props: &StaticAppProps) -> Html {
     html! {
         <ContextProvider<AppContext> context={state}>
             <ContextProvider<text::Lang> context={lang}>
-                <AppShell route={props.route.clone()} />
+                <AppShell route={props.route.clone()} pages={Pages::ALL} />
             </ContextProvider<text::Lang>>
         </ContextProvider<AppContext>>
     }
@@ -129,6 +176,8 @@ pub fn StaticApp(props: &StaticAppProps) -> Html {
 pub struct AppShellProps {
     /// The page.
     pub route: Route,
+    /// The pages this app shows.
+    pub pages: Pages,
 }
 
 /// The page frame around the routed content (navigation bar, main area, footer).
@@ -144,7 +193,7 @@ pub fn AppShell(props: &AppShellProps) -> Html {
             <NavBar />
             <main id="main" tabindex="-1">
                 <crate::ui::components::notice_bar::NoticeBar />
-                { switch(props.route.clone()) }
+                { props.pages.page(props.route.clone()) }
             </main>
             <footer class="site-footer">{ t.footer }{ " " }<span class="help-hint">{ t.help_hint }</span></footer>
             <crate::ui::components::help_overlay::HelpOverlay />

@@ -168,8 +168,78 @@ pub fn file_part(id: &str) -> String {
     out
 }
 
+/// Which pages an app shows: the reading pages' app (`app.js`: library, articles, names, events, timeline)
+/// or the full app (`app-full.js`: also comparisons, notes, search, adding and viewing own articles). A
+/// page the reading app does not show loads the full app instead ([`crate::ui::start`]), so the reading
+/// app's wasm carries none of those pages.
+/// (Each set names its page function, and only that: naming every page from the reading set would link
+/// them all.)
+#[derive(Clone, Copy)]
+pub struct Pages {
+    page: fn(Route) -> Html,
+    all: bool,
+}
+
+impl Pages {
+    /// Every page.
+    pub const ALL: Pages = Pages {
+        page: switch,
+        all: true,
+    };
+    /// The reading pages.
+    pub const READING: Pages = Pages {
+        page: switch_reading,
+        all: false,
+    };
+
+    /// Whether this app shows `route`.
+    pub fn shows(self, route: &Route) -> bool {
+        self.all || route.is_reading()
+    }
+
+    /// The page of `route`.
+    pub fn page(self, route: Route) -> Html {
+        (self.page)(route)
+    }
+}
+
+impl PartialEq for Pages {
+    fn eq(&self, other: &Self) -> bool {
+        self.all == other.all
+    }
+}
+
+impl Route {
+    /// Whether the reading pages' app shows this route.
+    pub fn is_reading(&self) -> bool {
+        matches!(
+            self,
+            Route::Home
+                | Route::Library { .. }
+                | Route::Article { .. }
+                | Route::Entities
+                | Route::Entity { .. }
+                | Route::Event { .. }
+                | Route::Timeline
+                | Route::NotFound
+        )
+    }
+}
+
 /// Maps a route to its page.
 pub fn switch(route: Route) -> Html {
+    match route {
+        Route::Compare { a, b } => html! { <ComparePage {a} {b} /> },
+        Route::Notes => html! { <NotesPage /> },
+        Route::Search => html! { <crate::ui::pages::search_page::SearchPage /> },
+        Route::Add => html! { <crate::ui::pages::add_page::AddPage /> },
+        Route::View => html! { <crate::ui::pages::view_page::ViewPage /> },
+        reading => switch_reading(reading),
+    }
+}
+
+/// Maps a reading route to its page (any other to the not-found page).
+fn switch_reading(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage page={1} /> },
         Route::Library { page } => html! { <HomePage {page} /> },
@@ -177,12 +247,7 @@ pub fn switch(route: Route) -> Html {
         Route::Entities => html! { <EntitiesPage /> },
         Route::Entity { id } => html! { <EntityPage {id} /> },
         Route::Event { id } => html! { <EventPage {id} /> },
-        Route::Compare { a, b } => html! { <ComparePage {a} {b} /> },
         Route::Timeline => html! { <TimelinePage /> },
-        Route::Notes => html! { <NotesPage /> },
-        Route::Search => html! { <crate::ui::pages::search_page::SearchPage /> },
-        Route::Add => html! { <crate::ui::pages::add_page::AddPage /> },
-        Route::View => html! { <crate::ui::pages::view_page::ViewPage /> },
-        Route::NotFound => html! { <NotFoundPage /> },
+        _ => html! { <NotFoundPage /> },
     }
 }

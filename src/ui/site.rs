@@ -265,7 +265,9 @@ pub fn document(
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
 <title>{title}</title>\n{head}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
-{forward}<script src=\"data.js\" defer></script>\n<script src=\"app.js\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+{forward}<script src=\"data.js\" defer></script>\n<script src=\"{app}\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+        // the reading pages' app, or the full one for the pages it does not show (crate::ui::start)
+        app = if route.is_reading() { "app.js" } else { "app-full.js" },
         route = escape(&route.to_path()),
         title = escape(&meta.title),
         lang = t.lang.code(),

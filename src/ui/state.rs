@@ -5,18 +5,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::analysis::detected::{Detected, detect_corpus};
-use crate::core::analysis::entities::{CorpusEntities, EntityKind, analyze_corpus};
+use crate::core::analysis::detected::Detected;
+use crate::core::analysis::entities::{CorpusEntities, EntityKind};
 use crate::core::analysis::events::Linkage;
 use crate::core::analysis::precomputed::Precomputed;
 use crate::core::annotations::codec::{self, StoredDataError};
 use crate::core::annotations::{Annotation, AnnotationEdit, AnnotationId, AnnotationSet, Removed};
 use crate::core::corpus::Corpus;
-use crate::core::event_view::link_corpus;
 pub use crate::core::library::{LibraryFilter, SortOrder};
 pub use crate::ui::text::Lang;
+pub use engine::Engine;
 pub use own::OwnStorage;
 
+pub mod engine;
 mod own;
 
 /// The localStorage key of the annotations.
@@ -155,6 +156,11 @@ pub struct AppState {
     pub shown: Option<Rc<crate::core::own::OwnArticle>>,
     /// How many articles at the start of [`AppState::corpus`] are the bundled ones (the reader's follow).
     pub bundled: usize,
+    /// What analyses text the build did not: the full app's analysis, or none (the reading pages' app).
+    pub engine: Engine,
+    /// The articles changed since the model's names were found (own articles came or went): they are found
+    /// again over the whole corpus ([`Action::DetectNames`]); until then the old ones are shown.
+    pub detected_outdated: bool,
 }
 
 /// A message shown at the top of the page until dismissed.
@@ -246,34 +252,43 @@ impl AppState {
         Self::new(Corpus::from_seeds())
     }
 
-    /// The state the app starts with: the embedded seeds without the model's names ([`Action::DetectNames`]
-    /// adds them once the first page is on screen), no annotations.
+    /// The state the app starts with, no annotations: the bundled articles and their analysis as the build
+    /// wrote them (`data.js`), model names included, so nothing is analysed again.
     ///
-    /// The static site ships the build's analysis of the same articles (`data.js`): then nothing is analysed
-    /// again, and the model's names are there from the start.
-    pub fn starting() -> Self {
-        let c = Corpus::from_seeds();
-        crate::platform::clock::mark("presseschau:ingested");
-        match crate::platform::data::precomputed().and_then(|json| Precomputed::for_corpus(&json, &c)) {
-            Some(p) => {
+    /// Without a readable `data.js`, an app with an [`Engine`] ingests the embedded seeds and analyses them
+    /// without the model's names ([`Action::DetectNames`] adds them once the first page is on screen); one
+    /// without gets `None` (the reading pages' app then hands over to the full app).
+    pub fn starting(engine: Engine) -> Option<Self> {
+        let data = crate::platform::data::precomputed().and_then(|json| Precomputed::read(&json));
+        let mut s = match (data, engine.get()) {
+            (Some(p), _) => {
                 crate::platform::clock::mark("presseschau:precomputed");
-                Self::from_precomputed(c, p)
+                Self::from_precomputed(p)
             }
-            None => Self::without_names(c),
-        }
+            (None, Some(analysis)) => {
+                let c = (analysis.seeds)();
+                crate::platform::clock::mark("presseschau:ingested");
+                Self::analysed(c, analysis)
+            }
+            (None, None) => return None,
+        };
+        s.engine = engine;
+        Some(s)
     }
 
-    /// A state over `corpus` with the build's analysis of it.
-    pub fn from_precomputed(corpus: Corpus, p: Precomputed) -> Self {
-        let mut s = Self::with_analysis(corpus, p.entities, p.links);
-        s.detected = Some(Rc::new(p.detected));
+    /// A state with the build's analysis.
+    pub fn from_precomputed(p: Precomputed) -> Self {
+        let (corpus, entities, detected, links) = p.into_parts();
+        let mut s = Self::with_analysis(corpus, entities, links);
+        s.detected = Some(Rc::new(detected));
         s
     }
 
-    /// The analysis the static site ships (`data.js`), when every part of it is there.
+    /// The articles and analysis the static site ships (`data.js`), when every part of it is there.
     pub fn precomputed(&self) -> Option<Precomputed> {
         Some(Precomputed {
-            article_ids: self.corpus.articles.iter().map(|a| a.id.clone()).collect(),
+            articles: self.corpus.articles.clone(),
+            errors: self.corpus.errors.clone(),
             entities: (*self.entities).clone(),
             detected: (**self.detected.as_ref()?).clone(),
             links: (*self.links).clone(),
@@ -289,9 +304,17 @@ impl AppState {
 
     /// A state over any corpus without the model's names (the knowledge-base entities and the links are there).
     pub fn without_names(corpus: Corpus) -> Self {
-        let entities = analyze_corpus(&corpus);
+        let mut s = Self::analysed(corpus, &engine::FULL);
+        s.engine = Engine::FULL;
+        s
+    }
+
+    /// `corpus` analysed by `analysis` (without the model's names). (The caller sets the engine: naming the
+    /// full one here would link the whole analysis into the reading pages' app.)
+    fn analysed(corpus: Corpus, analysis: &'static engine::Analysis) -> Self {
+        let entities = (analysis.analyze)(&corpus);
         crate::platform::clock::mark("presseschau:entities");
-        let links = link_corpus(&corpus, &entities);
+        let links = (analysis.link)(&corpus, &entities);
         crate::platform::clock::mark("presseschau:linked");
         Self::with_analysis(corpus, entities, links)
     }
@@ -319,6 +342,8 @@ impl AppState {
             own_undo: None,
             shown: None,
             bundled,
+            engine: Engine::NONE,
+            detected_outdated: false,
         }
     }
 
@@ -380,10 +405,21 @@ impl AppState {
         })
     }
 
-    /// Runs the model over the corpus, unless it has already run.
+    /// Whether the model's names are still to be found (and this app can find them).
+    pub fn names_due(&self) -> bool {
+        (self.detected.is_none() || self.detected_outdated) && self.engine.get().is_some()
+    }
+
+    /// Runs the model over the corpus, unless it has already run over these articles.
     fn detect_names(&mut self) {
-        if self.detected.is_none() {
-            self.detected = Some(Rc::new(detect_corpus(&self.corpus, &self.entities)));
+        let due = self.detected.is_none() || self.detected_outdated;
+        if let (true, Some(analysis)) = (due, self.engine.get()) {
+            self.detected = Some(Rc::new((analysis.detect)(
+                self.detected.as_deref(),
+                &self.corpus,
+                &self.entities,
+            )));
+            self.detected_outdated = false;
             crate::platform::clock::mark("presseschau:detected");
         }
     }
@@ -496,7 +532,7 @@ impl Reducible for AppState {
             Action::Notify(n) => next.notice = Some(n),
             Action::DismissNotice => next.notice = None,
             Action::DetectNames => {
-                if self.detected.is_some() {
+                if !self.names_due() {
                     return self;
                 }
                 next.detect_names();

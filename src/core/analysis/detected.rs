@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use super::entities::CorpusEntities;
 use super::mention::{EntityKind, EntitySummary, Mention, Source};
 use super::ner::{self, NerKind};
-use crate::core::corpus::{ArticleId, Corpus};
+use crate::core::corpus::{Article, ArticleId, Corpus};
 
 /// Id prefix of detected groups (`ner-<key>`), so they never collide with KB ids.
 pub const ID_PREFIX: &str = "ner-";
@@ -80,33 +80,58 @@ type GroupTally = (
 
 /// Runs the model over the corpus and keeps the names the knowledge base does not have.
 pub fn detect_corpus(corpus: &Corpus, kb: &CorpusEntities) -> Detected {
+    update_corpus(None, corpus, kb)
+}
+
+/// The names of a corpus that changed since `previous` was found (own articles came or went): the names of
+/// the articles `previous` has are kept, the model reads only the others, and all are grouped anew (a group
+/// may gain or lose forms). Without `previous` the model reads every article.
+pub fn update_corpus(previous: Option<&Detected>, corpus: &Corpus, kb: &CorpusEntities) -> Detected {
     let mut raw: Vec<RawName> = Vec::new();
     for article in &corpus.articles {
-        let text = article.text();
-        let known = kb.by_article.get(&article.id).map(Vec::as_slice).unwrap_or_default();
-        for span in sure_spans(&text) {
-            let Some(kind) = kind_of(span.kind) else { continue };
-            if known.iter().any(|m| m.start < span.end && span.start < m.end) {
-                continue;
-            }
-            let words = span.text.split_whitespace().count();
-            if words == 1 && is_common_word(span.text.trim_end_matches('s')) && is_common_word(&span.text) {
-                continue;
-            }
-            if words == 1 && span.text.chars().count() < 3 {
-                continue;
-            }
-            raw.push((
-                article.id.clone(),
-                span.start,
-                span.end,
-                span.text.clone(),
-                kind,
-                span.confidence,
-            ));
+        match previous.and_then(|p| p.by_article.get(&article.id)) {
+            Some(known) => raw.extend(known.iter().map(|m| {
+                let margin = match &m.source {
+                    Source::Model { margin, .. } => *margin,
+                    Source::Rules => 0,
+                };
+                // (the margin is the confidence × 100, rounded: `group` gives the same margin back)
+                let confidence = margin as f32 / 100.0;
+                (article.id.clone(), m.start, m.end, m.text.clone(), m.kind, confidence)
+            })),
+            None => raw.extend(names_in(article, kb)),
         }
     }
     group(raw)
+}
+
+/// The names the model finds in one article that the knowledge base does not have, before grouping.
+fn names_in(article: &Article, kb: &CorpusEntities) -> Vec<RawName> {
+    let text = article.text();
+    let known = kb.by_article.get(&article.id).map(Vec::as_slice).unwrap_or_default();
+    let mut raw = Vec::new();
+    for span in sure_spans(&text) {
+        let Some(kind) = kind_of(span.kind) else { continue };
+        if known.iter().any(|m| m.start < span.end && span.start < m.end) {
+            continue;
+        }
+        let words = span.text.split_whitespace().count();
+        if words == 1 && is_common_word(span.text.trim_end_matches('s')) && is_common_word(&span.text) {
+            continue;
+        }
+        if words == 1 && span.text.chars().count() < 3 {
+            continue;
+        }
+        raw.push((
+            article.id.clone(),
+            span.start,
+            span.end,
+            span.text.clone(),
+            kind,
+            span.confidence,
+        ));
+    }
+    raw
 }
 
 /// One name the model found, before grouping: article, span, text, kind, confidence.
@@ -192,6 +217,29 @@ mod tests {
         }
         let person = found.groups.iter().find(|g| g.label.contains("Wunderlich")).unwrap();
         assert!(person.id.starts_with(ID_PREFIX));
+    }
+
+    #[test]
+    fn an_update_keeps_the_names_found_and_reads_only_new_articles() {
+        let mut corpus = Corpus::from_seeds();
+        let before = detect_corpus(&corpus, &analyze_corpus(&corpus));
+        let text = "Neuer Minister\n\nDer neue Landwirtschaftsminister Gerold Wunderlich (SPD) besuchte am Montag die Stadt Kleinmachnow. Gerold Wunderlich werde auch die Firma Agrartechnik Brandenburg GmbH besuchen.";
+        let added = Corpus::from_sources([("x.txt", text.as_bytes())]).articles.remove(0);
+        let id = added.id.clone();
+        corpus.articles.push(added);
+        let kb = analyze_corpus(&corpus);
+        // the same as reading everything again (margins survive the round trip)
+        let after = update_corpus(Some(&before), &corpus, &kb);
+        assert_eq!(after, detect_corpus(&corpus, &kb));
+        assert!(after.by_article[&id].iter().any(|m| m.text == "Gerold Wunderlich"));
+        // names of articles it knows are taken as they are, not found again
+        let mut planted = after.clone();
+        planted.by_article.get_mut(&id).expect("names").truncate(1);
+        assert_eq!(update_corpus(Some(&planted), &corpus, &kb).by_article[&id].len(), 1);
+        // an article that is gone takes its names with it
+        corpus.articles.retain(|a| a.id != id);
+        let kb = analyze_corpus(&corpus);
+        assert_eq!(update_corpus(Some(&after), &corpus, &kb), before);
     }
 
     #[test]

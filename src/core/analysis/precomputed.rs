@@ -1,19 +1,23 @@
-//! The analysis of a corpus as the build wrote it (the static site's `data.js`), so that the app starts from
-//! it instead of analysing the same articles again: the page is interactive sooner, and the model is not
-//! needed for text the build already read. Produced and checked with the same core code.
+//! The bundled articles and their analysis as the build wrote them (the static site's `data.js`), so that the
+//! app starts from them instead of ingesting and analysing the same articles again: the page is interactive
+//! sooner, and the reader's app carries no ingest, matcher, model or linker at all (they load with the full
+//! app, only for text the build did not read). Produced with the same core code.
 
 use serde::{Deserialize, Serialize};
 
 use super::detected::Detected;
 use super::entities::CorpusEntities;
 use super::events::Linkage;
-use crate::core::corpus::{ArticleId, Corpus};
+use crate::core::corpus::{Article, Corpus};
+use crate::core::error::IngestError;
 
-/// Entities, model names and links of one corpus, with the corpus's article ids.
+/// The ingested articles of one corpus with their entities, model names and links.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Precomputed {
-    /// The articles it was computed for, in corpus order.
-    pub article_ids: Vec<ArticleId>,
+    /// The articles, in corpus order.
+    pub articles: Vec<Article>,
+    /// The files the build could not read.
+    pub errors: Vec<IngestError>,
     /// Knowledge-base, date and quantity mentions, and the entities.
     pub entities: CorpusEntities,
     /// Names only the model found.
@@ -23,39 +27,50 @@ pub struct Precomputed {
 }
 
 impl Precomputed {
-    /// Reads `json`; `None` when it is not a precomputed analysis or was made for other articles (then the
-    /// app analyses as usual: nothing is lost, it only takes longer).
-    pub fn for_corpus(json: &str, corpus: &Corpus) -> Option<Self> {
+    /// The analysis of `corpus` (every step of the build's, in one place).
+    pub fn of(corpus: &Corpus) -> Self {
+        let entities = super::entities::analyze_corpus(corpus);
+        Self {
+            articles: corpus.articles.clone(),
+            errors: corpus.errors.clone(),
+            detected: super::detected::detect_corpus(corpus, &entities),
+            links: crate::core::event_view::link_corpus(corpus, &entities),
+            entities,
+        }
+    }
+
+    /// Reads `json`; `None` when it is not a precomputed analysis or its parts do not belong together (every
+    /// article needs its mentions). The app then starts the way a folder without `data.js` does.
+    pub fn read(json: &str) -> Option<Self> {
         let p: Self = serde_json::from_str(json).ok()?;
-        let same = p.article_ids.len() == corpus.articles.len()
-            && p.article_ids.iter().zip(&corpus.articles).all(|(id, a)| *id == a.id);
-        same.then_some(p)
+        let whole = p.articles.iter().all(|a| p.entities.by_article.contains_key(&a.id));
+        whole.then_some(p)
+    }
+
+    /// Splits into the corpus, its entities, the model's names and the links.
+    pub fn into_parts(self) -> (Corpus, CorpusEntities, Detected, Linkage) {
+        let corpus = Corpus {
+            articles: self.articles,
+            errors: self.errors,
+        };
+        (corpus, self.entities, self.detected, self.links)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::analysis::detected::detect_corpus;
-    use crate::core::analysis::entities::analyze_corpus;
-    use crate::core::event_view::link_corpus;
 
     #[test]
-    fn round_trips_and_refuses_another_corpus_or_garbage() {
+    fn round_trips_and_refuses_parts_that_do_not_belong_together_or_garbage() {
         let corpus = Corpus::from_seeds();
-        let entities = analyze_corpus(&corpus);
-        let p = Precomputed {
-            article_ids: corpus.articles.iter().map(|a| a.id.clone()).collect(),
-            detected: detect_corpus(&corpus, &entities),
-            links: link_corpus(&corpus, &entities),
-            entities,
-        };
+        let p = Precomputed::of(&corpus);
         let json = serde_json::to_string(&p).expect("json");
         // (floats in the link signals may differ in the last bit after JSON: compared by what they say)
-        let back = Precomputed::for_corpus(&json, &corpus).expect("same corpus");
+        let back = Precomputed::read(&json).expect("readable");
         assert_eq!(
-            (&back.article_ids, &back.entities, &back.detected),
-            (&p.article_ids, &p.entities, &p.detected)
+            (&back.articles, &back.errors, &back.entities, &back.detected),
+            (&p.articles, &p.errors, &p.entities, &p.detected)
         );
         assert_eq!(back.links.events, p.links.events);
         let pairs = |l: &Linkage| {
@@ -65,9 +80,12 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(pairs(&back.links), pairs(&p.links));
-        let other = Corpus::from_sources([("x.txt", "Titel\n\nEin ganz anderer Text über Berlin.".as_bytes())]);
-        assert_eq!(Precomputed::for_corpus(&json, &other), None);
-        assert_eq!(Precomputed::for_corpus("{\"article_ids\": 3}", &corpus), None);
-        assert_eq!(Precomputed::for_corpus(&json[..json.len() / 2], &corpus), None);
+        let (c, ..) = back.into_parts();
+        assert_eq!(c, corpus);
+        let mut other = p.clone();
+        other.entities.by_article.clear();
+        assert_eq!(Precomputed::read(&serde_json::to_string(&other).expect("json")), None);
+        assert_eq!(Precomputed::read("{\"articles\": 3}"), None);
+        assert_eq!(Precomputed::read(&json[..json.len() / 2]), None);
     }
 }

@@ -10,6 +10,19 @@ use crate::ui::state::{Action, AppContext, OwnStorage};
 
 /// localStorage key bumped after every write, so other tabs hear of it (IndexedDB sends no events).
 pub const OWN_CHANGED_KEY: &str = "presseschau.own.changed";
+/// localStorage key set while the reader has own articles: the reading pages' app then hands over to the
+/// full app, which analyses them ([`crate::ui::start`]).
+pub const OWN_PRESENT_KEY: &str = "presseschau.own.present";
+
+/// Sets or clears [`OWN_PRESENT_KEY`] after the stored list was read or written.
+fn mark_present(list: &[OwnArticle]) {
+    use crate::platform::storage;
+    let _ = if list.iter().any(|o| o.deleted.is_none()) {
+        storage::save(OWN_PRESENT_KEY, "1")
+    } else {
+        storage::remove(OWN_PRESENT_KEY)
+    };
+}
 
 /// Reads the stored own articles at start, writes the list whenever this tab changed it (joined first
 /// with the stored one by [`store::merge`], so two tabs adding at once lose nothing), and re-reads when
@@ -17,22 +30,28 @@ pub const OWN_CHANGED_KEY: &str = "presseschau.own.changed";
 #[hook]
 pub fn use_own_articles(state: &AppContext) {
     {
-        let dispatcher = state.dispatcher();
+        // (the reading pages' app has no analysis: it only starts when there are no own articles)
+        let dispatcher = state.engine.get().is_some().then(|| state.dispatcher());
         use_effect_with((), move |()| {
-            let d = dispatcher.clone();
-            spawn_local(async move {
-                match read_all().await {
-                    Ok(list) => d.dispatch(Action::OwnLoaded(list)),
-                    Err(e) => d.dispatch(Action::OwnStored(OwnStorage::Failed(e), false)),
-                }
-            });
-            let listener = crate::platform::storage::on_change(OWN_CHANGED_KEY, move |_| {
+            let listener = dispatcher.map(|dispatcher| {
                 let d = dispatcher.clone();
                 spawn_local(async move {
-                    if let Ok(list) = read_all().await {
-                        d.dispatch(Action::OwnLoaded(list));
+                    match read_all().await {
+                        Ok(list) => {
+                            mark_present(&list);
+                            d.dispatch(Action::OwnLoaded(list));
+                        }
+                        Err(e) => d.dispatch(Action::OwnStored(OwnStorage::Failed(e), false)),
                     }
                 });
+                crate::platform::storage::on_change(OWN_CHANGED_KEY, move |_| {
+                    let d = dispatcher.clone();
+                    spawn_local(async move {
+                        if let Ok(list) = read_all().await {
+                            d.dispatch(Action::OwnLoaded(list));
+                        }
+                    });
+                })
             });
             move || drop(listener)
         });
@@ -41,9 +60,15 @@ pub fn use_own_articles(state: &AppContext) {
     use_effect_with((own, dirty), move |(own, dirty)| {
         if *dirty {
             let ours = (**own).clone();
+            // at once, not after the write: a page opened meanwhile must take the full app (if the write
+            // fails, the full app finds no articles there and clears the mark)
+            if ours.iter().any(|o| o.deleted.is_none()) {
+                mark_present(&ours);
+            }
             spawn_local(async move {
                 match write_joined(&ours).await {
                     Ok(joined) => {
+                        mark_present(&joined);
                         dispatcher.dispatch(Action::OwnStored(OwnStorage::Ready, false));
                         if joined != ours {
                             dispatcher.dispatch(Action::OwnLoaded(joined));

@@ -49,9 +49,15 @@ fn use_article_view(
     id: &AttrValue,
     query: &str,
 ) -> (ViewMemo, Rc<LinkPayload>, Rc<Option<Rc<BodyView>>>) {
-    let view = use_memo((id.clone(), app.detected.is_some()), {
+    // (the analysis is compared by identity: it changes when own articles come, and names follow later)
+    let analysis = (
+        Rc::as_ptr(&app.corpus) as usize,
+        Rc::as_ptr(&app.entities) as usize,
+        app.detected.as_ref().map(|d| Rc::as_ptr(d) as usize),
+    );
+    let view = use_memo((id.clone(), analysis), {
         let (corpus, entities, detected) = (app.corpus.clone(), app.entities.clone(), app.detected.clone());
-        move |(id, _): &(AttrValue, bool)| {
+        move |(id, _): &(AttrValue, (usize, usize, Option<usize>))| {
             corpus.get(id).map(|a| {
                 (
                     Rc::new(a.clone()),
@@ -62,9 +68,11 @@ fn use_article_view(
     });
     let text: Rc<str> = (*view).as_ref().map_or_else(|| Rc::from(""), |(_, v)| v.text.clone());
     let payload = use_memo((id.clone(), query.to_string()), move |(_, q)| read_link(q, &text));
+    // (the view by identity: its mentions change when the model's names arrive)
+    let view_key = (*view).as_ref().map(|(_, v)| Rc::as_ptr(v) as usize);
     let body = use_memo(
         (
-            id.clone(),
+            view_key,
             app.hidden_kinds.clone(),
             app.annotations.clone(),
             payload.clone(),

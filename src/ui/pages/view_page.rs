@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::core::own::{OwnArticle, share};
-use crate::ui::routes::{Route, from_view_fragment, switch};
+use crate::ui::routes::{Pages, Route, from_view_fragment};
 use crate::ui::state::{Action, AppState, OwnStorage, use_app};
 use crate::ui::text::Text;
 
@@ -48,10 +48,10 @@ pub fn ViewPage() -> Html {
             return missing(t, &app);
         }
         if app.is_own(id) {
-            return html! { <>{ own_tools(t, &app, id) }{ switch(route.clone()) }</> };
+            return html! { <>{ own_tools(t, &app, id) }{ Pages::ALL.page(route.clone()) }</> };
         }
     }
-    switch(route)
+    Pages::ALL.page(route)
 }
 
 /// An article id this browser does not have (yet: the own articles are still being read).
@@ -127,7 +127,7 @@ fn shared(t: &'static Text, app: &crate::ui::state::AppContext, value: &str) -> 
                     <button type="button" class="button" id="keep-article" onclick={keep}>{ t.keep_article }</button>
                 </p>
             }
-            { switch(Route::Article { id }) }
+            { Pages::ALL.page(Route::Article { id }) }
         </>
     }
 }

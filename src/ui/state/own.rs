@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use super::AppState;
 use crate::core::corpus::{Article, ArticleId};
-use crate::core::event_view::link_corpus;
 use crate::core::own::OwnArticle;
 
 /// Where the own articles stand with the browser's storage.
@@ -41,6 +40,11 @@ impl AppState {
             .skip(self.bundled)
             .map(|a| a.id.0.clone())
             .collect();
+        self.own = Rc::new(records.clone());
+        // (only the full app has an analysis; the reading pages' app hands over before own articles load)
+        let Some(analysis) = self.engine.get() else {
+            return;
+        };
         let mut corpus = (*self.corpus).clone();
         let mut entities = (*self.entities).clone();
         let gone: Vec<ArticleId> = corpus
@@ -50,20 +54,20 @@ impl AppState {
             .map(|a| a.id.clone())
             .collect();
         for id in &gone {
-            entities.remove_article(id);
+            (analysis.remove)(&mut entities, id);
         }
         corpus.articles.retain(|a| !gone.contains(&a.id));
         let new: Vec<Article> = alive
             .iter()
             .filter(|o| corpus.get(&o.id.0).is_none())
-            .filter_map(|o| o.draft.to_article().ok())
+            .filter_map(|o| (analysis.article)(o))
             .collect();
-        entities.add_articles(&new);
+        (analysis.add)(&mut entities, &new);
         let changed = !gone.is_empty() || !new.is_empty();
         corpus.articles.extend(new);
-        self.own = Rc::new(records);
         if changed {
-            self.links = Rc::new(link_corpus(&corpus, &entities));
+            self.links = Rc::new((analysis.link)(&corpus, &entities));
+            self.detected_outdated = true;
             self.corpus = Rc::new(corpus);
             self.entities = Rc::new(entities);
         }

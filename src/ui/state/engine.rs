@@ -1,0 +1,75 @@
+//! What analyses text in the browser. The full app (`app-full.js`) has the core's whole analysis; the reading
+//! pages' app (`app.js`) has none: it starts from the build's analysis (`data.js`) and hands the page to the
+//! full app before it could meet text the build did not read (own articles, a folder without `data.js`;
+//! [`crate::ui::start`]). The state reaches the analysis only through an [`Engine`], so the reading app's
+//! wasm links none of it: no ingest, matcher, model or linker.
+
+use crate::core::analysis::detected::Detected;
+use crate::core::analysis::entities::CorpusEntities;
+use crate::core::analysis::events::Linkage;
+use crate::core::corpus::{Article, ArticleId, Corpus};
+
+/// The analysis steps the state runs on text the build did not analyse.
+pub struct Analysis {
+    /// The bundled articles, ingested from the embedded seeds (a folder without `data.js`).
+    pub seeds: fn() -> Corpus,
+    /// Knowledge-base, date and quantity mentions of every article.
+    pub analyze: fn(&Corpus) -> CorpusEntities,
+    /// Same-event and same-story links.
+    pub link: fn(&Corpus, &CorpusEntities) -> Linkage,
+    /// The names only the model finds, kept from the names found before where the article was read (the
+    /// model must be loaded: [`Analysis::with_model`]).
+    pub detect: fn(Option<&Detected>, &Corpus, &CorpusEntities) -> Detected,
+    /// Adds articles' mentions.
+    pub add: fn(&mut CorpusEntities, &[Article]),
+    /// Removes an article's mentions.
+    pub remove: fn(&mut CorpusEntities, &ArticleId),
+    /// An own article's text as an article (`None` when its draft no longer reads).
+    pub article: fn(&crate::core::own::OwnArticle) -> Option<Article>,
+    /// Loads the model (`model.js`) if needed, then calls back.
+    pub with_model: fn(Box<dyn FnOnce()>),
+}
+
+/// The core's analysis.
+pub static FULL: Analysis = Analysis {
+    seeds: Corpus::from_seeds,
+    analyze: crate::core::analysis::entities::analyze_corpus,
+    link: crate::core::event_view::link_corpus,
+    detect: crate::core::analysis::detected::update_corpus,
+    add: |entities, articles| entities.add_articles(articles),
+    remove: CorpusEntities::remove_article,
+    article: |own| own.draft.to_article().ok(),
+    with_model: |done| crate::platform::model::ensure(done),
+};
+
+/// The analysis a state can run: the full app's, or none (the reading pages' app).
+#[derive(Clone, Copy, Default)]
+pub struct Engine(Option<&'static Analysis>);
+
+impl Engine {
+    /// The core's analysis.
+    pub const FULL: Engine = Engine(Some(&FULL));
+    /// No analysis: text the build did not analyse is left to the full app.
+    pub const NONE: Engine = Engine(None);
+
+    /// The analysis, if this app has one.
+    pub fn get(self) -> Option<&'static Analysis> {
+        self.0
+    }
+}
+
+impl PartialEq for Engine {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.is_some() == other.0.is_some()
+    }
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Engine::FULL"
+        } else {
+            "Engine::NONE"
+        })
+    }
+}

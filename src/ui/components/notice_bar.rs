@@ -73,6 +73,7 @@ fn own_notices(t: &crate::ui::text::Text, app: &crate::ui::state::AppContext) ->
     let undo = app.own_undo.clone().map(|id| {
         let app = app.clone();
         let restore = Callback::from(move |_: MouseEvent| {
+            crate::ui::hooks::mark_own_coming();
             app.dispatch(Action::OwnRestore(id.clone(), crate::platform::clock::now_iso()))
         });
         html! {

@@ -14,6 +14,13 @@ pub const OWN_CHANGED_KEY: &str = "presseschau.own.changed";
 /// full app, which analyses them ([`crate::ui::start`]).
 pub const OWN_PRESENT_KEY: &str = "presseschau.own.present";
 
+/// Sets [`OWN_PRESENT_KEY`] at once, when the reader adds, keeps or restores an article: a page opened right
+/// after (before the write has finished) must take the full app. If the write then fails, the full app finds
+/// no articles and clears the mark.
+pub fn mark_own_coming() {
+    let _ = crate::platform::storage::save(OWN_PRESENT_KEY, "1");
+}
+
 /// Sets or clears [`OWN_PRESENT_KEY`] after the stored list was read or written.
 fn mark_present(list: &[OwnArticle]) {
     use crate::platform::storage;
@@ -60,11 +67,6 @@ pub fn use_own_articles(state: &AppContext) {
     use_effect_with((own, dirty), move |(own, dirty)| {
         if *dirty {
             let ours = (**own).clone();
-            // at once, not after the write: a page opened meanwhile must take the full app (if the write
-            // fails, the full app finds no articles there and clears the mark)
-            if ours.iter().any(|o| o.deleted.is_none()) {
-                mark_present(&ours);
-            }
             spawn_local(async move {
                 match write_joined(&ours).await {
                     Ok(joined) => {

@@ -78,7 +78,13 @@ pub fn AddPage() -> Html {
             if !p.saved.is_empty() {
                 <ul class="add-saved" role="status">
                     for (id, title) in p.saved.iter() {
-                        <li><a href={Route::Article { id: id.clone() }.href()} lang="de">{ title.clone() }</a></li>
+                        <li>
+                            if let Some(href) = saved_href(&app, id) {
+                                <a {href} lang="de">{ title.clone() }</a>
+                            } else {
+                                <span lang="de">{ title.clone() }</span>
+                            }
+                        </li>
                     }
                 </ul>
             }
@@ -206,6 +212,18 @@ fn read_next(
     });
 }
 
+/// Where a saved article opens: its page; while storage fails (the article lives only in this window, and a
+/// page opened from here would not find it), a link that carries the article itself (the share link), or
+/// none when it is too long for one (the notice offers it as a file).
+fn saved_href(app: &crate::ui::state::AppState, id: &str) -> Option<String> {
+    if !matches!(app.own_storage, crate::ui::state::OwnStorage::Failed(_)) {
+        return Some(Route::Article { id: id.to_string() }.href());
+    }
+    let record = app.own.iter().find(|o| o.id.0 == id)?;
+    let value = own::share::encode(&record.draft).ok()?;
+    Some(format!("{}#/shared?a={value}", Route::View.href()))
+}
+
 /// Saves the drafts that are new (the same text already in the library is said, not added twice).
 fn save_drafts(t: &'static Text, app: &AppContext, p: &mut Pending) {
     let now = crate::platform::clock::now_iso();
@@ -227,6 +245,7 @@ fn save_drafts(t: &'static Text, app: &AppContext, p: &mut Pending) {
             text: t.own_saved(records.len()),
             is_error: false,
         }));
+        crate::ui::hooks::mark_own_coming();
         add_in_chunks(app.clone(), records);
     }
 }

@@ -117,7 +117,10 @@ fn shared(t: &'static Text, app: &crate::ui::state::AppContext, value: &str) -> 
     let kept = app.own.iter().any(|o| o.id.0 == id && o.deleted.is_none());
     let keep = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::OwnKeepShown))
+        Callback::from(move |_: MouseEvent| {
+            crate::ui::hooks::mark_own_coming();
+            app.dispatch(Action::OwnKeepShown);
+        })
     };
     html! {
         <>

@@ -51,6 +51,15 @@ pub fn AddPage() -> Html {
         })
     };
     let (on_choose, on_drop, on_stop) = use_file_intake(t, &pending, &redraw);
+    {
+        // the matcher is built while the reader pastes or chooses, not in the task of the first save
+        let analysis = app.engine.get();
+        use_effect_with((), move |()| {
+            if let Some(analysis) = analysis {
+                crate::platform::dom::after_next_paint(analysis.prepare);
+            }
+        });
+    }
     let on_save = {
         let (pending, app, redraw) = (pending.clone(), app.clone(), redraw.clone());
         Callback::from(move |_: MouseEvent| {

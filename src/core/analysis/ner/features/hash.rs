@@ -12,7 +12,7 @@ impl Fnv {
     }
 
     #[inline(always)]
-    fn byte(self, b: u8) -> Self {
+    pub(super) fn byte(self, b: u8) -> Self {
         Fnv((self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193))
     }
 
@@ -88,6 +88,9 @@ impl std::hash::Hasher for WordHasher {
 
 /// [`WordHasher`] as a `BuildHasher`.
 pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+
+/// A map from words hashed with [`WordHasher`].
+pub type WordMap<V> = std::collections::HashMap<String, V, WordHash>;
 
 /// A set of words hashed with [`WordHasher`].
 pub type WordSet = std::collections::HashSet<String, WordHash>;

@@ -13,7 +13,7 @@ mod shape;
 mod templates;
 mod trigger;
 
-pub use hash::{WordHash, WordHasher, WordSet};
+pub use hash::{WordHash, WordHasher, WordMap, WordSet};
 pub use placeholder::{Placeholder, casing, placeholder, placeholder_id_key};
 pub use shape::shape;
 pub use templates::sentence_features;
@@ -67,8 +67,16 @@ impl FeatureSet {
     pub const CONTEXT2_CAP: u32 = 65536;
     /// Whether the token stands between quotation marks (titles, the OTH names), with its capitalisation.
     pub const QUOTE: u32 = 131072;
+    /// Word clusters learned from unlabelled text ([`Lexicon::clusters`]): the cluster of a capitalised token
+    /// and of its capitalised neighbours at ±1, so an unseen name shares weights with the names it is used like.
+    pub const CLUSTERS: u32 = 262144;
+    /// The head of a German compound: the longest end of a capitalised word (at least [`HEAD_MIN`] chars,
+    /// leaving at least as many before it) that the lexicon knows as a common noun ("Tötungs|anstalt",
+    /// "Flug|hafen"): the head itself, and whether there is one. Names rarely end in a common noun; the
+    /// head also tells places (…straße) and organisations (…verband) apart where the word is unseen.
+    pub const COMPOUND_HEAD: u32 = 524288;
     /// Names of the groups, for the command line.
-    pub const NAMES: [(&'static str, u32); 18] = [
+    pub const NAMES: [(&'static str, u32); 20] = [
         ("affix", Self::AFFIX),
         ("context2", Self::CONTEXT2),
         ("bigram", Self::BIGRAM),
@@ -87,6 +95,8 @@ impl FeatureSet {
         ("context-cap", Self::CONTEXT_CAP),
         ("context2-cap", Self::CONTEXT2_CAP),
         ("quote", Self::QUOTE),
+        ("clusters", Self::CLUSTERS),
+        ("compound-head", Self::COMPOUND_HEAD),
     ];
 
     /// All groups on, except [`FeatureSet::CLASS_TRANSITIONS`]: it was added later and is opt-in
@@ -103,7 +113,9 @@ impl FeatureSet {
                     | Self::SHAPE2
                     | Self::CONTEXT_CAP
                     | Self::CONTEXT2_CAP
-                    | Self::QUOTE),
+                    | Self::QUOTE
+                    | Self::CLUSTERS
+                    | Self::COMPOUND_HEAD),
         )
     }
 
@@ -112,6 +124,9 @@ impl FeatureSet {
         self.0 & bit != 0
     }
 }
+
+/// The shortest compound head and the shortest part before it, in chars ([`FeatureSet::COMPOUND_HEAD`]).
+pub const HEAD_MIN: usize = 3;
 
 /// A name list the tagger can consult (e.g. the knowledge base, [`super::gazetteer::KbGazetteer`]).
 /// Membership becomes a feature; it only has an effect if the model was trained with the same
@@ -151,4 +166,17 @@ pub struct Lexicon {
     pub common_nouns: WordSet,
     /// Lower-cased words seen written in lower case (ordinary words: "die", "neue").
     pub lower_seen: WordSet,
+    /// With [`FeatureSet::CLUSTERS`]: the word cluster of capitalised words (lower-cased; keys starting
+    /// with `<` are placeholder ids of the train split, [`cluster_key`], and are not stored in the model).
+    pub clusters: WordMap<u8>,
+}
+
+/// The key of a token in [`Lexicon::clusters`]: a real word lower-cased (as the caller has it), a placeholder
+/// `<` and its id; `None` for a placeholder outside the train split's vocabulary (`oov`).
+pub fn cluster_key(token: &str) -> Option<String> {
+    match placeholder(token) {
+        Some(p) if p.id == "oov" => None,
+        Some(p) => Some(format!("<{}", p.id)),
+        None => Some(token.to_lowercase()),
+    }
 }

@@ -7,7 +7,7 @@ use super::hash::{Fnv, hash};
 use super::placeholder::{Placeholder, casing, casing_shape, placeholder, placeholder_id_key};
 use super::shape::{push_shape, shape};
 use super::trigger::trigger_class;
-use super::{FeatureSet, Lexicon};
+use super::{FeatureSet, HEAD_MIN, Lexicon};
 
 /// Per-token values computed once per sentence; strings are ranges of a shared buffer.
 struct Info<'a> {
@@ -23,6 +23,8 @@ struct Info<'a> {
     trigger: Option<u8>,
     /// The token is a [`placeholder`] (an unknown word of the train split).
     placeholder: Option<Placeholder<'a>>,
+    /// [`Lexicon::clusters`] of a capitalised token (only with [`FeatureSet::CLUSTERS`]).
+    cluster: Option<u8>,
 }
 
 /// Computes the features of every token of a sentence: `out[offsets[i]..offsets[i + 1]]` are the
@@ -102,6 +104,7 @@ fn token_infos<'a>(tokens: &[&'a str], set: FeatureSet, buf: &mut String, info: 
                 lower_seen: false,
                 trigger: None,
                 placeholder: Some(p),
+                cluster: None,
             });
             continue;
         }
@@ -125,17 +128,26 @@ fn token_infos<'a>(tokens: &[&'a str], set: FeatureSet, buf: &mut String, info: 
             lower_seen: false,
             trigger: None,
             placeholder: None,
+            cluster: None,
         });
     }
 }
 
-/// Step 2: the lexicon and trigger lookups of each real word, once per token.
+/// Step 2: the lexicon, cluster and trigger lookups of each real word, once per token (a placeholder has only
+/// its cluster, which only training sees).
 fn lexicon_lookups(info: &mut [Info<'_>], buf: &str, set: FeatureSet, lexicon: &Lexicon) {
+    let clusters = set.has(FeatureSet::CLUSTERS) && !lexicon.clusters.is_empty();
     for x in info {
-        if x.placeholder.is_some() {
+        if let Some(p) = x.placeholder {
+            if clusters && x.capitalised && p.id != "oov" {
+                x.cluster = lexicon.clusters.get(&format!("<{}", p.id)).copied();
+            }
             continue;
         }
         let lower = &buf[x.lower.clone()];
+        if clusters && x.capitalised {
+            x.cluster = lexicon.clusters.get(lower).copied();
+        }
         if set.has(FeatureSet::COMMON_NOUN) && x.capitalised {
             x.common_noun = lexicon.common_nouns.contains(lower);
             x.lower_seen = lexicon.lower_seen.contains(lower);
@@ -245,6 +257,12 @@ impl<'s> Sentence<'s> {
         if set.has(FeatureSet::CONTEXT_CAP | FeatureSet::CONTEXT2_CAP) {
             self.context_cap_features(&at, out);
         }
+        if set.has(FeatureSet::CLUSTERS) {
+            self.cluster_features(&at, out);
+        }
+        if set.has(FeatureSet::COMPOUND_HEAD) && x.capitalised && x.placeholder.is_none() {
+            self.compound_head_features(&at, out);
+        }
         if set.has(FeatureSet::CASING) {
             let c = x.placeholder.map_or_else(|| casing(self.tokens[i]), |p| p.casing);
             out.push(hash(80, &[c]));
@@ -336,6 +354,52 @@ impl<'s> Sentence<'s> {
             if let Some(w) = self.word(ii + 1) {
                 out.push(hash(33, &[w0, w]));
             }
+        }
+    }
+
+    /// The longest common-noun end of a capitalised word without a hyphen (templates 110–111): the head, and
+    /// with the token's sentence position whether there is one.
+    #[inline]
+    fn compound_head_features(&self, at: &At<'s>, out: &mut Vec<u32>) {
+        let lower = self.lower[at.i];
+        if lower.len() < 2 * HEAD_MIN || lower.contains('-') {
+            return;
+        }
+        let n = if lower.is_ascii() {
+            lower.len()
+        } else {
+            lower.chars().count()
+        };
+        if n < 2 * HEAD_MIN {
+            return;
+        }
+        // the longest end first: starts after HEAD_MIN chars, up to HEAD_MIN chars before the end
+        let head = lower
+            .char_indices()
+            .take(n - HEAD_MIN + 1)
+            .skip(HEAD_MIN)
+            .map(|(b, _)| &lower[b..])
+            .find(|h| self.lexicon.common_nouns.contains(*h));
+        match head {
+            Some(h) => {
+                out.push(hash(110, &[h]));
+                out.push(hash(111, &["h", at.first]));
+            }
+            None => out.push(hash(111, &["-", at.first])),
+        }
+    }
+
+    /// The word clusters of the token and of its neighbours at ±1, where they have one (templates 100–102).
+    #[inline]
+    fn cluster_features(&self, at: &At<'s>, out: &mut Vec<u32>) {
+        if let Some(c) = at.x.cluster {
+            out.push(Fnv::new(100).byte(c).0);
+        }
+        if let Some(c) = at.i.checked_sub(1).and_then(|j| self.info[j].cluster) {
+            out.push(Fnv::new(101).byte(c).0);
+        }
+        if let Some(c) = self.info.get(at.i + 1).and_then(|x| x.cluster) {
+            out.push(Fnv::new(102).byte(c).0);
         }
     }
 

@@ -2,7 +2,7 @@
 
 #[cfg(doc)]
 use super::super::features::TOKEN_CLASSES;
-use super::super::features::{FeatureSet, Lexicon, WordSet};
+use super::super::features::{FeatureSet, Lexicon, WordMap, WordSet};
 use super::super::{NerError, NerLabel};
 use super::{KeyMap, Model, allowed_transitions, transition_classes, weight_of};
 
@@ -11,7 +11,8 @@ impl Model {
     /// length-prefixed strings), hash bits (u8; 0 = full keys), weight bits (u8: 8 or 16), weight scale (f32),
     /// `K × (L + 1) × L` transition weights (i16; K = [`TOKEN_CLASSES`] with
     /// [`FeatureSet::CLASS_TRANSITIONS`], else 1), the common-noun and lower-case word lists (count u32, then
-    /// front-coded sorted words: bytes shared with the previous word u8, length of the rest u8, the rest),
+    /// front-coded sorted words: bytes shared with the previous word u8, length of the rest u8, the rest), with
+    /// [`FeatureSet::CLUSTERS`] the cluster words (a word list as before) and their clusters (u8 each),
     /// then the features column by column: count (u32), key (or bucket) deltas (LEB128), entry counts (u8),
     /// labels (u8), weights (i8 or i16).
     ///
@@ -42,25 +43,14 @@ impl Model {
         let trans = (0..transition_classes(features) * (l + 1) * l)
             .map(|_| Ok(f32::from(r.i16()?) * scale))
             .collect::<Result<Vec<f32>, NerError>>()?;
-        let mut lists = Vec::new();
-        for _ in 0..2 {
-            let n = r.u32()? as usize;
-            let mut set = WordSet::with_capacity_and_hasher(n.min(1 << 20), Default::default());
-            let mut word: Vec<u8> = Vec::new();
-            for _ in 0..n {
-                let shared = r.take(1)?[0] as usize;
-                let rest = r.take(1)?[0] as usize;
-                if shared > word.len() {
-                    return Err(NerError::BadModel("word list: bad shared prefix".into()));
-                }
-                word.truncate(shared);
-                word.extend_from_slice(r.take(rest)?);
-                set.insert(String::from_utf8(word.clone()).map_err(|_| NerError::BadModel("word not UTF-8".into()))?);
-            }
-            lists.push(set);
+        let common_nouns: WordSet = r.words()?.into_iter().collect();
+        let lower_seen: WordSet = r.words()?.into_iter().collect();
+        let mut clusters = WordMap::default();
+        if features.has(FeatureSet::CLUSTERS) {
+            let words = r.words()?;
+            let ids = r.take(words.len())?;
+            clusters = words.into_iter().zip(ids.iter().copied()).collect();
         }
-        let lower_seen = lists.pop().unwrap_or_default();
-        let common_nouns = lists.pop().unwrap_or_default();
         let nf = r.u32()? as usize;
         if nf > bytes.len() {
             return Err(NerError::BadModel("feature count larger than the file".into()));
@@ -124,6 +114,7 @@ impl Model {
             lexicon: Lexicon {
                 common_nouns,
                 lower_seen,
+                clusters,
             },
             hash_bits,
             index,
@@ -173,6 +164,27 @@ impl<'a> Reader<'a> {
     }
     fn i16(&mut self) -> Result<i16, NerError> {
         Ok(i16::from_le_bytes(self.array()?))
+    }
+    /// A word list: count (u32), then front-coded sorted words (bytes shared with the previous word u8,
+    /// length of the rest u8, the rest).
+    fn words(&mut self) -> Result<Vec<String>, NerError> {
+        let n = self.u32()? as usize;
+        if n > self.bytes.len() {
+            return Err(NerError::BadModel("word count larger than the file".into()));
+        }
+        let mut out = Vec::with_capacity(n);
+        let mut word: Vec<u8> = Vec::new();
+        for _ in 0..n {
+            let shared = self.take(1)?[0] as usize;
+            let rest = self.take(1)?[0] as usize;
+            if shared > word.len() {
+                return Err(NerError::BadModel("word list: bad shared prefix".into()));
+            }
+            word.truncate(shared);
+            word.extend_from_slice(self.take(rest)?);
+            out.push(String::from_utf8(word.clone()).map_err(|_| NerError::BadModel("word not UTF-8".into()))?);
+        }
+        Ok(out)
     }
     fn string(&mut self) -> Result<String, NerError> {
         let n = self.take(1)?[0] as usize;

@@ -1,11 +1,14 @@
 // Readers' own articles (issue 15), over http and from disk: paste an agency copy of a bundled report →
 // it is saved in the browser, highlighted and linked to that report; a reload keeps it; delete → undo;
 // shared by link into a fresh browser, shown read-only, kept; hostile files get a message each and run or
-// load nothing.
+// load nothing; the collection saved as one file opens from disk with its articles and notes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, origins, openPage, go, ready, siteDir } from './harness.mjs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, origins, openPage, go, ready, siteDir, selectPhrase } from './harness.mjs';
 
 let browser;
 let env;
@@ -155,6 +158,48 @@ for (const name of ['http', 'file']) {
     assert.match(await a.page.locator('main h1').textContent(), /Speicher voll/);
     assert.deepEqual(a.problems, []);
     await a.context.close();
+  });
+
+  // "Sammlung als Datei speichern": one HTML file with the app, every article and the notes, opened from
+  // disk in a fresh browser: the articles and notes are there, links stay inside the file, no other request.
+  test(`${name}: the collection saved as one file opens from disk with its articles and notes, nothing else loaded`, async () => {
+    const a = await openPage(browser, origin());
+    const text = 'Eigener Bericht: Lawrow in Sotschi\n\nSergej Lawrow traf in Sotschi Mevlüt Cavusoglu. Die Türkei kauft weitere S-400-Raketen aus Russland.';
+    const href = await paste(a.page, origin(), text);
+    await a.page.goto(siteDir(origin()) + href);
+    await ready(a.page);
+    await selectPhrase(a.page, 'weitere S-400-Raketen');
+    await a.page.click('#add-note');
+    await a.page.fill('#selection-toolbar textarea', 'Für die Klasse: Quelle prüfen');
+    await a.page.click('#save-note');
+    await a.page.waitForSelector('mark.annotation');
+    await go(a.page, origin(), 'add.html');
+    const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.click('#save-collection')]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'presseschau-collection-')), 'sammlung.html');
+    fs.copyFileSync(await download.path(), file);
+    assert.deepEqual(a.problems, []);
+    await a.context.close();
+
+    const url = pathToFileURL(file).href;
+    const b = await openPage(browser, { base: url });
+    await b.page.goto(url);
+    await ready(b.page);
+    assert.equal(await b.page.locator('.article-card').count(), 6, 'five bundled and the own one');
+    await b.page.locator('.card-title a', { hasText: 'Eigener Bericht' }).click();
+    await b.page.waitForSelector('.article-body mark.entity');
+    assert.ok(b.page.url().startsWith(url + '#/a/'), b.page.url());
+    await b.page.waitForSelector('mark.annotation');
+    assert.match(await b.page.locator('#notes-panel').textContent(), /Für die Klasse/);
+    // a name page and back, inside the file
+    await b.page.locator('.article-body mark.entity[data-entity-id]').first().focus();
+    await b.page.waitForSelector('#entity-card');
+    await b.page.goBack();
+    await b.page.goto(url + '#/notes');
+    await b.page.waitForSelector('[data-page="notes"]');
+    assert.match(await b.page.locator('main').textContent(), /Für die Klasse/);
+    assert.deepEqual(b.requests.filter((r) => !r.startsWith(url) && !r.startsWith('data:')), []);
+    assert.deepEqual(b.problems, []);
+    await b.context.close();
   });
 
   test(`${name}: two tabs adding articles at once lose nothing`, async () => {

@@ -14,6 +14,7 @@
 """
 import base64
 import glob
+import json
 import os
 import re
 import shutil
@@ -42,8 +43,10 @@ cargo_env = {k: v for k, v in os.environ.items() if not k.startswith("CARGO_BUIL
 trusted_types = open(os.path.join(here, "trusted_types.js"), encoding="utf-8").read()
 
 
-def pack(glue, wasm_bytes, what):
-    """One classic script from wasm-bindgen's ES module glue and the wasm."""
+def pack(glue, wasm_bytes, what, name=None):
+    """One classic script from wasm-bindgen's ES module glue and the wasm. With `name`, the starting function
+    is also kept as `self.<name>`: the full app writes its own source (Function.prototype.toString) into the
+    one-file collection a reader saves, which from disk it could not read otherwise."""
     default = re.search(r"export\s*\{[^}]*?\b(\w+)\s+as\s+default\b", glue)
     if not default:
         sys.exit("site_hook: glue has no default export (init function)")
@@ -71,7 +74,8 @@ def pack(glue, wasm_bytes, what):
     return (
         "// Presseschau: " + what + " (wasm-bindgen glue + the wasm, deflated and base64), one classic script.\n"
         + trusted_types
-        + "(async () => {\n"
+        + ("self." + name + " = " if name else "(")
+        + "async () => {\n"
         + glue
         + "\nconst __wasm_b64 = \"" + b64 + "\";\n"
         # Uint8Array.from(atob(…), mapFn) calls the function once per byte: ~200 ms for 1.9 MB in V8; a plain
@@ -87,7 +91,7 @@ def pack(glue, wasm_bytes, what):
         + "const __wasm_bytes = await new Response(new Blob([__packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();\n"
         + "performance.mark('presseschau:inflated');\n"
         + "await " + init_fn + "({ module_or_path: __wasm_bytes });\n"
-        + "})();\n"
+        + ("};\nself." + name + "();\n" if name else "})();\n")
     ), len(wasm_bytes), len(packed)
 
 
@@ -114,8 +118,8 @@ def build_reader():
         return open(os.path.join(tmp, "reader.js"), encoding="utf-8").read(), open(wasm, "rb").read()
 
 
-full_js, full_size, full_packed = pack(open(js_path, encoding="utf-8").read(), open(wasm_path, "rb").read(), "the full app")
-open(os.path.join(staging, "app-full.js"), "w", encoding="utf-8").write(full_js)
+full_js, full_size, full_packed = pack(open(js_path, encoding="utf-8").read(), open(wasm_path, "rb").read(),
+                                      "the full app", "presseschauApp")
 reader_js, reader_size, reader_packed = pack(*build_reader(), "the reading pages' app")
 open(os.path.join(staging, "app.js"), "w", encoding="utf-8").write(reader_js)
 
@@ -124,6 +128,10 @@ if len(css) != 1:
     sys.exit(f"site_hook: expected one stylesheet from trunk, found {css}")
 css_path = os.path.join(staging, css[0].lstrip("./"))
 shutil.move(css_path, os.path.join(staging, "style.css"))
+# The full app also carries the stylesheet as text, for the one-file collection (from disk it cannot read it).
+style_text = open(os.path.join(staging, "style.css"), encoding="utf-8").read()
+full_js += "self.presseschauStyle = " + json.dumps(style_text) + ";\n"
+open(os.path.join(staging, "app-full.js"), "w", encoding="utf-8").write(full_js)
 shutil.copy(os.path.join(here, "forward.js"), os.path.join(staging, "forward.js"))
 # The NER model is not in the wasm: the app loads model.js only for text the build did not analyse.
 model = open(os.path.join(root, "src", "core", "analysis", "ner", "model.bin"), "rb").read()

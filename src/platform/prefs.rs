@@ -15,7 +15,12 @@ pub fn browser_languages() -> Vec<String> {
     }
 }
 
-/// Sets an attribute of the document's root element (`<html>`), e.g. `lang` or `data-theme`.
+/// An attribute of the document's root element (`<html>`), if set.
+pub fn root_attr(name: &str) -> Option<String> {
+    web_sys::window()?.document()?.document_element()?.get_attribute(name)
+}
+
+/// Sets an attribute of `<html>`.
 pub fn set_root_attr(name: &str, value: &str) {
     let root = web_sys::window()
         .and_then(|w| w.document())

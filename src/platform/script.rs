@@ -87,3 +87,22 @@ pub fn global_value(name: &str) -> Option<String> {
         None
     }
 }
+
+/// The source of a function the page keeps as a global (`self.<name>`, e.g. the full app's starting
+/// function), through `Function.prototype.toString`: the one way to read a loaded script's text from disk,
+/// where `fetch` is blocked.
+pub fn global_function_source(name: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let window = web_sys::window()?;
+        let f = js_sys::Reflect::get(&window, &wasm_bindgen::JsValue::from_str(name)).ok()?;
+        let f: js_sys::Function = f.dyn_into().ok()?;
+        return Some(String::from(f.to_string()));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        None
+    }
+}

@@ -1,6 +1,7 @@
 //! The Yew app: one reducer in a context, pages. Every page of the static site is prerendered by the same
 //! components ([`StaticApp`], natively); in the browser [`App`] renders the page's own route and takes over.
 
+pub mod collection;
 pub mod components;
 pub mod hooks;
 pub mod pages;
@@ -23,6 +24,7 @@ use crate::ui::state::{AppContext, AppState};
 /// own articles (text the build did not analyse), or when the build's analysis (`data.js`) is missing.
 pub fn start(engine: state::Engine, pages: Pages) {
     crate::platform::clock::mark("presseschau:started");
+    routes::set_single_file(crate::platform::prefs::root_attr("data-single-file").is_some());
     let path = crate::platform::location::page_route().unwrap_or_else(|| "/".to_string());
     let mut route = Route::recognize(&path).unwrap_or(Route::NotFound);
     if route == Route::NotFound {
@@ -92,6 +94,22 @@ pub fn App(props: &AppProps) -> Html {
     });
     hooks::use_persistence(&state);
     hooks::use_own_articles(&state);
+    {
+        // a one-file collection brings notes: those not already among the reader's are added (and said)
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            let notes = routes::is_single_file()
+                .then(|| crate::platform::script::global_value("presseschauNotes"))
+                .flatten()
+                .and_then(|raw| crate::core::annotations::codec::decode(&raw).ok());
+            if let Some(d) = notes.filter(|d| !d.set.items().is_empty()) {
+                dispatcher.dispatch(state::Action::AdoptShared {
+                    notes: d.set.items().to_vec(),
+                    unplaced: 0,
+                });
+            }
+        });
+    }
     {
         let (dispatcher, have_en) = (state.dispatcher(), state.descriptions_en.is_some());
         use_effect_with((state.lang, state.theme), move |(lang, theme)| {

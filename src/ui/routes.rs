@@ -81,6 +81,9 @@ impl Route {
     /// `a-<id>.html`, `e.html`, `e-<id>.html`, `s-<id>.html`, `c-<a>-<b>.html`, `t.html`, `notes.html`.
     /// Every link and copied address is built here, nowhere else.
     pub fn href(&self) -> String {
+        if SINGLE_FILE.with(std::cell::Cell::get) {
+            return format!("#{}", self.to_path());
+        }
         if self.is_dynamic() {
             return format!("view.html#{}", self.to_path());
         }
@@ -105,7 +108,7 @@ impl Route {
     /// sent to a server, and works from disk. `value` must already be URL-safe (the link codecs produce
     /// base64url or percent-encoded text).
     pub fn href_with(&self, name: &str, value: &str) -> String {
-        if self.is_dynamic() {
+        if self.is_dynamic() || SINGLE_FILE.with(std::cell::Cell::get) {
             return format!("{}?{name}={value}", self.href());
         }
         format!("{}#{name}={value}", self.href())
@@ -140,6 +143,19 @@ impl Route {
 thread_local! {
     /// The ids whose pages exist only in this browser ([`set_dynamic`]).
     static DYNAMIC: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+    /// Whether the app runs in a one-file collection ([`set_single_file`]).
+    static SINGLE_FILE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Says that the app runs in a one-file collection ([`crate::ui::collection`]): every page is a `#/…`
+/// fragment of that one file, so [`Route::href`] gives fragments only.
+pub fn set_single_file(on: bool) {
+    SINGLE_FILE.with(|s| s.set(on));
+}
+
+/// Whether the app runs in a one-file collection.
+pub fn is_single_file() -> bool {
+    SINGLE_FILE.with(std::cell::Cell::get)
 }
 
 /// Says which ids have no page in the static site (the reader's own articles, and the events, comparisons

@@ -3,6 +3,7 @@
 pub mod annotation_item;
 pub mod article_body;
 pub mod article_card;
+pub mod collection_save;
 pub mod copy_link_button;
 pub mod entity_card;
 pub mod entity_legend;

@@ -51,15 +51,7 @@ pub fn AddPage() -> Html {
         })
     };
     let (on_choose, on_drop, on_stop) = use_file_intake(t, &pending, &redraw);
-    {
-        // the matcher is built while the reader pastes or chooses, not in the task of the first save
-        let analysis = app.engine.get();
-        use_effect_with((), move |()| {
-            if let Some(analysis) = analysis {
-                crate::platform::dom::after_next_paint(analysis.prepare);
-            }
-        });
-    }
+    use_prepared_analysis(&app);
     let on_save = {
         let (pending, app, redraw) = (pending.clone(), app.clone(), redraw.clone());
         Callback::from(move |_: MouseEvent| {
@@ -101,8 +93,21 @@ pub fn AddPage() -> Html {
                 { drafts_view(t, &pending, &redraw, &p.drafts) }
                 <button type="button" class="button" id="save-own" onclick={on_save}>{ t.save_articles }</button>
             }
+            <crate::ui::components::collection_save::CollectionSave />
         </section>
     }
+}
+
+/// Builds the knowledge base's matcher once the page is painted, while the reader pastes or chooses, not in
+/// the task of the first save.
+#[hook]
+fn use_prepared_analysis(app: &AppContext) {
+    let analysis = app.engine.get();
+    use_effect_with((), move |()| {
+        if let Some(analysis) = analysis {
+            crate::platform::dom::after_next_paint(analysis.prepare);
+        }
+    });
 }
 
 /// Files chosen or dropped: read one after another with progress, until done or stopped.

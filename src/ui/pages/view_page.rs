@@ -37,6 +37,11 @@ pub fn ViewPage() -> Html {
     if let Some(value) = raw.strip_prefix("/shared?a=") {
         return shared(t, &app, value);
     }
+    if crate::ui::routes::is_single_file() {
+        // a one-file collection: every page is a fragment of it, the library when there is none
+        let route = from_view_fragment(&raw).map_or(Route::Home, |(r, _)| r);
+        return Pages::ALL.page(if route == Route::View { Route::Home } else { route });
+    }
     if raw.is_empty() {
         return html! { <section data-page="view-missing"><h1>{ t.view_title }</h1><p>{ t.view_needs_js }</p></section> };
     }

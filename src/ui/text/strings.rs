@@ -223,4 +223,10 @@ texts! {
     loading: "Wird geladen …" | "Loading …",
     export_own: "Eigene Artikel als Datei sichern" | "Save own articles as a file",
     own_export_unreadable: "keine Sicherung eigener Artikel aus Presseschau (oder beschädigt)" | "not a backup of own articles from Presseschau (or damaged)",
+    collection_title: "Sammlung als Datei" | "Collection as a file",
+    collection_help: "Eine HTML-Datei mit der App, allen Artikeln (auch Ihren eigenen) und, wenn gewählt, Ihren Notizen. Sie öffnet sich ohne Netz, etwa vom USB-Stick oder aus einer E-Mail." | "One HTML file with the app, every article (your own too) and, if chosen, your notes. It opens without a network, from a USB stick or an e-mail, say.",
+    collection_with_notes: "mit meinen Notizen" | "with my notes",
+    collection_save: "Sammlung als Datei speichern" | "Save the collection as a file",
+    collection_failed: "Die Datei konnte nicht erstellt werden: Dieser Ordner ist unvollständig oder der Browser hat den Download abgelehnt." | "The file could not be made: this folder is incomplete, or the browser refused the download.",
+    collection_loading: "Presseschau wird gestartet … (JavaScript muss eingeschaltet sein.)" | "Presseschau is starting … (JavaScript must be on.)",
 }

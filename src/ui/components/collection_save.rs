@@ -1,0 +1,38 @@
+//! "Sammlung als Datei speichern": the button that saves the whole collection as one HTML file
+//! ([`crate::ui::collection`]), with the reader's notes if chosen.
+
+use yew::prelude::*;
+
+use crate::ui::state::{Action, Notice, use_app};
+
+/// The section on the add page.
+#[component]
+pub fn CollectionSave() -> Html {
+    let t = crate::ui::hooks::use_text();
+    let app = use_app();
+    let with_notes = use_state(|| true);
+    let on_notes = {
+        let with_notes = with_notes.clone();
+        Callback::from(move |_: Event| with_notes.set(!*with_notes))
+    };
+    let on_save = {
+        let (app, with_notes) = (app.clone(), *with_notes);
+        Callback::from(move |_: MouseEvent| {
+            if !crate::ui::collection::save(&app, with_notes) {
+                app.dispatch(Action::Notify(Notice {
+                    text: t.collection_failed.to_string(),
+                    is_error: true,
+                }));
+            }
+        })
+    };
+    html! {
+        <section class="collection-save" aria-labelledby="collection-title">
+            <h2 id="collection-title">{ t.collection_title }</h2>
+            <p class="hint">{ t.collection_help }</p>
+            <label><input type="checkbox" id="collection-notes" checked={*with_notes} onchange={on_notes} />{ " " }{ t.collection_with_notes }</label>
+            { " " }
+            <button type="button" class="button" id="save-collection" onclick={on_save}>{ t.collection_save }</button>
+        </section>
+    }
+}

@@ -197,6 +197,15 @@ for (const name of ['http', 'file']) {
     await b.page.goto(url + '#/notes');
     await b.page.waitForSelector('[data-page="notes"]');
     assert.match(await b.page.locator('main').textContent(), /Für die Klasse/);
+    // adding an article in the file works the same, the model's names included (the model is in the file)
+    await b.page.goto(url + '#/add');
+    await b.page.waitForSelector('#paste-text');
+    await b.page.fill('#paste-text', 'Neuer Minister\n\nDer neue Landwirtschaftsminister Gerold Wunderlich (SPD) besuchte am Montag die Stadt Kleinmachnow.');
+    await b.page.click('#paste-use');
+    await b.page.waitForSelector('.draft');
+    await b.page.click('#save-own');
+    await b.page.locator('.add-saved a').first().click();
+    await b.page.waitForSelector('.article-body mark.entity--detected >> text=Gerold Wunderlich');
     assert.deepEqual(b.requests.filter((r) => !r.startsWith(url) && !r.startsWith('data:')), []);
     assert.deepEqual(b.problems, []);
     await b.context.close();

@@ -7,6 +7,10 @@
 pub fn ensure(done: impl FnOnce() + 'static) {
     if crate::core::analysis::ner::model::is_loaded() {
         done();
+    } else if crate::platform::script::global_value("presseschauModel").is_some() {
+        // already on the page (a one-file collection carries it)
+        install_from_global();
+        done();
     } else if cfg!(target_arch = "wasm32") {
         crate::platform::clock::mark("presseschau:model-requested");
         crate::platform::script::load("model.js", move |ok| {

@@ -7,9 +7,9 @@
 /// The Trusted Types policy every page starts with.
 pub const TRUSTED_TYPES: &str = include_str!("../../tools/trusted_types.js");
 
-/// Saves the collection of `app` as one file (a download), with the reader's notes if `with_notes`. `false`
-/// when the parts are missing (the full app's source and stylesheet come with `app-full.js`) or the
-/// browser refused the download.
+/// Saves the collection of `app` as one file (a download), with the reader's notes if `with_notes`, and the
+/// model when the page has loaded it (`Analysis::with_model` first). `false` when the parts are missing (the
+/// full app's source and stylesheet come with `app-full.js`) or the browser refused the download.
 pub fn save(app: &crate::ui::state::AppState, with_notes: bool) -> bool {
     use crate::platform::script::{global_function_source, global_value};
     let t = app.lang.text();
@@ -32,6 +32,7 @@ pub fn save(app: &crate::ui::state::AppState, with_notes: bool) -> bool {
         trusted_types: TRUSTED_TYPES,
         data: &data,
         notes: notes.as_deref(),
+        model: global_value("presseschauModel").as_deref(),
         app: &source,
     });
     crate::platform::download::download("presseschau-sammlung.html", "text/html", &file)
@@ -53,6 +54,8 @@ pub struct Parts<'a> {
     pub data: &'a str,
     /// The notes (`annotations::codec::encode`), if chosen.
     pub notes: Option<&'a str>,
+    /// The NER model (`model.js`'s base64), so articles added in the file get the model's names too.
+    pub model: Option<&'a str>,
     /// The full app's starting function, as source (`async () => { … }`).
     pub app: &'a str,
 }
@@ -63,6 +66,9 @@ pub fn html(p: &Parts<'_>) -> String {
     let mut data = format!("self.presseschauData = {};\n", js(p.data));
     if let Some(notes) = p.notes {
         data.push_str(&format!("self.presseschauNotes = {};\n", js(notes)));
+    }
+    if let Some(model) = p.model {
+        data.push_str(&format!("self.presseschauModel = {};\n", js(model)));
     }
     let app = format!("self.presseschauApp = {};\nself.presseschauApp();\n", p.app);
     let scripts = [p.trusted_types.to_string(), data, app];
@@ -117,6 +123,7 @@ mod tests {
             trusted_types: "/*tt*/",
             data: "{\"a\":\"</script><script>alert(1)</script>\"}",
             notes: Some("{\"version\":2}"),
+            model: Some("QUJD"),
             app: "async () => { await 1; }",
         };
         let out = html(&p);
@@ -141,7 +148,7 @@ mod tests {
         assert!(!csp.contains("'self'"), "no file is allowed: {csp}");
         assert!(out.contains("data-route=\"/view\" data-single-file"));
         assert!(out.contains("<title>Sammlung &lt;1&gt;</title>"));
-        assert!(out.contains("self.presseschauNotes"));
+        assert!(out.contains("self.presseschauNotes") && out.contains("self.presseschauModel = \"QUJD\""));
         let without = html(&Parts { notes: None, ..p });
         assert!(!without.contains("presseschauNotes"));
     }

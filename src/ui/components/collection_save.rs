@@ -18,11 +18,20 @@ pub fn CollectionSave() -> Html {
     let on_save = {
         let (app, with_notes) = (app.clone(), *with_notes);
         Callback::from(move |_: MouseEvent| {
-            if !crate::ui::collection::save(&app, with_notes) {
-                app.dispatch(Action::Notify(Notice {
-                    text: t.collection_failed.to_string(),
-                    is_error: true,
-                }));
+            let engine = app.engine;
+            let app = app.clone();
+            let save = move || {
+                if !crate::ui::collection::save(&app, with_notes) {
+                    app.dispatch(Action::Notify(Notice {
+                        text: t.collection_failed.to_string(),
+                        is_error: true,
+                    }));
+                }
+            };
+            // the model goes into the file too (loaded first if this page has not needed it yet)
+            match engine.get() {
+                Some(analysis) => (analysis.with_model)(Box::new(save)),
+                None => save(),
             }
         })
     };

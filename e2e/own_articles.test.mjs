@@ -185,9 +185,12 @@ for (const name of ['http', 'file']) {
     await b.page.goto(url);
     await ready(b.page);
     assert.equal(await b.page.locator('.article-card').count(), 6, 'five bundled and the own one');
+    await b.page.evaluate(() => window.scrollTo(0, 300));
+    assert.ok((await b.page.evaluate(() => window.scrollY)) > 0, 'the library scrolled');
     await b.page.locator('.card-title a', { hasText: 'Eigener Bericht' }).click();
     await b.page.waitForSelector('.article-body mark.entity');
     assert.ok(b.page.url().startsWith(url + '#/a/'), b.page.url());
+    assert.equal(await b.page.evaluate(() => window.scrollY), 0, 'a followed link starts at the top, like a page');
     await b.page.waitForSelector('mark.annotation');
     assert.match(await b.page.locator('#notes-panel').textContent(), /Für die Klasse/);
     // a name page and back, inside the file

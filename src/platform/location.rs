@@ -93,3 +93,26 @@ pub fn go(href: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = href;
 }
+
+/// After a fragment change on a page whose fragment is the page (`view.html`, a one-file collection): a new
+/// history entry (a link was followed) starts at the top, like a new page; back and forward keep the
+/// position the browser restores. An entry is told apart by its state: a new one has none, and gets one here.
+pub fn top_of_new_entry() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else { return };
+        let Ok(history) = window.history() else { return };
+        if history
+            .state()
+            .map(|s| s.is_null() || s.is_undefined())
+            .unwrap_or(false)
+        {
+            let _ = history.replace_state(&wasm_bindgen::JsValue::from_str("seen"), "");
+            let query = fragment();
+            // (a passage in the address scrolls to itself)
+            if !query.contains("?q=") {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    }
+}

@@ -18,7 +18,10 @@ pub fn ViewPage() -> Html {
     {
         let raw = raw.setter();
         use_effect_with((), move |()| {
-            crate::platform::location::on_fragment_change(move |_| raw.set(crate::platform::location::raw_fragment()));
+            crate::platform::location::on_fragment_change(move |_| {
+                crate::platform::location::top_of_new_entry();
+                raw.set(crate::platform::location::raw_fragment());
+            });
         });
     }
     {

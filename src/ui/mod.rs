@@ -94,22 +94,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     hooks::use_persistence(&state);
     hooks::use_own_articles(&state);
-    {
-        // a one-file collection brings notes: those not already among the reader's are added (and said)
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |()| {
-            let notes = routes::is_single_file()
-                .then(|| crate::platform::script::global_value("presseschauNotes"))
-                .flatten()
-                .and_then(|raw| crate::core::annotations::codec::decode(&raw).ok());
-            if let Some(d) = notes.filter(|d| !d.set.items().is_empty()) {
-                dispatcher.dispatch(state::Action::AdoptShared {
-                    notes: d.set.items().to_vec(),
-                    unplaced: 0,
-                });
-            }
-        });
-    }
+    use_collection_notes(&state);
     {
         let (dispatcher, have_en) = (state.dispatcher(), state.descriptions_en.is_some());
         use_effect_with((state.lang, state.theme), move |(lang, theme)| {
@@ -146,6 +131,33 @@ pub fn App(props: &AppProps) -> Html {
             </ContextProvider<text::Lang>>
         </ContextProvider<AppContext>>
     }
+}
+
+/// A one-file collection brings notes: those not already among the reader's are added (and said); notes that
+/// cannot be read are said, and the reader's own stay as they are.
+#[hook]
+fn use_collection_notes(app: &AppContext) {
+    let (dispatcher, t) = (app.dispatcher(), app.lang.text());
+    use_effect_with((), move |()| {
+        let raw = routes::is_single_file()
+            .then(|| crate::platform::script::global_value("presseschauNotes"))
+            .flatten();
+        match raw.map(|raw| crate::core::annotations::codec::decode(&raw)) {
+            Some(Ok(d)) if !d.set.items().is_empty() => dispatcher.dispatch(state::Action::AdoptShared {
+                notes: d.set.items().to_vec(),
+                unplaced: 0,
+            }),
+            Some(Err(e)) => dispatcher.dispatch(state::Action::Notify(state::Notice {
+                text: format!(
+                    "{} {}",
+                    t.collection_notes_unreadable,
+                    t.stored_data_problem(&e.problem)
+                ),
+                is_error: true,
+            })),
+            _ => {}
+        }
+    });
 }
 
 /// Loads the knowledge base's English descriptions (`kb-en.js`, written by the build) into the state. Without

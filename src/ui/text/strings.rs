@@ -228,5 +228,6 @@ texts! {
     collection_with_notes: "mit meinen Notizen" | "with my notes",
     collection_save: "Sammlung als Datei speichern" | "Save the collection as a file",
     collection_failed: "Die Datei konnte nicht erstellt werden: Dieser Ordner ist unvollständig oder der Browser hat den Download abgelehnt." | "The file could not be made: this folder is incomplete, or the browser refused the download.",
+    collection_notes_unreadable: "Die Notizen in dieser Datei sind nicht lesbar; die Artikel sind da, Ihre eigenen Notizen unverändert." | "The notes in this file cannot be read; the articles are here, your own notes are unchanged.",
     collection_loading: "Presseschau wird gestartet … (JavaScript muss eingeschaltet sein.)" | "Presseschau is starting … (JavaScript must be on.)",
 }

@@ -1,6 +1,7 @@
 // Cumulative layout shift while the app takes over the prerendered pages (issue 10: ≤ 0.1): opens every page
-// except the per-pair compare pages from disk at desktop and phone width and prints the worst CLS.
-// Prints numbers only. Usage: trunk build --release && node tools/clsbench.mjs
+// except the per-pair compare pages from disk at desktop and phone width, for a German browser (the language
+// of the prerendered pages) and an English one (the UI words switch when the app takes over), and prints the
+// worst CLS. Prints numbers only. Usage: trunk build --release && node tools/clsbench.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,11 +9,11 @@ import { launch, DIST } from '../e2e/harness.mjs';
 
 const browser = await launch();
 const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('c-'));
-for (const viewport of [{ width: 1200, height: 900 }, { width: 390, height: 844 }]) {
+for (const [locale, viewport] of ['de-DE', 'en-US'].flatMap((l) => [[l, { width: 1200, height: 900 }], [l, { width: 390, height: 844 }]])) {
   let worst = 0;
   let worstFile = '-';
   for (const f of files) {
-    const context = await browser.newContext({ viewport });
+    const context = await browser.newContext({ viewport, locale });
     const page = await context.newPage();
     await page.addInitScript(() => {
       window.__cls = 0;
@@ -26,6 +27,6 @@ for (const viewport of [{ width: 1200, height: 900 }, { width: 390, height: 844 
     if (cls > worst) { worst = cls; worstFile = f; }
     await context.close();
   }
-  console.log(`${viewport.width}px: ${files.length} pages, worst cumulative layout shift ${worst.toFixed(4)} (${worstFile})`);
+  console.log(`${locale}, ${viewport.width}px: ${files.length} pages, worst cumulative layout shift ${worst.toFixed(4)} (${worstFile})`);
 }
 await browser.close();

@@ -9,16 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, DIST } from '../e2e/harness.mjs';
+import { newsTexts } from './news_texts.mjs';
 
 const n = Number(process.argv[2] || 20);
 const runs = Number(process.argv[3] || 7);
-const data = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'shared', 'data', 'same-event-de');
-const jsonl = fs.readdirSync(data).find((f) => f.endsWith('.jsonl'));
-const texts = [];
-for (const line of fs.readFileSync(path.join(data, jsonl), 'utf8').split('\n').filter(Boolean)) {
-  const r = JSON.parse(line);
-  for (const k of ['1', '2']) if (r[`text_${k}`] && r[`title_${k}`]) texts.push(`${r[`title_${k}`]}\n\n${r[`text_${k}`]}`);
-}
+const texts = newsTexts();
 const browser = await launch();
 const ready = (page) => page.waitForSelector('html[data-app="ready"] main [data-page]', { timeout: 60000 });
 

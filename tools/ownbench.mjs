@@ -5,19 +5,13 @@
 // and the longest main-thread task during each save (PerformanceObserver "longtask").
 // Texts from ../shared/data/same-event-de (never bundled). Prints numbers only; asserts nothing.
 // Usage: trunk build --release && node tools/ownbench.mjs [files=200]
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, DIST } from '../e2e/harness.mjs';
+import { newsTexts } from './news_texts.mjs';
 
 const n = Number(process.argv[2] || 200);
-const data = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'shared', 'data', 'same-event-de');
-const file = fs.readdirSync(data).find((f) => f.endsWith('.jsonl'));
-const texts = [];
-for (const line of fs.readFileSync(path.join(data, file), 'utf8').split('\n').filter(Boolean)) {
-  const r = JSON.parse(line);
-  for (const k of ['1', '2']) if (r[`text_${k}`] && r[`title_${k}`]) texts.push(`${r[`title_${k}`]}\n\n${r[`text_${k}`]}`);
-}
+const texts = newsTexts();
 const words = (t) => t.split(/\s+/).length;
 const long = texts.map((t) => [Math.abs(words(t) - 1000), t]).sort((a, b) => a[0] - b[0])[0][1];
 

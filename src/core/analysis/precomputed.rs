@@ -27,18 +27,6 @@ pub struct Precomputed {
 }
 
 impl Precomputed {
-    /// The analysis of `corpus` (every step of the build's, in one place).
-    pub fn of(corpus: &Corpus) -> Self {
-        let entities = super::entities::analyze_corpus(corpus);
-        Self {
-            articles: corpus.articles.clone(),
-            errors: corpus.errors.clone(),
-            detected: super::detected::detect_corpus(corpus, &entities),
-            links: crate::core::event_view::link_corpus(corpus, &entities),
-            entities,
-        }
-    }
-
     /// Reads `json`; `None` when it is not a precomputed analysis or its parts do not belong together (every
     /// article needs its mentions). The app then starts the way a folder without `data.js` does.
     pub fn read(json: &str) -> Option<Self> {
@@ -64,7 +52,14 @@ mod tests {
     #[test]
     fn round_trips_and_refuses_parts_that_do_not_belong_together_or_garbage() {
         let corpus = Corpus::from_seeds();
-        let p = Precomputed::of(&corpus);
+        let entities = crate::core::analysis::entities::analyze_corpus(&corpus);
+        let p = Precomputed {
+            articles: corpus.articles.clone(),
+            errors: corpus.errors.clone(),
+            detected: crate::core::analysis::detected::detect_corpus(&corpus, &entities),
+            links: crate::core::event_view::link_corpus(&corpus, &entities),
+            entities,
+        };
         let json = serde_json::to_string(&p).expect("json");
         // (floats in the link signals may differ in the last bit after JSON: compared by what they say)
         let back = Precomputed::read(&json).expect("readable");

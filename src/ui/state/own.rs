@@ -30,6 +30,8 @@ impl AppState {
     /// and brings the corpus, its entities and links up to date: a deleted article goes, a new one is
     /// analysed, the others stay as they are.
     pub(super) fn set_own(&mut self, records: Vec<OwnArticle>) {
+        self.own = Rc::new(records);
+        let records = self.own.clone();
         let shown = self.shown.as_deref().filter(|s| !records.iter().any(|o| o.id == s.id));
         let alive: Vec<&OwnArticle> = records.iter().filter(|o| o.deleted.is_none()).chain(shown).collect();
         let keep: HashSet<&str> = alive.iter().map(|o| o.id.0.as_str()).collect();
@@ -40,7 +42,6 @@ impl AppState {
             .skip(self.bundled)
             .map(|a| a.id.0.clone())
             .collect();
-        self.own = Rc::new(records.clone());
         // (only the full app has an analysis; the reading pages' app hands over before own articles load)
         let Some(analysis) = self.engine.get() else {
             return;

@@ -29,11 +29,12 @@ for (const [scheme, locale] of [['light', 'de-DE'], ['dark', 'en-GB']]) {
     if (scheme === 'dark') await context.addInitScript(() => localStorage.setItem('presseschau.theme', 'dark'));
     const page = await context.newPage();
     const found = [];
-    for (const file of pages()) {
+    // each language's pages (a page in the other language would send the browser to this one's)
+    for (const file of pages().filter((f) => f.startsWith('en-') === (locale !== 'de-DE'))) {
       await page.goto(server.base + file);
       await page.waitForSelector('html[data-app="ready"] main [data-page]', { timeout: 15000 });
       assert.equal(await page.evaluate(() => document.documentElement.lang), locale.slice(0, 2), file);
-      if (file.startsWith('a-')) {
+      if (/^(en-)?a-/.test(file)) {
         await page.locator('.article-body mark.entity').first().hover();
         await page.waitForSelector('#entity-card');
       }

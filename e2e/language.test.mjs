@@ -52,14 +52,15 @@ async function assertNoWordsOf(page, lang, list, where) {
 /** The pages to scan: one of each kind, found by following the app's own links. */
 async function pagesToScan(page, origin) {
   await go(page, origin, 'index.html');
-  const href = (sel) => page.locator(sel).first().getAttribute('href');
+  // (by their German names: a page in the other language sends the browser to the reader's)
+  const href = async (sel) => (await page.locator(sel).first().getAttribute('href')).replace(/^en-/, '');
   const article = await href('.card-title a');
   const list = ['index.html', 'e.html', 't.html', 'notes.html', 'search.html#q=Erdogans', 'e-Q7747.html', '404.html', 'add.html'];
   await go(page, origin, 't.html');
-  list.push(await href('main a[href^="s-"]'));
+  list.push(await href('main a[href^="s-"], main a[href^="en-s-"]'));
   await go(page, origin, list.at(-1));
   await go(page, origin, await href('main a.related-title'));
-  list.push(await href('main a[href^="c-"]'));
+  list.push(await href('main a[href^="c-"], main a[href^="en-c-"]'));
   list.push(article);
   return list;
 }
@@ -132,6 +133,9 @@ for (const name of ['http', 'file']) {
     await page.reload();
     await ready(page);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'remembered');
+    // the English page, chosen before the first paint; its links go to English pages
+    assert.match(page.url(), /\/en-index\.html$/);
+    assert.match(await page.locator('.card-title a').first().getAttribute('href'), /^en-a-/);
     // a notice from a broken link is worded in English
     await page.goto(siteDir(origin()) + (await page.locator('.card-title a').first().getAttribute('href')) + '#n=v1.AAAA');
     await ready(page);

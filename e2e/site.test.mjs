@@ -4,6 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launch, origins, openPage, go, siteDir, DIST } from './harness.mjs';
 
 let browser;
@@ -31,11 +34,18 @@ for (const name of ['http', 'file']) {
       const og = await page.locator('meta[property="og:title"]').getAttribute('content');
       assert.equal(og, title, `${file}: og:title`);
       assert.ok(await page.locator('meta[name="description"]').getAttribute('content'), `${file}: description`);
-      if (file.startsWith('a-')) {
+      if (/^(en-)?a-/.test(file)) {
         assert.ok((await page.locator('.article-body mark.entity[data-kind]').count()) > 5, `${file}: highlights`);
-        assert.ok(!titles.has(title), `${file} shares its title with ${titles.get(title)}`);
-        titles.set(title, file);
+        // (an article's English page has its German title: the headline is the article's)
+        const key = `${file.startsWith('en-') ? 'en' : 'de'} ${title}`;
+        assert.ok(!titles.has(key), `${file} shares its title with ${titles.get(key)}`);
+        titles.set(key, file);
       }
+      // the page's language, and its version in the other
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      assert.equal(lang, file.startsWith('en-') ? 'en' : 'de', file);
+      const other = file === '404.html' || file === 'en-404.html' ? null : file.startsWith('en-') ? file.slice(3) : `en-${file}`;
+      if (other) assert.equal(await page.locator(`link[rel="alternate"][href="${other}"]`).count(), 1, `${file} names ${other}`);
     }
     await context.close();
   });
@@ -77,6 +87,59 @@ for (const name of ['http', 'file']) {
 
   // The reading pages load the reading app (app.js: no analysis, no tool pages); the tool pages, and a
   // reading page of a reader with own articles (text the build did not analyse), load the full app.
+  test(`${name}: before the app, a name opens its card (card.js); the app takes over with the focus on it`, async () => {
+    const article = pages.find((f) => f.startsWith('a-'));
+    let release = () => {};
+    let origin_ = origin();
+    let tmp = null;
+    if (name === 'file') {
+      // from disk the app cannot be held back: a copy of the page without it (the app never comes)
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'presseschau-card-'));
+      for (const f of [article, 'style.css', 'card.js', 'data.js']) fs.copyFileSync(path.join(DIST, f), path.join(tmp, f));
+      origin_ = { name, base: pathToFileURL(path.join(tmp, article)).href };
+    }
+    const { page, context, foreign } = await openPage(browser, origin_);
+    if (name === 'http') {
+      const held = new Promise((resolve) => { release = resolve; });
+      await context.route('**/app.js', async (route) => { await held; await route.continue(); });
+    }
+    // (the page's load event waits for the app: not for it here)
+    await page.goto(siteDir(origin_) + article, { waitUntil: 'commit' });
+    await page.locator('#article-text').focus();
+    await page.keyboard.press('ArrowRight');
+    const card = page.locator('#entity-card');
+    await card.waitFor();
+    const first = page.locator('#app .article-body mark.entity[data-m]').first();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'before the app');
+    assert.equal(await card.getAttribute('data-preview-for'), await first.getAttribute('data-m'));
+    assert.ok(await first.evaluate((m) => m === document.activeElement), 'the first name has the focus');
+    const id = await first.getAttribute('data-entity-id');
+    if (id) assert.equal(await card.locator(`a[href="e-${id}.html"]`).count(), 1, 'its entity page');
+    assert.ok((await card.locator('.card-label').innerText()).length > 1);
+    // → the next name's card; Escape closes it and gives the name the focus
+    await page.keyboard.press('ArrowRight');
+    const second = await page.evaluate(() => document.activeElement.getAttribute('data-m'));
+    assert.notEqual(second, await first.getAttribute('data-m'));
+    assert.equal(await card.getAttribute('data-preview-for'), second);
+    await page.keyboard.press('Escape');
+    assert.equal(await card.count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-m')), second);
+    await page.keyboard.press('ArrowRight');
+    const third = await page.evaluate(() => document.activeElement.getAttribute('data-m'));
+    await card.waitFor();
+    if (name === 'http') {
+      // the app comes: the same name keeps the focus, and its card is the app's now
+      release();
+      await page.waitForSelector('html[data-app="ready"] #app-live .article-body');
+      assert.equal(await page.evaluate(() => document.activeElement.closest('#app-live') !== null
+        && document.activeElement.getAttribute('data-m')), third);
+      await page.waitForSelector('#entity-card:not([data-preview-for])');
+    }
+    assert.deepEqual(foreign(), []);
+    await context.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
   test(`${name}: reading pages load only the reading app; own articles and tool pages load the full app`, async () => {
     const { page, problems, requests, context, foreign } = await openPage(browser, origin());
     const article = pages.find((f) => f.startsWith('a-'));

@@ -104,6 +104,93 @@ async fn an_article_page_carries_its_text_highlights_title_and_policy() {
     assert!(html.contains("data-panel=\"same-event\""));
 }
 
+/// An article page brings its names' cards for card.js (the app's card component, one template per distinct
+/// card) and loads card.js before the app; every name's mention index is served by exactly one card.
+#[tokio::test]
+async fn an_article_page_carries_the_cards_of_its_names_for_card_js() {
+    let s = state();
+    let a = s
+        .corpus
+        .articles
+        .iter()
+        .find(|a| a.source_file.starts_with("000"))
+        .expect("DW seed");
+    let (_, html) = site::render_page(s.clone(), Route::Article { id: a.id.0.clone() }).await;
+    let card_js = html.find("<script src=\"card.js\" defer></script>").expect("card.js");
+    assert!(
+        card_js < html.find("<script src=\"app.js\"").expect("app.js"),
+        "card.js runs first"
+    );
+    let templates: Vec<&str> = html.split("<template data-m=\"").skip(1).collect();
+    let names = html.matches("<mark class=\"entity").count();
+    assert!(
+        templates.len() > 5 && templates.len() < names,
+        "{} cards for {names} names",
+        templates.len()
+    );
+    let mut served: Vec<usize> = templates
+        .iter()
+        .flat_map(|t| {
+            t[..t.find('"').expect("end of data-m")]
+                .split(' ')
+                .map(|i| i.parse::<usize>().expect("index"))
+        })
+        .collect();
+    served.sort_unstable();
+    let n = served.len();
+    served.dedup();
+    assert_eq!(served.len(), n, "a mention in two cards");
+    for i in &served {
+        assert!(
+            html.contains(&format!("data-m=\"{i}\"")),
+            "mention {i} has no name in the text"
+        );
+    }
+    // the app's card: kind, label, the entity page; Türkei's card says it is a place
+    assert!(
+        templates
+            .iter()
+            .all(|t| t.contains("class=\"entity-card\"") && t.contains("</template>"))
+    );
+    assert!(
+        templates
+            .iter()
+            .any(|t| t.contains("e-Q43.html") && t.contains("Türkei"))
+    );
+    // no other page loads it
+    let (_, home) = site::render_page(s, Route::Home).await;
+    assert!(!home.contains("card.js") && !home.contains("preview-card"));
+}
+
+/// Every page has an English twin (`en-…`) whose links stay in English and which brings the English
+/// descriptions; each page sends a reader of the other language to its twin before the first paint, except
+/// the not-found page (a host serves it for any address).
+#[tokio::test]
+async fn english_pages_link_to_english_pages_and_each_page_sends_readers_to_their_language() {
+    use presseschau::ui::text::Lang;
+    let s = state();
+    let mut en = (*s).clone();
+    en.lang = Lang::En;
+    let en = Rc::new(en);
+    let id = s.corpus.articles[0].id.0.clone();
+    let (file, html) = site::render_page(en.clone(), Route::Article { id: id.clone() }).await;
+    assert_eq!(file, format!("en-a-{id}.html"));
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains(&format!(
+        "<link rel=\"alternate\" hreflang=\"de\" href=\"a-{id}.html\" />"
+    )));
+    assert!(html.contains("href=\"en-index.html\"") && !html.contains("href=\"index.html\""));
+    assert!(html.contains("<meta property=\"og:locale\" content=\"en_GB\" />"));
+    assert!(html.contains(&format!("!=='en')location.replace('a-{id}.html'")));
+    assert!(html.contains("<script src=\"kb-en.js\" defer></script>"));
+    let (file, html) = site::render_page(s.clone(), Route::Article { id: id.clone() }).await;
+    assert_eq!(file, format!("a-{id}.html"));
+    assert!(html.contains(&format!("!=='de')location.replace('en-a-{id}.html'")));
+    assert!(!html.contains("kb-en.js") && !html.contains("href=\"en-index.html\""));
+    let (_, html) = site::render_page(en, Route::NotFound).await;
+    assert!(!html.contains("location.replace"));
+}
+
 #[tokio::test]
 async fn the_library_page_forwards_old_links_and_an_unknown_page_says_not_found() {
     let s = state();

@@ -1,7 +1,8 @@
 // The static site's load benchmark (issue 10): serves dist/ on 127.0.0.1 with gzip like a static host,
 // throttles the network with the Chrome DevTools protocol, and prints, for an article page and the
 // library, when the first text is painted on the real page and on the same page with every script removed
-// (the floor), when the highlights are interactive (a card opens on keyboard focus), and the bytes before
+// (the floor), when the highlights are interactive (a card opens on keyboard focus: card.js over the cards
+// the build prerendered, before the app), when the app has taken over, and the bytes before
 // the first text and in all. Runs alternate app/floor; medians. Prints numbers only; asserts nothing.
 // Usage: trunk build --release && node tools/loadbench.mjs [runs=5]
 import http from 'node:http';
@@ -51,7 +52,7 @@ const browser = await launch();
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
 
 /** One fresh visit: first contentful paint (the text: the pages are static) and, for the app, the time a
- * focused name first opens its card. */
+ * focused name first opens its card (card.js's or the app's), and when the app has taken over. */
 async function visit(url, net, interactive) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
@@ -64,36 +65,42 @@ async function visit(url, net, interactive) {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') resolve(e.startTime); })
       .observe({ type: 'paint', buffered: true });
   }));
-  let card = NaN;
+  let card = NaN, ready = NaN;
   if (interactive) {
+    // a focused name opens its card: card.js's (the build's cards, before the app) or the app's
     card = await page.evaluate(() => new Promise((resolve) => {
       const tick = () => {
-        const mark = document.querySelector('html[data-app="ready"] .article-body mark.entity');
+        const mark = document.querySelector('.article-body mark.entity');
         if (mark) { mark.focus(); if (document.querySelector('#entity-card')) { resolve(performance.now()); return; } }
         setTimeout(tick, 5);
       };
       tick();
     }));
+    // and when the app has taken over (notes, selection, sharing)
+    ready = await page.evaluate(() => new Promise((resolve) => {
+      const tick = () => (document.documentElement.dataset.app === 'ready' ? resolve(performance.now()) : setTimeout(tick, 5));
+      tick();
+    }));
   }
   await context.close();
-  return { fcp, card };
+  return { fcp, card, ready };
 }
 
 console.log(`Presseschau load benchmark: ${runs} runs each, medians (ms); Chromium, fresh context per run, cache off`);
-console.log('| page | where | first text: app | floor (no scripts) | ratio | card on focus (app) | card / floor |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| page | where | first text: app | floor (no scripts) | ratio | card on focus | card / floor | app ready | ready / floor |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const [name, file] of pages) {
   for (const [where, net] of nets) {
-    const app = []; const floor = []; const cards = [];
+    const app = []; const floor = []; const cards = []; const readies = [];
     for (let i = 0; i < runs; i++) {
       const appUrl = net ? base + file : pathToFileURL(path.join(DIST, file)).href;
       const floorUrl = net ? base + 'floor/' + file : pathToFileURL(path.join(floorDir, file)).href;
       const a = await visit(appUrl, net, name === 'article');
       const f = await visit(floorUrl, net, false);
-      app.push(a.fcp); floor.push(f.fcp); cards.push(a.card);
+      app.push(a.fcp); floor.push(f.fcp); cards.push(a.card); readies.push(a.ready);
     }
-    const [ma, mf, mc] = [median(app), median(floor), median(cards)];
-    const card = name === 'article' ? `${mc.toFixed(0)} | ${(mc / mf).toFixed(2)}×` : '– | –';
+    const [ma, mf, mc, mr] = [median(app), median(floor), median(cards), median(readies)];
+    const card = name === 'article' ? `${mc.toFixed(0)} | ${(mc / mf).toFixed(2)}× | ${mr.toFixed(0)} | ${(mr / mf).toFixed(2)}×` : '– | – | – | –';
     console.log(`| ${name} | ${where} | ${ma.toFixed(0)} | ${mf.toFixed(0)} | ${(ma / mf).toFixed(2)}× | ${card} |`);
   }
 }

@@ -7,8 +7,9 @@
    every page and the analysis, loaded by the other pages and by app.js when it meets text the build did
    not analyse. Each page names its script: <script src="app.js" defer>, cached across pages.
 2. style.css: trunk's stylesheet under a stable name, shared by every page.
-3. forward.js: sends links of the old one-page app (index.html#/a/<id>?q=…) to their page; model.js: the NER
-   model, which the wasm does not carry, for text the build did not analyse.
+3. forward.js: sends links of the old one-page app (index.html#/a/<id>?q=…) to their page; card.js: an
+   article's names open their (prerendered) cards before the app has started; model.js: the NER model,
+   which the wasm does not carry, for text the build did not analyse.
 4. Every page: `presseschau site <dist>` prerenders each route with the app's own components (native,
    same core), with the Content-Security-Policy of ui/site.rs (scripts and styles only from the folder).
 """
@@ -132,7 +133,8 @@ shutil.move(css_path, os.path.join(staging, "style.css"))
 style_text = open(os.path.join(staging, "style.css"), encoding="utf-8").read()
 full_js += "self.presseschauStyle = " + json.dumps(style_text) + ";\n"
 open(os.path.join(staging, "app-full.js"), "w", encoding="utf-8").write(full_js)
-shutil.copy(os.path.join(here, "forward.js"), os.path.join(staging, "forward.js"))
+for script in ("forward.js", "card.js"):
+    shutil.copy(os.path.join(here, script), os.path.join(staging, script))
 # The NER model is not in the wasm: the app loads model.js only for text the build did not analyse.
 model = open(os.path.join(root, "src", "core", "analysis", "ner", "model.bin"), "rb").read()
 open(os.path.join(staging, "model.js"), "w", encoding="ascii").write(

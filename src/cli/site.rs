@@ -44,15 +44,19 @@ pub fn run(args: &[String]) -> i32 {
     let state = Rc::new(AppState::new(corpus));
     let analysed = started.elapsed();
     let routes = site::routes(&state);
+    let english = Rc::new(english_state(&state));
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() else {
         eprintln!("presseschau site: cannot start the renderer");
         return 1;
     };
     let local = tokio::task::LocalSet::new();
     let pages = local.block_on(&runtime, async {
-        let mut pages = Vec::with_capacity(routes.len());
-        for r in routes {
-            pages.push(site::render_page_at(state.clone(), r, site_url.as_deref()).await);
+        let mut pages = Vec::with_capacity(2 * routes.len());
+        // every page in German and in English (`en-…`), each linking to pages in its language
+        for s in [state.clone(), english.clone()] {
+            for r in &routes {
+                pages.push(site::render_page_at(s.clone(), r.clone(), site_url.as_deref()).await);
+            }
         }
         pages
     });
@@ -155,6 +159,17 @@ fn write_index_files(
         std::fs::write(dir.join(format!("search-{n}.js")), script(&n.to_string(), json))?;
     }
     Ok(())
+}
+
+/// The state of the English pages: the same analysis, the UI and the knowledge base's descriptions in
+/// English (as the app has them with kb-en.js).
+fn english_state(state: &AppState) -> AppState {
+    let mut en = state.clone();
+    en.lang = presseschau::ui::text::Lang::En;
+    en.descriptions_en = serde_json::from_str(presseschau::core::analysis::kb::KB_EN_JSON)
+        .ok()
+        .map(Rc::new);
+    en
 }
 
 /// `kb-en.js`: the knowledge base's English descriptions by entity id, as a JSON string in

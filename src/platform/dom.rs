@@ -99,21 +99,56 @@ pub fn app_root() -> Option<web_sys::Element> {
 }
 
 /// Swaps the app's first render in for the prerendered page, in one task (no frame shows both or
-/// neither; the two have the same layout, so nothing moves), and marks `<html data-app="ready">`.
-pub fn take_over() {
+/// neither; the two have the same layout, so nothing moves), and marks `<html data-app="ready">`. What the
+/// reader had focused in the prerendered page keeps the focus: the same element of the app's render (a name
+/// whose card card.js had open, when the focus was in that card). Returns whether it did.
+pub fn take_over() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return false;
     };
     let Some(live) = document.get_element_by_id("app-live") else {
-        return;
+        return false;
     };
+    let mut focus = None;
     if let Some(prerendered) = document.get_element_by_id("app") {
+        focus = document.active_element().and_then(|a| same_in(&prerendered, &a, &live));
         prerendered.remove();
     }
     let _ = live.remove_attribute("hidden");
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("data-app", "ready");
     }
+    focus.is_some_and(|el| el.focus().is_ok())
+}
+
+/// The element of `live` (the app's render) that is `el` of `prerendered` (the same markup): found by its
+/// place among its parents' children; for the focus in card.js's card, the name the card is for.
+fn same_in(
+    prerendered: &web_sys::Element,
+    el: &web_sys::Element,
+    live: &web_sys::Element,
+) -> Option<web_sys::HtmlElement> {
+    if !prerendered.contains(Some(el)) || prerendered.is_same_node(Some(el)) {
+        return None;
+    }
+    if let Some(card) = el.closest("[data-preview-for]").ok().flatten() {
+        let m = card.get_attribute("data-preview-for")?;
+        let name = live.query_selector(&format!("mark.entity[data-m=\"{m}\"]")).ok()??;
+        return name.dyn_into().ok();
+    }
+    let mut path = Vec::new();
+    let mut at = el.clone();
+    while !at.is_same_node(Some(prerendered)) {
+        let parent = at.parent_element()?;
+        let children = parent.children();
+        path.push((0..children.length()).position(|i| children.item(i).is_some_and(|c| c.is_same_node(Some(&at))))?);
+        at = parent;
+    }
+    let mut found = live.clone();
+    for i in path.into_iter().rev() {
+        found = found.children().item(u32::try_from(i).ok()?)?;
+    }
+    (found.tag_name() == el.tag_name()).then_some(found)?.dyn_into().ok()
 }
 
 /// On arrival at a page by a link (not by back/forward or a reload, where the browser restores the scroll

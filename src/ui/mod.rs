@@ -5,6 +5,8 @@ pub mod collection;
 pub mod components;
 pub mod hooks;
 pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod preview_cards;
 pub mod routes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
@@ -88,6 +90,8 @@ pub fn App(props: &AppProps) -> Html {
         s.hidden_kinds = hidden;
         let stored_lang = storage::load(state::LANG_KEY).ok().flatten();
         s.lang = text::Lang::preferred(stored_lang.as_deref(), &crate::platform::prefs::browser_languages());
+        // an English page brings kb-en.js before the app: its first render has the English descriptions
+        s.descriptions_en = (s.lang == text::Lang::En).then(english_descriptions).flatten();
         s.theme = state::Theme::from_code(&storage::load(state::THEME_KEY).ok().flatten().unwrap_or_default());
         crate::platform::clock::mark("presseschau:analysed");
         s
@@ -107,8 +111,9 @@ pub fn App(props: &AppProps) -> Html {
     }
     use_effect_with((), move |()| {
         crate::platform::clock::mark("presseschau:rendered");
-        crate::platform::dom::take_over();
-        crate::platform::dom::focus_heading_on_arrival();
+        if !crate::platform::dom::take_over() {
+            crate::platform::dom::focus_heading_on_arrival();
+        }
     });
     {
         // the page goes on screen without the model's names; they follow right after it is painted (names
@@ -164,14 +169,16 @@ fn use_collection_notes(app: &AppContext) {
 /// the file (an old folder) the German descriptions stay, marked as German.
 fn load_english_descriptions(dispatcher: yew::functional::UseReducerDispatcher<AppState>) {
     crate::platform::script::load("kb-en.js", move |ok| {
-        let map = ok
-            .then(|| crate::platform::script::global_value("presseschauKbEn"))
-            .flatten()
-            .and_then(|json| serde_json::from_str(&json).ok());
-        if let Some(map) = map {
-            dispatcher.dispatch(state::Action::SetDescriptionsEn(std::rc::Rc::new(map)));
+        if let Some(map) = ok.then(english_descriptions).flatten() {
+            dispatcher.dispatch(state::Action::SetDescriptionsEn(map));
         }
     });
+}
+
+/// The knowledge base's English descriptions, if kb-en.js has been loaded.
+fn english_descriptions() -> Option<std::rc::Rc<std::collections::HashMap<String, String>>> {
+    let json = crate::platform::script::global_value("presseschauKbEn")?;
+    serde_json::from_str(&json).ok().map(std::rc::Rc::new)
 }
 
 /// Props of [`StaticApp`].
@@ -214,6 +221,8 @@ pub struct AppShellProps {
 #[component]
 pub fn AppShell(props: &AppShellProps) -> Html {
     let t = crate::ui::hooks::use_text();
+    // links go to the pages of the language shown (before any child renders one)
+    routes::set_page_lang(t.lang);
     html! {
         <>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {

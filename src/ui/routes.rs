@@ -78,12 +78,31 @@ pub enum Route {
 impl Route {
     /// The page's file in the static site, relative to the site's folder (every page sits in one folder,
     /// so a relative link works the same on any host, under any path and from disk): `index.html`,
-    /// `a-<id>.html`, `e.html`, `e-<id>.html`, `s-<id>.html`, `c-<a>-<b>.html`, `t.html`, `notes.html`.
-    /// Every link and copied address is built here, nowhere else.
+    /// `a-<id>.html`, `e.html`, `e-<id>.html`, `s-<id>.html`, `c-<a>-<b>.html`, `t.html`, `notes.html`; in
+    /// English `en-` and the same ([`set_page_lang`]). Every link and copied address is built here, nowhere
+    /// else.
     pub fn href(&self) -> String {
         if SINGLE_FILE.with(std::cell::Cell::get) {
             return format!("#{}", self.to_path());
         }
+        let file = self.file();
+        if ENGLISH_PAGES.with(std::cell::Cell::get) {
+            // the English pages sit beside the German ones (`en-a-<id>.html`)
+            return format!("en-{file}");
+        }
+        file
+    }
+
+    /// [`Self::href`] of the page in `lang`, whatever the links currently go to.
+    pub fn href_in(&self, lang: crate::ui::text::Lang) -> String {
+        match lang {
+            crate::ui::text::Lang::De => self.file(),
+            crate::ui::text::Lang::En => format!("en-{}", self.file()),
+        }
+    }
+
+    /// [`Self::href`] of the German page (the English one is `en-` and this).
+    fn file(&self) -> String {
         if self.is_dynamic() {
             return format!("view.html#{}", self.to_path());
         }
@@ -145,6 +164,15 @@ thread_local! {
     static DYNAMIC: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
     /// Whether the app runs in a one-file collection ([`set_single_file`]).
     static SINGLE_FILE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether links go to the English pages ([`set_page_lang`]).
+    static ENGLISH_PAGES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Says which language's pages links go to: the static site has every page in German (`a-<id>.html`) and
+/// in English (`en-a-<id>.html`), and a page in the reader's language links to pages in it. Set from the
+/// state's language by every root that renders (the app, a prerendered page), before it renders.
+pub fn set_page_lang(lang: crate::ui::text::Lang) {
+    ENGLISH_PAGES.with(|e| e.set(lang == crate::ui::text::Lang::En));
 }
 
 /// Says that the app runs in a one-file collection ([`crate::ui::collection`]): every page is a `#/…`

@@ -14,6 +14,7 @@ use crate::core::entity_view;
 use crate::core::library::outlet_of;
 use crate::ui::routes::Route;
 use crate::ui::state::AppState;
+use crate::ui::text::Lang;
 use crate::ui::{StaticApp, StaticAppProps};
 
 /// The Content-Security-Policy of every page: scripts and styles only from the folder (works on
@@ -47,6 +48,28 @@ f();addEventListener('hashchange',f)})();"
 /// data-theme>` before the first paint. Without one, or without storage, the stylesheet follows the system.
 const THEME_CHECK: &str = "try{var t=localStorage.getItem('presseschau.theme');\
 if(t==='light'||t==='dark')document.documentElement.setAttribute('data-theme',t)}catch(e){}";
+
+/// Sends the reader to this page in the other language (`other`, a file of the folder) before anything is
+/// painted, when that is the reader's: the stored choice (`presseschau.lang`), else the first of the
+/// browser's languages the UI speaks, else German — as [`Lang::preferred`] decides in the app.
+fn lang_check(lang: Lang, other: &str) -> String {
+    format!(
+        "(function(){{var s=null;try{{s=localStorage.getItem('presseschau.lang')}}catch(e){{}}\
+function g(t){{t=String(t||'').trim().split(/[-_]/)[0].toLowerCase();return t==='de'||t==='en'?t:null}}\
+var l=g(s),b=navigator.languages&&navigator.languages.length?navigator.languages:[navigator.language];\
+for(var i=0;!l&&i<b.length;i++)l=g(b[i]);\
+if((l||'de')!=='{}')location.replace('{other}'+location.search+location.hash)}})();",
+        lang.code()
+    )
+}
+
+/// The OpenGraph locale of a language.
+fn locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "de_DE",
+        Lang::En => "en_GB",
+    }
+}
 
 /// The SHA-256 of `s`, base64 (a CSP hash source).
 fn sha256_base64(s: &str) -> String {
@@ -238,7 +261,12 @@ pub fn document(
     tag("property=\"og:description\"", &meta.description);
     tag("property=\"og:type\"", meta.kind);
     tag("property=\"og:site_name\"", t.app_name);
-    tag("property=\"og:locale\"", "de_DE");
+    let other = match t.lang {
+        Lang::De => Lang::En,
+        Lang::En => Lang::De,
+    };
+    tag("property=\"og:locale\"", locale(t.lang));
+    tag("property=\"og:locale:alternate\"", locale(other));
     if let Some(url) = public {
         tag("property=\"og:url\"", url);
     }
@@ -254,10 +282,24 @@ pub fn document(
     // The reader's theme before the first paint (no flash of the other theme), and on the library page old
     // links (`index.html#/a/<id>?q=…`), which forward.js sends on before it paints: one inline script,
     // allowed by its hash, that loads forward.js only for such a link, so an ordinary visit waits for no file.
-    let inline = if *route == Route::Home {
-        format!("{THEME_CHECK}{FORWARD_CHECK}")
+    // The page in the reader's language, before anything is painted (not from the not-found page, which a
+    // host also serves for addresses that do not exist).
+    for lang in [Lang::De, Lang::En] {
+        head.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />\n",
+            lang.code(),
+            route.href_in(lang)
+        ));
+    }
+    let to_other = if *route == Route::NotFound {
+        String::new()
     } else {
-        THEME_CHECK.to_string()
+        lang_check(t.lang, &route.href_in(other))
+    };
+    let inline = if *route == Route::Home {
+        format!("{THEME_CHECK}{to_other}{FORWARD_CHECK}")
+    } else {
+        format!("{THEME_CHECK}{to_other}")
     };
     let (forward, csp) = (format!("<script>{inline}</script>\n"), csp(Some(&inline)));
     format!(
@@ -265,8 +307,20 @@ pub fn document(
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
 <title>{title}</title>\n{head}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
-{forward}<script src=\"data.js\" defer></script>\n<script src=\"{app}\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+{forward}{card}{kb_en}<script src=\"data.js\" defer></script>\n<script src=\"{app}\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
         // the reading pages' app, or the full one for the pages it does not show (crate::ui::start)
+        // an article's names open their cards before the app: the first deferred script, a few lines
+        card = if matches!(route, Route::Article { .. }) {
+            "<script src=\"card.js\" defer></script>\n"
+        } else {
+            ""
+        },
+        // the English descriptions of the knowledge base, for the app's first render of an English page
+        kb_en = if t.lang == Lang::En {
+            "<script src=\"kb-en.js\" defer></script>\n"
+        } else {
+            ""
+        },
         app = if route.is_reading() { "app.js" } else { "app-full.js" },
         route = escape(&route.to_path()),
         title = escape(&meta.title),
@@ -294,9 +348,14 @@ pub async fn render_page(state: Rc<AppState>, route: Route) -> (String, String) 
 /// `/`): the page names its public address (`<link rel="canonical">`, `og:url`), which the app offers when a
 /// link is copied from a downloaded folder.
 pub async fn render_page_at(state: Rc<AppState>, route: Route, site_url: Option<&str>) -> (String, String) {
+    crate::ui::routes::set_page_lang(state.lang);
     let meta = page_meta(&state, &route);
     let t = state.lang.text();
-    let body = render_body(state, route.clone()).await;
+    let mut body = render_body(state.clone(), route.clone()).await;
+    if let Route::Article { id } = &route {
+        // its names' cards, for card.js before the app (crate::ui::preview_cards)
+        body.push_str(&crate::ui::preview_cards::render(state, id).await);
+    }
     let public = site_url.map(|base| format!("{base}{}", route.href()));
     (route.href(), document(t, &route, &meta, &body, public.as_deref()))
 }

@@ -83,6 +83,21 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 
+  test(`${name}: articles stored before the reading app existed (no mark) are found once and shown`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    const { text } = await agencyCopy(page, origin());
+    await paste(page, origin(), text);
+    // a browser from before the two apps: the articles are stored, but neither mark is set
+    await page.evaluate(() => { localStorage.removeItem('presseschau.own.present'); localStorage.removeItem('presseschau.own.checked'); });
+    await page.goto(siteDir(origin()) + 'index.html');
+    // the reading app finds the database, sets the mark and reloads: the full app lists the article
+    await page.waitForSelector('html[data-app="ready"] .article-card--own', { timeout: 15000 });
+    assert.equal(await page.evaluate(() => localStorage.getItem('presseschau.own.present')), '1');
+    assert.equal(await page.evaluate(() => localStorage.getItem('presseschau.own.checked')), '1');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test(`${name}: an own article shared by link opens in a fresh browser, read-only, and can be kept`, async () => {
     const a = await openPage(browser, origin());
     await a.context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});

@@ -54,7 +54,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.lengt
 /** One fresh visit: first contentful paint (the text: the pages are static) and, for the app, the time a
  * focused name first opens its card (card.js's or the app's), and when the app has taken over. */
 async function visit(url, net, interactive) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'de-DE' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

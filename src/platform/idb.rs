@@ -108,6 +108,30 @@ async fn committed(tx: &IdbTransaction) -> Result<(), IdbError> {
     }
 }
 
+/// Whether this browser has the database at all, by `indexedDB.databases()` (which opens nothing, so it
+/// creates nothing); `false` where the browser cannot say.
+pub async fn exists() -> bool {
+    let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) else {
+        return false;
+    };
+    let list = js_sys::Reflect::get(&factory, &wasm_bindgen::JsValue::from_str("databases"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&factory).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(list) = list else { return false };
+    let Ok(dbs) = JsFuture::from(list).await else {
+        return false;
+    };
+    js_sys::Array::from(&dbs).iter().any(|d| {
+        js_sys::Reflect::get(&d, &wasm_bindgen::JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .as_deref()
+            == Some(DB_NAME)
+    })
+}
+
 /// An open database.
 pub struct Db(IdbDatabase);
 

@@ -116,3 +116,10 @@ pub fn top_of_new_entry() {
         }
     }
 }
+
+/// Loads the page again.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}

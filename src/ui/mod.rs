@@ -59,6 +59,29 @@ pub fn start(engine: state::Engine, pages: Pages) {
         pages,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
+    if engine.get().is_none() {
+        find_earlier_own_articles();
+    }
+}
+
+/// A reader who added own articles before the reading app existed has no [`hooks::OWN_PRESENT_KEY`]: once
+/// per browser (until the full app has read the stored articles, [`hooks::OWN_CHECKED_KEY`]), the reading
+/// app asks whether the database exists; if it does, it sets the mark and reloads the page, which the full
+/// app then shows with those articles (if there are none after all, the full app clears the mark).
+fn find_earlier_own_articles() {
+    use crate::platform::storage;
+    if storage::load(hooks::OWN_CHECKED_KEY).ok().flatten().is_some() {
+        return;
+    }
+    yew::platform::spawn_local(async {
+        let exists = crate::platform::idb::exists().await;
+        if storage::save(hooks::OWN_CHECKED_KEY, "1").is_ok()
+            && exists
+            && storage::save(hooks::OWN_PRESENT_KEY, "1").is_ok()
+        {
+            crate::platform::location::reload();
+        }
+    });
 }
 
 /// Props of [`App`].

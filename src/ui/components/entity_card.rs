@@ -108,7 +108,9 @@ fn details(
                 if let Some(q) = e.wikidata() {
                     <p><a href={format!("https://www.wikidata.org/wiki/{q}")} target="_blank" rel="noopener noreferrer">{ format!("Wikidata {q}") }</a></p>
                 }
-                <p class="card-counts">{ format!("{here} {} · {} {}", t.mentions_here, others.len(), t.other_articles) }</p>
+                <p class="card-counts">{ format!("{here} {} · {} {}",
+                    if here == 1 { t.mention_here } else { t.mentions_here }, others.len(),
+                    if others.len() == 1 { t.other_article } else { t.other_articles }) }</p>
                 if !others.is_empty() {
                     <ul class="card-others">
                         for (id, title) in others.iter().take(5) {

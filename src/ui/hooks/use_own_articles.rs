@@ -14,6 +14,11 @@ pub const OWN_CHANGED_KEY: &str = "presseschau.own.changed";
 /// full app, which analyses them ([`crate::ui::start`]).
 pub const OWN_PRESENT_KEY: &str = "presseschau.own.present";
 
+/// localStorage key set once this browser's own articles have been looked for: by the full app whenever it
+/// has read them (it keeps [`OWN_PRESENT_KEY`] right from then on), or by the reading app's one-time check
+/// for articles stored before that key existed ([`crate::ui::start`]).
+pub const OWN_CHECKED_KEY: &str = "presseschau.own.checked";
+
 /// Sets [`OWN_PRESENT_KEY`] at once, when the reader adds, keeps or restores an article: a page opened right
 /// after (before the write has finished) must take the full app. If the write then fails, the full app finds
 /// no articles and clears the mark.
@@ -24,6 +29,7 @@ pub fn mark_own_coming() {
 /// Sets or clears [`OWN_PRESENT_KEY`] after the stored list was read or written.
 fn mark_present(list: &[OwnArticle]) {
     use crate::platform::storage;
+    let _ = storage::save(OWN_CHECKED_KEY, "1");
     let _ = if list.iter().any(|o| o.deleted.is_none()) {
         storage::save(OWN_PRESENT_KEY, "1")
     } else {

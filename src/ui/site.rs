@@ -249,52 +249,16 @@ pub fn document(
     body: &str,
     public: Option<&str>,
 ) -> String {
-    let mut head = String::new();
-    if let Some(url) = public {
-        head.push_str(&format!("<link rel=\"canonical\" href=\"{}\" />\n", escape(url)));
-    }
-    let mut tag = |name: &str, content: &str| {
-        head.push_str(&format!("<meta {name} content=\"{}\" />\n", escape(content)));
-    };
-    tag("name=\"description\"", &meta.description);
-    tag("property=\"og:title\"", &meta.title);
-    tag("property=\"og:description\"", &meta.description);
-    tag("property=\"og:type\"", meta.kind);
-    tag("property=\"og:site_name\"", t.app_name);
-    let other = match t.lang {
-        Lang::De => Lang::En,
-        Lang::En => Lang::De,
-    };
-    tag("property=\"og:locale\"", locale(t.lang));
-    tag("property=\"og:locale:alternate\"", locale(other));
-    if let Some(url) = public {
-        tag("property=\"og:url\"", url);
-    }
-    tag("name=\"twitter:card\"", "summary");
-    tag("name=\"twitter:title\"", &meta.title);
-    tag("name=\"twitter:description\"", &meta.description);
-    if let Some(p) = &meta.published {
-        tag("property=\"article:published_time\"", p);
-    }
-    if let Some(o) = &meta.outlet {
-        tag("property=\"article:publisher\"", o);
-    }
-    // The reader's theme before the first paint (no flash of the other theme), and on the library page old
-    // links (`index.html#/a/<id>?q=…`), which forward.js sends on before it paints: one inline script,
-    // allowed by its hash, that loads forward.js only for such a link, so an ordinary visit waits for no file.
-    // The page in the reader's language, before anything is painted (not from the not-found page, which a
-    // host also serves for addresses that do not exist).
-    for lang in [Lang::De, Lang::En] {
-        head.push_str(&format!(
-            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />\n",
-            lang.code(),
-            route.href_in(lang)
-        ));
-    }
+    let head = head_tags(t, route, meta, public);
+    // The reader's theme before the first paint (no flash of the other theme); the page in the reader's
+    // language, before anything is painted (not from the not-found page, which a host also serves for
+    // addresses that do not exist); and on the library page old links (`index.html#/a/<id>?q=…`), which
+    // forward.js sends on before it paints: one inline script, allowed by its hash, that loads forward.js
+    // only for such a link, so an ordinary visit waits for no file.
     let to_other = if *route == Route::NotFound {
         String::new()
     } else {
-        lang_check(t.lang, &route.href_in(other))
+        lang_check(t.lang, &route.href_in(other_lang(t.lang)))
     };
     let inline = if *route == Route::Home {
         format!("{THEME_CHECK}{to_other}{FORWARD_CHECK}")
@@ -308,7 +272,6 @@ pub fn document(
 <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
 <title>{title}</title>\n{head}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
 {forward}{card}{kb_en}<script src=\"data.js\" defer></script>\n<script src=\"{app}\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
-        // the reading pages' app, or the full one for the pages it does not show (crate::ui::start)
         // an article's names open their cards before the app: the first deferred script, a few lines
         card = if matches!(route, Route::Article { .. }) {
             "<script src=\"card.js\" defer></script>\n"
@@ -321,11 +284,59 @@ pub fn document(
         } else {
             ""
         },
+        // the reading pages' app, or the full one for the pages it does not show (crate::ui::start)
         app = if route.is_reading() { "app.js" } else { "app-full.js" },
         route = escape(&route.to_path()),
         title = escape(&meta.title),
         lang = t.lang.code(),
     )
+}
+
+/// The page's link-preview and language tags: description, OpenGraph and Twitter, its public address, and
+/// its version in the other language.
+fn head_tags(t: &'static crate::ui::text::Text, route: &Route, meta: &PageMeta, public: Option<&str>) -> String {
+    let mut head = String::new();
+    if let Some(url) = public {
+        head.push_str(&format!("<link rel=\"canonical\" href=\"{}\" />\n", escape(url)));
+    }
+    for lang in [Lang::De, Lang::En] {
+        head.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />\n",
+            lang.code(),
+            route.href_in(lang)
+        ));
+    }
+    let mut tag = |name: &str, content: &str| {
+        head.push_str(&format!("<meta {name} content=\"{}\" />\n", escape(content)));
+    };
+    tag("name=\"description\"", &meta.description);
+    tag("property=\"og:title\"", &meta.title);
+    tag("property=\"og:description\"", &meta.description);
+    tag("property=\"og:type\"", meta.kind);
+    tag("property=\"og:site_name\"", t.app_name);
+    tag("property=\"og:locale\"", locale(t.lang));
+    tag("property=\"og:locale:alternate\"", locale(other_lang(t.lang)));
+    if let Some(url) = public {
+        tag("property=\"og:url\"", url);
+    }
+    tag("name=\"twitter:card\"", "summary");
+    tag("name=\"twitter:title\"", &meta.title);
+    tag("name=\"twitter:description\"", &meta.description);
+    if let Some(p) = &meta.published {
+        tag("property=\"article:published_time\"", p);
+    }
+    if let Some(o) = &meta.outlet {
+        tag("property=\"article:publisher\"", o);
+    }
+    head
+}
+
+/// The other of the two languages.
+fn other_lang(lang: Lang) -> Lang {
+    match lang {
+        Lang::De => Lang::En,
+        Lang::En => Lang::De,
+    }
 }
 
 /// The site's icon (a data URL: no request).

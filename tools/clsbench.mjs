@@ -1,7 +1,8 @@
 // Cumulative layout shift while the app takes over the prerendered pages (issue 10: ≤ 0.1): opens every page
-// except the per-pair compare pages from disk at desktop and phone width, for a German browser (the language
-// of the prerendered pages) and an English one (the UI words switch when the app takes over), and prints the
-// worst CLS. Prints numbers only. Usage: trunk build --release && node tools/clsbench.mjs
+// except the per-pair compare pages from disk at desktop and phone width, for a German and an English browser
+// (every page exists in both languages; a page in the other language sends the browser to its twin before
+// the first paint, so each file is measured as a reader of each language meets it), and prints the worst
+// CLS. Prints numbers only. Usage: trunk build --release && node tools/clsbench.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -13,6 +13,16 @@ fn state() -> Rc<AppState> {
     Rc::new(AppState::from_seeds())
 }
 
+/// The Deutsche Welle seed (file 000…): linked to the knowledge base's Türkei, among others.
+fn dw_seed(s: &AppState) -> presseschau::core::corpus::Article {
+    s.corpus
+        .articles
+        .iter()
+        .find(|a| a.source_file.starts_with("000"))
+        .expect("DW seed")
+        .clone()
+}
+
 #[test]
 fn every_article_entity_event_and_linked_pair_has_a_page_with_a_unique_file() {
     let s = state();
@@ -58,13 +68,7 @@ fn file_names_keep_safe_ids_and_escape_the_rest() {
 #[tokio::test]
 async fn an_article_page_carries_its_text_highlights_title_and_policy() {
     let s = state();
-    let a = s
-        .corpus
-        .articles
-        .iter()
-        .find(|a| a.source_file.starts_with("000"))
-        .expect("DW seed")
-        .clone();
+    let a = dw_seed(&s);
     let (file, html) = site::render_page(s.clone(), Route::Article { id: a.id.0.clone() }).await;
     assert_eq!(file, format!("a-{}.html", a.id));
     assert!(
@@ -109,12 +113,7 @@ async fn an_article_page_carries_its_text_highlights_title_and_policy() {
 #[tokio::test]
 async fn an_article_page_carries_the_cards_of_its_names_for_card_js() {
     let s = state();
-    let a = s
-        .corpus
-        .articles
-        .iter()
-        .find(|a| a.source_file.starts_with("000"))
-        .expect("DW seed");
+    let a = dw_seed(&s);
     let (_, html) = site::render_page(s.clone(), Route::Article { id: a.id.0.clone() }).await;
     let card_js = html.find("<script src=\"card.js\" defer></script>").expect("card.js");
     assert!(

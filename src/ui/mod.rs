@@ -217,6 +217,25 @@ pub struct StaticAppProps {
 /// from the browser.
 #[component]
 pub fn StaticApp(props: &StaticAppProps) -> Html {
+    html! {
+        <StaticContexts state={props.state.clone()}>
+            <AppShell route={props.route.clone()} pages={Pages::ALL} />
+        </StaticContexts>
+    }
+}
+
+/// Props of [`StaticContexts`].
+#[derive(Properties, PartialEq)]
+pub struct StaticContextsProps {
+    /// The state to show (analysed at build time).
+    pub state: std::rc::Rc<AppState>,
+    /// What is rendered in the contexts.
+    pub children: Html,
+}
+
+/// The app's contexts (the state and its language) over a given state, for what the build prerenders.
+#[component]
+pub fn StaticContexts(props: &StaticContextsProps) -> Html {
     let state = use_reducer({
         let s = props.state.clone();
         move || (*s).clone()
@@ -225,7 +244,7 @@ pub fn StaticApp(props: &StaticAppProps) -> Html {
     html! {
         <ContextProvider<AppContext> context={state}>
             <ContextProvider<text::Lang> context={lang}>
-                <AppShell route={props.route.clone()} pages={Pages::ALL} />
+                { props.children.clone() }
             </ContextProvider<text::Lang>>
         </ContextProvider<AppContext>>
     }

@@ -11,9 +11,9 @@ use yew::prelude::*;
 use crate::core::analysis::kb::kb;
 use crate::core::analysis::mention::Mention;
 use crate::core::article_view::ArticleView;
+use crate::ui::StaticContexts;
 use crate::ui::components::entity_card::EntityCard;
-use crate::ui::state::{AppContext, AppState, use_app};
-use crate::ui::text;
+use crate::ui::state::{AppState, use_app};
 
 /// Props of [`StaticCards`].
 #[derive(Properties, PartialEq)]
@@ -27,18 +27,11 @@ pub struct StaticCardsProps {
 /// The templates of one article's cards, over the same state and contexts as the page.
 #[component]
 pub fn StaticCards(props: &StaticCardsProps) -> Html {
-    let state = use_reducer({
-        let s = props.state.clone();
-        move || (*s).clone()
-    });
-    let lang = state.lang;
-    crate::ui::routes::set_page_lang(lang);
+    crate::ui::routes::set_page_lang(props.state.lang);
     html! {
-        <ContextProvider<AppContext> context={state}>
-            <ContextProvider<text::Lang> context={lang}>
-                <Cards id={props.id.clone()} />
-            </ContextProvider<text::Lang>>
-        </ContextProvider<AppContext>>
+        <StaticContexts state={props.state.clone()}>
+            <Cards id={props.id.clone()} />
+        </StaticContexts>
     }
 }
 

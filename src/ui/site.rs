@@ -254,7 +254,8 @@ pub fn document(
     // language, before anything is painted (not from the not-found page, which a host also serves for
     // addresses that do not exist); and on the library page old links (`index.html#/a/<id>?q=…`), which
     // forward.js sends on before it paints: one inline script, allowed by its hash, that loads forward.js
-    // only for such a link, so an ordinary visit waits for no file.
+    // only for such a link, so an ordinary visit waits for no file. It comes before the stylesheet, which an
+    // inline script would otherwise wait for: a reader sent to the other language's page waits for nothing.
     let to_other = if *route == Route::NotFound {
         String::new()
     } else {
@@ -270,8 +271,8 @@ pub fn document(
         "<!doctype html>\n<html lang=\"{lang}\" data-route=\"{route}\">\n<head>\n<meta charset=\"utf-8\" />\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
-<title>{title}</title>\n{head}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
-{forward}{card}{kb_en}<script src=\"data.js\" defer></script>\n<script src=\"{app}\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+<title>{title}</title>\n{head}{forward}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
+{card}{kb_en}<script src=\"data.js\" defer></script>\n<script src=\"{app}\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
         // an article's names open their cards before the app: the first deferred script, a few lines
         card = if matches!(route, Route::Article { .. }) {
             "<script src=\"card.js\" defer></script>\n"

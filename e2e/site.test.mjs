@@ -140,6 +140,29 @@ for (const name of ['http', 'file']) {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  if (name === 'http') {
+    test(`${name}: what a reader typed and focused before the app is still there after the take-over`, async () => {
+      const { page, context, problems } = await openPage(browser, origin());
+      let release = () => {};
+      const held = new Promise((resolve) => { release = resolve; });
+      await context.route('**/app.js', async (route) => { await held; await route.continue(); });
+      const article = pages.find((f) => f.startsWith('a-'));
+      await page.goto(siteDir(origin()) + article, { waitUntil: 'commit' });
+      await page.locator('#site-search').fill('Kreml');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'before the app');
+      release();
+      await page.waitForSelector('html[data-app="ready"] #app-live #site-search');
+      assert.equal(await page.inputValue('#site-search'), 'Kreml');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'site-search');
+      // the app has it in its state: the search goes to the search page with it
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/search\.html/);
+      assert.match(decodeURIComponent(page.url()), /Kreml/);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
   test(`${name}: reading pages load only the reading app; own articles and tool pages load the full app`, async () => {
     const { page, problems, requests, context, foreign } = await openPage(browser, origin());
     const article = pages.find((f) => f.startsWith('a-'));

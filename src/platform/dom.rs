@@ -109,16 +109,46 @@ pub fn take_over() -> bool {
     let Some(live) = document.get_element_by_id("app-live") else {
         return false;
     };
-    let mut focus = None;
+    let (mut focus, mut typed) = (None, Vec::new());
     if let Some(prerendered) = document.get_element_by_id("app") {
         focus = document.active_element().and_then(|a| same_in(&prerendered, &a, &live));
+        typed = typed_text(&prerendered, &live);
         prerendered.remove();
     }
     let _ = live.remove_attribute("hidden");
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("data-app", "ready");
     }
+    for (field, value) in typed {
+        // as if typed here: the app's input handler takes it into its state
+        field.set_value(&value);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        }) {
+            let _ = field.dispatch_event(&event);
+        }
+    }
     focus.is_some_and(|el| el.focus().is_ok())
+}
+
+/// What the reader typed into the prerendered page's text fields before the app came (the search box):
+/// each field of the app's render with the text, so nothing typed is lost at the swap.
+fn typed_text(prerendered: &web_sys::Element, live: &web_sys::Element) -> Vec<(web_sys::HtmlInputElement, String)> {
+    let Ok(list) = prerendered.query_selector_all("input[type=search], input[type=text], input:not([type])") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .filter(|f| f.value() != f.default_value())
+        .filter_map(|f| {
+            let same = same_in(prerendered, &f, live)?
+                .dyn_into::<web_sys::HtmlInputElement>()
+                .ok()?;
+            Some((same, f.value()))
+        })
+        .collect()
 }
 
 /// The element of `live` (the app's render) that is `el` of `prerendered` (the same markup): found by its

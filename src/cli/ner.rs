@@ -12,6 +12,7 @@ use presseschau::core::analysis::ner::model;
 use presseschau::core::analysis::ner::{Model, NerLabel};
 use presseschau::lab::ner::data::{self, CorpusKind, Sentence};
 use presseschau::lab::ner::eval::{Evaluation, ThresholdTable};
+use presseschau::lab::ner::stack::{StackConfig, train_stacked};
 use presseschau::lab::ner::train::TrainConfig;
 
 pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out src/core/analysis/ner/model.bin]
@@ -104,6 +105,7 @@ fn load_unlabeled(o: &TrainOptions) -> Result<Vec<Vec<String>>, String> {
 }
 
 /// Options shared by training and cross-validation.
+#[derive(Clone)]
 struct TrainOptions {
     data: PathBuf,
     corpora: String,
@@ -116,6 +118,8 @@ struct TrainOptions {
     name_dropout: f64,
     /// The train split this many times in the training data (in-domain weight; 1 = once).
     train_split_copies: usize,
+    /// The stacked second pass (`eval ner-cv --heldout` only; folds 0 = off).
+    stack: StackConfig,
 }
 
 /// The sentences `load` read: GermEval dev, the reconstructed train split, the other corpora.
@@ -150,6 +154,12 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
         drop_placeholder_names: false,
         name_dropout: 0.0,
         train_split_copies: 1,
+        stack: StackConfig {
+            folds: 0,
+            fold_mix: 1,
+            epochs: 5,
+            in_domain: true,
+        },
     };
     let mut rest = Vec::new();
     let mut i = 0;
@@ -181,6 +191,10 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--drop-placeholder-names" => o.drop_placeholder_names = true,
             "--name-dropout" => o.name_dropout = number(value(args, &mut i, a)?, a)?,
             "--train-split-copies" => o.train_split_copies = number(value(args, &mut i, a)?, a)?,
+            "--stack" => o.stack.folds = number(value(args, &mut i, a)?, a)?,
+            "--stack-mix" => o.stack.fold_mix = number(value(args, &mut i, a)?, a)?,
+            "--stack-all-corpora" => o.stack.in_domain = false,
+            "--stack-epochs" => o.stack.epochs = number(value(args, &mut i, a)?, a)?,
             "--features" => o.config.features = parse_features(value(args, &mut i, a)?)?,
             "--out" | "--folds" | "--model" => rest.push((a.to_string(), Some(value(args, &mut i, a)?.to_string()))),
             _ => rest.push((a.to_string(), None)),
@@ -571,6 +585,9 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
         // the order of `train-ner`: the train split, then the other corpora
         let mut train = train_split.clone();
         train.append(&mut others);
+        if o.stack.folds > 0 {
+            return stacked_heldout(&train, &dev, &unlabeled, &o);
+        }
         let model = train_model(&train, &unlabeled, &o)?;
         let bytes = model.to_bytes();
         let _ = writeln!(
@@ -650,6 +667,41 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
         );
     }
     let _ = write!(std::io::stdout(), "{}", report(&total));
+    Ok(())
+}
+
+/// `eval ner-cv --heldout --stack K`: the first pass and its stacked second pass, both scored on dev.
+fn stacked_heldout(
+    train: &[Sentence],
+    dev: &[Sentence],
+    unlabeled: &[Vec<String>],
+    o: &TrainOptions,
+) -> Result<(), String> {
+    let t = Instant::now();
+    let stacked = train_stacked(train, &o.stack, o.config.seed, o.config.fine, &mut |s, mix| {
+        let mut o2 = o.clone();
+        if let Some(m) = mix {
+            o2.config.mix = m;
+        }
+        train_model(s, unlabeled, &o2)
+    })?;
+    let (mut first, mut second) = (Evaluation::default(), Evaluation::default());
+    for s in dev {
+        let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        first.add(&s.labels, &stacked.base.tag_tokens(&words));
+        second.add(&s.labels, &stacked.tag_tokens(&words));
+    }
+    let bytes = stacked.base.to_bytes();
+    let (nf, nw) = stacked.size();
+    let _ = writeln!(
+        std::io::stdout(),
+        "first pass: model {} bytes, {} deflated; second pass {nf} features, {nw} weights; {:.1} s\n\nFIRST PASS\n{}\nSTACKED\n{}",
+        bytes.len(),
+        miniz_oxide::deflate::compress_to_vec(&bytes, 10).len(),
+        t.elapsed().as_secs_f32(),
+        report(&first),
+        report(&second)
+    );
     Ok(())
 }
 

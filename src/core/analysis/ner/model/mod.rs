@@ -184,6 +184,22 @@ struct Scratch {
     backward: Vec<f32>,
 }
 
+/// One sentence through the model, for the lab's stacked second pass (`src/lab/ner/stack.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Default)]
+pub struct FirstPass {
+    /// Emission scores, `n × L`.
+    pub emit: Vec<f32>,
+    /// The best path as label indices, before the KB rules.
+    pub path: Vec<usize>,
+    /// Each token's margin (empty where the path is all `O`).
+    pub margins: Vec<f32>,
+    /// The labels, KB rules applied.
+    pub labels: Vec<NerLabel>,
+    /// The gazetteer flags of the tokens.
+    pub gaz: Vec<u32>,
+}
+
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
@@ -298,6 +314,26 @@ impl Model {
     pub fn tag_tokens_scored(&self, tokens: &[&str]) -> (Vec<NerLabel>, Vec<f32>) {
         let uses_kb = self.features.has(FeatureSet::GAZETTEER) || self.features.has(FeatureSet::KB_RULES);
         self.tag_tokens_inner(tokens, uses_kb.then(|| kb_gazetteer() as &dyn Gazetteer), true)
+    }
+
+    /// The first pass as the lab's stacked second pass needs it ([`FirstPass`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn first_pass(&self, tokens: &[&str]) -> FirstPass {
+        let uses_kb = self.features.has(FeatureSet::GAZETTEER) || self.features.has(FeatureSet::KB_RULES);
+        let mut scratch = Scratch::default();
+        let (labels, margins) = self.tag_tokens_in(
+            tokens,
+            uses_kb.then(|| kb_gazetteer() as &dyn Gazetteer),
+            true,
+            &mut scratch,
+        );
+        FirstPass {
+            emit: scratch.emit,
+            path: scratch.path,
+            margins,
+            labels,
+            gaz: scratch.gaz,
+        }
     }
 
     fn tag_tokens_inner(

@@ -12,7 +12,7 @@ use presseschau::core::analysis::ner::model;
 use presseschau::core::analysis::ner::{Model, NerLabel};
 use presseschau::lab::ner::data::{self, CorpusKind, Sentence};
 use presseschau::lab::ner::eval::{Evaluation, ThresholdTable};
-use presseschau::lab::ner::stack::{StackConfig, train_stacked};
+use presseschau::lab::ner::stack::{StackConfig, train_stacked, without_second};
 use presseschau::lab::ner::train::TrainConfig;
 
 pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out src/core/analysis/ner/model.bin]
@@ -21,9 +21,11 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
         [--epochs 10] [--coarse] [--features all,-bigram,casing,placeholder-shape,placeholder-id,compound-head] [--min-weight 1.5] [--min-count 3] [--seed 42]
         [--hash-bits 18|0|12–24] [--weight-bits 8|16] [--weight-clip 1.0] [--lower-min 20] [--shift|--no-shift] [--drop-placeholder-names]
         [--name-dropout P] [--train-split-copies N] [--domain-adapt|--no-domain-adapt] [--margin M] [--cluster-k 128] [--cluster-vocab 10000] [--cluster-placeholders] [--mix 3]
+        [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-confidence] [--stack-all-corpora]
                                               train the NER model (corpora: germeval (dev) germeval-train smartdata mobie europarl
                                               legal europeana biofid; `:N` caps a corpus at N sentences;
-                                              --unlabeled: text whose words enlarge the noun lexicon)
+                                              --unlabeled: text whose words enlarge the noun lexicon;
+                                              --stack K: a stacked second pass trained on K jackknife folds, 0 = none)
   presseschau eval ner <file.tsv> [--out pred.tsv] [--model path] [--pred pred.tsv]
                                               tag GermEval TSV, write predictions, print span P/R/F1
                                               (--pred: score an existing prediction file instead)
@@ -118,7 +120,8 @@ struct TrainOptions {
     name_dropout: f64,
     /// The train split this many times in the training data (in-domain weight; 1 = once).
     train_split_copies: usize,
-    /// The stacked second pass (`eval ner-cv --heldout` only; folds 0 = off).
+    /// The stacked second pass (`--stack K`: K jackknife folds; 0 = none, the default: measured in round 6, not
+    /// kept).
     stack: StackConfig,
 }
 
@@ -159,6 +162,7 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             fold_mix: 1,
             epochs: 5,
             in_domain: true,
+            confidence: false,
         },
     };
     let mut rest = Vec::new();
@@ -193,6 +197,8 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--train-split-copies" => o.train_split_copies = number(value(args, &mut i, a)?, a)?,
             "--stack" => o.stack.folds = number(value(args, &mut i, a)?, a)?,
             "--stack-mix" => o.stack.fold_mix = number(value(args, &mut i, a)?, a)?,
+            "--stack-confidence" => o.stack.confidence = true,
+            "--stack-no-confidence" => o.stack.confidence = false,
             "--stack-all-corpora" => o.stack.in_domain = false,
             "--stack-epochs" => o.stack.epochs = number(value(args, &mut i, a)?, a)?,
             "--features" => o.config.features = parse_features(value(args, &mut i, a)?)?,
@@ -299,7 +305,22 @@ fn load(o: &TrainOptions) -> Result<Loaded, String> {
     })
 }
 
+/// Trains the model: the first pass, and with `--stack K` (`o.stack.folds`) its stacked second pass.
 fn train_model(sentences: &[Sentence], unlabeled: &[Vec<String>], o: &TrainOptions) -> Result<Model, String> {
+    if o.stack.folds == 0 {
+        return train_first(sentences, unlabeled, o);
+    }
+    train_stacked(sentences, &o.stack, o.config.seed, o.config.fine, &mut |s, mix| {
+        let mut o2 = o.clone();
+        if let Some(m) = mix {
+            o2.config.mix = m;
+        }
+        train_first(s, unlabeled, &o2)
+    })
+}
+
+/// Trains one first-pass model.
+fn train_first(sentences: &[Sentence], unlabeled: &[Vec<String>], o: &TrainOptions) -> Result<Model, String> {
     let config = &o.config;
     let dropped;
     let sentences = if o.name_dropout > 0.0 {
@@ -585,9 +606,6 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
         // the order of `train-ner`: the train split, then the other corpora
         let mut train = train_split.clone();
         train.append(&mut others);
-        if o.stack.folds > 0 {
-            return stacked_heldout(&train, &dev, &unlabeled, &o);
-        }
         let model = train_model(&train, &unlabeled, &o)?;
         let bytes = model.to_bytes();
         let _ = writeln!(
@@ -628,6 +646,25 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
             let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             total.add(&s.labels, &model.tag_tokens(&words));
         }
+        if model.feature_set().has(FeatureSet::STACK) {
+            // the paired comparison: the same first pass without its second pass
+            let first = without_second(&model);
+            let mut ev = Evaluation::default();
+            for s in &dev {
+                let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                ev.add(&s.labels, &first.tag_tokens(&words));
+            }
+            let c = ev.coarse.total();
+            let _ = writeln!(
+                std::io::stdout(),
+                "first pass alone: coarse F1 {:.2} (P {:.2} R {:.2}); model {} bytes, {} deflated",
+                c.f1(),
+                c.precision(),
+                c.recall(),
+                first.to_bytes().len(),
+                miniz_oxide::deflate::compress_to_vec(&first.to_bytes(), 10).len()
+            );
+        }
         let _ = writeln!(
             std::io::stdout(),
             "dev fully held out (trained on the train split and the other corpora only), {:.1} s\n",
@@ -667,41 +704,6 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
         );
     }
     let _ = write!(std::io::stdout(), "{}", report(&total));
-    Ok(())
-}
-
-/// `eval ner-cv --heldout --stack K`: the first pass and its stacked second pass, both scored on dev.
-fn stacked_heldout(
-    train: &[Sentence],
-    dev: &[Sentence],
-    unlabeled: &[Vec<String>],
-    o: &TrainOptions,
-) -> Result<(), String> {
-    let t = Instant::now();
-    let stacked = train_stacked(train, &o.stack, o.config.seed, o.config.fine, &mut |s, mix| {
-        let mut o2 = o.clone();
-        if let Some(m) = mix {
-            o2.config.mix = m;
-        }
-        train_model(s, unlabeled, &o2)
-    })?;
-    let (mut first, mut second) = (Evaluation::default(), Evaluation::default());
-    for s in dev {
-        let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        first.add(&s.labels, &stacked.base.tag_tokens(&words));
-        second.add(&s.labels, &stacked.tag_tokens(&words));
-    }
-    let bytes = stacked.base.to_bytes();
-    let (nf, nw) = stacked.size();
-    let _ = writeln!(
-        std::io::stdout(),
-        "first pass: model {} bytes, {} deflated; second pass {nf} features, {nw} weights; {:.1} s\n\nFIRST PASS\n{}\nSTACKED\n{}",
-        bytes.len(),
-        miniz_oxide::deflate::compress_to_vec(&bytes, 10).len(),
-        t.elapsed().as_secs_f32(),
-        report(&first),
-        report(&second)
-    );
     Ok(())
 }
 

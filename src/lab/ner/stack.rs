@@ -1,7 +1,6 @@
-//! A stacked second pass (round 6 of `docs/ner.md`, measured, not kept): the first model's emission scores stay
-//! as they are, and a small second set of weights adds, per token, features of the first pass's output — its
-//! labels at ±2, a token's confidence, the previous/next label with the token's capitalisation and common-noun
-//! flag, and whether the same word form got a name label elsewhere in the sentence — before a second Viterbi.
+//! Training the stacked second pass (`model::second`, [`FeatureSet::STACK`]; round 6 of `docs/ner.md`): the
+//! first model's emission scores stay as they are, and a small second set of weights adds, per token, features
+//! of the first pass's labels before a second Viterbi.
 //!
 //! The second pass is trained on jackknifed first-pass output: the training sentences are split into `folds`
 //! folds, and each fold is tagged by a model trained on the other folds, so the second pass sees the first
@@ -10,11 +9,11 @@
 use std::collections::HashMap;
 
 use crate::core::analysis::ner::features::FeatureSet;
-use crate::core::analysis::ner::gazetteer::apply_rules;
-use crate::core::analysis::ner::model::{FirstPass, viterbi};
+use crate::core::analysis::ner::model::{SecondPass, second_keys, viterbi};
 use crate::core::analysis::ner::{Model, NerLabel};
 
 use super::data::Sentence;
+use super::train::SECOND_STEP;
 
 /// The settings of the second pass.
 #[derive(Debug, Clone, Copy)]
@@ -27,112 +26,8 @@ pub struct StackConfig {
     pub epochs: usize,
     /// Train the second pass on the GermEval train split only.
     pub in_domain: bool,
-}
-
-/// A first-pass model with its second pass.
-pub struct Stacked {
-    pub base: Model,
-    /// Feature key → one weight per label.
-    weights: HashMap<u32, Vec<f32>>,
-    /// `(L + 1) × L`, added to the first pass's transitions.
-    delta: Vec<f32>,
-}
-
-/// FNV-1a of a template number and string parts.
-fn key(template: u8, parts: &[&str]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut eat = |b: u8| {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    };
-    eat(template);
-    for p in parts {
-        p.bytes().for_each(&mut eat);
-        eat(0xff);
-    }
-    h
-}
-
-/// The class of a token for the label-context features: lower case, capitalised common noun, other
-/// capitalised, other.
-fn class_of(token: &str, model: &Model) -> &'static str {
-    let Some(c) = token.chars().next() else {
-        return "o";
-    };
-    if token.starts_with("<UNK:") {
-        return if token.contains("initialUpper") || token.contains("allUpper") {
-            "C"
-        } else {
-            "o"
-        };
-    }
-    if c.is_lowercase() {
-        "c"
-    } else if c.is_uppercase() {
-        if model.lexicon().common_nouns.contains(token.to_lowercase().as_str()) {
-            "N"
-        } else {
-            "C"
-        }
-    } else {
-        "o"
-    }
-}
-
-fn confidence_bucket(margins: &[f32], i: usize) -> &'static str {
-    let Some(&m) = margins.get(i) else {
-        return "-";
-    };
-    match m {
-        m if m < 2.0 => "0",
-        m if m < 5.0 => "1",
-        m if m < 10.0 => "2",
-        m if m < 20.0 => "3",
-        m if m < 40.0 => "4",
-        _ => "5",
-    }
-}
-
-/// The second pass's feature keys of a sentence: `keys[offsets[i]..offsets[i + 1]]` for token `i`.
-fn stack_keys(tokens: &[&str], fp: &FirstPass, model: &Model) -> (Vec<u32>, Vec<usize>) {
-    let n = tokens.len();
-    let names: Vec<String> = fp.labels.iter().map(|y| y.to_string()).collect();
-    let at = |j: isize| -> &str {
-        if j < 0 {
-            "<s>"
-        } else if j as usize >= n {
-            "</s>"
-        } else {
-            names[j as usize].as_str()
-        }
-    };
-    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
-    let (mut keys, mut offsets) = (Vec::new(), Vec::with_capacity(n + 1));
-    for i in 0..n {
-        offsets.push(keys.len());
-        let ii = i as isize;
-        let class = class_of(tokens[i], model);
-        keys.push(key(1, &[at(ii)]));
-        keys.push(key(2, &[at(ii - 1)]));
-        keys.push(key(3, &[at(ii + 1)]));
-        keys.push(key(4, &[at(ii - 2)]));
-        keys.push(key(5, &[at(ii + 2)]));
-        keys.push(key(6, &[at(ii - 1), at(ii), at(ii + 1)]));
-        keys.push(key(7, &[at(ii), confidence_bucket(&fp.margins, i)]));
-        keys.push(key(8, &[at(ii - 1), class]));
-        keys.push(key(9, &[at(ii + 1), class]));
-        if class == "C" || class == "N" {
-            let other = (0..n).find(|&j| {
-                j != i && lower[j] == lower[i] && lower[i].chars().count() >= 3 && fp.labels[j].fine().is_some()
-            });
-            if let Some(j) = other {
-                let kind = fp.labels[j].fine().map_or("-", |f| f.kind.as_str());
-                keys.push(key(10, &[kind, at(ii)]));
-            }
-        }
-    }
-    offsets.push(keys.len());
-    (keys, offsets)
+    /// The first pass's confidence as a feature (needs its margins).
+    pub confidence: bool,
 }
 
 /// Trains a first-pass model on the sentences given, with the parameter mixing given (`None`: the config's).
@@ -157,8 +52,15 @@ pub fn train_stacked(
     seed: u64,
     fine: bool,
     train: &mut TrainFn<'_>,
-) -> Result<Stacked, String> {
-    let base = train(sentences, None)?;
+) -> Result<Model, String> {
+    let mut base = train(sentences, None)?;
+    let mut set = FeatureSet(base.feature_set().0 | FeatureSet::STACK);
+    if stack.confidence {
+        set.0 |= FeatureSet::STACK_CONFIDENCE;
+    }
+    if base.trans.len() != (base.labels().len() + 1) * base.labels().len() {
+        return Err("the second pass needs a model without class transitions".into());
+    }
     let l = base.labels().len();
     let norm = |y: NerLabel| if fine { y } else { y.coarse() };
     let mut examples = Vec::with_capacity(sentences.len());
@@ -185,7 +87,16 @@ pub fn train_stacked(
                 continue;
             }
             let fp = m.first_pass(&toks);
-            let (keys, offsets) = stack_keys(&toks, &fp, &m);
+            let (mut keys, mut offsets) = (Vec::new(), Vec::new());
+            second_keys(
+                &toks,
+                &fp.labels,
+                &fp.margins,
+                set,
+                m.lexicon(),
+                &mut keys,
+                &mut offsets,
+            );
             let lm = m.labels().len();
             let emit = (0..toks.len() * l)
                 .map(|j| map[j % l].map_or(-1e4, |y| fp.emit[j / l * lm + y]))
@@ -216,15 +127,36 @@ pub fn train_stacked(
         fold_trans.push(trans);
     }
     let (weights, delta) = perceptron(&examples, &fold_trans, &base, stack.epochs, seed);
+    // on the grid of the model file, sorted by key: what `train-ner` writes is what was evaluated
+    let on_grid = |w: f32| (w / SECOND_STEP).round().clamp(-32767.0, 32767.0) * SECOND_STEP;
+    let mut keys: Vec<u32> = weights.keys().copied().collect();
+    keys.sort_unstable();
+    let mut second = SecondPass {
+        delta: delta.into_iter().map(on_grid).collect(),
+        ..SecondPass::default()
+    };
+    for k in keys {
+        let start = second.entries.len() as u32;
+        for (y, &w) in weights[&k].iter().enumerate() {
+            let w = on_grid(w);
+            if w != 0.0 {
+                second.entries.push((y as u8, w));
+            }
+        }
+        if second.entries.len() as u32 > start {
+            second.index.insert(k, (start, second.entries.len() as u32));
+        }
+    }
     eprintln!(
-        "second pass: {} features, {} weights",
-        weights.len(),
-        weights
-            .values()
-            .map(|w| w.iter().filter(|&&x| x != 0.0).count())
-            .sum::<usize>()
+        "second pass: {} features, {} weights, largest {:.1}",
+        second.index.len(),
+        second.entries.len(),
+        second.entries.iter().map(|e| e.1.abs()).fold(0.0, f32::max)
     );
-    Ok(Stacked { base, weights, delta })
+    base.features = set;
+    base.second = Some(Box::new(second));
+    base.pack();
+    Ok(base)
 }
 
 /// The averaged perceptron of the second pass.
@@ -323,42 +255,11 @@ fn perceptron(
     (weights, delta)
 }
 
-impl Stacked {
-    /// Labels one sentence: the first pass, its features, the second Viterbi, the KB rules.
-    pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<NerLabel> {
-        if tokens.is_empty() {
-            return Vec::new();
-        }
-        let fp = self.base.first_pass(tokens);
-        let (keys, offsets) = stack_keys(tokens, &fp, &self.base);
-        let l = self.base.labels().len();
-        let mut emit = fp.emit.clone();
-        for i in 0..tokens.len() {
-            for k in &keys[offsets[i]..offsets[i + 1]] {
-                if let Some(ws) = self.weights.get(k) {
-                    for y in 0..l {
-                        emit[i * l + y] += ws[y];
-                    }
-                }
-            }
-        }
-        let trans: Vec<f32> = self.base.trans.iter().zip(&self.delta).map(|(a, b)| a + b).collect();
-        let classes = vec![0usize; tokens.len()];
-        let path = viterbi(tokens.len(), l, &emit, &trans, &classes, &self.base.allowed);
-        let mut labels: Vec<NerLabel> = path.iter().map(|&y| self.base.labels()[y]).collect();
-        if self.base.feature_set().has(FeatureSet::KB_RULES) && !fp.gaz.is_empty() {
-            apply_rules(&fp.gaz, &mut labels);
-        }
-        labels
-    }
-
-    /// Features and non-zero weights of the second pass.
-    pub fn size(&self) -> (usize, usize) {
-        let nz = self
-            .weights
-            .values()
-            .map(|w| w.iter().filter(|&&x| x != 0.0).count())
-            .sum();
-        (self.weights.len(), nz)
-    }
+/// The same model without its second pass (the first pass alone, for the paired comparison).
+pub fn without_second(m: &Model) -> Model {
+    let mut first = m.clone();
+    first.second = None;
+    first.features = FeatureSet(first.features.0 & !(FeatureSet::STACK | FeatureSet::STACK_CONFIDENCE));
+    first.pack();
+    first
 }

@@ -81,8 +81,13 @@ impl FeatureSet {
     /// linking "s", "es", "n", "en", "e", "er") or a word seen in lower case. A compound whose first part is no
     /// known word is often a name's compound (GermEval's `part` labels) or a name.
     pub const COMPOUND_MODIFIER: u32 = 1 << 20;
+    /// Not a feature group: the model has a stacked second pass (`model::second`), whose features are the
+    /// first pass's labels around each token; the model file stores its weights.
+    pub const STACK: u32 = 1 << 21;
+    /// With [`FeatureSet::STACK`]: the first pass's margin of each token is a second-pass feature too.
+    pub const STACK_CONFIDENCE: u32 = 1 << 22;
     /// Names of the groups, for the command line.
-    pub const NAMES: [(&'static str, u32); 21] = [
+    pub const NAMES: [(&'static str, u32); 23] = [
         ("affix", Self::AFFIX),
         ("context2", Self::CONTEXT2),
         ("bigram", Self::BIGRAM),
@@ -104,6 +109,8 @@ impl FeatureSet {
         ("clusters", Self::CLUSTERS),
         ("compound-head", Self::COMPOUND_HEAD),
         ("compound-modifier", Self::COMPOUND_MODIFIER),
+        ("stack", Self::STACK),
+        ("stack-confidence", Self::STACK_CONFIDENCE),
     ];
 
     /// All groups on, except [`FeatureSet::CLASS_TRANSITIONS`]: it was added later and is opt-in
@@ -123,7 +130,9 @@ impl FeatureSet {
                     | Self::QUOTE
                     | Self::CLUSTERS
                     | Self::COMPOUND_HEAD
-                    | Self::COMPOUND_MODIFIER),
+                    | Self::COMPOUND_MODIFIER
+                    | Self::STACK
+                    | Self::STACK_CONFIDENCE),
         )
     }
 

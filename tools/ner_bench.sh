@@ -23,7 +23,8 @@ tsv_abs=
 [ -n "$tsv" ] && tsv_abs=$(cd "$(dirname "$tsv")" && pwd)/$(basename "$tsv")
 mkdir -p "$dir/src/bin"
 # the wasm build carries no model (the app loads model.js and installs it): the probe installs this checkout's
-cp "$repo/src/core/analysis/ner/model.bin" "$dir/model.bin"
+# ($NER_BENCH_MODEL instead, if set: another model file of the same format)
+cp "${NER_BENCH_MODEL:-$repo/src/core/analysis/ner/model.bin}" "$dir/model.bin"
 . "$(dirname "$0")/probe.sh"
 
 write_probe_manifest "$dir" presseschau-ner-bench '"cdylib", "rlib"' 'wasm-bindgen = "=0.2.130"' 'debug = 1'

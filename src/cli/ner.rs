@@ -12,6 +12,7 @@ use presseschau::core::analysis::ner::model;
 use presseschau::core::analysis::ner::{Model, NerLabel};
 use presseschau::lab::ner::data::{self, CorpusKind, Sentence};
 use presseschau::lab::ner::eval::{Evaluation, ThresholdTable};
+use presseschau::lab::ner::stack::{StackConfig, train_stacked, without_second};
 use presseschau::lab::ner::train::TrainConfig;
 
 pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out src/core/analysis/ner/model.bin]
@@ -20,9 +21,11 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
         [--epochs 10] [--coarse] [--features all,-bigram,casing,placeholder-shape,placeholder-id,compound-head] [--min-weight 1.5] [--min-count 3] [--seed 42]
         [--hash-bits 18|0|12–24] [--weight-bits 8|16] [--weight-clip 1.0] [--lower-min 20] [--shift|--no-shift] [--drop-placeholder-names]
         [--name-dropout P] [--train-split-copies N] [--domain-adapt|--no-domain-adapt] [--margin M] [--cluster-k 128] [--cluster-vocab 10000] [--cluster-placeholders] [--mix 3]
+        [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-confidence] [--stack-all-corpora]
                                               train the NER model (corpora: germeval (dev) germeval-train smartdata mobie europarl
                                               legal europeana biofid; `:N` caps a corpus at N sentences;
-                                              --unlabeled: text whose words enlarge the noun lexicon)
+                                              --unlabeled: text whose words enlarge the noun lexicon;
+                                              --stack K: a stacked second pass trained on K jackknife folds, 0 = none)
   presseschau eval ner <file.tsv> [--out pred.tsv] [--model path] [--pred pred.tsv]
                                               tag GermEval TSV, write predictions, print span P/R/F1
                                               (--pred: score an existing prediction file instead)
@@ -104,6 +107,7 @@ fn load_unlabeled(o: &TrainOptions) -> Result<Vec<Vec<String>>, String> {
 }
 
 /// Options shared by training and cross-validation.
+#[derive(Clone)]
 struct TrainOptions {
     data: PathBuf,
     corpora: String,
@@ -116,6 +120,9 @@ struct TrainOptions {
     name_dropout: f64,
     /// The train split this many times in the training data (in-domain weight; 1 = once).
     train_split_copies: usize,
+    /// The stacked second pass (`--stack K`: K jackknife folds; 0 = none, the default: measured in round 6, not
+    /// kept).
+    stack: StackConfig,
 }
 
 /// The sentences `load` read: GermEval dev, the reconstructed train split, the other corpora.
@@ -150,6 +157,13 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
         drop_placeholder_names: false,
         name_dropout: 0.0,
         train_split_copies: 1,
+        stack: StackConfig {
+            folds: 0,
+            fold_mix: 1,
+            epochs: 5,
+            in_domain: true,
+            confidence: false,
+        },
     };
     let mut rest = Vec::new();
     let mut i = 0;
@@ -181,6 +195,12 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--drop-placeholder-names" => o.drop_placeholder_names = true,
             "--name-dropout" => o.name_dropout = number(value(args, &mut i, a)?, a)?,
             "--train-split-copies" => o.train_split_copies = number(value(args, &mut i, a)?, a)?,
+            "--stack" => o.stack.folds = number(value(args, &mut i, a)?, a)?,
+            "--stack-mix" => o.stack.fold_mix = number(value(args, &mut i, a)?, a)?,
+            "--stack-confidence" => o.stack.confidence = true,
+            "--stack-no-confidence" => o.stack.confidence = false,
+            "--stack-all-corpora" => o.stack.in_domain = false,
+            "--stack-epochs" => o.stack.epochs = number(value(args, &mut i, a)?, a)?,
             "--features" => o.config.features = parse_features(value(args, &mut i, a)?)?,
             "--out" | "--folds" | "--model" => rest.push((a.to_string(), Some(value(args, &mut i, a)?.to_string()))),
             _ => rest.push((a.to_string(), None)),
@@ -285,7 +305,22 @@ fn load(o: &TrainOptions) -> Result<Loaded, String> {
     })
 }
 
+/// Trains the model: the first pass, and with `--stack K` (`o.stack.folds`) its stacked second pass.
 fn train_model(sentences: &[Sentence], unlabeled: &[Vec<String>], o: &TrainOptions) -> Result<Model, String> {
+    if o.stack.folds == 0 {
+        return train_first(sentences, unlabeled, o);
+    }
+    train_stacked(sentences, &o.stack, o.config.seed, o.config.fine, &mut |s, mix| {
+        let mut o2 = o.clone();
+        if let Some(m) = mix {
+            o2.config.mix = m;
+        }
+        train_first(s, unlabeled, &o2)
+    })
+}
+
+/// Trains one first-pass model.
+fn train_first(sentences: &[Sentence], unlabeled: &[Vec<String>], o: &TrainOptions) -> Result<Model, String> {
     let config = &o.config;
     let dropped;
     let sentences = if o.name_dropout > 0.0 {
@@ -610,6 +645,25 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
         for s in &dev {
             let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             total.add(&s.labels, &model.tag_tokens(&words));
+        }
+        if model.feature_set().has(FeatureSet::STACK) {
+            // the paired comparison: the same first pass without its second pass
+            let first = without_second(&model);
+            let mut ev = Evaluation::default();
+            for s in &dev {
+                let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                ev.add(&s.labels, &first.tag_tokens(&words));
+            }
+            let c = ev.coarse.total();
+            let _ = writeln!(
+                std::io::stdout(),
+                "first pass alone: coarse F1 {:.2} (P {:.2} R {:.2}); model {} bytes, {} deflated",
+                c.f1(),
+                c.precision(),
+                c.recall(),
+                first.to_bytes().len(),
+                miniz_oxide::deflate::compress_to_vec(&first.to_bytes(), 10).len()
+            );
         }
         let _ = writeln!(
             std::io::stdout(),

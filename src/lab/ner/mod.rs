@@ -10,4 +10,5 @@
 pub mod clusters;
 pub mod data;
 pub mod eval;
+pub mod stack;
 pub mod train;

@@ -8,7 +8,7 @@ use crate::core::analysis::ner::features::{
 };
 use crate::core::analysis::ner::gazetteer::kb_gazetteer;
 use crate::core::analysis::ner::model::{
-    KeyMap, MAGIC, allowed_transitions, bucket, classes_of, transition_classes, viterbi,
+    KeyMap, MAGIC, SecondPass, allowed_transitions, bucket, classes_of, transition_classes, viterbi,
 };
 use crate::core::analysis::ner::{Model, NerError, NerLabel};
 
@@ -402,6 +402,7 @@ impl Model {
             trans,
             allowed,
             lattice: Default::default(),
+            second: None,
         }
         .with_clip(config.weight_clip))
     }
@@ -574,9 +575,44 @@ impl Model {
                 }
             }
         }
+        if let Some(second) = self.second.as_deref() {
+            put_second(&mut out, second);
+        }
         out
     }
 }
+
+/// The stacked second pass (format: `Reader::second_pass` in `model/format.rs`); its weights are on the
+/// grid of [`SECOND_STEP`] already ([`super::stack`]).
+fn put_second(out: &mut Vec<u8>, second: &SecondPass) {
+    let q = |w: f32| (((w / SECOND_STEP).round() as i32).clamp(-32767, 32767) as i16).to_le_bytes();
+    out.extend_from_slice(&SECOND_STEP.to_le_bytes());
+    for &d in &second.delta {
+        out.extend_from_slice(&q(d));
+    }
+    let mut feats: Vec<(u32, (u32, u32))> = second.index.iter().map(|(&k, &r)| (k, r)).collect();
+    feats.sort_unstable();
+    out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+    let mut prev = 0u32;
+    for &(k, _) in &feats {
+        put_varint(out, k - prev);
+        prev = k;
+    }
+    for &(_, (a, b)) in &feats {
+        out.push((b - a) as u8);
+    }
+    for &(_, (a, b)) in &feats {
+        out.extend(second.entries[a as usize..b as usize].iter().map(|e| e.0));
+    }
+    for &(_, (a, b)) in &feats {
+        for e in &second.entries[a as usize..b as usize] {
+            out.extend_from_slice(&q(e.1));
+        }
+    }
+}
+
+/// The weight step of the second pass in the model file.
+pub const SECOND_STEP: f32 = 1.0 / 16.0;
 
 /// Marks the corpus copies of [`TrainConfig::domain_adapt`] (bucket numbers are below 2^24).
 const DOMAIN_BIT: u32 = 1 << 31;

@@ -75,8 +75,19 @@ impl FeatureSet {
     /// "Flug|hafen"): the head itself, and whether there is one. Names rarely end in a common noun; the
     /// head also tells places (…straße) and organisations (…verband) apart where the word is unseen.
     pub const COMPOUND_HEAD: u32 = 524288;
+    /// What the parts of a compound are (with [`FeatureSet::COMPOUND_HEAD`] and [`FeatureSet::HYPHEN`]):
+    /// whether the part before a compound head ("Markus|evangelium", "Flug|hafen"), or the first part of a
+    /// hyphen compound ("VW-Konzern", "Corona-Impfstoff"), is itself a known common noun (also without a
+    /// linking "s", "es", "n", "en", "e", "er") or a word seen in lower case. A compound whose first part is no
+    /// known word is often a name's compound (GermEval's `part` labels) or a name.
+    pub const COMPOUND_MODIFIER: u32 = 1 << 20;
+    /// Not a feature group: the model has a stacked second pass (`model::second`), whose features are the
+    /// first pass's labels around each token; the model file stores its weights.
+    pub const STACK: u32 = 1 << 21;
+    /// With [`FeatureSet::STACK`]: the first pass's margin of each token is a second-pass feature too.
+    pub const STACK_CONFIDENCE: u32 = 1 << 22;
     /// Names of the groups, for the command line.
-    pub const NAMES: [(&'static str, u32); 20] = [
+    pub const NAMES: [(&'static str, u32); 23] = [
         ("affix", Self::AFFIX),
         ("context2", Self::CONTEXT2),
         ("bigram", Self::BIGRAM),
@@ -97,6 +108,9 @@ impl FeatureSet {
         ("quote", Self::QUOTE),
         ("clusters", Self::CLUSTERS),
         ("compound-head", Self::COMPOUND_HEAD),
+        ("compound-modifier", Self::COMPOUND_MODIFIER),
+        ("stack", Self::STACK),
+        ("stack-confidence", Self::STACK_CONFIDENCE),
     ];
 
     /// All groups on, except [`FeatureSet::CLASS_TRANSITIONS`]: it was added later and is opt-in
@@ -115,7 +129,10 @@ impl FeatureSet {
                     | Self::CONTEXT2_CAP
                     | Self::QUOTE
                     | Self::CLUSTERS
-                    | Self::COMPOUND_HEAD),
+                    | Self::COMPOUND_HEAD
+                    | Self::COMPOUND_MODIFIER
+                    | Self::STACK
+                    | Self::STACK_CONFIDENCE),
         )
     }
 

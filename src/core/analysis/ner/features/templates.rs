@@ -384,6 +384,10 @@ impl<'s> Sentence<'s> {
             Some(h) => {
                 out.push(hash(110, &[h]));
                 out.push(hash(111, &["h", at.first]));
+                if self.set.has(FeatureSet::COMPOUND_MODIFIER) {
+                    let modifier = self.word_flag(&lower[..lower.len() - h.len()]);
+                    out.push(hash(112, &[modifier, at.first]));
+                }
             }
             None => out.push(hash(111, &["-", at.first])),
         }
@@ -503,6 +507,26 @@ impl<'s> Sentence<'s> {
         if self.set.has(FeatureSet::COMMON_NOUN) {
             let tail_cn = self.lexicon.common_nouns.contains(tail);
             out.push(hash(62, &[if tail_cn { "cn" } else { "-" }, shape(head).as_str()]));
+            if self.set.has(FeatureSet::COMPOUND_MODIFIER) {
+                out.push(hash(63, &[self.word_flag(head), if tail_cn { "cn" } else { "-" }]));
+            }
+        }
+    }
+
+    /// Whether a lower-cased word is a known common noun (also without a linking "s", "es", "n", "en", "e",
+    /// "er"), else seen in lower case ([`FeatureSet::COMPOUND_MODIFIER`]).
+    fn word_flag(&self, w: &str) -> &'static str {
+        let nouns = &self.lexicon.common_nouns;
+        let linked = ["s", "es", "n", "en", "e", "er"].iter().any(|f| {
+            w.strip_suffix(f)
+                .is_some_and(|r| r.len() >= HEAD_MIN && nouns.contains(r))
+        });
+        if nouns.contains(w) || linked {
+            "cn"
+        } else if self.lexicon.lower_seen.contains(w) {
+            "ls"
+        } else {
+            "-"
         }
     }
 

@@ -4,7 +4,7 @@
 use super::super::features::TOKEN_CLASSES;
 use super::super::features::{FeatureSet, Lexicon, WordMap, WordSet};
 use super::super::{NerError, NerLabel};
-use super::{KeyMap, Model, allowed_transitions, transition_classes, weight_of};
+use super::{KeyMap, Model, SecondPass, allowed_transitions, transition_classes, weight_of};
 
 impl Model {
     /// Reads a model file: magic `PSNER2\n`, feature-set bits (u32 LE), labels (count u8, then
@@ -14,7 +14,8 @@ impl Model {
     /// front-coded sorted words: bytes shared with the previous word u8, length of the rest u8, the rest), with
     /// [`FeatureSet::CLUSTERS`] the cluster words (a word list as before) and their clusters (u8 each),
     /// then the features column by column: count (u32), key (or bucket) deltas (LEB128), entry counts (u8),
-    /// labels (u8), weights (i8 or i16).
+    /// labels (u8), weights (i8 or i16); with [`FeatureSet::STACK`] last the second pass
+    /// ([`Reader::second_pass`]).
     ///
     /// Long because: it reads the format above in order, one section after the other, with a bounds
     /// check at each step; split up, the format would no longer read top to bottom in one place.
@@ -76,6 +77,11 @@ impl Model {
             };
             entries.push((y, weight_of(q, weight_bits, scale)));
         }
+        let second = if features.has(FeatureSet::STACK) {
+            Some(Box::new(r.second_pass(l)?))
+        } else {
+            None
+        };
         if r.pos != bytes.len() {
             return Err(NerError::BadModel("trailing bytes".into()));
         }
@@ -128,6 +134,7 @@ impl Model {
             trans,
             allowed,
             lattice: Default::default(),
+            second,
         }
         .packed())
     }
@@ -186,6 +193,49 @@ impl<'a> Reader<'a> {
         }
         Ok(out)
     }
+    /// The stacked second pass ([`SecondPass`]): its weight step (f32), the `(L + 1) × L` transition deltas
+    /// (i16), then its features column by column as the first pass's, with full keys and i16 weights.
+    fn second_pass(&mut self, l: usize) -> Result<SecondPass, NerError> {
+        let step = f32::from_le_bytes(self.array()?);
+        let delta = (0..(l + 1) * l)
+            .map(|_| Ok(f32::from(self.i16()?) * step))
+            .collect::<Result<Vec<f32>, NerError>>()?;
+        let nf = self.u32()? as usize;
+        if nf > self.bytes.len() {
+            return Err(NerError::BadModel(
+                "second pass: feature count larger than the file".into(),
+            ));
+        }
+        let mut keys = Vec::with_capacity(nf);
+        let mut prev = 0u32;
+        for _ in 0..nf {
+            prev = prev.wrapping_add(self.varint()?);
+            keys.push(prev);
+        }
+        let counts = self.take(nf)?.to_vec();
+        let total: usize = counts.iter().map(|&c| c as usize).sum();
+        let ys = self.take(total)?.to_vec();
+        if ys.iter().any(|&y| y as usize >= l) {
+            return Err(NerError::BadModel("second pass: label index out of range".into()));
+        }
+        let mut entries = Vec::with_capacity(total);
+        for &y in &ys {
+            entries.push((y, f32::from(self.i16()?) * step));
+        }
+        let mut index = KeyMap::default();
+        let mut a = 0u32;
+        for (k, c) in keys.into_iter().zip(counts) {
+            index.insert(k, (a, a + u32::from(c)));
+            a += u32::from(c);
+        }
+        Ok(SecondPass {
+            index,
+            entries,
+            delta,
+            ..SecondPass::default()
+        })
+    }
+
     fn string(&mut self) -> Result<String, NerError> {
         let n = self.take(1)?[0] as usize;
         String::from_utf8(self.take(n)?.to_vec()).map_err(|_| NerError::BadModel("string not UTF-8".into()))

@@ -15,11 +15,13 @@ use super::{NerError, NerLabel};
 
 mod decode;
 mod format;
+mod second;
 
 pub(crate) use decode::Lattice;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use decode::viterbi;
 use decode::{margins, viterbi_scored};
+pub use second::{SecondPass, second_keys};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use format::MAGIC;
@@ -112,6 +114,8 @@ pub struct Model {
     /// The allowed transitions into and out of each label, listed once from `trans` and `allowed` (built
     /// by [`Model::pack`] when the model is loaded or trained, not per sentence).
     pub(crate) lattice: Lattice,
+    /// With [`FeatureSet::STACK`]: the stacked second pass.
+    pub(crate) second: Option<Box<SecondPass>>,
 }
 
 impl Model {
@@ -184,6 +188,22 @@ struct Scratch {
     backward: Vec<f32>,
 }
 
+/// One sentence through the model, for the lab's stacked second pass (`src/lab/ner/stack.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Default)]
+pub struct FirstPass {
+    /// Emission scores, `n × L`.
+    pub emit: Vec<f32>,
+    /// The best path as label indices, before the KB rules.
+    pub path: Vec<usize>,
+    /// Each token's margin (empty where the path is all `O`).
+    pub margins: Vec<f32>,
+    /// The labels, KB rules applied.
+    pub labels: Vec<NerLabel>,
+    /// The gazetteer flags of the tokens.
+    pub gaz: Vec<u32>,
+}
+
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
@@ -240,6 +260,10 @@ impl Model {
     /// [`weight_of`], so each weight has exactly one code).
     pub(crate) fn pack(&mut self) {
         self.lattice = Lattice::new(self.labels.len(), &self.trans, &self.allowed);
+        let l = self.labels.len();
+        if let Some(second) = self.second.as_deref_mut() {
+            second.pack(l, &self.trans[..(l + 1) * l], &self.allowed);
+        }
         self.packed.clear();
         self.lut.clear();
         self.occupied = vec![0u64; self.dense.len().div_ceil(64)];
@@ -300,6 +324,26 @@ impl Model {
         self.tag_tokens_inner(tokens, uses_kb.then(|| kb_gazetteer() as &dyn Gazetteer), true)
     }
 
+    /// The first pass as the lab's stacked second pass needs it ([`FirstPass`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn first_pass(&self, tokens: &[&str]) -> FirstPass {
+        let uses_kb = self.features.has(FeatureSet::GAZETTEER) || self.features.has(FeatureSet::KB_RULES);
+        let mut scratch = Scratch::default();
+        let (labels, margins) = self.tag_tokens_in(
+            tokens,
+            uses_kb.then(|| kb_gazetteer() as &dyn Gazetteer),
+            true,
+            &mut scratch,
+        );
+        FirstPass {
+            emit: scratch.emit,
+            path: scratch.path,
+            margins,
+            labels,
+            gaz: scratch.gaz,
+        }
+    }
+
     fn tag_tokens_inner(
         &self,
         tokens: &[&str],
@@ -355,13 +399,70 @@ impl Model {
             score,
             back,
         );
-        // margins only matter for spans: a sentence labelled all `O` skips the backward pass
-        let margin = if scored && path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
+        // margins only matter for spans: a sentence labelled all `O` skips the backward pass; with a second pass
+        // the first pass's margins are needed only as its feature
+        let needed = match self.second {
+            None => scored,
+            Some(_) => self.features.has(FeatureSet::STACK_CONFIDENCE),
+        };
+        let margin = if needed && path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
             margins(emit, classes, &self.lattice, path, score, backward)
         } else {
             Vec::new()
         };
         let mut labels: Vec<NerLabel> = path.iter().map(|&y| self.labels[y]).collect();
+        if self.features.has(FeatureSet::KB_RULES) && !gaz.is_empty() {
+            apply_rules(gaz, &mut labels);
+        }
+        match self.second.as_deref() {
+            None => (labels, margin),
+            Some(second) => self.second_pass(second, tokens, scored, labels, &margin, scratch),
+        }
+    }
+
+    /// The stacked second pass ([`FeatureSet::STACK`]) after the first one (`labels`, KB rules applied; `margin`
+    /// only with [`FeatureSet::STACK_CONFIDENCE`]; `scratch` holds the first pass's emission scores): features of
+    /// the first pass's labels, added to the same emission scores, a second Viterbi, margins, rules.
+    fn second_pass(
+        &self,
+        second: &SecondPass,
+        tokens: &[&str],
+        scored: bool,
+        mut labels: Vec<NerLabel>,
+        margin: &[f32],
+        scratch: &mut Scratch,
+    ) -> (Vec<NerLabel>, Vec<f32>) {
+        let Scratch {
+            keys,
+            offsets,
+            gaz,
+            emit,
+            classes,
+            path,
+            score,
+            back,
+            backward,
+        } = scratch;
+        second_keys(tokens, &labels, margin, self.features, &self.lexicon, keys, offsets);
+        second.add_emissions(self.labels.len(), keys, offsets, emit);
+        classes.fill(0);
+        viterbi_scored(
+            tokens.len(),
+            emit,
+            &second.trans,
+            classes,
+            &second.lattice,
+            path,
+            score,
+            back,
+        );
+        let margin = if scored && path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
+            margins(emit, classes, &second.lattice, path, score, backward)
+        } else {
+            Vec::new()
+        };
+        labels.clear();
+        labels.extend(path.iter().map(|&y| self.labels[y]));
         if self.features.has(FeatureSet::KB_RULES) && !gaz.is_empty() {
             apply_rules(gaz, &mut labels);
         }

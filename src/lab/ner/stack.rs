@@ -1,0 +1,265 @@
+//! Training the stacked second pass (`model::second`, [`FeatureSet::STACK`]; round 6 of `docs/ner.md`): the
+//! first model's emission scores stay as they are, and a small second set of weights adds, per token, features
+//! of the first pass's labels before a second Viterbi.
+//!
+//! The second pass is trained on jackknifed first-pass output: the training sentences are split into `folds`
+//! folds, and each fold is tagged by a model trained on the other folds, so the second pass sees the first
+//! pass as it errs on text it was not trained on (not the near-perfect output on its own training data).
+
+use std::collections::HashMap;
+
+use crate::core::analysis::ner::features::FeatureSet;
+use crate::core::analysis::ner::model::{SecondPass, second_keys, viterbi};
+use crate::core::analysis::ner::{Model, NerLabel};
+
+use super::data::Sentence;
+use super::train::SECOND_STEP;
+
+/// The settings of the second pass.
+#[derive(Debug, Clone, Copy)]
+pub struct StackConfig {
+    /// Folds of the jackknife (0 = no second pass).
+    pub folds: usize,
+    /// Parameter mixing of the fold models (the final first-pass model keeps the training config's).
+    pub fold_mix: usize,
+    /// Perceptron epochs of the second pass.
+    pub epochs: usize,
+    /// Train the second pass on the GermEval train split only.
+    pub in_domain: bool,
+    /// The first pass's confidence as a feature (needs its margins).
+    pub confidence: bool,
+}
+
+/// Trains a first-pass model on the sentences given, with the parameter mixing given (`None`: the config's).
+pub type TrainFn<'a> = dyn FnMut(&[Sentence], Option<usize>) -> Result<Model, String> + 'a;
+
+/// One training sentence of the second pass: the first pass's output (from the fold model that did not see
+/// it) and the gold label indices.
+struct Example {
+    emit: Vec<f32>,
+    keys: Vec<u32>,
+    offsets: Vec<usize>,
+    gold: Vec<usize>,
+    /// Which fold model tagged it (its transitions are the base).
+    fold: usize,
+}
+
+/// Trains the first pass on all `sentences` (with `train`), the fold models on the jackknife folds, and the
+/// second pass on the folds' output.
+pub fn train_stacked(
+    sentences: &[Sentence],
+    stack: &StackConfig,
+    seed: u64,
+    fine: bool,
+    train: &mut TrainFn<'_>,
+) -> Result<Model, String> {
+    let mut base = train(sentences, None)?;
+    let mut set = FeatureSet(base.feature_set().0 | FeatureSet::STACK);
+    if stack.confidence {
+        set.0 |= FeatureSet::STACK_CONFIDENCE;
+    }
+    if base.trans.len() != (base.labels().len() + 1) * base.labels().len() {
+        return Err("the second pass needs a model without class transitions".into());
+    }
+    let l = base.labels().len();
+    let norm = |y: NerLabel| if fine { y } else { y.coarse() };
+    let mut examples = Vec::with_capacity(sentences.len());
+    let mut fold_trans = Vec::new();
+    for k in 0..stack.folds {
+        let rest: Vec<Sentence> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % stack.folds != k)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let m = train(&rest, Some(stack.fold_mix))?;
+        // a rare label may be missing from a fold model: its column gets a very low score
+        let map: Vec<Option<usize>> = base
+            .labels()
+            .iter()
+            .map(|y| m.labels().iter().position(|z| z == y))
+            .collect();
+        for s in sentences.iter().skip(k).step_by(stack.folds) {
+            let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            // only GermEval's own sentences: the other corpora follow their own conventions (no deriv or part
+            // labels), which the first pass does not follow on them (their domain copies are training-only)
+            if toks.is_empty() || (stack.in_domain && s.domain != 0) {
+                continue;
+            }
+            let fp = m.first_pass(&toks);
+            let (mut keys, mut offsets) = (Vec::new(), Vec::new());
+            second_keys(
+                &toks,
+                &fp.labels,
+                &fp.margins,
+                set,
+                m.lexicon(),
+                &mut keys,
+                &mut offsets,
+            );
+            let lm = m.labels().len();
+            let emit = (0..toks.len() * l)
+                .map(|j| map[j % l].map_or(-1e4, |y| fp.emit[j / l * lm + y]))
+                .collect();
+            let gold = s
+                .labels
+                .iter()
+                .map(|&y| base.labels().iter().position(|&z| z == norm(y)).unwrap_or(0))
+                .collect();
+            examples.push(Example {
+                emit,
+                keys,
+                offsets,
+                gold,
+                fold: k,
+            });
+        }
+        let lm = m.labels().len();
+        let mut trans = vec![-1e4f32; (l + 1) * l];
+        for p in 0..=l {
+            for y in 0..l {
+                let from = if p == 0 { Some(0) } else { map[p - 1].map(|q| q + 1) };
+                if let (Some(f), Some(t)) = (from, map[y]) {
+                    trans[p * l + y] = m.trans[f * lm + t];
+                }
+            }
+        }
+        fold_trans.push(trans);
+    }
+    let (weights, delta) = perceptron(&examples, &fold_trans, &base, stack.epochs, seed);
+    // on the grid of the model file, sorted by key: what `train-ner` writes is what was evaluated
+    let on_grid = |w: f32| (w / SECOND_STEP).round().clamp(-32767.0, 32767.0) * SECOND_STEP;
+    let mut keys: Vec<u32> = weights.keys().copied().collect();
+    keys.sort_unstable();
+    let mut second = SecondPass {
+        delta: delta.into_iter().map(on_grid).collect(),
+        ..SecondPass::default()
+    };
+    for k in keys {
+        let start = second.entries.len() as u32;
+        for (y, &w) in weights[&k].iter().enumerate() {
+            let w = on_grid(w);
+            if w != 0.0 {
+                second.entries.push((y as u8, w));
+            }
+        }
+        if second.entries.len() as u32 > start {
+            second.index.insert(k, (start, second.entries.len() as u32));
+        }
+    }
+    eprintln!(
+        "second pass: {} features, {} weights, largest {:.1}",
+        second.index.len(),
+        second.entries.len(),
+        second.entries.iter().map(|e| e.1.abs()).fold(0.0, f32::max)
+    );
+    base.features = set;
+    base.second = Some(Box::new(second));
+    base.pack();
+    Ok(base)
+}
+
+/// The averaged perceptron of the second pass.
+fn perceptron(
+    examples: &[Example],
+    fold_trans: &[Vec<f32>],
+    base: &Model,
+    epochs: usize,
+    seed: u64,
+) -> (HashMap<u32, Vec<f32>>, Vec<f32>) {
+    let l = base.labels().len();
+    let m = (l + 1) * l;
+    let mut ids: HashMap<u32, usize> = HashMap::new();
+    for e in examples {
+        for &k in &e.keys {
+            let next = ids.len();
+            ids.entry(k).or_insert(next);
+        }
+    }
+    let nf = ids.len();
+    let data: Vec<Vec<usize>> = examples
+        .iter()
+        .map(|e| e.keys.iter().map(|k| ids[k]).collect())
+        .collect();
+    let (mut w, mut u) = (vec![0i32; nf * l], vec![0i64; nf * l]);
+    let (mut tw, mut tu) = (vec![0i32; m], vec![0i64; m]);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = seed ^ 0x9E37_79B9_7F4A_7C15;
+    let mut c: i64 = 1;
+    let classes = vec![0usize; 1024];
+    let mut trans = vec![0f32; m];
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut wrong = 0usize;
+        for &si in &order {
+            let e = &examples[si];
+            let n = e.gold.len();
+            let mut emit = e.emit.clone();
+            for i in 0..n {
+                for &f in &data[si][e.offsets[i]..e.offsets[i + 1]] {
+                    for y in 0..l {
+                        emit[i * l + y] += w[f * l + y] as f32;
+                    }
+                }
+            }
+            for (t, (&b, &d)) in trans.iter_mut().zip(fold_trans[e.fold].iter().zip(&tw)) {
+                *t = b + d as f32;
+            }
+            let cls = if n <= classes.len() {
+                &classes[..n]
+            } else {
+                &vec![0; n][..]
+            };
+            let pred = viterbi(n, l, &emit, &trans, cls, &base.allowed);
+            let g = &e.gold;
+            for i in 0..n {
+                if pred[i] != g[i] {
+                    wrong += 1;
+                    for &f in &data[si][e.offsets[i]..e.offsets[i + 1]] {
+                        w[f * l + g[i]] += 1;
+                        u[f * l + g[i]] += c;
+                        w[f * l + pred[i]] -= 1;
+                        u[f * l + pred[i]] -= c;
+                    }
+                }
+                let (gp, pp) = if i == 0 {
+                    (0, 0)
+                } else {
+                    (g[i - 1] + 1, pred[i - 1] + 1)
+                };
+                if gp != pp || g[i] != pred[i] {
+                    tw[gp * l + g[i]] += 1;
+                    tu[gp * l + g[i]] += c;
+                    tw[pp * l + pred[i]] -= 1;
+                    tu[pp * l + pred[i]] -= c;
+                }
+            }
+            c += 1;
+        }
+        eprintln!("  second pass epoch {:>2}: {wrong} tokens wrong", epoch + 1);
+    }
+    let avg = |w: i32, u: i64| (f64::from(w) - u as f64 / c as f64) as f32;
+    let mut weights = HashMap::new();
+    for (&k, &f) in &ids {
+        let ws: Vec<f32> = (0..l).map(|y| avg(w[f * l + y], u[f * l + y])).collect();
+        if ws.iter().any(|&x| x != 0.0) {
+            weights.insert(k, ws);
+        }
+    }
+    let delta = tw.iter().zip(&tu).map(|(&w, &u)| avg(w, u)).collect();
+    (weights, delta)
+}
+
+/// The same model without its second pass (the first pass alone, for the paired comparison).
+pub fn without_second(m: &Model) -> Model {
+    let mut first = m.clone();
+    first.second = None;
+    first.features = FeatureSet(first.features.0 & !(FeatureSet::STACK | FeatureSet::STACK_CONFIDENCE));
+    first.pack();
+    first
+}

@@ -371,10 +371,7 @@ impl Model {
             gaz,
             emit,
             classes,
-            path,
-            score,
-            back,
-            backward,
+            ..
         } = scratch;
         gaz.clear();
         if let Some(g) = gazetteer {
@@ -389,31 +386,12 @@ impl Model {
                 .iter()
                 .map(|t| if k > 1 { token_class(t, &self.lexicon) } else { 0 }),
         );
-        viterbi_scored(
-            tokens.len(),
-            emit,
-            &self.trans,
-            classes,
-            &self.lattice,
-            path,
-            score,
-            back,
-        );
-        // margins only matter for spans: a sentence labelled all `O` skips the backward pass; with a second pass
-        // the first pass's margins are needed only as its feature
+        // with a second pass the first pass's margins are needed only as its feature
         let needed = match self.second {
             None => scored,
             Some(_) => self.features.has(FeatureSet::STACK_CONFIDENCE),
         };
-        let margin = if needed && path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
-            margins(emit, classes, &self.lattice, path, score, backward)
-        } else {
-            Vec::new()
-        };
-        let mut labels: Vec<NerLabel> = path.iter().map(|&y| self.labels[y]).collect();
-        if self.features.has(FeatureSet::KB_RULES) && !gaz.is_empty() {
-            apply_rules(gaz, &mut labels);
-        }
+        let (labels, margin) = self.decode(tokens.len(), &self.trans, &self.lattice, needed, scratch);
         match self.second.as_deref() {
             None => (labels, margin),
             Some(second) => self.second_pass(second, tokens, scored, labels, &margin, scratch),
@@ -428,13 +406,35 @@ impl Model {
         second: &SecondPass,
         tokens: &[&str],
         scored: bool,
-        mut labels: Vec<NerLabel>,
+        labels: Vec<NerLabel>,
         margin: &[f32],
         scratch: &mut Scratch,
     ) -> (Vec<NerLabel>, Vec<f32>) {
         let Scratch {
             keys,
             offsets,
+            emit,
+            classes,
+            ..
+        } = scratch;
+        second_keys(tokens, &labels, margin, self.features, &self.lexicon, keys, offsets);
+        second.add_emissions(self.labels.len(), keys, offsets, emit);
+        classes.fill(0);
+        self.decode(tokens.len(), &second.trans, &second.lattice, scored, scratch)
+    }
+
+    /// One pass's decoding over the emission scores in `scratch`: Viterbi with `trans`, the margins when
+    /// `with_margins` (only where a span was found: a sentence labelled all `O` skips the backward pass), the
+    /// labels, and the KB rules.
+    fn decode(
+        &self,
+        n: usize,
+        trans: &[f32],
+        lattice: &Lattice,
+        with_margins: bool,
+        scratch: &mut Scratch,
+    ) -> (Vec<NerLabel>, Vec<f32>) {
+        let Scratch {
             gaz,
             emit,
             classes,
@@ -442,27 +442,15 @@ impl Model {
             score,
             back,
             backward,
+            ..
         } = scratch;
-        second_keys(tokens, &labels, margin, self.features, &self.lexicon, keys, offsets);
-        second.add_emissions(self.labels.len(), keys, offsets, emit);
-        classes.fill(0);
-        viterbi_scored(
-            tokens.len(),
-            emit,
-            &second.trans,
-            classes,
-            &second.lattice,
-            path,
-            score,
-            back,
-        );
-        let margin = if scored && path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
-            margins(emit, classes, &second.lattice, path, score, backward)
+        viterbi_scored(n, emit, trans, classes, lattice, path, score, back);
+        let margin = if with_margins && path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
+            margins(emit, classes, lattice, path, score, backward)
         } else {
             Vec::new()
         };
-        labels.clear();
-        labels.extend(path.iter().map(|&y| self.labels[y]));
+        let mut labels: Vec<NerLabel> = path.iter().map(|&y| self.labels[y]).collect();
         if self.features.has(FeatureSet::KB_RULES) && !gaz.is_empty() {
             apply_rules(gaz, &mut labels);
         }

@@ -33,7 +33,9 @@ for (const name of ['http', 'file']) {
   if (name === 'http') {
     test('http: without data.js the app analyses by itself, first page before the model, the model right after', async () => {
       const { page, problems, context } = await openPage(browser, origin());
+      // neither the page's share nor the whole analysis: the reading app hands over to the full app
       await context.route('**/data.js', (route) => route.fulfill({ status: 404, body: '' }));
+      await context.route('**/data/*.js', (route) => route.fulfill({ status: 404, body: '' }));
       await go(page, origin());
       const mark = (n) => page.evaluate((m) => performance.getEntriesByName(`presseschau:${m}`)[0]?.startTime ?? null, n);
       await page.waitForFunction(() => performance.getEntriesByName('presseschau:detected').length > 0, null, { timeout: 15000 });

@@ -30,9 +30,14 @@ for (const name of ['http', 'file']) {
     assert.ok(titles[1].includes('Russisch-türkische Militärkooperation steht'), titles.join(' | '));
     const dates = await page.locator('.article-card .meta-date').allTextContents();
     assert.deepEqual(dates.slice(0, 3), ['Januar 2022', '29. Dezember 2020', 'Juli 2017']);
+    // the page brought its own share of the analysis; a filter loads the whole library (data.js) first
+    const wholeLoaded = () => page.locator('script[src="data.js"]').count();
+    assert.equal(await page.locator('script[src="data/index.js"]').count(), 1);
+    assert.equal(await wholeLoaded(), 0, 'the library page loads only its share');
     // filter by outlet, then reset
     await page.selectOption('#filter-outlet', 'DW');
     assert.equal(await cards.count(), 1);
+    assert.equal(await wholeLoaded(), 1, 'the filter loaded the whole library');
     await page.selectOption('#filter-outlet', '');
     await page.selectOption('#filter-year', '2022');
     assert.equal(await cards.count(), 1);
@@ -56,6 +61,10 @@ for (const name of ['http', 'file']) {
       assert.equal((await page.locator('article h1').textContent()).trim(), titles[i].trim());
       assert.ok((await page.locator('.article-body p').count()) >= 3);
       assert.match(page.url(), /\/a-[0-9a-f]{12}\.html$/);
+      // the article page loads its own share of the analysis, not the whole corpus
+      const file = page.url().split('/').pop().replace(/\.html$/, '');
+      assert.equal(await page.locator(`script[src="data/${file}.js"]`).count(), 1);
+      assert.equal(await page.locator('script[src="data.js"]').count(), 0);
       // deep link: reload keeps the article
       await page.reload();
       await page.waitForSelector('html[data-app="ready"] [data-page="article"]');

@@ -73,8 +73,17 @@ pub fn run(args: &[String]) -> i32 {
             return 1;
         }
     }
-    // The build's analysis, shared by every page (the app starts from it instead of analysing again).
-    let Some(data) = state.precomputed().and_then(|p| serde_json::to_string(&p).ok()) else {
+    // The build's analysis: the whole for the full app's pages (the app starts from it instead of
+    // analysing again), and each reading page's share of it, checked against the page.
+    let Some(all) = state.precomputed() else {
+        eprintln!("presseschau site: the analysis cannot be written");
+        return 1;
+    };
+    if let Err(e) = write_page_data(dir, &state, &all, &routes, &runtime, &local) {
+        eprintln!("presseschau site: {e}");
+        return 1;
+    }
+    let Ok(data) = serde_json::to_string(&all) else {
         eprintln!("presseschau site: the analysis cannot be written");
         return 1;
     };
@@ -114,6 +123,34 @@ pub fn run(args: &[String]) -> i32 {
         started.elapsed().as_secs_f64()
     );
     0
+}
+
+/// Writes `data/<page>.js` for every reading page: its share of the analysis ([`page_data`]), after
+/// checking that the page renders the same from it (in German: the data is the same in both languages).
+fn write_page_data(
+    dir: &Path,
+    state: &Rc<AppState>,
+    all: &presseschau::core::analysis::precomputed::Precomputed,
+    routes: &[presseschau::ui::routes::Route],
+    runtime: &tokio::runtime::Runtime,
+    local: &tokio::task::LocalSet,
+) -> Result<(), String> {
+    use presseschau::ui::page_data;
+    std::fs::create_dir_all(dir.join("data")).map_err(|e| format!("cannot create data/: {e}"))?;
+    for route in routes {
+        let Some(slice) = page_data::slice(state, all, route) else {
+            continue;
+        };
+        let script = page_data::script(&slice).ok_or("a page's data cannot be written")?;
+        local.block_on(runtime, page_data::check(state.clone(), route, slice))?;
+        let file = page_data::file(route);
+        std::fs::write(dir.join(&file), script).map_err(|e| format!("cannot write {file}: {e}"))?;
+    }
+    for (file, list) in page_data::lists(state, all) {
+        let script = page_data::script(&list).ok_or("a list cannot be written")?;
+        std::fs::write(dir.join(file), script).map_err(|e| format!("cannot write {file}: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Writes `search-meta.js` (articles, lengths, shard count) and `search-<n>.js` (the shards) as classic

@@ -4,6 +4,8 @@
 pub mod collection;
 pub mod components;
 pub mod hooks;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page_data;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod preview_cards;
@@ -46,8 +48,9 @@ pub fn start(engine: state::Engine, pages: Pages) {
         .flatten();
     let Some(start) = start else {
         crate::platform::clock::mark("presseschau:handed-over");
-        // (if the full app cannot be loaded either, the prerendered page stays: readable, not interactive)
-        crate::platform::script::load("app-full.js", |_| ());
+        // with the whole analysis (a reading page brought only its own share); if the full app cannot be
+        // loaded either, the prerendered page stays: readable, not interactive
+        crate::platform::script::load("data.js", |_| crate::platform::script::load("app-full.js", |_| ()));
         return;
     };
     let Some(root) = crate::platform::dom::app_root() else {

@@ -33,6 +33,12 @@ pub enum Route {
     /// The entity index.
     #[at("/e")]
     Entities,
+    /// A further page of the entity index (the first is [`Route::Entities`]).
+    #[at("/names/:page")]
+    Names {
+        /// Page number, from 2.
+        page: usize,
+    },
     /// One entity.
     #[at("/e/:id")]
     Entity {
@@ -56,6 +62,12 @@ pub enum Route {
     /// All events in date order.
     #[at("/t")]
     Timeline,
+    /// A further page of the timeline (the first is [`Route::Timeline`]).
+    #[at("/t/:page")]
+    TimelinePage {
+        /// Page number, from 2.
+        page: usize,
+    },
     /// The reader's notes.
     #[at("/notes")]
     Notes,
@@ -110,11 +122,13 @@ impl Route {
             Route::Home | Route::Library { page: 0 | 1 } => "index.html".to_string(),
             Route::Library { page } => format!("library-{page}.html"),
             Route::Article { id } => format!("a-{}.html", file_part(id)),
-            Route::Entities => "e.html".to_string(),
+            Route::Entities | Route::Names { page: 0 | 1 } => "e.html".to_string(),
+            Route::Names { page } => format!("names-{page}.html"),
             Route::Entity { id } => format!("e-{}.html", file_part(id)),
             Route::Event { id } => format!("s-{}.html", file_part(id)),
             Route::Compare { a, b } => format!("c-{}-{}.html", file_part(a), file_part(b)),
-            Route::Timeline => "t.html".to_string(),
+            Route::Timeline | Route::TimelinePage { page: 0 | 1 } => "t.html".to_string(),
+            Route::TimelinePage { page } => format!("t-{page}.html"),
             Route::Notes => "notes.html".to_string(),
             Route::Search => "search.html".to_string(),
             Route::Add => "add.html".to_string(),
@@ -262,9 +276,11 @@ impl Route {
                 | Route::Library { .. }
                 | Route::Article { .. }
                 | Route::Entities
+                | Route::Names { .. }
                 | Route::Entity { .. }
                 | Route::Event { .. }
                 | Route::Timeline
+                | Route::TimelinePage { .. }
                 | Route::NotFound
         )
     }
@@ -288,10 +304,12 @@ fn switch_reading(route: Route) -> Html {
         Route::Home => html! { <HomePage page={1} /> },
         Route::Library { page } => html! { <HomePage {page} /> },
         Route::Article { id } => html! { <ArticlePage {id} /> },
-        Route::Entities => html! { <EntitiesPage /> },
+        Route::Entities => html! { <EntitiesPage page={1} /> },
+        Route::Names { page } => html! { <EntitiesPage {page} /> },
         Route::Entity { id } => html! { <EntityPage {id} /> },
         Route::Event { id } => html! { <EventPage {id} /> },
-        Route::Timeline => html! { <TimelinePage /> },
+        Route::Timeline => html! { <TimelinePage page={1} /> },
+        Route::TimelinePage { page } => html! { <TimelinePage {page} /> },
         _ => html! { <NotFoundPage /> },
     }
 }

@@ -94,6 +94,14 @@ pub fn routes(state: &AppState) -> Vec<Route> {
     ];
     let pages = state.corpus.articles.len().div_ceil(crate::ui::pages::home::PAGE_SIZE);
     out.extend((2..=pages).map(|page| Route::Library { page }));
+    let names = crate::ui::pages::entities_page::rows(state, None, false).len();
+    out.extend((2..=names.div_ceil(crate::ui::pages::entities_page::PAGE_SIZE)).map(|page| Route::Names { page }));
+    let groups = state
+        .links
+        .events
+        .len()
+        .div_ceil(crate::ui::pages::timeline_page::PAGE_SIZE);
+    out.extend((2..=groups).map(|page| Route::TimelinePage { page }));
     out.extend(
         state
             .corpus
@@ -159,6 +167,7 @@ pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
             None => plain(t.not_found_title, t.not_found_article),
         },
         Route::Entities => plain(t.entities_title, t.site_description),
+        Route::Names { page } => plain(&t.names_page_title(*page), t.site_description),
         Route::Entity { id } => match entity_view::build(&state.corpus, &state.entities, state.detected.as_deref(), id)
         {
             Some(v) => {
@@ -190,6 +199,7 @@ pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
             _ => plain(t.not_found_title, t.not_found_compare),
         },
         Route::Timeline => plain(t.timeline_title, t.timeline_help),
+        Route::TimelinePage { page } => plain(&t.timeline_page_title(*page), t.timeline_help),
         Route::Notes => plain(t.notes_title, t.site_description),
         Route::Search => plain(t.search_title, t.search_help),
         Route::NotFound => plain(t.not_found_title, t.not_found_route),
@@ -272,7 +282,7 @@ pub fn document(
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
 <title>{title}</title>\n{head}{forward}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
-{card}{kb_en}<script src=\"data.js\" defer></script>\n<script src=\"{app}\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+{card}{kb_en}<script src=\"{data}\" defer></script>\n<script src=\"{app}\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
         // an article's names open their cards before the app: the first deferred script, a few lines
         card = if matches!(route, Route::Article { .. }) {
             "<script src=\"card.js\" defer></script>\n"
@@ -285,6 +295,8 @@ pub fn document(
         } else {
             ""
         },
+        // the page's share of the analysis (crate::ui::page_data)
+        data = crate::ui::page_data::file(route),
         // the reading pages' app, or the full one for the pages it does not show (crate::ui::start)
         app = if route.is_reading() { "app.js" } else { "app-full.js" },
         route = escape(&route.to_path()),

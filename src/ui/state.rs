@@ -19,6 +19,7 @@ pub use own::OwnStorage;
 
 pub mod engine;
 mod own;
+mod whole;
 
 /// The localStorage key of the annotations.
 pub const ANNOTATIONS_KEY: &str = "presseschau.annotations";
@@ -161,6 +162,9 @@ pub struct AppState {
     /// The articles changed since the model's names were found (own articles came or went): they are found
     /// again over the whole corpus ([`Action::DetectNames`]); until then the old ones are shown.
     pub detected_outdated: bool,
+    /// When the state holds one page's slice of the analysis (`data/<page>.js`), what it says about the
+    /// whole corpus; `None` when it holds the whole corpus ([`AppState::article_total`] and the rest).
+    pub whole: Option<Rc<crate::core::analysis::page_data::Whole>>,
 }
 
 /// A message shown at the top of the page until dismissed.
@@ -244,6 +248,8 @@ pub enum Action {
     OwnShow(crate::core::own::OwnArticle),
     /// Keep the shown article in the library.
     OwnKeepShown,
+    /// A whole list (or the whole analysis) arrived where the state held one page's slice.
+    WholeData(Rc<Precomputed>),
 }
 
 impl AppState {
@@ -277,21 +283,27 @@ impl AppState {
     }
 
     /// A state with the build's analysis.
-    pub fn from_precomputed(p: Precomputed) -> Self {
+    pub fn from_precomputed(mut p: Precomputed) -> Self {
+        let whole = p.whole.take().map(Rc::new);
         let (corpus, entities, detected, links) = p.into_parts();
         let mut s = Self::with_analysis(corpus, entities, links);
         s.detected = Some(Rc::new(detected));
+        s.whole = whole;
         s
     }
 
     /// The articles and analysis the static site ships (`data.js`), when every part of it is there.
     pub fn precomputed(&self) -> Option<Precomputed> {
+        if self.whole.is_some() {
+            return None;
+        }
         Some(Precomputed {
             articles: self.corpus.articles.clone(),
             errors: self.corpus.errors.clone(),
             entities: (*self.entities).clone(),
             detected: (**self.detected.as_ref()?).clone(),
             links: (*self.links).clone(),
+            whole: None,
         })
     }
 
@@ -344,6 +356,7 @@ impl AppState {
             bundled,
             engine: Engine::NONE,
             detected_outdated: false,
+            whole: None,
         }
     }
 
@@ -540,6 +553,12 @@ impl Reducible for AppState {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
             Action::SetDescriptionsEn(d) => next.descriptions_en = Some(d),
+            Action::WholeData(p) => {
+                if self.window().is_none() {
+                    return self;
+                }
+                next.take_whole((*p).clone());
+            }
             // the rest are the own articles' actions ([`AppState::reduce_own`])
             own => next.reduce_own(own),
         }

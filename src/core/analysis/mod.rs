@@ -27,6 +27,7 @@ pub mod kb;
 pub mod mention;
 pub mod morphology;
 pub mod ner;
+pub mod page_data;
 pub mod precomputed;
 pub mod quantities;
 pub mod similarity;

@@ -24,6 +24,10 @@ pub struct Precomputed {
     pub detected: Detected,
     /// Same-event and same-story links and groups.
     pub links: Linkage,
+    /// A page's slice of the analysis (`data/<page>.js`): what it says about the whole corpus
+    /// ([`super::page_data`]). `None` for the whole analysis (`data.js`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whole: Option<super::page_data::Whole>,
 }
 
 impl Precomputed {
@@ -35,7 +39,7 @@ impl Precomputed {
         whole.then_some(p)
     }
 
-    /// Splits into the corpus, its entities, the model's names and the links.
+    /// Splits into the corpus, its entities, the model's names and the links (and drops [`Self::whole`]).
     pub fn into_parts(self) -> (Corpus, CorpusEntities, Detected, Linkage) {
         let corpus = Corpus {
             articles: self.articles,
@@ -59,6 +63,7 @@ mod tests {
             detected: crate::core::analysis::detected::detect_corpus(&corpus, &entities),
             links: crate::core::event_view::link_corpus(&corpus, &entities),
             entities,
+            whole: None,
         };
         let json = serde_json::to_string(&p).expect("json");
         // (floats in the link signals may differ in the last bit after JSON: compared by what they say)

@@ -349,8 +349,13 @@ impl Article {
 
     /// Estimated reading time in minutes (200 words a minute, at least 1).
     pub fn reading_minutes(&self) -> usize {
-        self.word_count().div_ceil(200).max(1)
+        reading_minutes(self.word_count())
     }
+}
+
+/// Estimated reading time in minutes of a text of `words` words (200 words a minute, at least 1).
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(200).max(1)
 }
 
 /// A set of ingested articles plus the files that could not be read.

@@ -48,15 +48,21 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
                 .filter(|x| x.entity_id.is_some() && x.entity_id == m.entity_id)
                 .count()
         });
+    // the first five other articles by title, and how many there are (a page's slice holds only those five)
     let others: Vec<(String, String)> = summary
         .map(|s| {
             s.article_ids
                 .iter()
                 .filter(|a| a.0 != props.article_id.as_str())
                 .filter_map(|a| app.corpus.get(&a.0).map(|art| (a.0.clone(), art.title.text.clone())))
+                .take(crate::core::analysis::page_data::CARD_TITLES)
                 .collect()
         })
         .unwrap_or_default();
+    let other_count = summary.map_or(0, |s| {
+        let this = s.article_ids.iter().any(|a| a.0 == props.article_id.as_str());
+        app.entity_article_count(s) - usize::from(this)
+    });
     let style = format!("left: {:.0}px; top: {:.0}px", props.at.0, props.at.1);
     let index = props.index;
     let close_to_name = {
@@ -85,7 +91,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         <div class="entity-card" role="dialog" aria-labelledby="card-label" {style} {onkeydown} {onmouseleave} id="entity-card">
             <button type="button" class="card-close" aria-label={t.close} title={t.close} onclick={onclick_close}>{ "×" }</button>
             <p class="card-kind">{ t.kind_label(m.kind) }{ if m.derived { t.derived_form } else { "" } }</p>
-            { details(t, &app, m, entity, here, &others) }
+            { details(t, &app, m, entity, (here, other_count), &others) }
         </div>
     }
 }
@@ -97,7 +103,7 @@ fn details(
     app: &crate::ui::state::AppState,
     m: &Mention,
     entity: Option<&crate::core::analysis::kb::KbEntity>,
-    here: usize,
+    (here, other_count): (usize, usize),
     others: &[(String, String)],
 ) -> Html {
     html! {
@@ -109,11 +115,11 @@ fn details(
                     <p><a href={format!("https://www.wikidata.org/wiki/{q}")} target="_blank" rel="noopener noreferrer">{ format!("Wikidata {q}") }</a></p>
                 }
                 <p class="card-counts">{ format!("{here} {} · {} {}",
-                    if here == 1 { t.mention_here } else { t.mentions_here }, others.len(),
-                    if others.len() == 1 { t.other_article } else { t.other_articles }) }</p>
+                    if here == 1 { t.mention_here } else { t.mentions_here }, other_count,
+                    if other_count == 1 { t.other_article } else { t.other_articles }) }</p>
                 if !others.is_empty() {
                     <ul class="card-others">
-                        for (id, title) in others.iter().take(5) {
+                        for (id, title) in others.iter() {
                             <li><a href={Route::Article { id: id.clone() }.href()} lang="de">{ title.clone() }</a></li>
                         }
                     </ul>

@@ -18,6 +18,9 @@ pub fn MetaLine(props: &MetaLineProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let a = &props.article;
     let date = t.date_or_unknown(a.date.value);
+    // (a page's slice holds some articles cut to their lead: the state knows their length)
+    let minutes =
+        use_context::<crate::ui::state::AppContext>().map_or_else(|| a.reading_minutes(), |app| app.reading_minutes(a));
     let iso = a.date.value.map(|d| d.iso()).unwrap_or_default();
     let outlet = outlet_of(a).map_or_else(|| t.outlet_unknown.to_string(), str::to_string);
     let agencies: Vec<&str> = a
@@ -39,7 +42,7 @@ pub fn MetaLine(props: &MetaLineProps) -> Html {
                 <span class="meta-agencies">{ format!(" ({} {})", t.agencies, agencies.join(", ")) }</span>
             }
             <span class="meta-sep" aria-hidden="true">{ " · " }</span>
-            <span class="meta-reading">{ format!("{} {}", a.reading_minutes(), t.minutes) }</span>
+            <span class="meta-reading">{ format!("{minutes} {}", t.minutes) }</span>
         </p>
     }
 }

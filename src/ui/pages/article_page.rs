@@ -411,10 +411,7 @@ struct PrevNextProps {
 fn PrevNext(props: &PrevNextProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let app = use_app();
-    let articles = &app.corpus.articles;
-    let pos = app.corpus.position(&props.id).unwrap_or(0);
-    let prev = pos.checked_sub(1).map(|p| &articles[p]);
-    let next = articles.get(pos + 1);
+    let (prev, next) = app.neighbours(&props.id);
     html! {
         <nav class="prev-next" aria-label={t.more_articles}>
             if let Some(p) = prev {

@@ -1,4 +1,6 @@
-//! Route `#/e`: every entity in the corpus with mention and article counts, filter by kind, sort.
+//! Routes `/e` and `/names/<n>`: every entity in the corpus with mention and article counts, filter by kind,
+//! sort. The static site splits it into pages of [`PAGE_SIZE`] names (most read first), so no page grows
+//! with the corpus; a filter or the other order loads the whole list (`data/names.js`) and shows all.
 
 use yew::prelude::*;
 
@@ -7,19 +9,64 @@ use crate::ui::routes::Route;
 use crate::ui::state::{ALL_KINDS, AppState, use_app};
 
 /// One row of the index: (id, label, kind, mentions, articles, detected).
-type Row = (String, String, EntityKind, usize, usize, bool);
+pub(crate) type Row = (String, String, EntityKind, usize, usize, bool);
+
+/// Names per page of the index.
+pub const PAGE_SIZE: usize = 200;
+
+/// Props of [`EntitiesPage`].
+#[derive(Properties, PartialEq)]
+pub struct EntitiesPageProps {
+    /// The page, from 1.
+    pub page: usize,
+}
 
 /// The entity index.
 #[component]
-pub fn EntitiesPage() -> Html {
+pub fn EntitiesPage(props: &EntitiesPageProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let app = use_app();
     let kind = use_state_eq(|| None::<EntityKind>);
     let by_name = use_state_eq(|| false);
-    use_effect_with(t.lang, |_| {
-        crate::platform::dom::set_title(&format!("{} — {}", t.entities_title, t.app_name))
+    use_effect_with((t.lang, props.page), |&(_, page)| {
+        let title = if page > 1 {
+            t.names_page_title(page)
+        } else {
+            t.entities_title.to_string()
+        };
+        crate::platform::dom::set_title(&format!("{title} — {}", t.app_name))
     });
-    let list = rows(&app, *kind, *by_name);
+    let all = rows(&app, *kind, *by_name);
+    let paged = kind.is_none() && !*by_name;
+    // a page's slice holds its own names only: a filter or the other order needs the whole list
+    let waiting = app.window().is_some() && !paged;
+    use_effect_with(waiting, {
+        let (dispatcher, kind, by_name) = (app.dispatcher(), kind.clone(), by_name.clone());
+        move |&waiting| {
+            if waiting {
+                crate::ui::pages::home::load_list("data/names.js", dispatcher, t, move || {
+                    kind.set(None);
+                    by_name.set(false);
+                });
+            }
+        }
+    });
+    let total = if paged { app.list_total(all.len()) } else { all.len() };
+    let pages = if paged { total.div_ceil(PAGE_SIZE).max(1) } else { 1 };
+    let page = props.page.clamp(1, pages);
+    let skip = if paged && app.window().is_none() {
+        (page - 1) * PAGE_SIZE
+    } else {
+        0
+    };
+    let take = if waiting {
+        0
+    } else if paged {
+        PAGE_SIZE
+    } else {
+        usize::MAX
+    };
+    let list: Vec<Row> = all.into_iter().skip(skip).take(take).collect();
     let on_kind = {
         let kind = kind.clone();
         Callback::from(move |e: Event| {
@@ -33,19 +80,31 @@ pub fn EntitiesPage() -> Html {
             by_name.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value() == "name")
         })
     };
+    let here = if page == 1 {
+        Route::Entities
+    } else {
+        Route::Names { page }
+    };
     html! {
         <section class="entities" data-page="entities">
-            <h1>{ t.entities_title }<span class="count">{ format!(" ({})", list.len()) }</span></h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Entities.href())} /></div>
+            <h1>{ t.entities_title }<span class="count">{ format!(" ({total})") }</span></h1>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(here.href())} /></div>
             { filters(t, *kind, *by_name, on_kind, on_sort) }
-            { table(t, list) }
+            if waiting {
+                <p class="empty" role="status">{ t.loading }</p>
+            } else {
+                { table(t, list) }
+            }
+            if pages > 1 {
+                <crate::ui::pages::home::Pager {page} {pages} list={crate::ui::pages::home::PagerOf::Names} />
+            }
         </section>
     }
 }
 
 /// The KB entities and detected groups of kind `kind` (all named kinds when `None`), most read first or by
 /// name.
-fn rows(app: &AppState, kind: Option<EntityKind>, by_name: bool) -> Vec<Row> {
+pub(crate) fn rows(app: &AppState, kind: Option<EntityKind>, by_name: bool) -> Vec<Row> {
     let mut list: Vec<Row> = app
         .entities
         .entities
@@ -57,7 +116,7 @@ fn rows(app: &AppState, kind: Option<EntityKind>, by_name: bool) -> Vec<Row> {
                 e.label.clone(),
                 e.kind,
                 e.mention_count,
-                e.article_ids.len(),
+                app.entity_article_count(e),
                 false,
             )
         })
@@ -67,7 +126,7 @@ fn rows(app: &AppState, kind: Option<EntityKind>, by_name: bool) -> Vec<Row> {
                 g.label.clone(),
                 g.kind,
                 g.mention_count,
-                g.article_ids.len(),
+                app.entity_article_count(g),
                 true,
             )
         }))

@@ -31,12 +31,20 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let corpus = app.corpus.clone();
     let all = library::list(&corpus, &app.filter);
     let paged = app.filter == LibraryFilter::default();
-    let pages = if paged {
-        corpus.articles.len().div_ceil(PAGE_SIZE).max(1)
-    } else {
-        1
-    };
+    let total = app.article_total();
+    let pages = if paged { total.div_ceil(PAGE_SIZE).max(1) } else { 1 };
     let page = props.page.clamp(1, pages);
+    // a page's slice holds its own articles only: a filter needs the whole library (`data.js`)
+    let sliced = app.window();
+    let waiting = sliced.is_some() && !paged;
+    use_effect_with(waiting, {
+        let dispatcher = app.dispatcher();
+        move |&waiting| {
+            if waiting {
+                load_whole_library(dispatcher, t);
+            }
+        }
+    });
     use_effect_with((page, t.lang), move |_| {
         let title = if page == 1 {
             t.library_title.to_string()
@@ -45,9 +53,14 @@ pub fn HomePage(props: &HomePageProps) -> Html {
         };
         crate::platform::dom::set_title(&t.page_title(&title));
     });
+    let skip = match (paged, sliced) {
+        (true, None) => (page - 1) * PAGE_SIZE,
+        _ => 0,
+    };
     let shown: Vec<Rc<Article>> = all
         .into_iter()
-        .skip(if paged { (page - 1) * PAGE_SIZE } else { 0 })
+        .filter(|_| !waiting)
+        .skip(skip)
         .take(if paged { PAGE_SIZE } else { usize::MAX })
         .map(|a| Rc::new(a.clone()))
         .collect();
@@ -62,10 +75,12 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     };
     html! {
         <section class="library" data-page="library">
-            <h1>{ t.library_title }<span class="count">{ format!(" ({})", corpus.articles.len()) }</span></h1>
+            <h1>{ t.library_title }<span class="count">{ format!(" ({total})") }</span></h1>
             <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(here.href())} /></div>
             <LibraryFilters />
-            if shown.is_empty() {
+            if waiting {
+                <p class="empty" role="status">{ t.loading }</p>
+            } else if shown.is_empty() {
                 <p class="empty">{ t.no_match }{ " " }<button type="button" class="button button--quiet" onclick={reset}>{ t.reset_filters }</button></p>
             } else {
                 <ol class="article-list" start={((page - 1) * PAGE_SIZE + 1).to_string()}>
@@ -93,16 +108,79 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     }
 }
 
-/// Props of [`Pager`].
-#[derive(Properties, PartialEq)]
-struct PagerProps {
-    page: usize,
-    pages: usize,
+/// Loads the whole library (`data/library.js`: every article's lead and main names) into the state;
+/// without it (a folder without the file) the page says so and stays as it is.
+fn load_whole_library(
+    dispatcher: yew::functional::UseReducerDispatcher<crate::ui::state::AppState>,
+    t: &'static crate::ui::text::Text,
+) {
+    let reset = dispatcher.clone();
+    load_list("data/library.js", dispatcher, t, move || {
+        reset.dispatch(Action::ResetFilter)
+    });
 }
 
-/// Links to the library's pages.
+/// Loads a whole list (`file`: `data/library.js`, `data/names.js`) into the state; without it (a folder
+/// without the file) the page says so, and `reset` puts the filter back.
+pub(crate) fn load_list(
+    file: &'static str,
+    dispatcher: yew::functional::UseReducerDispatcher<crate::ui::state::AppState>,
+    t: &'static crate::ui::text::Text,
+    on_fail: impl FnOnce() + 'static,
+) {
+    crate::platform::script::load(file, move |ok| {
+        let data = ok.then(crate::platform::data::precomputed).flatten();
+        let list = data.and_then(|json| crate::core::analysis::precomputed::Precomputed::read(&json));
+        match list.filter(|p| p.whole.as_ref().is_none_or(|w| w.lists_all)) {
+            Some(p) => dispatcher.dispatch(Action::WholeData(Rc::new(p))),
+            None => {
+                on_fail();
+                dispatcher.dispatch(Action::Notify(crate::ui::state::Notice {
+                    text: t.list_unavailable.to_string(),
+                    is_error: true,
+                }));
+            }
+        }
+    });
+}
+
+/// Props of [`Pager`].
+#[derive(Properties, PartialEq)]
+pub(crate) struct PagerProps {
+    /// This page, from 1.
+    pub page: usize,
+    /// How many pages.
+    pub pages: usize,
+    /// Whose pages.
+    #[prop_or_default]
+    pub list: PagerOf,
+}
+
+/// The lists split into pages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum PagerOf {
+    /// The library.
+    #[default]
+    Library,
+    /// The names index.
+    Names,
+    /// The timeline.
+    Timeline,
+}
+
+impl PagerOf {
+    fn route(self, page: usize) -> Route {
+        match self {
+            PagerOf::Library => Route::Library { page },
+            PagerOf::Names => Route::Names { page },
+            PagerOf::Timeline => Route::TimelinePage { page },
+        }
+    }
+}
+
+/// Links to the pages of the library or of the names index.
 #[component]
-fn Pager(props: &PagerProps) -> Html {
+pub(crate) fn Pager(props: &PagerProps) -> Html {
     let t = crate::ui::hooks::use_text();
     html! {
         <nav class="pager" aria-label={t.pages_label}>
@@ -113,7 +191,7 @@ fn Pager(props: &PagerProps) -> Html {
                         if n == props.page {
                             <span aria-current="page">{ n }</span>
                         } else {
-                            <a href={Route::Library { page: n }.href()}>{ n }</a>
+                            <a href={props.list.route(n).href()}>{ n }</a>
                         }
                     </li>
                 }
@@ -127,8 +205,7 @@ fn Pager(props: &PagerProps) -> Html {
 fn LibraryFilters() -> Html {
     let t = crate::ui::hooks::use_text();
     let app = use_app();
-    let outlets = library::outlets(&app.corpus);
-    let years = library::years(&app.corpus);
+    let (outlets, years) = (app.outlets(), app.years());
     let on_outlet = {
         let app = app.clone();
         Callback::from(move |e: Event| {

@@ -1,5 +1,6 @@
-//! Route `#/t`: the story timeline — every event and story with more than one report, in date order of its
-//! first report, with its articles.
+//! Routes `/t` and `/t/<n>`: the story timeline — every event and story with more than one report, in date
+//! order of its first report, with its articles; [`PAGE_SIZE`] groups a page, so no page grows with the
+//! corpus.
 
 use yew::prelude::*;
 
@@ -10,19 +11,48 @@ use crate::ui::components::same_event_panel::level_name;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
 
+/// Groups per page of the timeline.
+pub const PAGE_SIZE: usize = 100;
+
+/// Props of [`TimelinePage`].
+#[derive(Properties, PartialEq)]
+pub struct TimelinePageProps {
+    /// The page, from 1.
+    pub page: usize,
+}
+
 /// The timeline of all events.
 #[component]
-pub fn TimelinePage() -> Html {
+pub fn TimelinePage(props: &TimelinePageProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let app = use_app();
-    use_effect_with(t.lang, |_| {
-        crate::platform::dom::set_title(&format!("{} — {}", t.timeline_title, t.app_name));
+    use_effect_with((t.lang, props.page), |&(_, page)| {
+        let title = if page > 1 {
+            t.timeline_page_title(page)
+        } else {
+            t.timeline_title.to_string()
+        };
+        crate::platform::dom::set_title(&format!("{title} — {}", t.app_name));
     });
-    let entries = timeline(&app.corpus, &app.links);
+    let all = timeline(&app.corpus, &app.links);
+    let pages = app.list_total(all.len()).div_ceil(PAGE_SIZE).max(1);
+    let page = props.page.clamp(1, pages);
+    // (a page's slice holds its own groups only)
+    let skip = if app.window().is_none() {
+        (page - 1) * PAGE_SIZE
+    } else {
+        0
+    };
+    let entries: Vec<_> = all.into_iter().skip(skip).take(PAGE_SIZE).collect();
+    let here = if page == 1 {
+        Route::Timeline
+    } else {
+        Route::TimelinePage { page }
+    };
     html! {
         <section class="timeline-page" data-page="timeline">
             <h1>{ t.timeline_title }</h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Timeline.href())} /></div>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(here.href())} /></div>
             <p class="related-help">{ t.timeline_help }</p>
             if entries.is_empty() {
                 <p>{ t.timeline_empty }</p>
@@ -52,6 +82,9 @@ pub fn TimelinePage() -> Html {
                     </li>
                 }
             </ol>
+            if pages > 1 {
+                <crate::ui::pages::home::Pager {page} {pages} list={crate::ui::pages::home::PagerOf::Timeline} />
+            }
         </section>
     }
 }

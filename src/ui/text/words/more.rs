@@ -255,6 +255,16 @@ impl Text {
         format!("{}, {} {page}", self.library_title, self.pick("Seite", "page"))
     }
 
+    /// "Zeitleiste, Seite 2" / "Timeline, page 2".
+    pub fn timeline_page_title(&self, page: usize) -> String {
+        format!("{}, {} {page}", self.timeline_title, self.pick("Seite", "page"))
+    }
+
+    /// "Namen, Seite 2" / "Names, page 2".
+    pub fn names_page_title(&self, page: usize) -> String {
+        format!("{}, {} {page}", self.entities_title, self.pick("Seite", "page"))
+    }
+
     /// "Seite 2 von 5" / "Page 2 of 5".
     pub fn page_of(&self, page: usize, pages: usize) -> String {
         match self.lang {

@@ -1,0 +1,201 @@
+//! What each reading page of the static site loads of the build's analysis (`data/<page>.js`): what its
+//! render reads ([`need`]), cut from the whole analysis by [`Precomputed::slice`], so no page loads the
+//! whole corpus. [`check`] renders the page from its slice and from the whole analysis: the build fails
+//! when they differ, so a component that reads more than its page's slice is found at build time.
+
+use std::rc::Rc;
+
+use crate::core::analysis::page_data::{CARD_TITLES, Need, Whole};
+use crate::core::analysis::precomputed::Precomputed;
+use crate::core::corpus::ArticleId;
+use crate::core::library::{self, LibraryFilter};
+use crate::ui::pages::entities_page::PAGE_SIZE as NAMES_PAGE;
+use crate::ui::pages::home::PAGE_SIZE;
+use crate::ui::pages::timeline_page::PAGE_SIZE as TIMELINE_PAGE;
+use crate::ui::routes::Route;
+use crate::ui::state::AppState;
+use crate::ui::text::Lang;
+
+/// The script a page loads its data from: its own slice (`data/<page>.js`, one for both languages), or,
+/// for the pages of the full app and the not-found page (which shows any old link's route), the whole
+/// analysis (`data.js`).
+pub fn file(route: &Route) -> String {
+    if !route.is_reading() || *route == Route::NotFound {
+        return "data.js".to_string();
+    }
+    let page = route.href_in(Lang::De);
+    format!("data/{}.js", page.trim_end_matches(".html"))
+}
+
+/// The slice of `state`'s analysis that `route`'s page reads; `None` for a page that loads the whole
+/// analysis ([`file`]).
+/// (`all` is `state`'s whole analysis, [`AppState::precomputed`].)
+pub fn slice(state: &AppState, all: &Precomputed, route: &Route) -> Option<Precomputed> {
+    if file(route) == "data.js" {
+        return None;
+    }
+    let (need, whole) = need(state, route);
+    Some(all.slice(&need, whole))
+}
+
+/// The whole lists a filter needs, loaded only then: `data/library.js` (every article's lead and main
+/// names) and `data/names.js` (every name with its counts).
+pub fn lists(state: &AppState, all: &Precomputed) -> [(&'static str, Precomputed); 2] {
+    let library = Need {
+        listed: state.corpus.articles.iter().map(|a| a.id.clone()).collect(),
+        ..Need::default()
+    };
+    let whole = Whole {
+        lists_all: true,
+        outlets: library::outlets(&state.corpus),
+        years: library::years(&state.corpus),
+        ..Whole::default()
+    };
+    let names = Need {
+        all_entities: true,
+        ..Need::default()
+    };
+    let names_whole = Whole {
+        lists_all: true,
+        ..Whole::default()
+    };
+    [
+        ("data/library.js", all.slice(&library, whole)),
+        ("data/names.js", all.slice(&names, names_whole)),
+    ]
+}
+
+/// What the page of `route` reads, and what it says about the whole corpus.
+fn need(state: &AppState, route: &Route) -> (Need, Whole) {
+    let mut need = Need::default();
+    let mut whole = Whole::default();
+    match route {
+        Route::Home | Route::Library { .. } => {
+            let page = match route {
+                Route::Library { page } => (*page).max(1),
+                _ => 1,
+            };
+            whole.offset = (page - 1) * PAGE_SIZE;
+            let list = library::list(&state.corpus, &LibraryFilter::default());
+            need.listed = list
+                .iter()
+                .skip(whole.offset)
+                .take(PAGE_SIZE)
+                .map(|a| a.id.clone())
+                .collect();
+            whole.outlets = library::outlets(&state.corpus);
+            whole.years = library::years(&state.corpus);
+        }
+        Route::Article { id } => article_need(state, &ArticleId(id.clone()), &mut need, &mut whole),
+        Route::Entities | Route::Names { .. } => {
+            let page = match route {
+                Route::Names { page } => (*page).max(1),
+                _ => 1,
+            };
+            let rows = crate::ui::pages::entities_page::rows(state, None, false);
+            whole.offset = (page - 1) * NAMES_PAGE;
+            whole.items = rows.len();
+            need.names = rows
+                .into_iter()
+                .skip(whole.offset)
+                .take(NAMES_PAGE)
+                .map(|r| r.0)
+                .collect();
+        }
+        Route::Entity { id } => {
+            let summary = (state.entities.entities.iter())
+                .chain(state.detected.iter().flat_map(|d| d.groups.iter()))
+                .find(|e| &e.id == id);
+            need.full = summary
+                .map(|s| s.article_ids.iter().cloned().collect())
+                .unwrap_or_default();
+        }
+        Route::Event { id } => {
+            let group = state.links.events.iter().find(|g| &g.id == id);
+            need.full = group.map(|g| g.members.iter().cloned().collect()).unwrap_or_default();
+        }
+        Route::Timeline | Route::TimelinePage { .. } => {
+            let page = match route {
+                Route::TimelinePage { page } => (*page).max(1),
+                _ => 1,
+            };
+            let entries = crate::core::event_view::timeline(&state.corpus, &state.links);
+            whole.offset = (page - 1) * TIMELINE_PAGE;
+            whole.items = entries.len();
+            for e in entries.into_iter().skip(whole.offset).take(TIMELINE_PAGE) {
+                need.brief.extend(e.members);
+                need.groups.insert(e.group.id);
+            }
+        }
+        _ => {}
+    }
+    (need, whole)
+}
+
+/// An article page: the article; its neighbours in the library, the reports it is linked with and the
+/// first [`CARD_TITLES`] other articles of each of its names (their titles are on its cards).
+fn article_need(state: &AppState, id: &ArticleId, need: &mut Need, whole: &mut Whole) {
+    need.full.insert(id.clone());
+    let (prev, next) = state.neighbours(&id.0);
+    let (prev, next) = (prev.map(|a| a.id.clone()), next.map(|a| a.id.clone()));
+    need.brief.extend(prev.iter().chain(&next).cloned());
+    whole.neighbours.insert(id.clone(), (prev, next));
+    let (same_event, same_story) = crate::core::event_view::related(&state.links, id);
+    for l in same_event.iter().chain(&same_story) {
+        need.brief.insert(crate::core::event_view::other_end(l, id).clone());
+    }
+    let named: std::collections::BTreeSet<&String> = state
+        .entities
+        .by_article
+        .get(id)
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m.entity_id.as_ref())
+        .collect();
+    for s in state.entities.entities.iter().filter(|s| named.contains(&s.id)) {
+        let others = s.article_ids.iter().filter(|a| *a != id).take(CARD_TITLES);
+        need.brief.extend(others.cloned());
+    }
+}
+
+/// Renders the page of `route` (and, for an article, its cards) from `slice` and from `state`, and says
+/// how they differ: `Err` with the first difference.
+pub async fn check(state: Rc<AppState>, route: &Route, slice: Precomputed) -> Result<(), String> {
+    let mut from_slice = AppState::from_precomputed(slice);
+    from_slice.lang = state.lang;
+    from_slice.descriptions_en = state.descriptions_en.clone();
+    let from_slice = Rc::new(from_slice);
+    let render = |s: Rc<AppState>| async move {
+        let mut html = crate::ui::site::render_body(s.clone(), route.clone()).await;
+        if let Route::Article { id } = route {
+            html.push_str(&crate::ui::preview_cards::render(s, id).await);
+        }
+        html
+    };
+    let (whole, sliced) = (render(state).await, render(from_slice).await);
+    if whole == sliced {
+        return Ok(());
+    }
+    let at = whole.bytes().zip(sliced.bytes()).take_while(|(a, b)| a == b).count();
+    let around = |s: &str| {
+        s.get(at.saturating_sub(80)..(at + 80).min(s.len()))
+            .unwrap_or_default()
+            .to_string()
+    };
+    Err(format!(
+        "the page {} differs when rendered from its data: …{}… against …{}…",
+        route.href_in(Lang::De),
+        around(&whole),
+        around(&sliced)
+    ))
+}
+
+/// `data/<page>.js`: the slice as a JSON string in `self.presseschauData` (a classic script: it loads from
+/// disk too), as `data.js` holds the whole analysis.
+pub fn script(slice: &Precomputed) -> Option<String> {
+    let json = serde_json::to_string(slice).ok()?;
+    Some(format!(
+        "self.presseschauData = {};\n",
+        serde_json::to_string(&json).ok()?
+    ))
+}

@@ -1,0 +1,91 @@
+//! What the app says about the whole corpus when its state holds one page's slice of the analysis
+//! (`data/<page>.js`, [`crate::core::analysis::page_data`]): the same answers the whole corpus gives.
+
+use std::rc::Rc;
+
+use super::AppState;
+use crate::core::analysis::mention::EntitySummary;
+use crate::core::analysis::precomputed::Precomputed;
+use crate::core::corpus::Article;
+
+impl AppState {
+    /// How many articles the corpus has.
+    pub fn article_total(&self) -> usize {
+        self.whole.as_ref().map_or(self.corpus.articles.len(), |w| w.articles)
+    }
+
+    /// A page of a list (the library, the names index) in a page's slice: the place in the list of its
+    /// first item (`None`: the state holds the whole list).
+    pub fn window(&self) -> Option<usize> {
+        self.whole.as_ref().filter(|w| !w.lists_all).map(|w| w.offset)
+    }
+
+    /// How many items a list has (the names index, the timeline): in a page's slice the whole list's,
+    /// else `here` (what the state holds).
+    pub fn list_total(&self, here: usize) -> usize {
+        self.whole.as_ref().filter(|w| !w.lists_all).map_or(here, |w| w.items)
+    }
+
+    /// The articles before and after `id` in the library.
+    pub fn neighbours(&self, id: &str) -> (Option<&Article>, Option<&Article>) {
+        if let Some(w) = &self.whole {
+            let (prev, next) = w
+                .neighbours
+                .iter()
+                .find(|(a, _)| a.0 == id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default();
+            let get = |a: Option<crate::core::corpus::ArticleId>| a.and_then(|a| self.corpus.get(&a.0));
+            return (get(prev), get(next));
+        }
+        let articles = &self.corpus.articles;
+        let pos = self.corpus.position(id).unwrap_or(0);
+        (pos.checked_sub(1).map(|p| &articles[p]), articles.get(pos + 1))
+    }
+
+    /// Every outlet of the corpus, sorted.
+    pub fn outlets(&self) -> Vec<String> {
+        match &self.whole {
+            Some(w) => w.outlets.clone(),
+            None => crate::core::library::outlets(&self.corpus),
+        }
+    }
+
+    /// Every year of the corpus, newest first.
+    pub fn years(&self) -> Vec<i32> {
+        match &self.whole {
+            Some(w) => w.years.clone(),
+            None => crate::core::library::years(&self.corpus),
+        }
+    }
+
+    /// How many articles name the entity of `summary`.
+    pub fn entity_article_count(&self, summary: &EntitySummary) -> usize {
+        self.whole
+            .as_ref()
+            .and_then(|w| w.entity_articles.get(&summary.id).copied())
+            .unwrap_or(summary.article_ids.len())
+    }
+
+    /// The reading time of `article` in minutes (of its whole text, where the slice holds only its lead).
+    pub fn reading_minutes(&self, article: &Article) -> usize {
+        match self.whole.as_ref().and_then(|w| w.words.get(&article.id)) {
+            Some(&words) => crate::core::corpus::reading_minutes(words),
+            None => article.reading_minutes(),
+        }
+    }
+
+    /// A whole list (`data/library.js`, `data/names.js`) or the whole analysis instead of one page's slice
+    /// (the reader asked for what the slice does not hold: a filtered list). Everything the reader set
+    /// (notes, filters, language) stays.
+    pub(super) fn take_whole(&mut self, mut p: Precomputed) {
+        let whole = p.whole.take();
+        let (corpus, entities, detected, links) = p.into_parts();
+        self.bundled = corpus.articles.len();
+        self.corpus = Rc::new(corpus);
+        self.entities = Rc::new(entities);
+        self.detected = Some(Rc::new(detected));
+        self.links = Rc::new(links);
+        self.whole = whole.map(Rc::new);
+    }
+}

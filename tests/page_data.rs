@@ -88,12 +88,23 @@ async fn a_larger_corpus_paginates_and_every_page_renders_the_same_from_its_shar
     let routes = site::routes(&state);
     assert!(routes.contains(&Route::Library { page: 2 }));
     let all = state.precomputed().expect("whole");
-    let third = page_data::slice(&state, &all, &Route::Library { page: 2 }).expect("share");
+    let second = page_data::slice(&state, &all, &Route::Library { page: 2 }).expect("share");
     assert_eq!(
-        third.articles.len(),
+        second.articles.len(),
         30,
         "the last library page holds its 30 articles only"
     );
+    // a name in every article: 20 articles a page, and its pages need no article's text
+    let berlin = (routes.iter())
+        .find_map(|r| match r {
+            Route::EntityPage { id, page: 7 } => Some(id.clone()),
+            _ => None,
+        })
+        .expect("a name on seven pages");
+    let p2 = page_data::slice(&state, &all, &Route::EntityPage { id: berlin, page: 2 }).expect("share");
+    assert!(p2.articles.is_empty());
+    let view = p2.whole.and_then(|w| w.entity).expect("its page of mentions");
+    assert_eq!((view.mentions.len(), view.article_total), (20, 130));
     every_reading_page_renders_the_same_from_its_share(state).await;
 }
 

@@ -9,7 +9,7 @@ use crate::core::corpus::{Article, Corpus, SimpleDate};
 use crate::core::text::{sentence_spans, slice_cp};
 
 /// A mention in its sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SentenceHit {
     /// The sentence before the mention.
     pub before: String,
@@ -20,7 +20,7 @@ pub struct SentenceHit {
 }
 
 /// The mentions in one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MentionGroup {
     /// Article id.
     pub article_id: String,
@@ -33,7 +33,7 @@ pub struct MentionGroup {
 }
 
 /// An entity page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EntityView {
     /// Label.
     pub label: String,
@@ -41,10 +41,24 @@ pub struct EntityView {
     pub kind: EntityKind,
     /// Only the model found this name (no knowledge-base entry).
     pub detected: bool,
-    /// Mentions grouped by article, oldest article first (undated last).
+    /// Mentions grouped by article, oldest article first (undated last): all of them, or one page's
+    /// ([`EntityView::page`]).
     pub mentions: Vec<MentionGroup>,
     /// Co-occurring entities: id, label, number of shared articles (most first).
     pub co_occurring: Vec<(String, String, usize)>,
+    /// How many mentions in all (on every page).
+    pub mention_total: usize,
+    /// How many articles in all (on every page).
+    pub article_total: usize,
+}
+
+impl EntityView {
+    /// Page `page` (from 1) of `size` articles; the totals and co-occurring names stay those of all pages.
+    pub fn page(mut self, page: usize, size: usize) -> EntityView {
+        let start = page.saturating_sub(1).saturating_mul(size);
+        self.mentions = self.mentions.into_iter().skip(start).take(size).collect();
+        self
+    }
 }
 
 /// Articles in date order, oldest first, undated last.
@@ -154,6 +168,8 @@ pub fn build(corpus: &Corpus, entities: &CorpusEntities, detected: Option<&Detec
         label: summary.label.clone(),
         kind: summary.kind,
         detected: summary.id.starts_with(ID_PREFIX),
+        mention_total: mentions.iter().map(|g| g.sentences.len()).sum(),
+        article_total: mentions.len(),
         mentions,
         co_occurring,
     })

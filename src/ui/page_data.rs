@@ -102,13 +102,14 @@ fn need(state: &AppState, route: &Route) -> (Need, Whole) {
                 .map(|r| r.0)
                 .collect();
         }
-        Route::Entity { id } => {
-            let summary = (state.entities.entities.iter())
-                .chain(state.detected.iter().flat_map(|d| d.groups.iter()))
-                .find(|e| &e.id == id);
-            need.full = summary
-                .map(|s| s.article_ids.iter().cloned().collect())
-                .unwrap_or_default();
+        Route::Entity { id } | Route::EntityPage { id, .. } => {
+            // its page of mentions as the build found them: no article's text
+            let page = match route {
+                Route::EntityPage { page, .. } => (*page).max(1),
+                _ => 1,
+            };
+            let view = crate::core::entity_view::build(&state.corpus, &state.entities, state.detected.as_deref(), id);
+            whole.entity = view.map(|v| v.page(page, crate::ui::pages::entity_page::PAGE_SIZE));
         }
         Route::Event { id } => {
             let group = state.links.events.iter().find(|g| &g.id == id);

@@ -45,6 +45,14 @@ pub enum Route {
         /// Entity id.
         id: String,
     },
+    /// A further page of one entity's mentions (the first is [`Route::Entity`]).
+    #[at("/e/:id/:page")]
+    EntityPage {
+        /// Entity id.
+        id: String,
+        /// Page number, from 2.
+        page: usize,
+    },
     /// One event or story: its reports.
     #[at("/s/:id")]
     Event {
@@ -124,7 +132,9 @@ impl Route {
             Route::Article { id } => format!("a-{}.html", file_part(id)),
             Route::Entities | Route::Names { page: 0 | 1 } => "e.html".to_string(),
             Route::Names { page } => format!("names-{page}.html"),
-            Route::Entity { id } => format!("e-{}.html", file_part(id)),
+            Route::Entity { id } | Route::EntityPage { id, page: 0 | 1 } => format!("e-{}.html", file_part(id)),
+            // (`_p` cannot come from an id: file_part writes `_` and two hex digits)
+            Route::EntityPage { id, page } => format!("e-{}_p{page}.html", file_part(id)),
             Route::Event { id } => format!("s-{}.html", file_part(id)),
             Route::Compare { a, b } => format!("c-{}-{}.html", file_part(a), file_part(b)),
             Route::Timeline | Route::TimelinePage { page: 0 | 1 } => "t.html".to_string(),
@@ -151,7 +161,9 @@ impl Route {
     /// own article, or an event or name only own articles have), so it has no file in the static site.
     fn is_dynamic(&self) -> bool {
         let ids: Vec<&str> = match self {
-            Route::Article { id } | Route::Entity { id } | Route::Event { id } => vec![id],
+            Route::Article { id } | Route::Entity { id } | Route::EntityPage { id, .. } | Route::Event { id } => {
+                vec![id]
+            }
             Route::Compare { a, b } => vec![a, b],
             _ => return false,
         };
@@ -278,6 +290,7 @@ impl Route {
                 | Route::Entities
                 | Route::Names { .. }
                 | Route::Entity { .. }
+                | Route::EntityPage { .. }
                 | Route::Event { .. }
                 | Route::Timeline
                 | Route::TimelinePage { .. }
@@ -306,7 +319,8 @@ fn switch_reading(route: Route) -> Html {
         Route::Article { id } => html! { <ArticlePage {id} /> },
         Route::Entities => html! { <EntitiesPage page={1} /> },
         Route::Names { page } => html! { <EntitiesPage {page} /> },
-        Route::Entity { id } => html! { <EntityPage {id} /> },
+        Route::Entity { id } => html! { <EntityPage {id} page={1} /> },
+        Route::EntityPage { id, page } => html! { <EntityPage {id} {page} /> },
         Route::Event { id } => html! { <EventPage {id} /> },
         Route::Timeline => html! { <TimelinePage page={1} /> },
         Route::TimelinePage { page } => html! { <TimelinePage {page} /> },

@@ -96,6 +96,16 @@ pub fn routes(state: &AppState) -> Vec<Route> {
     out.extend((2..=pages).map(|page| Route::Library { page }));
     let names = crate::ui::pages::entities_page::rows(state, None, false).len();
     out.extend((2..=names.div_ceil(crate::ui::pages::entities_page::PAGE_SIZE)).map(|page| Route::Names { page }));
+    // the further pages of names in many articles
+    for e in state
+        .entities
+        .entities
+        .iter()
+        .chain(state.detected.iter().flat_map(|d| d.groups.iter()))
+    {
+        let pages = e.article_ids.len().div_ceil(crate::ui::pages::entity_page::PAGE_SIZE);
+        out.extend((2..=pages).map(|page| Route::EntityPage { id: e.id.clone(), page }));
+    }
     let groups = state
         .links
         .events
@@ -168,17 +178,19 @@ pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
         },
         Route::Entities => plain(t.entities_title, t.site_description),
         Route::Names { page } => plain(&t.names_page_title(*page), t.site_description),
-        Route::Entity { id } => match entity_view::build(&state.corpus, &state.entities, state.detected.as_deref(), id)
-        {
-            Some(v) => {
-                let n: usize = v.mentions.iter().map(|g| g.sentences.len()).sum();
-                plain(
-                    &v.label,
-                    &format!("{}: {}", t.kind_label(v.kind), t.mentions_in(n, v.mentions.len())),
-                )
+        Route::Entity { id } | Route::EntityPage { id, .. } => {
+            match entity_view::build(&state.corpus, &state.entities, state.detected.as_deref(), id) {
+                Some(v) => {
+                    let title = match route {
+                        Route::EntityPage { page, .. } => format!("{}, {}", v.label, t.page_number(*page)),
+                        _ => v.label.clone(),
+                    };
+                    let about = t.mentions_in(v.mention_total, v.article_total);
+                    plain(&title, &format!("{}: {about}", t.kind_label(v.kind)))
+                }
+                None => plain(t.not_found_title, t.not_found_entity),
             }
-            None => plain(t.not_found_title, t.not_found_entity),
-        },
+        }
         Route::Event { id } => match state.links.events.iter().find(|g| &g.id == id) {
             Some(g) => {
                 let titles: Vec<String> = g

@@ -44,6 +44,10 @@ pub struct Whole {
     /// Articles cut to their lead: their word count.
     #[serde(default)]
     pub words: BTreeMap<ArticleId, usize>,
+    /// A name's page: its page of mentions, as the build found them (the page needs none of the articles'
+    /// text but these sentences).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<crate::core::entity_view::EntityView>,
 }
 
 /// What a page reads.

@@ -1,5 +1,6 @@
-//! Route `#/e/<entity-id>`: every mention of an entity in its sentence across articles, co-occurring
-//! entities, articles ordered by date.
+//! Routes `/e/<entity-id>` and `/e/<entity-id>/<n>`: every mention of an entity in its sentence across
+//! articles, [`PAGE_SIZE`] articles a page ordered by date (so no page grows with the corpus), and the
+//! entities that co-occur with it.
 
 use yew::prelude::*;
 
@@ -11,11 +12,16 @@ use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
 
+/// Articles per page of an entity's mentions.
+pub const PAGE_SIZE: usize = 20;
+
 /// Props of [`EntityPage`].
 #[derive(Properties, PartialEq)]
 pub struct EntityPageProps {
     /// The entity id from the route.
     pub id: AttrValue,
+    /// The page, from 1.
+    pub page: usize,
 }
 
 /// One entity's page.
@@ -24,11 +30,21 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let app = use_app();
     let is_detected = props.id.starts_with(crate::core::analysis::detected::ID_PREFIX);
-    let view = entity_view::build(&app.corpus, &app.entities, app.detected.as_deref(), &props.id);
+    // a name's page brings its page of mentions as the build found them; otherwise they are found here
+    let view = match app.whole.as_ref().and_then(|w| w.entity.clone()) {
+        Some(v) => Some(v),
+        None => entity_view::build(&app.corpus, &app.entities, app.detected.as_deref(), &props.id)
+            .map(|v| v.page(props.page.max(1), PAGE_SIZE)),
+    };
     {
         let label = view.as_ref().map(|v| entity_label(t, &props.id, &v.label).0);
-        use_effect_with((props.id.clone(), t.lang), move |_| {
+        use_effect_with((props.id.clone(), t.lang, props.page), move |&(_, _, page)| {
             if let Some(l) = label {
+                let l = if page > 1 {
+                    format!("{l}, {}", t.page_number(page))
+                } else {
+                    l
+                };
                 crate::platform::dom::set_title(&t.page_title(&l));
             }
         });
@@ -41,6 +57,18 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
         return html! { <NotFoundPage message={AttrValue::Static(t.not_found_entity)} /> };
     };
     let entity = kb().get(&props.id);
+    let pages = view.article_total.div_ceil(PAGE_SIZE).max(1);
+    let page = props.page.clamp(1, pages);
+    let here = if page == 1 {
+        Route::Entity {
+            id: props.id.to_string(),
+        }
+    } else {
+        Route::EntityPage {
+            id: props.id.to_string(),
+            page,
+        }
+    };
     html! {
         <section class="entity-page" data-page="entity" data-entity={props.id.clone()}>
             <p class="card-kind"><span class={classes!("legend-swatch", format!("kind-{}", view.kind.as_str()))} aria-hidden="true" />{ t.kind_label(view.kind) }</p>
@@ -55,8 +83,8 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                     }
                 </p>
             }
-            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(Route::Entity { id: props.id.to_string() }.href())} /></div>
-            <h2>{ format!("{} ({})", t.mentions_in_articles, view.mentions.iter().map(|g| g.sentences.len()).sum::<usize>()) }</h2>
+            <div class="article-tools"><CopyLinkButton hash={AttrValue::from(here.href())} /></div>
+            <h2>{ format!("{} ({})", t.mentions_in_articles, view.mention_total) }</h2>
             for group in view.mentions.iter() {
                 <section class="mention-group">
                     <h3><a href={Route::Article { id: group.article_id.clone() }.href()} lang="de">{ group.title.clone() }</a>
@@ -67,6 +95,9 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
                         }
                     </ul>
                 </section>
+            }
+            if pages > 1 {
+                <crate::ui::pages::home::Pager page={page} {pages} list={crate::ui::pages::home::PagerOf::Entity(props.id.to_string())} />
             }
             if !view.co_occurring.is_empty() {
                 <h2>{ t.co_occurring }</h2>

@@ -157,7 +157,7 @@ pub(crate) struct PagerProps {
 }
 
 /// The lists split into pages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) enum PagerOf {
     /// The library.
     #[default]
@@ -166,14 +166,17 @@ pub(crate) enum PagerOf {
     Names,
     /// The timeline.
     Timeline,
+    /// One entity's mentions.
+    Entity(String),
 }
 
 impl PagerOf {
-    fn route(self, page: usize) -> Route {
+    fn route(&self, page: usize) -> Route {
         match self {
             PagerOf::Library => Route::Library { page },
             PagerOf::Names => Route::Names { page },
             PagerOf::Timeline => Route::TimelinePage { page },
+            PagerOf::Entity(id) => Route::EntityPage { id: id.clone(), page },
         }
     }
 }

@@ -255,6 +255,11 @@ impl Text {
         format!("{}, {} {page}", self.library_title, self.pick("Seite", "page"))
     }
 
+    /// "Seite 2" / "page 2".
+    pub fn page_number(&self, page: usize) -> String {
+        format!("{} {page}", self.pick("Seite", "page"))
+    }
+
     /// "Zeitleiste, Seite 2" / "Timeline, page 2".
     pub fn timeline_page_title(&self, page: usize) -> String {
         format!("{}, {} {page}", self.timeline_title, self.pick("Seite", "page"))

@@ -1,6 +1,6 @@
 //! Loads one of the site's own classic scripts on demand (`model.js`, `search-<n>.js`): a script element,
 //! because scripts load from disk (file://) where fetch does not. The Trusted Types policy lets only the
-//! folder's own `*.js` names through.
+//! folder's own `*.js` names (and those in its `data/` folder) through.
 
 /// Appends `<script src=file>` and calls `done(true)` when it has run, `done(false)` when it could not be
 /// loaded (natively: at once with `false`).
@@ -41,7 +41,10 @@ fn load_in_browser(file: &str, done: impl FnOnce(bool) + 'static) {
         let finish = finish.clone();
         move || finish(false)
     }) as Box<dyn FnOnce()>);
-    let _ = script.set_attribute("src", file);
+    // (the Trusted Types policy refuses any other address: then nothing loads, and the caller hears so)
+    if script.set_attribute("src", file).is_err() {
+        return finish(false);
+    }
     if let Some(s) = script.dyn_ref::<web_sys::HtmlElement>() {
         s.set_onload(Some(onload.as_ref().unchecked_ref()));
         s.set_onerror(Some(onerror.as_ref().unchecked_ref()));

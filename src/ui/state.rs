@@ -553,12 +553,8 @@ impl Reducible for AppState {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
             Action::SetDescriptionsEn(d) => next.descriptions_en = Some(d),
-            Action::WholeData(p) => {
-                if self.window().is_none() {
-                    return self;
-                }
-                next.take_whole((*p).clone());
-            }
+            Action::WholeData(_) if self.window().is_none() => return self,
+            Action::WholeData(p) => next.take_whole((*p).clone()),
             // the rest are the own articles' actions ([`AppState::reduce_own`])
             own => next.reduce_own(own),
         }

@@ -7,48 +7,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
-
 use super::entities::CorpusEntities;
 use super::events::Linkage;
 use super::mention::{EntitySummary, Mention};
 use super::precomputed::Precomputed;
+pub use super::precomputed::Whole;
 use crate::core::corpus::{Article, ArticleId, BlockKind};
-
-/// What a page's slice knows about the whole corpus that its articles alone do not tell.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Whole {
-    /// How many articles the corpus has.
-    pub articles: usize,
-    /// A page of a list (the library, the names index): the place in the list of its first item.
-    #[serde(default)]
-    pub offset: usize,
-    /// The slice holds a whole list (`data/library.js`, `data/names.js`: what a filter needs), not one page.
-    #[serde(default)]
-    pub lists_all: bool,
-    /// A page of the names index or the timeline: how many names or groups the whole list has.
-    #[serde(default)]
-    pub items: usize,
-    /// A library page: every outlet of the corpus, as the filter lists them.
-    #[serde(default)]
-    pub outlets: Vec<String>,
-    /// A library page: every year of the corpus, newest first.
-    #[serde(default)]
-    pub years: Vec<i32>,
-    /// An article page: the articles before and after it in the library.
-    #[serde(default)]
-    pub neighbours: BTreeMap<ArticleId, (Option<ArticleId>, Option<ArticleId>)>,
-    /// Entities whose article list was cut to the slice's articles: how many articles name them.
-    #[serde(default)]
-    pub entity_articles: BTreeMap<String, usize>,
-    /// Articles cut to their lead: their word count.
-    #[serde(default)]
-    pub words: BTreeMap<ArticleId, usize>,
-    /// A name's page: its page of mentions, as the build found them (the page needs none of the articles'
-    /// text but these sentences).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entity: Option<crate::core::entity_view::EntityView>,
-}
 
 /// What a page reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -233,7 +197,27 @@ mod tests {
         assert_eq!(whole.articles, p.articles.len());
         assert_eq!(whole.words.get(&b), Some(&p.articles[1].word_count()));
         assert_eq!(s.entities.by_article.get(&a), p.entities.by_article.get(&a));
-        assert_eq!(s.entities.by_article.get(&b), Some(&Vec::new()));
+        // a listed article keeps the mentions of its main names only
+        let listed = s.entities.by_article.get(&b).expect("listed");
+        let original = p.entities.by_article.get(&b).expect("analysed");
+        assert!(!listed.is_empty() && listed.len() < original.len());
+        assert!(listed.iter().all(|m| original.contains(m)));
+        assert_eq!(
+            crate::core::entity_view::main_entities(listed, CARD_TITLES),
+            crate::core::entity_view::main_entities(original, CARD_TITLES)
+        );
+        // a named article keeps its title, date and outlet only
+        let c = p.articles[2].id.clone();
+        let named = p.slice(
+            &Need {
+                brief: [c.clone()].into(),
+                ..Need::default()
+            },
+            Whole::default(),
+        );
+        assert!(named.articles[0].blocks.is_empty());
+        assert_eq!(named.articles[0].title, p.articles[2].title);
+        assert_eq!(named.entities.by_article.get(&c), Some(&Vec::new()));
         // every entity the article names is there, with how many articles name it
         for e in s.entities.entities.iter() {
             let original = p.entities.entities.iter().find(|x| x.id == e.id).expect("known");

@@ -3,12 +3,14 @@
 //! sooner, and the reader's app carries no ingest, matcher, model or linker at all (they load with the full
 //! app, only for text the build did not read). Produced with the same core code.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::detected::Detected;
 use super::entities::CorpusEntities;
 use super::events::Linkage;
-use crate::core::corpus::{Article, Corpus};
+use crate::core::corpus::{Article, ArticleId, Corpus};
 use crate::core::error::IngestError;
 
 /// The ingested articles of one corpus with their entities, model names and links.
@@ -27,7 +29,42 @@ pub struct Precomputed {
     /// A page's slice of the analysis (`data/<page>.js`): what it says about the whole corpus
     /// ([`super::page_data`]). `None` for the whole analysis (`data.js`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub whole: Option<super::page_data::Whole>,
+    pub whole: Option<Whole>,
+}
+
+/// What a page's slice knows about the whole corpus that its articles alone do not tell.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Whole {
+    /// How many articles the corpus has.
+    pub articles: usize,
+    /// A page of a list (the library, the names index): the place in the list of its first item.
+    #[serde(default)]
+    pub offset: usize,
+    /// The slice holds a whole list (`data/library.js`, `data/names.js`: what a filter needs), not one page.
+    #[serde(default)]
+    pub lists_all: bool,
+    /// A page of the names index or the timeline: how many names or groups the whole list has.
+    #[serde(default)]
+    pub items: usize,
+    /// A library page: every outlet of the corpus, as the filter lists them.
+    #[serde(default)]
+    pub outlets: Vec<String>,
+    /// A library page: every year of the corpus, newest first.
+    #[serde(default)]
+    pub years: Vec<i32>,
+    /// An article page: the articles before and after it in the library.
+    #[serde(default)]
+    pub neighbours: BTreeMap<ArticleId, (Option<ArticleId>, Option<ArticleId>)>,
+    /// Entities whose article list was cut to the slice's articles: how many articles name them.
+    #[serde(default)]
+    pub entity_articles: BTreeMap<String, usize>,
+    /// Articles cut to their lead: their word count.
+    #[serde(default)]
+    pub words: BTreeMap<ArticleId, usize>,
+    /// A name's page: its page of mentions, as the build found them (the page needs none of the articles'
+    /// text but these sentences).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<crate::core::entity_view::EntityView>,
 }
 
 impl Precomputed {

@@ -5,9 +5,11 @@ mod use_own_articles;
 mod use_persistence;
 mod use_search;
 mod use_text;
+mod use_whole_list;
 
 pub use use_fragment::use_fragment;
 pub use use_own_articles::{OWN_CHECKED_KEY, OWN_PRESENT_KEY, mark_own_coming, use_own_articles};
 pub use use_persistence::use_persistence;
 pub use use_search::{SearchState, use_search};
 pub use use_text::use_text;
+pub use use_whole_list::use_whole_list;

@@ -18,6 +18,7 @@ pub const PAGE_SIZE: usize = 200;
 #[derive(Properties, PartialEq)]
 pub struct EntitiesPageProps {
     /// The page, from 1.
+    #[prop_or(1)]
     pub page: usize,
 }
 
@@ -39,18 +40,14 @@ pub fn EntitiesPage(props: &EntitiesPageProps) -> Html {
     let all = rows(&app, *kind, *by_name);
     let paged = kind.is_none() && !*by_name;
     // a page's slice holds its own names only: a filter or the other order needs the whole list
-    let waiting = app.window().is_some() && !paged;
-    use_effect_with(waiting, {
-        let (dispatcher, kind, by_name) = (app.dispatcher(), kind.clone(), by_name.clone());
-        move |&waiting| {
-            if waiting {
-                crate::ui::pages::home::load_list("data/names.js", dispatcher, t, move || {
-                    kind.set(None);
-                    by_name.set(false);
-                });
-            }
-        }
-    });
+    let reset = {
+        let (kind, by_name) = (kind.clone(), by_name.clone());
+        Callback::from(move |()| {
+            kind.set(None);
+            by_name.set(false);
+        })
+    };
+    let waiting = crate::ui::hooks::use_whole_list(&app, !paged, "data/names.js", reset);
     let total = if paged { app.list_total(all.len()) } else { all.len() };
     let pages = if paged { total.div_ceil(PAGE_SIZE).max(1) } else { 1 };
     let page = props.page.clamp(1, pages);

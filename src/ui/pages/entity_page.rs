@@ -21,7 +21,18 @@ pub struct EntityPageProps {
     /// The entity id from the route.
     pub id: AttrValue,
     /// The page, from 1.
+    #[prop_or(1)]
     pub page: usize,
+}
+
+/// Page `page` of the mentions of `id`: a name's page of the static site brings it as the build found
+/// them; otherwise they are found here.
+fn page_view(app: &crate::ui::state::AppState, id: &str, page: usize) -> Option<entity_view::EntityView> {
+    match app.whole.as_ref().and_then(|w| w.entity.clone()) {
+        Some(v) => Some(v),
+        None => entity_view::build(&app.corpus, &app.entities, app.detected.as_deref(), id)
+            .map(|v| v.page(page.max(1), PAGE_SIZE)),
+    }
 }
 
 /// One entity's page.
@@ -30,12 +41,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let app = use_app();
     let is_detected = props.id.starts_with(crate::core::analysis::detected::ID_PREFIX);
-    // a name's page brings its page of mentions as the build found them; otherwise they are found here
-    let view = match app.whole.as_ref().and_then(|w| w.entity.clone()) {
-        Some(v) => Some(v),
-        None => entity_view::build(&app.corpus, &app.entities, app.detected.as_deref(), &props.id)
-            .map(|v| v.page(props.page.max(1), PAGE_SIZE)),
-    };
+    let view = page_view(&app, &props.id, props.page);
     {
         let label = view.as_ref().map(|v| entity_label(t, &props.id, &v.label).0);
         use_effect_with((props.id.clone(), t.lang, props.page), move |&(_, _, page)| {

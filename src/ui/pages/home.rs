@@ -34,17 +34,13 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let total = app.article_total();
     let pages = if paged { total.div_ceil(PAGE_SIZE).max(1) } else { 1 };
     let page = props.page.clamp(1, pages);
-    // a page's slice holds its own articles only: a filter needs the whole library (`data.js`)
+    // a page's slice holds its own articles only: a filter needs the whole library
     let sliced = app.window();
-    let waiting = sliced.is_some() && !paged;
-    use_effect_with(waiting, {
+    let reset = {
         let dispatcher = app.dispatcher();
-        move |&waiting| {
-            if waiting {
-                load_whole_library(dispatcher, t);
-            }
-        }
-    });
+        Callback::from(move |()| dispatcher.dispatch(Action::ResetFilter))
+    };
+    let waiting = crate::ui::hooks::use_whole_list(&app, !paged, "data/library.js", reset);
     use_effect_with((page, t.lang), move |_| {
         let title = if page == 1 {
             t.library_title.to_string()
@@ -106,42 +102,6 @@ pub fn HomePage(props: &HomePageProps) -> Html {
             }
         </section>
     }
-}
-
-/// Loads the whole library (`data/library.js`: every article's lead and main names) into the state;
-/// without it (a folder without the file) the page says so and stays as it is.
-fn load_whole_library(
-    dispatcher: yew::functional::UseReducerDispatcher<crate::ui::state::AppState>,
-    t: &'static crate::ui::text::Text,
-) {
-    let reset = dispatcher.clone();
-    load_list("data/library.js", dispatcher, t, move || {
-        reset.dispatch(Action::ResetFilter)
-    });
-}
-
-/// Loads a whole list (`file`: `data/library.js`, `data/names.js`) into the state; without it (a folder
-/// without the file) the page says so, and `reset` puts the filter back.
-pub(crate) fn load_list(
-    file: &'static str,
-    dispatcher: yew::functional::UseReducerDispatcher<crate::ui::state::AppState>,
-    t: &'static crate::ui::text::Text,
-    on_fail: impl FnOnce() + 'static,
-) {
-    crate::platform::script::load(file, move |ok| {
-        let data = ok.then(crate::platform::data::precomputed).flatten();
-        let list = data.and_then(|json| crate::core::analysis::precomputed::Precomputed::read(&json));
-        match list.filter(|p| p.whole.as_ref().is_none_or(|w| w.lists_all)) {
-            Some(p) => dispatcher.dispatch(Action::WholeData(Rc::new(p))),
-            None => {
-                on_fail();
-                dispatcher.dispatch(Action::Notify(crate::ui::state::Notice {
-                    text: t.list_unavailable.to_string(),
-                    is_error: true,
-                }));
-            }
-        }
-    });
 }
 
 /// Props of [`Pager`].

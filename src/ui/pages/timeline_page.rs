@@ -18,6 +18,7 @@ pub const PAGE_SIZE: usize = 100;
 #[derive(Properties, PartialEq)]
 pub struct TimelinePageProps {
     /// The page, from 1.
+    #[prop_or(1)]
     pub page: usize,
 }
 

@@ -36,6 +36,8 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 // A copy of dist/ with the floor pages, for file://.
 const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'presseschau-floor-'));
 for (const f of fs.readdirSync(DIST)) {
+  // (the pages' data files sit in data/)
+  if (fs.statSync(path.join(DIST, f)).isDirectory()) { fs.cpSync(path.join(DIST, f), path.join(floorDir, f), { recursive: true }); continue; }
   const body = fs.readFileSync(path.join(DIST, f));
   fs.writeFileSync(path.join(floorDir, f), f.endsWith('.html') ? noScripts(body.toString('utf8')) : body);
 }

@@ -112,8 +112,10 @@ fn need(state: &AppState, route: &Route) -> (Need, Whole) {
             whole.entity = view.map(|v| v.page(page, crate::ui::pages::entity_page::PAGE_SIZE));
         }
         Route::Event { id } => {
+            // its reports: what they share is read from the names each one names
             let group = state.links.events.iter().find(|g| &g.id == id);
-            need.full = group.map(|g| g.members.iter().cloned().collect()).unwrap_or_default();
+            need.tagged = group.map(|g| g.members.iter().cloned().collect()).unwrap_or_default();
+            need.groups.insert(id.clone());
         }
         Route::Timeline | Route::TimelinePage { .. } => {
             let page = match route {

@@ -24,6 +24,9 @@ pub struct Need {
     /// Articles listed with their lead and main names (a library page): cut to their lead, with their
     /// mentions of those names.
     pub listed: BTreeSet<ArticleId>,
+    /// Articles compared by the names they share (an event's reports): without their text, with one
+    /// mention of each name.
+    pub tagged: BTreeSet<ArticleId>,
     /// Every entity summary, with how many articles name it instead of which (the names index).
     pub all_entities: bool,
     /// These entity summaries only, with how many articles name them instead of which (a page of the
@@ -42,7 +45,9 @@ impl Precomputed {
     /// The part of this analysis a page needs, with what it says about the whole corpus (`whole`).
     pub fn slice(&self, need: &Need, mut whole: Whole) -> Precomputed {
         whole.articles = self.articles.len();
-        let keep = |id: &ArticleId| need.full.contains(id) || need.brief.contains(id) || need.listed.contains(id);
+        let keep = |id: &ArticleId| {
+            need.full.contains(id) || need.brief.contains(id) || need.listed.contains(id) || need.tagged.contains(id)
+        };
         let mut articles = Vec::new();
         for a in self.articles.iter().filter(|a| keep(&a.id)) {
             if need.full.contains(&a.id) {
@@ -61,6 +66,7 @@ impl Precomputed {
                     let ms = match map.get(id) {
                         Some(ms) if need.full.contains(id) => ms.clone(),
                         Some(ms) if listed && need.listed.contains(id) => main_mentions(ms),
+                        Some(ms) if listed && need.tagged.contains(id) => one_per_name(ms),
                         _ => Vec::new(),
                     };
                     (id.clone(), ms)
@@ -146,6 +152,15 @@ fn brief(a: &Article, lead: bool) -> Article {
         lines: Vec::new(),
         ..a.clone()
     }
+}
+
+/// The first mention of each name an article names.
+fn one_per_name(ms: &[Mention]) -> Vec<Mention> {
+    let mut seen = BTreeSet::new();
+    ms.iter()
+        .filter(|m| m.entity_id.as_ref().is_some_and(|id| seen.insert(id.clone())))
+        .cloned()
+        .collect()
 }
 
 /// The mentions of an article's main names (what a library card shows:

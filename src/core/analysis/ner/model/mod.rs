@@ -16,6 +16,7 @@ use super::{NerError, NerLabel};
 mod decode;
 mod format;
 mod second;
+mod windows;
 
 pub(crate) use decode::Lattice;
 #[cfg(not(target_arch = "wasm32"))]
@@ -55,10 +56,6 @@ pub fn is_loaded() -> bool {
 pub fn install(bytes: &[u8]) -> Result<(), &'static NerError> {
     MODEL.get_or_init(|| Model::from_bytes(bytes)).as_ref().map(|_| ())
 }
-
-/// The emission score of a label other than `O` at a token held at `O` around a window of the second pass
-/// ([`FeatureSet::STACK_WINDOWS`]): low enough that no path through it wins, finite so no score is NaN.
-const HELD: f32 = -1e9;
 
 /// A hasher for keys that are already hashes (feature keys): passes the value through.
 #[derive(Default)]
@@ -413,111 +410,6 @@ impl Model {
             }
             Some(second) => self.second_pass(second, tokens, scored, labels, &margin, scratch),
         }
-    }
-
-    /// The second pass with [`FeatureSet::STACK_WINDOWS`]: each window of the first pass's names decoded on its
-    /// own, between tokens held at `O` (the tokens just outside it, which the first pass labelled `O`; a
-    /// sentence's ends need none); `O` and the first pass's margin-less `0` elsewhere.
-    fn second_pass_windows(
-        &self,
-        second: &SecondPass,
-        tokens: &[&str],
-        scored: bool,
-        first: &[NerLabel],
-        first_margin: &[f32],
-        scratch: &mut Scratch,
-    ) -> (Vec<NerLabel>, Vec<f32>) {
-        let n = tokens.len();
-        let l = self.labels.len();
-        let outside = self.labels.iter().position(|&y| y == NerLabel::Outside).unwrap_or(0);
-        let Scratch {
-            keys,
-            offsets,
-            gaz,
-            emit,
-            classes,
-            path,
-            score,
-            back,
-            backward,
-            windows: wins,
-            sub_emit,
-            sub_path,
-        } = scratch;
-        {
-            let (labels, p) = (&self.labels, &path[..]);
-            windows(
-                n,
-                |i| first[i] != NerLabel::Outside || labels[p[i]] != NerLabel::Outside,
-                wins,
-            );
-        }
-        // outside the windows the first pass's path is `O`
-        let mut full = vec![outside; n];
-        let mut margin = if scored { vec![0.0f32; n] } else { Vec::new() };
-        classes.fill(0);
-        for &(a, b) in wins.iter() {
-            // the window with the held token on each side that has one
-            let lo = a.saturating_sub(1);
-            let hi = (b + 1).min(n);
-            sub_emit.clear();
-            sub_emit.extend_from_slice(&emit[lo * l..hi * l]);
-            let rows = &mut sub_emit[(a - lo) * l..(b - lo) * l];
-            if self.features.has(FeatureSet::STACK_CONFIDENCE) {
-                keys.clear();
-                offsets.clear();
-                second_keys_in(
-                    tokens,
-                    first,
-                    first_margin,
-                    self.features,
-                    &self.lexicon,
-                    a..b,
-                    keys,
-                    offsets,
-                );
-                second.add_emissions(l, keys, offsets, rows);
-            } else {
-                second.add_direct(l, tokens, first, self.features, &self.lexicon, a..b, rows);
-            }
-            for held in [(lo < a).then_some(0), (b < hi).then_some(hi - lo - 1)]
-                .into_iter()
-                .flatten()
-            {
-                for y in 0..l {
-                    if y != outside {
-                        sub_emit[held * l + y] = HELD;
-                    }
-                }
-            }
-            let m = hi - lo;
-            viterbi_scored(
-                m,
-                sub_emit,
-                &second.trans,
-                &classes[..m],
-                &second.lattice,
-                sub_path,
-                score,
-                back,
-            );
-            full[a..b].copy_from_slice(&sub_path[a - lo..b - lo]);
-            if scored {
-                let mm = margins(sub_emit, &classes[..m], &second.lattice, sub_path, score, backward);
-                margin[a..b].copy_from_slice(&mm[a - lo..b - lo]);
-            }
-        }
-        // as [`Model::decode`]: no margins where no span was found
-        if !full.iter().any(|&y| y != outside) {
-            margin.clear();
-        }
-        path.clear();
-        path.extend_from_slice(&full);
-        let mut labels: Vec<NerLabel> = full.iter().map(|&y| self.labels[y]).collect();
-        if self.features.has(FeatureSet::KB_RULES) && !gaz.is_empty() {
-            apply_rules(gaz, &mut labels);
-        }
-        (labels, margin)
     }
 
     /// Whether a pass found a name: a label other than `O` in its best path or after the KB rules (the second

@@ -4,6 +4,8 @@
 #   tools/ner_bench.sh [dev.tsv]             # wasm tokens/s: seeds repeated (tokenize + tag), dev sentences (tag)
 #   tools/ner_bench.sh native [dev.tsv]      # the same passes as a native binary (app release profile)
 #   tools/ner_bench.sh callgrind [dev.tsv]   # instructions per token in Model::tag_tokens (load-independent)
+#   NER_MODEL=m.bin tools/ner_bench.sh passes [dev.tsv]   # instructions of one seeds pass and one dev pass, each
+#                                            # on its own, with the model file given read at run time
 #
 # dev.tsv defaults to ../shared/data/germeval2014/NER-de-dev.tsv (relative to the repo root); if it is missing
 # only the seeds are measured. Needs the wasm32-unknown-unknown target, wasm-bindgen-cli 0.2.130 and node; the
@@ -15,7 +17,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 dir=${NER_BENCH_DIR:-${TMPDIR:-/tmp}/presseschau-ner-bench}
 mode=wasm
 case "${1:-}" in
-  native | callgrind | wasm) mode=$1; shift ;;
+  native | callgrind | passes | wasm) mode=$1; shift ;;
 esac
 tsv=${1:-$repo/../shared/data/germeval2014/NER-de-dev.tsv}
 [ -f "$tsv" ] || { echo "note: $tsv not found, measuring the seeds only" >&2; tsv=; }
@@ -122,7 +124,22 @@ fn best(tokens: usize, rounds: usize, pass: fn() -> usize) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let once = args.iter().any(|a| a == "--once");
+    // $NER_MODEL: another model file, read at run time (installed before warm_up, whose install is then a
+    // no-op), so one probe build serves many models
+    if let Ok(p) = std::env::var("NER_MODEL") {
+        let bytes = std::fs::read(&p).expect("read NER_MODEL");
+        presseschau::core::analysis::ner::model::install(&bytes).expect("NER_MODEL is no model");
+    }
     let features = warm_up();
+    if args.iter().any(|a| a == "--warm") {
+        // everything `--once` does but the two passes (their instructions: the difference of the two runs)
+        let dev = match args.iter().find(|a| !a.starts_with("--")) {
+            Some(p) => load_tsv(&std::fs::read_to_string(p).expect("read dev tsv")),
+            None => 0,
+        };
+        println!("warm {features} features, {} seed tokens, dev {dev}", seed_tokens());
+        return;
+    }
     let seeds = seed_tokens();
     let dev = match args.iter().find(|a| !a.starts_with("--")) {
         Some(p) => load_tsv(&std::fs::read_to_string(p).expect("read dev tsv")),
@@ -181,6 +198,23 @@ case $mode in
   native)
     cargo build -q --release --bin native
     ./target/release/native $tsv_abs
+    ;;
+  passes)
+    # instructions of one seeds pass and one dev pass on their own, each the difference of two callgrind runs
+    # (with and without the pass); the model from $NER_MODEL (a file) if set, else the probe's own
+    cargo build -q --release --bin native
+    ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ {print $NF}'; }
+    # "warm F features, N seed tokens, dev M"
+    counts=$(./target/release/native $tsv_abs --warm)
+    ns=$(echo "$counts" | awk '{print $4}'); nd=$(echo "$counts" | awk '{print $NF}')
+    a=$(ir ./target/release/native --warm); b=$(ir ./target/release/native --once)
+    s=$((b - a))
+    echo "seeds pass: $s instructions for $ns tokens, $((s / ns)) per token"
+    if [ -n "$tsv_abs" ]; then
+      c=$(ir ./target/release/native "$tsv_abs" --warm); d=$(ir ./target/release/native "$tsv_abs" --once)
+      t=$((d - c - s))
+      echo "dev pass: $t instructions for $nd tokens, $((t / nd)) per token"
+    fi
     ;;
   callgrind)
     cargo build -q --release --bin native

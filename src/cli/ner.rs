@@ -21,20 +21,22 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
         [--epochs 10] [--coarse] [--features all,-bigram,casing,placeholder-shape,placeholder-id,compound-head] [--min-weight 1.5] [--min-count 3] [--seed 42]
         [--hash-bits 18|0|12–24] [--weight-bits 8|16] [--weight-clip 1.0] [--lower-min 20] [--shift|--no-shift] [--drop-placeholder-names]
         [--name-dropout P] [--train-split-copies N] [--domain-adapt|--no-domain-adapt] [--margin M] [--cluster-k 128] [--cluster-vocab 10000] [--cluster-placeholders] [--mix 3]
-        [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-confidence] [--stack-all-corpora]
+        [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-confidence] [--stack-all-corpora] [--stack-named|--stack-windows|--stack-everywhere]
                                               train the NER model (corpora: germeval (dev) germeval-train smartdata mobie europarl
                                               legal europeana biofid; `:N` caps a corpus at N sentences;
                                               --unlabeled: text whose words enlarge the noun lexicon;
-                                              --stack K: a stacked second pass trained on K jackknife folds, 0 = none)
+                                              --stack K: a stacked second pass trained on K jackknife folds, 0 = none;
+                                              --stack-named: it runs only where the first pass found a name;
+                                              --stack-windows: only within two tokens of the first pass's names)
   presseschau eval ner <file.tsv> [--out pred.tsv] [--model path] [--pred pred.tsv]
                                               tag GermEval TSV, write predictions, print span P/R/F1
                                               (--pred: score an existing prediction file instead)
   presseschau eval ner-news [--data ../shared/data] [--texts 50] [--sample 100] [--seed 1]
                                               the reader's pipeline (KB + model) over same-event news texts:
                                               detected-only names, and a random sample to check by hand
-  presseschau eval ner-cv [--folds 5] [--heldout|--halves] [train-ner options]
+  presseschau eval ner-cv [--folds 5] [--heldout [--out model.bin]|--halves] [train-ner options]
                                               k-fold CV on GermEval dev (other corpora always in training);
-                                              --heldout: train without dev, score all of dev;
+                                              --heldout: train without dev, score all of dev (--out: write that model);
                                               --halves: the train split's README protocol (dev halves A/B)
 ";
 
@@ -163,6 +165,8 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             epochs: 5,
             in_domain: true,
             confidence: false,
+            named_only: false,
+            windows: false,
         },
     };
     let mut rest = Vec::new();
@@ -200,6 +204,12 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--stack-confidence" => o.stack.confidence = true,
             "--stack-no-confidence" => o.stack.confidence = false,
             "--stack-all-corpora" => o.stack.in_domain = false,
+            "--stack-named" => o.stack.named_only = true,
+            "--stack-everywhere" => {
+                o.stack.named_only = false;
+                o.stack.windows = false;
+            }
+            "--stack-windows" => o.stack.windows = true,
             "--stack-epochs" => o.stack.epochs = number(value(args, &mut i, a)?, a)?,
             "--features" => o.config.features = parse_features(value(args, &mut i, a)?)?,
             "--out" | "--folds" | "--model" => rest.push((a.to_string(), Some(value(args, &mut i, a)?.to_string()))),
@@ -551,9 +561,11 @@ fn prediction_path(file: &Path) -> PathBuf {
 fn cross_validate(args: &[String]) -> Result<(), String> {
     let (mut o, rest) = parse_train_options(args)?;
     let (mut folds, mut heldout, mut halves, mut sweep) = (5usize, false, false, false);
+    let mut out: Option<PathBuf> = None;
     for (k, v) in rest {
         match (k.as_str(), v) {
             ("--folds", Some(v)) => folds = number(&v, "--folds")?,
+            ("--out", Some(v)) => out = Some(PathBuf::from(v)),
             ("--heldout", None) => heldout = true,
             ("--halves", None) => halves = true,
             ("--sweep", None) => sweep = true,
@@ -608,6 +620,10 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
         train.append(&mut others);
         let model = train_model(&train, &unlabeled, &o)?;
         let bytes = model.to_bytes();
+        if let Some(out) = &out {
+            // the held-out model itself, for `eval ner --model`, the speed probes and gzip -9
+            std::fs::write(out, &bytes).map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+        }
         let _ = writeln!(
             std::io::stdout(),
             "model {} bytes, {} deflated (level 10; gzip adds 18), {} features",

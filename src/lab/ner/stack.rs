@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::core::analysis::ner::features::FeatureSet;
-use crate::core::analysis::ner::model::{SecondPass, second_keys, viterbi};
+use crate::core::analysis::ner::model::{SecondPass, second_keys, second_keys_in, viterbi, windows};
 use crate::core::analysis::ner::{Model, NerLabel};
 
 use super::data::Sentence;
@@ -28,6 +28,10 @@ pub struct StackConfig {
     pub in_domain: bool,
     /// The first pass's confidence as a feature (needs its margins).
     pub confidence: bool,
+    /// The second pass only on sentences where the first pass found a name ([`FeatureSet::STACK_NAMED`]).
+    pub named_only: bool,
+    /// The second pass only in the windows of the first pass's names ([`FeatureSet::STACK_WINDOWS`]).
+    pub windows: bool,
 }
 
 /// Trains a first-pass model on the sentences given, with the parameter mixing given (`None`: the config's).
@@ -58,6 +62,12 @@ pub fn train_stacked(
     if stack.confidence {
         set.0 |= FeatureSet::STACK_CONFIDENCE;
     }
+    if stack.named_only {
+        set.0 |= FeatureSet::STACK_NAMED;
+    }
+    if stack.windows {
+        set.0 |= FeatureSet::STACK_WINDOWS;
+    }
     if base.trans.len() != (base.labels().len() + 1) * base.labels().len() {
         return Err("the second pass needs a model without class transitions".into());
     }
@@ -87,6 +97,78 @@ pub fn train_stacked(
                 continue;
             }
             let fp = m.first_pass(&toks);
+            // with the gate, the second pass learns from the sentences it will run on only
+            if (stack.named_only || stack.windows) && !m.found_name(&fp.labels, &fp.path) {
+                continue;
+            }
+            let lm = m.labels().len();
+            let gold: Vec<usize> = s
+                .labels
+                .iter()
+                .map(|&y| base.labels().iter().position(|&z| z == norm(y)).unwrap_or(0))
+                .collect();
+            if stack.windows {
+                // each window an example of its own, between tokens held at `O`, as `Model::second_pass_windows`
+                let outside = base.labels().iter().position(|&y| y == NerLabel::Outside).unwrap_or(0);
+                let mut wins = Vec::new();
+                let named = |i: usize| fp.labels[i] != NerLabel::Outside || m.labels()[fp.path[i]] != NerLabel::Outside;
+                windows(toks.len(), named, &mut wins);
+                for (a, b) in wins {
+                    let (lo, hi) = (a.saturating_sub(1), (b + 1).min(toks.len()));
+                    let (mut keys, mut offsets) = (Vec::new(), Vec::new());
+                    // the held tokens have no keys
+                    if lo < a {
+                        offsets.push(0);
+                    }
+                    second_keys_in(
+                        &toks,
+                        &fp.labels,
+                        &fp.margins,
+                        set,
+                        m.lexicon(),
+                        a..b,
+                        &mut keys,
+                        &mut offsets,
+                    );
+                    if b < hi {
+                        offsets.push(keys.len());
+                    }
+                    let mut emit: Vec<f32> = (lo * l..hi * l)
+                        .map(|j| map[j % l].map_or(-1e4, |y| fp.emit[j / l * lm + y]))
+                        .collect();
+                    let mut g = gold[lo..hi].to_vec();
+                    for held in [(lo < a).then_some(0), (b < hi).then_some(hi - lo - 1)]
+                        .into_iter()
+                        .flatten()
+                    {
+                        for y in 0..l {
+                            if y != outside {
+                                emit[held * l + y] = -1e9;
+                            }
+                        }
+                        g[held] = outside;
+                    }
+                    // a name that starts before the window starts at its first token for the perceptron (`O`
+                    // then `I-X` is no path, and a gold path Viterbi cannot reach would be pushed at every epoch)
+                    if lo < a
+                        && let NerLabel::Inside(kind) = base.labels()[g[1]]
+                    {
+                        g[1] = base
+                            .labels()
+                            .iter()
+                            .position(|&y| y == NerLabel::Begin(kind))
+                            .unwrap_or(outside);
+                    }
+                    examples.push(Example {
+                        emit,
+                        keys,
+                        offsets,
+                        gold: g,
+                        fold: k,
+                    });
+                }
+                continue;
+            }
             let (mut keys, mut offsets) = (Vec::new(), Vec::new());
             second_keys(
                 &toks,
@@ -97,14 +179,8 @@ pub fn train_stacked(
                 &mut keys,
                 &mut offsets,
             );
-            let lm = m.labels().len();
             let emit = (0..toks.len() * l)
                 .map(|j| map[j % l].map_or(-1e4, |y| fp.emit[j / l * lm + y]))
-                .collect();
-            let gold = s
-                .labels
-                .iter()
-                .map(|&y| base.labels().iter().position(|&z| z == norm(y)).unwrap_or(0))
                 .collect();
             examples.push(Example {
                 emit,
@@ -259,7 +335,10 @@ fn perceptron(
 pub fn without_second(m: &Model) -> Model {
     let mut first = m.clone();
     first.second = None;
-    first.features = FeatureSet(first.features.0 & !(FeatureSet::STACK | FeatureSet::STACK_CONFIDENCE));
+    first.features = FeatureSet(
+        first.features.0
+            & !(FeatureSet::STACK | FeatureSet::STACK_CONFIDENCE | FeatureSet::STACK_NAMED | FeatureSet::STACK_WINDOWS),
+    );
     first.pack();
     first
 }

@@ -86,8 +86,19 @@ impl FeatureSet {
     pub const STACK: u32 = 1 << 21;
     /// With [`FeatureSet::STACK`]: the first pass's margin of each token is a second-pass feature too.
     pub const STACK_CONFIDENCE: u32 = 1 << 22;
+    /// With [`FeatureSet::STACK`]: the second pass runs only on sentences where the first pass found a name (a
+    /// label other than `O` before or after the KB rules); elsewhere the first pass's output stands. Such a
+    /// sentence's second-pass features are all "`O` around `O`", so the second pass has little to go on there,
+    /// and skipping it saves its cost on the sentences without names. Training sees only the sentences it runs on.
+    pub const STACK_NAMED: u32 = 1 << 23;
+    /// With [`FeatureSet::STACK`]: the second pass re-decodes only the windows of the first pass's names — each
+    /// run of tokens within two tokens of a first-pass name label, between two tokens held at `O` (or the
+    /// sentence's ends) — and keeps the first pass's `O` elsewhere (no window: no second pass). Its label
+    /// features reach two tokens, so outside the windows they only say "`O` around `O`"; skipping those tokens
+    /// saves most of its cost. Training sees the same windows.
+    pub const STACK_WINDOWS: u32 = 1 << 24;
     /// Names of the groups, for the command line.
-    pub const NAMES: [(&'static str, u32); 23] = [
+    pub const NAMES: [(&'static str, u32); 25] = [
         ("affix", Self::AFFIX),
         ("context2", Self::CONTEXT2),
         ("bigram", Self::BIGRAM),
@@ -111,6 +122,8 @@ impl FeatureSet {
         ("compound-modifier", Self::COMPOUND_MODIFIER),
         ("stack", Self::STACK),
         ("stack-confidence", Self::STACK_CONFIDENCE),
+        ("stack-named", Self::STACK_NAMED),
+        ("stack-windows", Self::STACK_WINDOWS),
     ];
 
     /// All groups on, except [`FeatureSet::CLASS_TRANSITIONS`]: it was added later and is opt-in
@@ -132,7 +145,9 @@ impl FeatureSet {
                     | Self::COMPOUND_HEAD
                     | Self::COMPOUND_MODIFIER
                     | Self::STACK
-                    | Self::STACK_CONFIDENCE),
+                    | Self::STACK_CONFIDENCE
+                    | Self::STACK_NAMED
+                    | Self::STACK_WINDOWS),
         )
     }
 

@@ -16,12 +16,13 @@ use super::{NerError, NerLabel};
 mod decode;
 mod format;
 mod second;
+mod windows;
 
 pub(crate) use decode::Lattice;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use decode::viterbi;
 use decode::{margins, viterbi_scored};
-pub use second::{SecondPass, second_keys};
+pub use second::{REACH, SecondPass, second_keys, second_keys_in, windows};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use format::MAGIC;
@@ -186,6 +187,11 @@ struct Scratch {
     score: Vec<f32>,
     back: Vec<u16>,
     backward: Vec<f32>,
+    /// The second pass's windows ([`FeatureSet::STACK_WINDOWS`]), one window's emission scores, path and
+    /// margins.
+    windows: Vec<(usize, usize)>,
+    sub_emit: Vec<f32>,
+    sub_path: Vec<usize>,
 }
 
 /// One sentence through the model, for the lab's stacked second pass (`src/lab/ner/stack.rs`).
@@ -394,8 +400,22 @@ impl Model {
         let (labels, margin) = self.decode(tokens.len(), &self.trans, &self.lattice, needed, scratch);
         match self.second.as_deref() {
             None => (labels, margin),
+            // no name found: the first pass's output stands (its margins were not needed: a sentence without
+            // a name has none)
+            Some(_) if self.features.has(FeatureSet::STACK_NAMED) && !self.found_name(&labels, &scratch.path) => {
+                (labels, margin)
+            }
+            Some(second) if self.features.has(FeatureSet::STACK_WINDOWS) => {
+                self.second_pass_windows(second, tokens, scored, &labels, &margin, scratch)
+            }
             Some(second) => self.second_pass(second, tokens, scored, labels, &margin, scratch),
         }
+    }
+
+    /// Whether a pass found a name: a label other than `O` in its best path or after the KB rules (the second
+    /// pass's gate with [`FeatureSet::STACK_NAMED`]).
+    pub(crate) fn found_name(&self, labels: &[NerLabel], path: &[usize]) -> bool {
+        labels.iter().any(|&y| y != NerLabel::Outside) || path.iter().any(|&y| self.labels[y] != NerLabel::Outside)
     }
 
     /// The stacked second pass ([`FeatureSet::STACK`]) after the first one (`labels`, KB rules applied; `margin`
@@ -417,8 +437,13 @@ impl Model {
             classes,
             ..
         } = scratch;
-        second_keys(tokens, &labels, margin, self.features, &self.lexicon, keys, offsets);
-        second.add_emissions(self.labels.len(), keys, offsets, emit);
+        if self.features.has(FeatureSet::STACK_CONFIDENCE) {
+            second_keys(tokens, &labels, margin, self.features, &self.lexicon, keys, offsets);
+            second.add_emissions(self.labels.len(), keys, offsets, emit);
+        } else {
+            let l = self.labels.len();
+            second.add_direct(l, tokens, &labels, self.features, &self.lexicon, 0..tokens.len(), emit);
+        }
         classes.fill(0);
         self.decode(tokens.len(), &second.trans, &second.lattice, scored, scratch)
     }

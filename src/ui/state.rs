@@ -266,6 +266,9 @@ impl AppState {
     /// without gets `None` (the reading pages' app then hands over to the full app).
     pub fn starting(engine: Engine) -> Option<Self> {
         let data = crate::platform::data::precomputed().and_then(|json| Precomputed::read(&json));
+        // (the full app needs the whole corpus: a reading page's share, left when data.js could not be
+        // loaded, is not it; the full app then analyses the embedded seeds itself)
+        let data = data.filter(|p| p.whole.is_none() || engine.get().is_none());
         let mut s = match (data, engine.get()) {
             (Some(p), _) => {
                 crate::platform::clock::mark("presseschau:precomputed");

@@ -179,24 +179,10 @@ fn main_mentions(ms: &[Mention]) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::corpus::Corpus;
-
-    fn seeds() -> Precomputed {
-        let corpus = Corpus::from_seeds();
-        let entities = crate::core::analysis::entities::analyze_corpus(&corpus);
-        Precomputed {
-            articles: corpus.articles.clone(),
-            errors: corpus.errors.clone(),
-            detected: crate::core::analysis::detected::detect_corpus(&corpus, &entities),
-            links: crate::core::event_view::link_corpus(&corpus, &entities),
-            entities,
-            whole: None,
-        }
-    }
 
     #[test]
     fn a_slice_holds_the_full_articles_whole_and_the_others_cut_to_their_lead() {
-        let p = seeds();
+        let p = Precomputed::of_seeds();
         let (a, b) = (p.articles[0].id.clone(), p.articles[1].id.clone());
         let need = Need {
             full: [a.clone()].into(),

@@ -87,21 +87,30 @@ impl Precomputed {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trips_and_refuses_parts_that_do_not_belong_together_or_garbage() {
+impl Precomputed {
+    /// The seeds with every analysis done (for tests).
+    pub(crate) fn of_seeds() -> Self {
         let corpus = Corpus::from_seeds();
         let entities = crate::core::analysis::entities::analyze_corpus(&corpus);
-        let p = Precomputed {
+        Precomputed {
             articles: corpus.articles.clone(),
             errors: corpus.errors.clone(),
             detected: crate::core::analysis::detected::detect_corpus(&corpus, &entities),
             links: crate::core::event_view::link_corpus(&corpus, &entities),
             entities,
             whole: None,
-        };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_refuses_parts_that_do_not_belong_together_or_garbage() {
+        let corpus = Corpus::from_seeds();
+        let p = Precomputed::of_seeds();
         let json = serde_json::to_string(&p).expect("json");
         // (floats in the link signals may differ in the last bit after JSON: compared by what they say)
         let back = Precomputed::read(&json).expect("readable");

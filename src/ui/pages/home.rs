@@ -141,7 +141,8 @@ impl PagerOf {
     }
 }
 
-/// Links to the pages of the library or of the names index.
+/// Links to the pages of a list split into pages (the library, the names index, the timeline, a name's
+/// mentions).
 #[component]
 pub(crate) fn Pager(props: &PagerProps) -> Html {
     let t = crate::ui::hooks::use_text();

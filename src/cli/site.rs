@@ -49,22 +49,38 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("presseschau site: cannot start the renderer");
         return 1;
     };
+    let dir = Path::new(out);
+    if let Err(e) = std::fs::create_dir_all(dir.join("data")) {
+        eprintln!("presseschau site: cannot create {out}/data: {e}");
+        return 1;
+    }
+    // The build's analysis: the whole for the full app's pages (the app starts from it instead of
+    // analysing again), and each reading page's share of it, checked against the page.
+    let Some(all) = state.precomputed() else {
+        eprintln!("presseschau site: the analysis cannot be written");
+        return 1;
+    };
     let local = tokio::task::LocalSet::new();
     let pages = local.block_on(&runtime, async {
         let mut pages = Vec::with_capacity(2 * routes.len());
-        // every page in German and in English (`en-…`), each linking to pages in its language
-        for s in [state.clone(), english.clone()] {
-            for r in &routes {
-                pages.push(site::render_page_at(s.clone(), r.clone(), site_url.as_deref()).await);
-            }
+        for r in &routes {
+            let (file, page, app) = site::render_page_with_app(state.clone(), r.clone(), site_url.as_deref()).await;
+            write_page_data(dir, &state, &all, r, &app).await?;
+            pages.push((file, page));
         }
-        pages
+        // every page in English too (`en-…`), linking to pages in English
+        for r in &routes {
+            pages.push(site::render_page_at(english.clone(), r.clone(), site_url.as_deref()).await);
+        }
+        Ok::<_, String>(pages)
     });
-    let dir = Path::new(out);
-    if let Err(e) = std::fs::create_dir_all(dir) {
-        eprintln!("presseschau site: cannot create {out}: {e}");
-        return 1;
-    }
+    let pages = match pages {
+        Ok(pages) => pages,
+        Err(e) => {
+            eprintln!("presseschau site: {e}");
+            return 1;
+        }
+    };
     let mut bytes = 0;
     for (file, html) in &pages {
         bytes += html.len();
@@ -79,18 +95,14 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("presseschau site: the analysis cannot be written");
         return 1;
     };
-    if let Err(e) = write_page_data(dir, &state, &all, &routes, &runtime, &local) {
-        eprintln!("presseschau site: {e}");
-        return 1;
-    }
-    let Ok(data) = serde_json::to_string(&all) else {
+    let Some(data) = presseschau::ui::page_data::script(&all) else {
         eprintln!("presseschau site: the analysis cannot be written");
         return 1;
     };
-    let data = format!(
-        "self.presseschauData = {};\n",
-        serde_json::to_string(&data).unwrap_or_default()
-    );
+    if let Err(e) = write_lists(dir, &state, &all) {
+        eprintln!("presseschau site: {e}");
+        return 1;
+    }
     if let Err(e) = std::fs::write(dir.join("data.js"), data) {
         eprintln!("presseschau site: cannot write data.js: {e}");
         return 1;
@@ -125,29 +137,34 @@ pub fn run(args: &[String]) -> i32 {
     0
 }
 
-/// Writes `data/<page>.js` for every reading page: its share of the analysis ([`page_data`]), after
-/// checking that the page renders the same from it (in German: the data is the same in both languages).
-fn write_page_data(
+/// Writes `data/<page>.js` for `route`'s page if it is a reading page: its share of the analysis
+/// ([`page_data`]), after checking that the page renders the same from it as it did from the whole (`app`;
+/// in German: the data is the same in both languages).
+async fn write_page_data(
     dir: &Path,
-    state: &Rc<AppState>,
+    state: &AppState,
     all: &presseschau::core::analysis::precomputed::Precomputed,
-    routes: &[presseschau::ui::routes::Route],
-    runtime: &tokio::runtime::Runtime,
-    local: &tokio::task::LocalSet,
+    route: &presseschau::ui::routes::Route,
+    app: &str,
 ) -> Result<(), String> {
     use presseschau::ui::page_data;
-    std::fs::create_dir_all(dir.join("data")).map_err(|e| format!("cannot create data/: {e}"))?;
-    for route in routes {
-        let Some(slice) = page_data::slice(state, all, route) else {
-            continue;
-        };
-        let script = page_data::script(&slice).ok_or("a page's data cannot be written")?;
-        local.block_on(runtime, page_data::check(state.clone(), route, slice))?;
-        let file = page_data::file(route);
-        std::fs::write(dir.join(&file), script).map_err(|e| format!("cannot write {file}: {e}"))?;
-    }
-    for (file, list) in page_data::lists(state, all) {
-        let script = page_data::script(&list).ok_or("a list cannot be written")?;
+    let Some(slice) = page_data::slice(state, all, route) else {
+        return Ok(());
+    };
+    let script = page_data::script(&slice).ok_or("a page's data cannot be written")?;
+    page_data::check_rendered(app, state, route, slice).await?;
+    let file = page_data::file(route);
+    std::fs::write(dir.join(&file), script).map_err(|e| format!("cannot write {file}: {e}"))
+}
+
+/// Writes the whole lists a filter loads (`data/library.js`, `data/names.js`).
+fn write_lists(
+    dir: &Path,
+    state: &AppState,
+    all: &presseschau::core::analysis::precomputed::Precomputed,
+) -> Result<(), String> {
+    for (file, list) in presseschau::ui::page_data::lists(state, all) {
+        let script = presseschau::ui::page_data::script(&list).ok_or("a list cannot be written")?;
         std::fs::write(dir.join(file), script).map_err(|e| format!("cannot write {file}: {e}"))?;
     }
     Ok(())

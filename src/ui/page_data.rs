@@ -69,12 +69,9 @@ pub fn lists(state: &AppState, all: &Precomputed) -> [(&'static str, Precomputed
 fn need(state: &AppState, route: &Route) -> (Need, Whole) {
     let mut need = Need::default();
     let mut whole = Whole::default();
+    let page = route.page();
     match route {
         Route::Home | Route::Library { .. } => {
-            let page = match route {
-                Route::Library { page } => (*page).max(1),
-                _ => 1,
-            };
             whole.offset = (page - 1) * PAGE_SIZE;
             let list = library::list(&state.corpus, &LibraryFilter::default());
             need.listed = list
@@ -88,10 +85,6 @@ fn need(state: &AppState, route: &Route) -> (Need, Whole) {
         }
         Route::Article { id } => article_need(state, &ArticleId(id.clone()), &mut need, &mut whole),
         Route::Entities | Route::Names { .. } => {
-            let page = match route {
-                Route::Names { page } => (*page).max(1),
-                _ => 1,
-            };
             let rows = crate::ui::pages::entities_page::rows(state, None, false);
             whole.offset = (page - 1) * NAMES_PAGE;
             whole.items = rows.len();
@@ -104,10 +97,6 @@ fn need(state: &AppState, route: &Route) -> (Need, Whole) {
         }
         Route::Entity { id } | Route::EntityPage { id, .. } => {
             // its page of mentions as the build found them: no article's text
-            let page = match route {
-                Route::EntityPage { page, .. } => (*page).max(1),
-                _ => 1,
-            };
             let view = crate::core::entity_view::build(&state.corpus, &state.entities, state.detected.as_deref(), id);
             whole.entity = view.map(|v| v.page(page, crate::ui::pages::entity_page::PAGE_SIZE));
         }
@@ -118,10 +107,6 @@ fn need(state: &AppState, route: &Route) -> (Need, Whole) {
             need.groups.insert(id.clone());
         }
         Route::Timeline | Route::TimelinePage { .. } => {
-            let page = match route {
-                Route::TimelinePage { page } => (*page).max(1),
-                _ => 1,
-            };
             let entries = crate::core::event_view::timeline(&state.corpus, &state.links);
             whole.offset = (page - 1) * TIMELINE_PAGE;
             whole.items = entries.len();
@@ -164,18 +149,17 @@ fn article_need(state: &AppState, id: &ArticleId, need: &mut Need, whole: &mut W
 /// Renders the page of `route` (and, for an article, its cards) from `slice` and from `state`, and says
 /// how they differ: `Err` with the first difference.
 pub async fn check(state: Rc<AppState>, route: &Route, slice: Precomputed) -> Result<(), String> {
+    let whole = crate::ui::site::render_app(state.clone(), route).await;
+    check_rendered(&whole, &state, route, slice).await
+}
+
+/// [`check`] against `whole`, the page as `state` rendered it ([`crate::ui::site::render_page_with_app`]),
+/// so the build renders each page once from the whole analysis.
+pub async fn check_rendered(whole: &str, state: &AppState, route: &Route, slice: Precomputed) -> Result<(), String> {
     let mut from_slice = AppState::from_precomputed(slice);
     from_slice.lang = state.lang;
     from_slice.descriptions_en = state.descriptions_en.clone();
-    let from_slice = Rc::new(from_slice);
-    let render = |s: Rc<AppState>| async move {
-        let mut html = crate::ui::site::render_body(s.clone(), route.clone()).await;
-        if let Route::Article { id } = route {
-            html.push_str(&crate::ui::preview_cards::render(s, id).await);
-        }
-        html
-    };
-    let (whole, sliced) = (render(state).await, render(from_slice).await);
+    let sliced = crate::ui::site::render_app(Rc::new(from_slice), route).await;
     if whole == sliced {
         return Ok(());
     }
@@ -188,13 +172,13 @@ pub async fn check(state: Rc<AppState>, route: &Route, slice: Precomputed) -> Re
     Err(format!(
         "the page {} differs when rendered from its data: …{}… against …{}…",
         route.href_in(Lang::De),
-        around(&whole),
+        around(whole),
         around(&sliced)
     ))
 }
 
-/// `data/<page>.js`: the slice as a JSON string in `self.presseschauData` (a classic script: it loads from
-/// disk too), as `data.js` holds the whole analysis.
+/// `data/<page>.js` (or `data.js`, the whole analysis): the analysis as a JSON string in
+/// `self.presseschauData` (a classic script: it loads from disk too).
 pub fn script(slice: &Precomputed) -> Option<String> {
     let json = serde_json::to_string(slice).ok()?;
     Some(format!(

@@ -113,6 +113,18 @@ impl Route {
         file
     }
 
+    /// The page number of a route split into pages (the library, the names index, the timeline, a name's
+    /// mentions), from 1; 1 for every other route.
+    pub fn page(&self) -> usize {
+        match self {
+            Route::Library { page }
+            | Route::Names { page }
+            | Route::TimelinePage { page }
+            | Route::EntityPage { page, .. } => (*page).max(1),
+            _ => 1,
+        }
+    }
+
     /// [`Self::href`] of the page in `lang`, whatever the links currently go to.
     pub fn href_in(&self, lang: crate::ui::text::Lang) -> String {
         match lang {

@@ -384,14 +384,32 @@ pub async fn render_page(state: Rc<AppState>, route: Route) -> (String, String) 
 /// `/`): the page names its public address (`<link rel="canonical">`, `og:url`), which the app offers when a
 /// link is copied from a downloaded folder.
 pub async fn render_page_at(state: Rc<AppState>, route: Route, site_url: Option<&str>) -> (String, String) {
+    let (file, document, _) = render_page_with_app(state, route, site_url).await;
+    (file, document)
+}
+
+/// [`render_page_at`], and what the app's root holds (its body and, for an article, its names' cards: what
+/// [`crate::ui::page_data::check`] compares).
+pub async fn render_page_with_app(
+    state: Rc<AppState>,
+    route: Route,
+    site_url: Option<&str>,
+) -> (String, String, String) {
     crate::ui::routes::set_page_lang(state.lang);
     let meta = page_meta(&state, &route);
     let t = state.lang.text();
+    let body = render_app(state, &route).await;
+    let public = site_url.map(|base| format!("{base}{}", route.href()));
+    let page = document(t, &route, &meta, &body, public.as_deref());
+    (route.href(), page, body)
+}
+
+/// What the app's root of `route`'s page holds: its body and, for an article, its names' cards (for
+/// card.js before the app, crate::ui::preview_cards).
+pub async fn render_app(state: Rc<AppState>, route: &Route) -> String {
     let mut body = render_body(state.clone(), route.clone()).await;
-    if let Route::Article { id } = &route {
-        // its names' cards, for card.js before the app (crate::ui::preview_cards)
+    if let Route::Article { id } = route {
         body.push_str(&crate::ui::preview_cards::render(state, id).await);
     }
-    let public = site_url.map(|base| format!("{base}{}", route.href()));
-    (route.href(), document(t, &route, &meta, &body, public.as_deref()))
+    body
 }

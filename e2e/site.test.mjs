@@ -166,12 +166,16 @@ for (const name of ['http', 'file']) {
   test(`${name}: reading pages load only the reading app; own articles and tool pages load the full app`, async () => {
     const { page, problems, requests, context, foreign } = await openPage(browser, origin());
     const article = pages.find((f) => f.startsWith('a-'));
+    const compare = pages.find((f) => f.startsWith('c-'));
     const apps = () => requests.filter((u) => /\/(app|app-full|model)\.js$/.test(u)).map((u) => u.split('/').pop());
-    for (const file of ['index.html', article, 'e.html', 't.html']) {
+    for (const file of ['index.html', article, 'e.html', 't.html', compare]) {
       requests.length = 0;
       await go(page, origin(), file);
       await page.locator('.article-body mark.entity, main h1').first().waitFor();
       assert.deepEqual(apps(), ['app.js'], `${file} loads ${apps()}`);
+      // its own share of the analysis, not the whole corpus
+      assert.ok(requests.some((u) => u.endsWith(`/data/${file.replace(/\.html$/, '.js')}`)), `${file}: ${requests}`);
+      assert.ok(!requests.some((u) => u.endsWith('/data.js')), `${file} loads data.js`);
     }
     if (name === 'http') {
       // the card opens in the reading app

@@ -276,7 +276,7 @@ pub fn event_view(corpus: &Corpus, entities: &CorpusEntities, linkage: &Linkage,
 }
 
 /// The compare view of two reports.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CompareView {
     /// Left article id.
     pub left: ArticleId,

@@ -106,6 +106,11 @@ fn need(state: &AppState, route: &Route) -> (Need, Whole) {
             need.tagged = group.map(|g| g.members.iter().cloned().collect()).unwrap_or_default();
             need.groups.insert(id.clone());
         }
+        Route::Compare { a, b } => {
+            // the two reports aligned as the build compared them, with their titles: not their texts
+            need.brief.extend([ArticleId(a.clone()), ArticleId(b.clone())]);
+            whole.compare = crate::core::event_view::compare(&state.corpus, &state.links, a, b);
+        }
         Route::Timeline | Route::TimelinePage { .. } => {
             let entries = crate::core::event_view::timeline(&state.corpus, &state.links);
             whole.offset = (page - 1) * TIMELINE_PAGE;

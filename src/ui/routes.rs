@@ -304,6 +304,7 @@ impl Route {
                 | Route::Entity { .. }
                 | Route::EntityPage { .. }
                 | Route::Event { .. }
+                | Route::Compare { .. }
                 | Route::Timeline
                 | Route::TimelinePage { .. }
                 | Route::NotFound
@@ -334,6 +335,7 @@ fn switch_reading(route: Route) -> Html {
         Route::Entity { id } => html! { <EntityPage {id} page={1} /> },
         Route::EntityPage { id, page } => html! { <EntityPage {id} {page} /> },
         Route::Event { id } => html! { <EventPage {id} /> },
+        Route::Compare { a, b } => html! { <ComparePage {a} {b} /> },
         Route::Timeline => html! { <TimelinePage page={1} /> },
         Route::TimelinePage { page } => html! { <TimelinePage {page} /> },
         _ => html! { <NotFoundPage /> },

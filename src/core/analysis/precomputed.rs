@@ -33,7 +33,7 @@ pub struct Precomputed {
 }
 
 /// What a page's slice knows about the whole corpus that its articles alone do not tell.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Whole {
     /// How many articles the corpus has.
     pub articles: usize,
@@ -65,6 +65,10 @@ pub struct Whole {
     /// text but these sentences).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<crate::core::entity_view::EntityView>,
+    /// A compare page: its two reports aligned sentence by sentence, as the build compared them (the
+    /// reading app has no word diff; the titles come with the slice, not the texts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare: Option<crate::core::event_view::CompareView>,
 }
 
 impl Precomputed {

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::core::analysis::diff::{AlignedPair, WordDiff};
-use crate::core::event_view::{compare, labelled_reasons};
+use crate::core::event_view::labelled_reasons;
 use crate::core::library::outlet_of;
 use crate::ui::components::copy_link_button::CopyLinkButton;
 use crate::ui::components::same_event_panel::{level_name, signals_table};
@@ -56,8 +56,13 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let app = use_app();
     let view = use_memo((props.a.clone(), props.b.clone(), app.links.clone()), {
-        let corpus = app.corpus.clone();
-        move |(a, b, links)| compare(&corpus, links, a, b)
+        let (corpus, whole, engine) = (app.corpus.clone(), app.whole.clone(), app.engine);
+        move |(a, b, links)| {
+            // the build's comparison (a reading page's share), or the full app's own
+            let built = whole.as_ref().and_then(|w| w.compare.clone());
+            let built = built.filter(|v| v.left.0 == a.as_str() && v.right.0 == b.as_str());
+            built.or_else(|| engine.get().and_then(|e| (e.compare)(&corpus, links, a, b)))
+        }
     });
     use_effect_with((props.a.clone(), props.b.clone(), t.lang), |_| {
         crate::platform::dom::set_title(&format!("{} — {}", t.compare_title, t.app_name));

@@ -31,6 +31,8 @@ pub struct Analysis {
     pub prepare: fn(),
     /// Loads the model (`model.js`) if needed, then calls back.
     pub with_model: fn(Box<dyn FnOnce()>),
+    /// Two articles aligned sentence by sentence with their word differences (the compare view).
+    pub compare: fn(&Corpus, &Linkage, &str, &str) -> Option<crate::core::event_view::CompareView>,
 }
 
 /// The core's analysis.
@@ -46,6 +48,7 @@ pub static FULL: Analysis = Analysis {
         let _ = crate::core::analysis::entities::matcher();
     },
     with_model: |done| crate::platform::model::ensure(done),
+    compare: crate::core::event_view::compare,
 };
 
 /// The analysis a state can run: the full app's, or none (the reading pages' app).

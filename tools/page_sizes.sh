@@ -15,4 +15,5 @@ kind '^(e|names-[0-9]+)\.html$'
 kind '^e-.*\.html$'
 kind '^s-.*\.html$'
 kind '^t(-[0-9]+)?\.html$'
+kind '^c-.*\.html$'
 for f in data/library.js data/names.js data.js; do echo "$f $(gzip -9c $f | wc -c) gzip"; done

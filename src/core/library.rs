@@ -86,3 +86,35 @@ pub fn list<'a>(corpus: &'a Corpus, filter: &LibraryFilter) -> Vec<&'a Article> 
     }
     v
 }
+
+/// The page numbers a pager shows on page `page` of `pages`: the first, the last, and `around` on each side
+/// of this one, so the pager stays short however long the list; `None` stands for the numbers left out.
+/// A gap of one number shows that number instead.
+///
+/// ```
+/// use presseschau::core::library::page_window;
+/// assert_eq!(page_window(1, 3, 2), [Some(1), Some(2), Some(3)]);
+/// assert_eq!(page_window(50, 1000, 2), [Some(1), None, Some(48), Some(49), Some(50), Some(51), Some(52), None, Some(1000)]);
+/// assert_eq!(page_window(4, 9, 1), [Some(1), Some(2), Some(3), Some(4), Some(5), None, Some(9)]);
+/// ```
+pub fn page_window(page: usize, pages: usize, around: usize) -> Vec<Option<usize>> {
+    let pages = pages.max(1);
+    let page = page.clamp(1, pages);
+    let near = page.saturating_sub(around).max(1)..=(page + around).min(pages);
+    let mut shown: Vec<usize> = std::iter::once(1).chain(near).chain(std::iter::once(pages)).collect();
+    shown.dedup();
+    shown.sort_unstable();
+    shown.dedup();
+    let mut out = Vec::with_capacity(shown.len() + 2);
+    let mut last = 0;
+    for n in shown {
+        match n - last {
+            1 => {}
+            2 => out.push(Some(last + 1)),
+            _ => out.push(None),
+        }
+        out.push(Some(n));
+        last = n;
+    }
+    out
+}

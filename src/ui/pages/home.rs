@@ -131,6 +131,16 @@ pub(crate) enum PagerOf {
 }
 
 impl PagerOf {
+    /// The pager's name for assistive technology.
+    fn label(&self, t: &'static crate::ui::text::Text) -> &'static str {
+        match self {
+            PagerOf::Library => t.pages_label,
+            PagerOf::Names => t.pages_label_names,
+            PagerOf::Timeline => t.pages_label_timeline,
+            PagerOf::Entity(_) => t.pages_label_mentions,
+        }
+    }
+
     fn route(&self, page: usize) -> Route {
         match self {
             PagerOf::Library => Route::Library { page },
@@ -142,22 +152,35 @@ impl PagerOf {
 }
 
 /// Links to the pages of a list split into pages (the library, the names index, the timeline, a name's
-/// mentions).
+/// mentions): the previous and the next page, the first and the last, and the two on each side of this one
+/// ([`page_window`](crate::core::library::page_window)), so the pager stays short at any corpus size.
 #[component]
 pub(crate) fn Pager(props: &PagerProps) -> Html {
     let t = crate::ui::hooks::use_text();
+    let (page, pages) = (props.page, props.pages);
+    let link = |n: usize, text: String, rel: Option<&'static str>| {
+        html! { <a href={props.list.route(n).href()} {rel}>{ text }</a> }
+    };
     html! {
-        <nav class="pager" aria-label={t.pages_label}>
-            <p>{ t.page_of(props.page, props.pages) }</p>
+        <nav class="pager" aria-label={props.list.label(t)}>
+            <p>{ t.page_of(page, pages) }</p>
             <ol>
-                for n in 1..=props.pages {
+                if page > 1 {
+                    <li class="pager-step">{ link(page - 1, format!("‹ {}", t.page_previous), Some("prev")) }</li>
+                }
+                for n in crate::core::library::page_window(page, pages, 2) {
                     <li>
-                        if n == props.page {
-                            <span aria-current="page">{ n }</span>
+                        if n == Some(page) {
+                            <span aria-current="page">{ page }</span>
+                        } else if let Some(n) = n {
+                            { link(n, n.to_string(), None) }
                         } else {
-                            <a href={props.list.route(n).href()}>{ n }</a>
+                            <span class="pager-gap">{ "…" }</span>
                         }
                     </li>
+                }
+                if page < pages {
+                    <li class="pager-step">{ link(page + 1, format!("{} ›", t.page_next), Some("next")) }</li>
                 }
             </ol>
         </nav>

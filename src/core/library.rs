@@ -102,7 +102,6 @@ pub fn page_window(page: usize, pages: usize, around: usize) -> Vec<Option<usize
     let page = page.clamp(1, pages);
     let near = page.saturating_sub(around).max(1)..=(page + around).min(pages);
     let mut shown: Vec<usize> = std::iter::once(1).chain(near).chain(std::iter::once(pages)).collect();
-    shown.dedup();
     shown.sort_unstable();
     shown.dedup();
     let mut out = Vec::with_capacity(shown.len() + 2);

@@ -6,6 +6,9 @@
 #   tools/ner_bench.sh callgrind [dev.tsv]   # instructions per token in Model::tag_tokens (load-independent)
 #   NER_MODEL=m.bin tools/ner_bench.sh passes [dev.tsv]   # instructions of one seeds pass and one dev pass, each
 #                                            # on its own, with the model file given read at run time
+#   tools/ner_bench.sh pair a.bin b.bin [dev.tsv]   # wasm tokens/s of two model files, run by run in turn
+#                                            # (NER_PAIR_RUNS rounds, default 5; so machine load hits both alike),
+#                                            # with the medians of each
 #
 # dev.tsv defaults to ../shared/data/germeval2014/NER-de-dev.tsv (relative to the repo root); if it is missing
 # only the seeds are measured. Needs the wasm32-unknown-unknown target, wasm-bindgen-cli 0.2.130 and node; the
@@ -16,8 +19,10 @@ set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 dir=${NER_BENCH_DIR:-${TMPDIR:-/tmp}/presseschau-ner-bench}
 mode=wasm
+abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
 case "${1:-}" in
   native | callgrind | passes | wasm) mode=$1; shift ;;
+  pair) mode=pair; pair_a=$(abs "$2"); pair_b=$(abs "$3"); shift 3 ;;
 esac
 tsv=${1:-$repo/../shared/data/germeval2014/NER-de-dev.tsv}
 [ -f "$tsv" ] || { echo "note: $tsv not found, measuring the seeds only" >&2; tsv=; }
@@ -194,6 +199,41 @@ case $mode in
     cargo build -q --release --lib --target wasm32-unknown-unknown
     wasm-bindgen --target nodejs --out-dir pkg target/wasm32-unknown-unknown/release/presseschau_ner_bench.wasm
     node bench.js $tsv_abs
+    ;;
+  pair)
+    # one wasm build per model file (only the probe crate is rebuilt for the second), then the runs in turn
+    for side in a b; do
+      if [ $side = a ]; then cp "$pair_a" model.bin; else cp "$pair_b" model.bin; fi
+      cargo build -q --release --lib --target wasm32-unknown-unknown
+      rm -rf pkg-$side
+      wasm-bindgen --target nodejs --out-dir pkg-$side target/wasm32-unknown-unknown/release/presseschau_ner_bench.wasm
+      sed "s#./pkg/#./pkg-$side/#" bench.js > bench-$side.js
+    done
+    echo "a = $pair_a"
+    echo "b = $pair_b"
+    i=1
+    while [ "$i" -le "${NER_PAIR_RUNS:-5}" ]; do
+      for side in a b; do
+        echo "run $i $side (load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null))"
+        node bench-$side.js $tsv_abs
+      done
+      i=$((i + 1))
+    done | tee pair.log
+    cat > medians.js <<'JS'
+const lines = require('fs').readFileSync(process.argv[2], 'utf8').split('\n');
+const d = {};
+let side;
+for (const l of lines) {
+  let m = l.match(/^run \d+ (\w)/);
+  if (m) { side = m[1]; continue; }
+  m = l.match(/^(seeds|dev)\s.*?: (\d+) tokens\/s wall clock, (\d+) per CPU second/);
+  if (m) (d[`${side} ${m[1]}`] ||= []).push([+m[2], +m[3]]);
+}
+const med = (a) => { a = [...a].sort((x, y) => x - y); const n = a.length; return n % 2 ? a[(n - 1) / 2] : (a[n / 2 - 1] + a[n / 2]) / 2; };
+for (const k of Object.keys(d).sort())
+  console.log(`${k}: median ${med(d[k].map((x) => x[0])).toFixed(0)} tokens/s wall clock, ${med(d[k].map((x) => x[1])).toFixed(0)} per CPU second (${d[k].length} runs)`);
+JS
+    node medians.js pair.log
     ;;
   native)
     cargo build -q --release --bin native

@@ -21,13 +21,14 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
         [--epochs 10] [--coarse] [--features all,-bigram,casing,placeholder-shape,placeholder-id,compound-head] [--min-weight 1.5] [--min-count 3] [--seed 42]
         [--hash-bits 18|0|12–24] [--weight-bits 8|16] [--weight-clip 1.0] [--lower-min 20] [--shift|--no-shift] [--drop-placeholder-names]
         [--name-dropout P] [--train-split-copies N] [--domain-adapt|--no-domain-adapt] [--margin M] [--cluster-k 128] [--cluster-vocab 10000] [--cluster-placeholders] [--mix 3]
-        [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-confidence] [--stack-all-corpora] [--stack-named|--stack-windows|--stack-everywhere]
+        [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-soup 1] [--stack-confidence] [--stack-all-corpora] [--stack-named|--stack-windows|--stack-everywhere]
                                               train the NER model (corpora: germeval (dev) germeval-train smartdata mobie europarl
                                               legal europeana biofid; `:N` caps a corpus at N sentences;
                                               --unlabeled: text whose words enlarge the noun lexicon;
                                               --stack K: a stacked second pass trained on K jackknife folds, 0 = none;
                                               --stack-named: it runs only where the first pass found a name;
-                                              --stack-windows: only within two tokens of the first pass's names)
+                                              --stack-windows: only within two tokens of the first pass's names;
+                                              --stack-soup N: the second pass averaged over N shuffles)
   presseschau eval ner <file.tsv> [--out pred.tsv] [--model path] [--pred pred.tsv]
                                               tag GermEval TSV, write predictions, print span P/R/F1
                                               (--pred: score an existing prediction file instead)
@@ -167,6 +168,7 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             confidence: false,
             named_only: false,
             windows: false,
+            soup: 1,
         },
     };
     let mut rest = Vec::new();
@@ -211,6 +213,7 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             }
             "--stack-windows" => o.stack.windows = true,
             "--stack-epochs" => o.stack.epochs = number(value(args, &mut i, a)?, a)?,
+            "--stack-soup" => o.stack.soup = number(value(args, &mut i, a)?, a)?,
             "--features" => o.config.features = parse_features(value(args, &mut i, a)?)?,
             "--out" | "--folds" | "--model" => rest.push((a.to_string(), Some(value(args, &mut i, a)?.to_string()))),
             _ => rest.push((a.to_string(), None)),
@@ -225,6 +228,9 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
     }
     if o.config.weight_bits != 8 && o.config.weight_bits != 16 {
         return Err("--weight-bits must be 8 or 16".into());
+    }
+    if !(1..=9).contains(&o.stack.soup) {
+        return Err("--stack-soup must be between 1 and 9".into());
     }
     Ok((o, rest))
 }

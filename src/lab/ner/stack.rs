@@ -32,6 +32,10 @@ pub struct StackConfig {
     pub named_only: bool,
     /// The second pass only in the windows of the first pass's names ([`FeatureSet::STACK_WINDOWS`]).
     pub windows: bool,
+    /// Parameter mixing of the second pass ("model soup"): train it this many times on the same examples, each
+    /// with its own shuffle (seeds `seed`, `seed + 1`, …), and average the averaged weights before they go on
+    /// the model file's grid. 1 = one perceptron (rounds 6 and 7).
+    pub soup: usize,
 }
 
 /// Trains a first-pass model on the sentences given, with the parameter mixing given (`None`: the config's).
@@ -202,7 +206,7 @@ pub fn train_stacked(
         }
         fold_trans.push(trans);
     }
-    let (weights, delta) = perceptron(&examples, &fold_trans, &base, stack.epochs, seed);
+    let (weights, delta) = soup(&examples, &fold_trans, &base, stack, seed);
     // on the grid of the model file, sorted by key: what `train-ner` writes is what was evaluated
     let on_grid = |w: f32| (w / SECOND_STEP).round().clamp(-32767.0, 32767.0) * SECOND_STEP;
     let mut keys: Vec<u32> = weights.keys().copied().collect();
@@ -233,6 +237,40 @@ pub fn train_stacked(
     base.second = Some(Box::new(second));
     base.pack();
     Ok(base)
+}
+
+/// [`perceptron`] run `stack.soup` times with the seeds `seed`, `seed + 1`, …, the weights averaged (one run:
+/// its weights as they are).
+fn soup(
+    examples: &[Example],
+    fold_trans: &[Vec<f32>],
+    base: &Model,
+    stack: &StackConfig,
+    seed: u64,
+) -> (HashMap<u32, Vec<f32>>, Vec<f32>) {
+    let runs = stack.soup.max(1);
+    let (mut weights, mut delta) = perceptron(examples, fold_trans, base, stack.epochs, seed);
+    if runs == 1 {
+        return (weights, delta);
+    }
+    for run in 1..runs {
+        let (w, d) = perceptron(examples, fold_trans, base, stack.epochs, seed + run as u64);
+        for (k, ws) in w {
+            let sum = weights.entry(k).or_insert_with(|| vec![0.0; ws.len()]);
+            for (a, b) in sum.iter_mut().zip(ws) {
+                *a += b;
+            }
+        }
+        for (a, b) in delta.iter_mut().zip(d) {
+            *a += b;
+        }
+    }
+    let n = runs as f32;
+    for ws in weights.values_mut() {
+        ws.iter_mut().for_each(|w| *w /= n);
+    }
+    delta.iter_mut().for_each(|w| *w /= n);
+    (weights, delta)
 }
 
 /// The averaged perceptron of the second pass.

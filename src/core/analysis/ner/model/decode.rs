@@ -132,13 +132,15 @@ pub(super) fn viterbi_scored(
             &mut back[i * l..(i + 1) * l],
         );
     }
-    let mut y = (0..l).fold(0, |b, y| {
-        if score[(n - 1) * l + y] > score[(n - 1) * l + b] {
-            y
-        } else {
-            b
+    // the best last label (the first of equals), on a slice: `Vec` indexing stays a call in the wasm
+    let last = &score[(n - 1) * l..n * l];
+    let (mut y, mut z) = (0, 1);
+    while z < l {
+        if last[z] > last[y] {
+            y = z;
         }
-    });
+        z += 1;
+    }
     path.resize(n, 0);
     for i in (0..n).rev() {
         path[i] = y;
@@ -160,58 +162,83 @@ fn viterbi_step(incoming: &Neighbours, base: usize, prev: &[f32], emit: &[f32], 
         &incoming.full[..],
         &incoming.max[..],
     );
-    // the best previous label (the first of equals) and the runner-up's score
-    let (mut top, mut second) = (0, f32::NEG_INFINITY);
-    let mut p = 1;
-    while p < l {
-        if prev[p] > prev[top] {
-            second = prev[top];
-            top = p;
-        } else if prev[p] > second {
-            second = prev[p];
-        }
-        p += 1;
-    }
+    let (top, top_score, second) = best_two(&prev[..l]);
     let mut y = 0;
     while y < l {
         let r = base + y;
-        let (mut a, z) = (starts[r], starts[r + 1]);
+        let mut a = starts[r];
         let mut best = f32::NEG_INFINITY;
         let mut arg = 0;
-        // Shortcut for a row that lists every label: if even the runner-up with the row's largest weight
-        // scores below the best previous label with its own weight, that label wins outright (float addition
-        // is monotone, so this is exact: the same winner as the full scan, ties included).
-        let via_top = if full[r] { prev[top] + weight[a + top] } else { f32::NAN };
-        if full[r] && second + max[r] < via_top {
-            best = via_top;
-            arg = top;
-        } else if full[r] {
-            // every label: p = a - starts[r]
-            let mut p = 0;
-            while a < z {
-                let s = prev[p] + weight[a];
-                if s > best {
-                    best = s;
-                    arg = p;
+        if full[r] {
+            // Shortcut for a row that lists every label: if even the runner-up with the row's largest weight
+            // scores below the best previous label with its own weight, that label wins outright (float
+            // addition is monotone, so this is exact: the same winner as the full scan, ties included).
+            let via_top = top_score + weight[a + top];
+            if second + max[r] < via_top {
+                best = via_top;
+                arg = top;
+            } else {
+                // every label: p = a - starts[r]
+                let mut p = 0;
+                while p < l {
+                    let s = prev[p] + weight[a];
+                    if s > best {
+                        best = s;
+                        arg = p;
+                    }
+                    p += 1;
+                    a += 1;
                 }
-                p += 1;
-                a += 1;
             }
         } else {
-            while a < z {
-                let p = other[a] as usize;
-                let s = prev[p] + weight[a];
-                if s > best {
-                    best = s;
-                    arg = p;
+            let z = starts[r + 1];
+            if z == a + 2 {
+                // `I-X`: two predecessors (`B-X`, `I-X`), the loop below unrolled (the same comparisons)
+                let (p0, p1) = (other[a] as usize, other[a + 1] as usize);
+                let (s0, s1) = (prev[p0] + weight[a], prev[p1] + weight[a + 1]);
+                if s0 > best {
+                    best = s0;
+                    arg = p0;
                 }
-                a += 1;
+                if s1 > best {
+                    best = s1;
+                    arg = p1;
+                }
+            } else {
+                while a < z {
+                    let p = other[a] as usize;
+                    let s = prev[p] + weight[a];
+                    if s > best {
+                        best = s;
+                        arg = p;
+                    }
+                    a += 1;
+                }
             }
         }
         cur[y] = best + emit[y];
         back[y] = arg as u16;
         y += 1;
     }
+}
+
+/// The best previous label (the first of equals), its score, and the runner-up's score (`-inf` if none).
+#[inline(always)]
+fn best_two(prev: &[f32]) -> (usize, f32, f32) {
+    let (mut top, mut top_score, mut second) = (0, prev[0], f32::NEG_INFINITY);
+    let mut p = 1;
+    while p < prev.len() {
+        let v = prev[p];
+        if v > top_score {
+            second = top_score;
+            top = p;
+            top_score = v;
+        } else if v > second {
+            second = v;
+        }
+        p += 1;
+    }
+    (top, top_score, second)
 }
 
 /// The margin of each token's label on the best path: the best path's score minus the best score of any
@@ -233,6 +260,8 @@ pub(super) fn margins(
         return vec![0.0; n];
     }
     backward_pass(emit, classes, lattice, n, backward);
+    // slices: `Vec` indexing stays a call in the wasm
+    let (forward, backward) = (&forward[..n * l], &backward[..n * l]);
     let total = forward[(n - 1) * l + path[n - 1]];
     let mut out = Vec::with_capacity(n);
     for (i, &on_path) in path.iter().enumerate() {

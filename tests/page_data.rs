@@ -14,9 +14,14 @@ use presseschau::ui::site;
 use presseschau::ui::state::{Action, AppState, Lang};
 use yew::Reducible;
 
+/// The English pages as the build renders them: with the knowledge base's English descriptions.
 fn english(s: &AppState) -> AppState {
     let mut en = s.clone();
     en.lang = Lang::En;
+    en.descriptions_en = serde_json::from_str(presseschau::core::analysis::kb::KB_EN_JSON)
+        .ok()
+        .map(Rc::new);
+    assert!(en.descriptions_en.is_some());
     en
 }
 

@@ -181,6 +181,9 @@ async fn english_pages_link_to_english_pages_and_each_page_sends_readers_to_thei
     assert!(html.contains("href=\"en-index.html\"") && !html.contains("href=\"index.html\""));
     assert!(html.contains("<meta property=\"og:locale\" content=\"en_GB\" />"));
     assert!(html.contains(&format!("!=='en')location.replace('a-{id}.html'")));
+    // an English reading page has its names' English descriptions in its share, not all of kb-en.js
+    assert!(!html.contains("kb-en.js"));
+    let (_, html) = site::render_page(en.clone(), Route::Notes).await;
     assert!(html.contains("<script src=\"kb-en.js\" defer></script>"));
     let (file, html) = site::render_page(s.clone(), Route::Article { id: id.clone() }).await;
     assert_eq!(file, format!("a-{id}.html"));

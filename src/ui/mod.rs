@@ -116,8 +116,17 @@ pub fn App(props: &AppProps) -> Html {
         s.hidden_kinds = hidden;
         let stored_lang = storage::load(state::LANG_KEY).ok().flatten();
         s.lang = text::Lang::preferred(stored_lang.as_deref(), &crate::platform::prefs::browser_languages());
-        // an English page brings kb-en.js before the app: its first render has the English descriptions
-        s.descriptions_en = (s.lang == text::Lang::En).then(english_descriptions).flatten();
+        // an English page brings the English descriptions before the app: a reading page those of its names
+        // (in its share), another page kb-en.js; so the first render has them
+        s.descriptions_en = (s.lang == text::Lang::En)
+            .then(|| {
+                english_descriptions().or_else(|| {
+                    s.whole
+                        .as_ref()
+                        .map(|w| std::rc::Rc::new(w.english.clone().into_iter().collect()))
+                })
+            })
+            .flatten();
         s.theme = state::Theme::from_code(&storage::load(state::THEME_KEY).ok().flatten().unwrap_or_default());
         crate::platform::clock::mark("presseschau:analysed");
         s

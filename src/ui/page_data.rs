@@ -35,7 +35,31 @@ pub fn slice(state: &AppState, all: &Precomputed, route: &Route) -> Option<Preco
         return None;
     }
     let (need, whole) = need(state, route);
-    Some(all.slice(&need, whole))
+    let mut slice = all.slice(&need, whole);
+    let described = english_described(&slice, &need, route);
+    if let Some(w) = slice.whole.as_mut() {
+        w.english = described;
+    }
+    Some(slice)
+}
+
+/// The English descriptions a page shows: those of the names on its articles' cards, or of the name whose
+/// page it is ([`crate::ui::components::entity_name::entity_description`]).
+fn english_described(slice: &Precomputed, need: &Need, route: &Route) -> std::collections::BTreeMap<String, String> {
+    static ENGLISH: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    let english =
+        ENGLISH.get_or_init(|| serde_json::from_str(crate::core::analysis::kb::KB_EN_JSON).unwrap_or_default());
+    let carded = (need.full.iter())
+        .filter_map(|id| slice.entities.by_article.get(id))
+        .flatten()
+        .filter_map(|m| m.entity_id.as_ref());
+    let own = match route {
+        Route::Entity { id } | Route::EntityPage { id, .. } => Some(id),
+        _ => None,
+    };
+    (carded.chain(own))
+        .filter_map(|id| english.get(id).map(|d| (id.clone(), d.clone())))
+        .collect()
 }
 
 /// The whole lists a filter needs, loaded only then: `data/library.js` (every article's lead and main
@@ -161,9 +185,11 @@ pub async fn check(state: Rc<AppState>, route: &Route, slice: Precomputed) -> Re
 /// [`check`] against `whole`, the page as `state` rendered it ([`crate::ui::site::render_page_with_app`]),
 /// so the build renders each page once from the whole analysis.
 pub async fn check_rendered(whole: &str, state: &AppState, route: &Route, slice: Precomputed) -> Result<(), String> {
+    // an English page has the English descriptions of its share only (no kb-en.js)
+    let english = slice.whole.as_ref().map(|w| w.english.clone()).unwrap_or_default();
     let mut from_slice = AppState::from_precomputed(slice);
     from_slice.lang = state.lang;
-    from_slice.descriptions_en = state.descriptions_en.clone();
+    from_slice.descriptions_en = (state.descriptions_en.as_ref()).map(|_| Rc::new(english.into_iter().collect()));
     let sliced = crate::ui::site::render_app(Rc::new(from_slice), route).await;
     if whole == sliced {
         return Ok(());

@@ -69,6 +69,10 @@ pub struct Whole {
     /// reading app has no word diff; the titles come with the slice, not the texts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compare: Option<crate::core::event_view::CompareView>,
+    /// The knowledge base's English descriptions of the names whose cards or header the page shows, so an
+    /// English page needs no `kb-en.js` (the descriptions of every name).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub english: BTreeMap<String, String>,
 }
 
 impl Precomputed {

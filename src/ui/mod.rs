@@ -50,7 +50,16 @@ pub fn start(engine: state::Engine, pages: Pages) {
         crate::platform::clock::mark("presseschau:handed-over");
         // with the whole analysis (a reading page brought only its own share); if the full app cannot be
         // loaded either, the prerendered page stays: readable, not interactive
-        crate::platform::script::load("data.js", |_| crate::platform::script::load("app-full.js", |_| ()));
+        // (and on an English page all the English descriptions, kb-en.js: its share had its own names' only)
+        let english = crate::platform::prefs::root_attr("lang").as_deref() == Some("en");
+        crate::platform::script::load("data.js", move |_| {
+            let full = || crate::platform::script::load("app-full.js", |_| ());
+            if english {
+                crate::platform::script::load("kb-en.js", move |_| full());
+            } else {
+                full();
+            }
+        });
         return;
     };
     let Some(root) = crate::platform::dom::app_root() else {

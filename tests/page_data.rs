@@ -18,10 +18,9 @@ use yew::Reducible;
 fn english(s: &AppState) -> AppState {
     let mut en = s.clone();
     en.lang = Lang::En;
-    en.descriptions_en = serde_json::from_str(presseschau::core::analysis::kb::KB_EN_JSON)
-        .ok()
-        .map(Rc::new);
-    assert!(en.descriptions_en.is_some());
+    let english = presseschau::core::analysis::kb::descriptions_en();
+    assert!(!english.is_empty());
+    en.descriptions_en = Some(Rc::new(english.clone()));
     en
 }
 

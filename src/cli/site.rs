@@ -220,9 +220,7 @@ fn write_index_files(
 fn english_state(state: &AppState) -> AppState {
     let mut en = state.clone();
     en.lang = presseschau::ui::text::Lang::En;
-    en.descriptions_en = serde_json::from_str(presseschau::core::analysis::kb::KB_EN_JSON)
-        .ok()
-        .map(Rc::new);
+    en.descriptions_en = Some(Rc::new(presseschau::core::analysis::kb::descriptions_en().clone()));
     en
 }
 

@@ -20,18 +20,23 @@ use crate::ui::text::Lang;
 /// for the pages of the full app and the not-found page (which shows any old link's route), the whole
 /// analysis (`data.js`).
 pub fn file(route: &Route) -> String {
-    if !route.is_reading() || *route == Route::NotFound {
+    if loads_whole(route) {
         return "data.js".to_string();
     }
     let page = route.href_in(Lang::De);
     format!("data/{}.js", page.trim_end_matches(".html"))
 }
 
+/// Whether `route`'s page loads the whole analysis (`data.js`) rather than a share of its own.
+pub fn loads_whole(route: &Route) -> bool {
+    !route.is_reading() || *route == Route::NotFound
+}
+
 /// The slice of `state`'s analysis that `route`'s page reads; `None` for a page that loads the whole
 /// analysis ([`file`]).
 /// (`all` is `state`'s whole analysis, [`AppState::precomputed`].)
 pub fn slice(state: &AppState, all: &Precomputed, route: &Route) -> Option<Precomputed> {
-    if file(route) == "data.js" {
+    if loads_whole(route) {
         return None;
     }
     let (need, whole) = need(state, route);
@@ -46,9 +51,7 @@ pub fn slice(state: &AppState, all: &Precomputed, route: &Route) -> Option<Preco
 /// The English descriptions a page shows: those of the names on its articles' cards, or of the name whose
 /// page it is ([`crate::ui::components::entity_name::entity_description`]).
 fn english_described(slice: &Precomputed, need: &Need, route: &Route) -> std::collections::BTreeMap<String, String> {
-    static ENGLISH: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
-    let english =
-        ENGLISH.get_or_init(|| serde_json::from_str(crate::core::analysis::kb::KB_EN_JSON).unwrap_or_default());
+    let english = crate::core::analysis::kb::descriptions_en();
     let carded = (need.full.iter())
         .filter_map(|id| slice.entities.by_article.get(id))
         .flatten()

@@ -40,6 +40,13 @@ pub const KB_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/kb.json"));
 #[cfg(not(target_arch = "wasm32"))]
 pub const KB_EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/kb_en.json"));
 
+/// [`KB_EN_JSON`] read (once): the English description of each entity by id.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn descriptions_en() -> &'static HashMap<String, String> {
+    static DESCRIPTIONS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    DESCRIPTIONS.get_or_init(|| serde_json::from_str(KB_EN_JSON).unwrap_or_default())
+}
+
 /// Words that must never be an alias: common German nouns that a reader would be puzzled to see marked as a
 /// name (section labels, boilerplate, everyday nouns). [`Kb::problems`] reports any alias among them.
 pub const COMMON_WORDS: &[&str] = &[

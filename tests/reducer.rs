@@ -120,6 +120,33 @@ fn stored_annotations_load() {
 }
 
 #[test]
+fn a_change_made_while_a_write_was_on_its_way_is_kept() {
+    use presseschau::core::annotations::AnnotationSet;
+    let s = state();
+    let mut stored = AnnotationSet::new();
+    stored.add(note_on_first_article(&s, "stored")).unwrap();
+    let s = s.reduce(Action::ReplaceAnnotations(stored.clone()));
+    // the page's first write is made from the stored note; before its result arrives, an import adds one
+    let mut imported = stored.clone();
+    imported.add(note_on_first_article(&s, "imported")).unwrap();
+    let s = s.reduce(Action::ReplaceAnnotations(imported.clone()));
+    let s = s.reduce(Action::StorageWritten {
+        from: stored.clone(),
+        written: stored.clone(),
+    });
+    assert_eq!(*s.annotations, imported, "the imported note stays");
+    assert_eq!(*s.stored_base, stored);
+    // another tab's note in the write (joined from storage) is shown too
+    let mut theirs = stored.clone();
+    theirs.add(note_on_first_article(&s, "theirs")).unwrap();
+    let s = s.reduce(Action::StorageWritten {
+        from: stored.clone(),
+        written: theirs,
+    });
+    assert_eq!(s.annotations.len(), 3);
+}
+
+#[test]
 fn names_of_the_model_come_after_start_up_and_only_once() {
     use presseschau::core::corpus::Corpus;
     let text = "Politik\n\nNeuer Minister für Landwirtschaft\n\nDer neue Landwirtschaftsminister Gerold Wunderlich \

@@ -215,9 +215,14 @@ pub enum Action {
         /// How many could not be placed in the text.
         unplaced: usize,
     },
-    /// This tab wrote `set` to storage (after joining another tab's changes): it is the new base, and the
-    /// shown notes when they differ.
-    StorageWritten(AnnotationSet),
+    /// This tab wrote `written` to storage (`from`, the notes it held then, joined with another tab's
+    /// changes): it is the new base, and the shown notes, with what changed here since the write was made.
+    StorageWritten {
+        /// The notes the write was made from.
+        from: AnnotationSet,
+        /// What was written.
+        written: AnnotationSet,
+    },
     /// Another tab changed the stored notes to `set`: join its changes with this tab's.
     StorageChanged(AnnotationSet),
     /// Record what storage said.
@@ -460,12 +465,18 @@ impl AppState {
         });
     }
 
-    /// This tab wrote `set`: the new base, and the shown notes when they differ.
-    fn storage_written(&mut self, set: AnnotationSet) {
-        if *self.annotations != set {
-            self.annotations = Rc::new(set.clone());
+    /// This tab wrote `written`, made from `from`: the new base, and the shown notes when they differ.
+    fn storage_written(&mut self, from: &AnnotationSet, written: AnnotationSet) {
+        // a change made between the write and now (an import as the page starts) is kept, not overwritten
+        let shown = if *self.annotations == *from {
+            written.clone()
+        } else {
+            self.annotations.reconcile(from, &written)
+        };
+        if *self.annotations != shown {
+            self.annotations = Rc::new(shown);
         }
-        self.stored_base = Rc::new(set);
+        self.stored_base = Rc::new(written);
     }
 
     /// Another tab wrote `theirs`: both tabs' changes are joined.
@@ -537,11 +548,11 @@ impl Reducible for AppState {
             }
             Action::ReplaceAnnotations(set) => next.annotations = Rc::new(set),
             Action::AdoptShared { notes, unplaced } => next.adopt_shared(notes, unplaced),
-            Action::StorageWritten(set) => {
-                if *self.stored_base == set && *self.annotations == set {
+            Action::StorageWritten { from, written } => {
+                if *self.stored_base == written && *self.annotations == written {
                     return self;
                 }
-                next.storage_written(set);
+                next.storage_written(&from, written);
             }
             Action::StorageChanged(theirs) => next.storage_changed(theirs),
             Action::SetStorage(status) => next.storage = status,

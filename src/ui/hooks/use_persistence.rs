@@ -31,7 +31,10 @@ pub fn use_persistence(state: &AppContext) {
                     if matches!(handle.storage, StorageStatus::SaveFailed(_)) {
                         handle.dispatch(Action::SetStorage(StorageStatus::Ok));
                     }
-                    handle.dispatch(Action::StorageWritten(to_write));
+                    handle.dispatch(Action::StorageWritten {
+                        from: (**annotations).clone(),
+                        written: to_write,
+                    });
                 }
                 Err(e) => {
                     if !matches!(handle.storage, StorageStatus::SaveFailed(_)) {

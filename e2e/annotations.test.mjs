@@ -44,6 +44,45 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 
+  test(`${name}: the notes page loads its notes' articles, not the whole collection, and keeps a note of an unknown article`, async () => {
+    const { page, problems, requests, context } = await openPage(browser, origin());
+    await openArticle(page, origin());
+    const id = page.url().match(/a-([0-9a-f]{12})\.html/)[1];
+    const title = await page.locator('main h1').first().textContent();
+    await selectPhrase(page, 'Sergej Lawrow in der Schwarzmeerstadt Sotschi');
+    await page.click('#add-note');
+    await page.fill('#selection-toolbar textarea', 'Wer reist zu wem?');
+    await page.click('#save-note');
+    await page.waitForSelector('mark.annotation');
+    // a note of an article this collection does not have (imported from another one)
+    await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('presseschau.annotations'));
+      stored.annotations.push({ ...stored.annotations[0], id: 'fremd', article_id: '000000000000', note: 'Aus einer anderen Sammlung' });
+      localStorage.setItem('presseschau.annotations', JSON.stringify(stored));
+    });
+    requests.length = 0;
+    await go(page, origin(), 'notes.html');
+    await page.waitForSelector('[data-page="notes"] .notes-group h2 a');
+    await page.waitForSelector('#notes-loading', { state: 'detached' });
+    const apps = requests.filter((u) => /\/(app|app-full|model|data)\.js$/.test(u)).map((u) => u.split('/').pop());
+    assert.deepEqual(apps, ['app.js'], `the reading app and no whole analysis: ${apps}`);
+    for (const share of ['data/notes.js', `data/a-${id}.js`]) assert.ok(requests.some((u) => u.endsWith(share)), `${share}: ${requests}`);
+    const groups = page.locator('[data-page="notes"] .notes-group');
+    assert.equal(await groups.count(), 2);
+    assert.equal((await groups.nth(0).locator('h2').textContent()).trim(), title.trim());
+    assert.match(await groups.nth(0).textContent(), /Wer reist zu wem\?/);
+    assert.match(await groups.nth(0).locator('a', { hasText: 'Zur Stelle' }).getAttribute('href'), new RegExp(`a-${id}\\.html[#?]q=`));
+    assert.match(await groups.nth(1).textContent(), /die es hier nicht gibt[\s\S]*Aus einer anderen Sammlung/);
+    // the export has both notes, the first with its article's address
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
+    let exported = '';
+    for await (const c of await download.createReadStream()) exported += c;
+    assert.equal(JSON.parse(exported).first.items.length, 2);
+    // the unknown article's share is missing (its request fails: that is how the page learns it); nothing else
+    assert.ok(problems.every((p) => /Failed to load resource|ERR_FILE_NOT_FOUND/.test(p)) && problems.length <= 1, `${problems}`);
+    await context.close();
+  });
+
   test(`${name}: a note-set link shows the notes read-only in a fresh profile, and they can be taken over`, async () => {
     const teacher = await openPage(browser, origin());
     await openArticle(teacher.page, origin());

@@ -168,7 +168,7 @@ for (const name of ['http', 'file']) {
     const article = pages.find((f) => f.startsWith('a-'));
     const compare = pages.find((f) => f.startsWith('c-'));
     const apps = () => requests.filter((u) => /\/(app|app-full|model)\.js$/.test(u)).map((u) => u.split('/').pop());
-    for (const file of ['index.html', article, 'e.html', 't.html', compare]) {
+    for (const file of ['index.html', article, 'e.html', 't.html', compare, 'notes.html']) {
       requests.length = 0;
       await go(page, origin(), file);
       await page.locator('.article-body mark.entity, main h1').first().waitFor();
@@ -183,7 +183,7 @@ for (const name of ['http', 'file']) {
       await page.locator('.article-body mark.entity[data-entity-id]').first().focus();
       await page.waitForSelector('#entity-card');
     }
-    for (const file of ['notes.html', 'search.html', 'add.html']) {
+    for (const file of ['search.html', 'add.html']) {
       requests.length = 0;
       await go(page, origin(), file);
       assert.deepEqual(apps(), ['app-full.js'], `${file} loads ${apps()}`);

@@ -31,6 +31,37 @@ fn storage() -> Result<web_sys::Storage, StorageError> {
         .ok_or(StorageError::Unavailable)
 }
 
+fn session() -> Result<web_sys::Storage, StorageError> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return Err(StorageError::Unavailable);
+    }
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Writes a key of this tab's sessionStorage (what a page hands to its next load in the same tab).
+pub fn save_in_tab(key: &str, value: &str) -> Result<(), StorageError> {
+    session()?.set_item(key, value).map_err(|e| {
+        StorageError::WriteFailed(
+            e.as_string()
+                .unwrap_or_else(|| "quota exceeded or storage disabled".into()),
+        )
+    })
+}
+
+/// Reads a key of this tab's sessionStorage.
+pub fn load_in_tab(key: &str) -> Option<String> {
+    session().ok()?.get_item(key).ok().flatten()
+}
+
+/// Removes a key of this tab's sessionStorage.
+pub fn remove_in_tab(key: &str) {
+    if let Ok(s) = session() {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Reads a key (`Ok(None)` when it was never written).
 pub fn load(key: &str) -> Result<Option<String>, StorageError> {
     storage()?.get_item(key).map_err(|_| StorageError::Unavailable)

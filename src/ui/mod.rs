@@ -43,7 +43,10 @@ pub fn start(engine: state::Engine, pages: Pages) {
         .ok()
         .flatten()
         .is_some();
-    let start = (pages.shows(&route) && !(own && engine.get().is_none()))
+    // a file the reading app read for import: the full app imports it (pages::notes_page)
+    let import =
+        route == Route::Notes && crate::platform::storage::load_in_tab(pages::notes_page::PENDING_IMPORT_KEY).is_some();
+    let start = (pages.shows(&route) && !((own || import) && engine.get().is_none()))
         .then(|| state::AppState::starting(engine))
         .flatten();
     let Some(start) = start else {

@@ -23,8 +23,7 @@ pub fn file(route: &Route) -> String {
     if loads_whole(route) {
         return "data.js".to_string();
     }
-    let page = route.href_in(Lang::De);
-    format!("data/{}.js", page.trim_end_matches(".html"))
+    route.share_file()
 }
 
 /// Whether `route`'s page loads the whole analysis (`data.js`) rather than a share of its own.

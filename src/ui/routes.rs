@@ -133,6 +133,12 @@ impl Route {
         }
     }
 
+    /// The page's own share of the build's analysis (`data/<page>.js`, one for both languages; see
+    /// `ui::page_data`). An article's is also what the notes page loads for the articles of the notes.
+    pub fn share_file(&self) -> String {
+        format!("data/{}.js", self.file().trim_end_matches(".html"))
+    }
+
     /// [`Self::href`] of the German page (the English one is `en-` and this).
     fn file(&self) -> String {
         if self.is_dynamic() {
@@ -307,6 +313,7 @@ impl Route {
                 | Route::Compare { .. }
                 | Route::Timeline
                 | Route::TimelinePage { .. }
+                | Route::Notes
                 | Route::NotFound
         )
     }
@@ -315,8 +322,6 @@ impl Route {
 /// Maps a route to its page.
 pub fn switch(route: Route) -> Html {
     match route {
-        Route::Compare { a, b } => html! { <ComparePage {a} {b} /> },
-        Route::Notes => html! { <NotesPage /> },
         Route::Search => html! { <crate::ui::pages::search_page::SearchPage /> },
         Route::Add => html! { <crate::ui::pages::add_page::AddPage /> },
         Route::View => html! { <crate::ui::pages::view_page::ViewPage /> },
@@ -338,6 +343,7 @@ fn switch_reading(route: Route) -> Html {
         Route::Compare { a, b } => html! { <ComparePage {a} {b} /> },
         Route::Timeline => html! { <TimelinePage page={1} /> },
         Route::TimelinePage { page } => html! { <TimelinePage {page} /> },
+        Route::Notes => html! { <NotesPage /> },
         _ => html! { <NotFoundPage /> },
     }
 }

@@ -255,6 +255,8 @@ pub enum Action {
     OwnKeepShown,
     /// A whole list (or the whole analysis) arrived where the state held one page's slice.
     WholeData(Rc<Precomputed>),
+    /// An article of the reader's notes arrived on the notes page, from its own page's share.
+    NotedArticle(Rc<crate::core::corpus::Article>),
 }
 
 impl AppState {
@@ -394,10 +396,16 @@ impl AppState {
 
     /// Calls `f` with every article as W3C import and export see it (id, web address, clean text).
     pub fn with_article_refs<R>(&self, f: impl FnOnce(&[crate::core::annotations::w3c::ArticleRef<'_>]) -> R) -> R {
-        let texts: Vec<String> = self.corpus.articles.iter().map(|a| a.text()).collect();
-        let refs: Vec<_> = self
-            .corpus
-            .articles
+        Self::article_refs(&self.corpus.articles, f)
+    }
+
+    /// Calls `f` with `articles` as W3C import and export see them.
+    pub fn article_refs<R>(
+        articles: &[crate::core::corpus::Article],
+        f: impl FnOnce(&[crate::core::annotations::w3c::ArticleRef<'_>]) -> R,
+    ) -> R {
+        let texts: Vec<String> = articles.iter().map(|a| a.text()).collect();
+        let refs: Vec<_> = articles
             .iter()
             .zip(&texts)
             .map(|(a, t)| crate::core::annotations::w3c::ArticleRef {
@@ -569,6 +577,8 @@ impl Reducible for AppState {
             Action::SetDescriptionsEn(d) => next.descriptions_en = Some(d),
             Action::WholeData(_) if self.window().is_none() => return self,
             Action::WholeData(p) => next.take_whole((*p).clone()),
+            Action::NotedArticle(_) if self.whole.is_none() => return self,
+            Action::NotedArticle(a) => next.add_article((*a).clone()),
             // the rest are the own articles' actions ([`AppState::reduce_own`])
             own => next.reduce_own(own),
         }

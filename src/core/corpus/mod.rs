@@ -367,6 +367,18 @@ pub struct Corpus {
     pub errors: Vec<IngestError>,
 }
 
+/// The library's order: newest first, unknown dates last, then by title.
+fn library_order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    let key = |x: &Article| x.date.value.map(|d| std::cmp::Reverse((d.year, d.month, d.day)));
+    match (key(a), key(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+    .then_with(|| a.title.text.cmp(&b.title.text))
+}
+
 impl Corpus {
     /// Ingests `(file name, bytes)` pairs. A bad file becomes an error; the others still come through.
     /// Two files with the same content become one article (the first one's file name is kept).
@@ -393,17 +405,29 @@ impl Corpus {
                 Err(e) => corpus.errors.push(e),
             }
         }
-        corpus.articles.sort_by(|a, b| {
-            let key = |x: &Article| x.date.value.map(|d| std::cmp::Reverse((d.year, d.month, d.day)));
-            match (key(a), key(b)) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-            .then_with(|| a.title.text.cmp(&b.title.text))
-        });
+        corpus.articles.sort_by(library_order);
         corpus
+    }
+
+    /// Adds `article` in its place in the library's order, or puts it in place of the article with its id.
+    ///
+    /// ```
+    /// use presseschau::core::corpus::Corpus;
+    /// let source = |title: &str| format!("{title}\n\nDer erste Absatz von {title}. Er hat zwei Sätze.");
+    /// let (a, b, c) = (source("Anfang"), source("Bericht"), source("Chronik"));
+    /// let mut corpus = Corpus::from_sources([("a.txt", a.as_bytes()), ("c.txt", c.as_bytes())]);
+    /// let middle = Corpus::from_sources([("b.txt", b.as_bytes())]).articles.remove(0);
+    /// corpus.insert(middle.clone());
+    /// corpus.insert(middle);
+    /// let titles: Vec<_> = corpus.articles.iter().map(|a| a.title.text.as_str()).collect();
+    /// assert_eq!(titles, ["Anfang", "Bericht", "Chronik"]);
+    /// ```
+    pub fn insert(&mut self, article: Article) {
+        self.articles.retain(|a| a.id != article.id);
+        let at = self
+            .articles
+            .partition_point(|a| library_order(a, &article) != std::cmp::Ordering::Greater);
+        self.articles.insert(at, article);
     }
 
     /// The corpus of the files in `seeds/`, embedded at compile time.

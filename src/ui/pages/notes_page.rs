@@ -5,11 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::annotations::w3c::ImportReport;
-use crate::core::annotations::{Annotation, Color, Filter, MergeOutcome, handout, link, w3c};
+use crate::core::annotations::w3c::{ArticleRef, ImportReport};
+use crate::core::annotations::{Annotation, Color, Filter, MergeOutcome, handout, link};
 use crate::platform::files::FileError;
 use crate::ui::components::annotation_item::AnnotationItem;
 use crate::ui::routes::Route;
+use crate::ui::state::engine::ImportFn;
 use crate::ui::state::{Action, AppContext, AppState, CREATOR_KEY, Notice, use_app};
 
 /// A note and the passage link that jumps to it.
@@ -26,6 +27,7 @@ pub fn NotesPage() -> Html {
     let tag = use_state_eq(|| None::<String>);
     let report = use_state_eq(|| None::<Rc<ImportReport>>);
     let color = use_state_eq(|| None::<Color>);
+    use_pending_import(&app, &report);
     use_effect_with(t.lang, |_| {
         crate::platform::dom::set_title(&format!("{} — {}", t.notes_title, t.app_name))
     });
@@ -34,11 +36,13 @@ pub fn NotesPage() -> Html {
         tag: (*tag).clone(),
         color: *color,
     };
+    // (on the static site the page loads its notes' articles: until they are here, no note is unknown)
+    let loading = crate::ui::hooks::use_noted_articles(&app);
     let shown = app.annotations.filter(&filter);
     let groups = note_groups(&app, &shown);
     let unknown: Vec<_> = shown
         .iter()
-        .filter(|a| app.corpus.get(&a.article_id.0).is_none())
+        .filter(|a| !loading && app.corpus.get(&a.article_id.0).is_none())
         .map(|a| (*a).clone())
         .collect();
     let on_tag = {
@@ -59,7 +63,8 @@ pub fn NotesPage() -> Html {
         <section class="notes-page" data-page="notes">
             <h1>{ t.notes_title }<span class="count">{ format!(" ({})", app.annotations.len()) }</span></h1>
             <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Notes.href())} /></div>
-            { panel_actions(&app, &report) }
+            { panel_actions(&app, &report, loading) }
+            if loading { <p class="hint" role="status" id="notes-loading">{ t.notes_loading }</p> }
             // `if let`, not `{ for … }`: a `for` adds or removes a child in the middle of the list, and yew
             // then re-creates everything after it (an open edit form would lose its text).
             if let Some(r) = (*report).as_ref() { { import_details(&app, r) } }
@@ -99,8 +104,9 @@ fn note_groups(app: &AppState, shown: &[&Annotation]) -> Vec<NoteGroup> {
     groups
 }
 
-/// Export (W3C, handout) and import.
-fn panel_actions(app: &AppContext, report: &UseStateHandle<Option<Rc<ImportReport>>>) -> Html {
+/// Export (W3C, handout) and import (the exports wait for the notes' articles: they carry their web
+/// addresses and texts).
+fn panel_actions(app: &AppContext, report: &UseStateHandle<Option<Rc<ImportReport>>>, loading: bool) -> Html {
     let t = app.lang.text();
     let export = {
         let app = app.clone();
@@ -136,8 +142,8 @@ fn panel_actions(app: &AppContext, report: &UseStateHandle<Option<Rc<ImportRepor
     };
     html! {
         <div class="panel-actions">
-            <button type="button" class="button button--quiet" id="export-all" onclick={export} disabled={app.annotations.is_empty()}>{ t.export_w3c }</button>
-            <button type="button" class="button button--quiet" onclick={handout_all} disabled={app.annotations.is_empty()}>{ t.export_handout }</button>
+            <button type="button" class="button button--quiet" id="export-all" onclick={export} disabled={app.annotations.is_empty() || loading}>{ t.export_w3c }</button>
+            <button type="button" class="button button--quiet" onclick={handout_all} disabled={app.annotations.is_empty() || loading}>{ t.export_handout }</button>
             <label class="button button--quiet file-button">{ t.import }<input type="file" id="import-file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} /></label>
             <label class="creator-name">{ t.creator_label }<input type="text" id="creator-name" maxlength="120" value={creator} oninput={on_creator} autocomplete="name" /></label>
         </div>
@@ -158,40 +164,83 @@ fn download_handout(app: &AppState) {
     crate::platform::download::download("presseschau-handout.md", "text/markdown", &md);
 }
 
-/// Imports a read file (W3C JSON-LD) into the notes and reports how it went.
+/// The key of this tab's sessionStorage that holds a file the reading app read for import, until the full
+/// app has imported it (the reading app has no W3C reader, and an import's notes may name any article of
+/// the collection, by web address or by a quote: the full app has them all).
+pub const PENDING_IMPORT_KEY: &str = "presseschau.pending-import";
+
+/// Imports a read file (W3C JSON-LD) into the notes and reports how it went. The reading app hands the file
+/// to the full app: it keeps it in this tab's storage and loads the page again ([`crate::ui::start`] then
+/// starts the full app, and [`use_pending_import`] imports it).
 fn import_notes(app: &AppContext, shown: &UseStateHandle<Option<Rc<ImportReport>>>, result: Result<String, FileError>) {
     let t = app.lang.text();
+    let content = match result {
+        Ok(content) => content,
+        Err(why) => return notify_error(app, format!("{}: {}.", t.import_failed, t.file_error(&why))),
+    };
+    let Some(analysis) = app.engine.get() else {
+        return match crate::platform::storage::save_in_tab(PENDING_IMPORT_KEY, &content) {
+            Ok(()) => crate::platform::location::reload(),
+            Err(_) => notify_error(app, format!("{}: {}.", t.import_failed, t.import_handover_failed)),
+        };
+    };
+    app.with_article_refs(|refs| import_against(app, shown, analysis.import, &content, refs));
+}
+
+/// Imports a file the reading app handed over ([`PENDING_IMPORT_KEY`]), once, when the full app shows the
+/// page.
+#[hook]
+fn use_pending_import(app: &AppContext, shown: &UseStateHandle<Option<Rc<ImportReport>>>) {
+    let (app, shown) = (app.clone(), shown.clone());
+    use_effect_with((), move |_| {
+        if app.engine.get().is_none() {
+            return;
+        }
+        if let Some(content) = crate::platform::storage::load_in_tab(PENDING_IMPORT_KEY) {
+            crate::platform::storage::remove_in_tab(PENDING_IMPORT_KEY);
+            import_notes(&app, &shown, Ok(content));
+        }
+    });
+}
+
+/// Imports `content` against the collection's articles `refs` and reports how it went.
+fn import_against(
+    app: &AppContext,
+    shown: &UseStateHandle<Option<Rc<ImportReport>>>,
+    import: ImportFn,
+    content: &str,
+    refs: &[ArticleRef<'_>],
+) {
+    let t = app.lang.text();
     let now = crate::platform::clock::now_iso();
-    match result {
-        Ok(content) => match app.with_article_refs(|refs| w3c::import_into(&content, &app.annotations, &now, refs)) {
-            Ok((set, report)) => {
-                app.dispatch(Action::ReplaceAnnotations(set));
-                let counts = t.import_report(
-                    report.count(MergeOutcome::Added),
-                    report.count(MergeOutcome::Updated),
-                    report.count(MergeOutcome::Kept),
-                );
-                let unplaced = t.import_unplaced(report.unplaced().len(), report.skipped.len());
-                app.dispatch(Action::Notify(Notice {
-                    text: format!("{counts} {unplaced}").trim().to_string(),
-                    is_error: false,
-                }));
-                shown.set(Some(Rc::new(report)));
-            }
-            Err(err) => app.dispatch(Action::Notify(Notice {
-                text: match (err.too_large, err.note_too_long) {
-                    (Some(bytes), _) => t.import_too_large(bytes),
-                    (None, Some((item, bytes))) => t.import_note_too_long(item, bytes),
-                    (None, None) => t.import_failed_items(err.problems.len()),
-                },
-                is_error: true,
-            })),
-        },
-        Err(why) => app.dispatch(Action::Notify(Notice {
-            text: format!("{}: {}.", t.import_failed, t.file_error(&why)),
-            is_error: true,
-        })),
+    match import(content, &app.annotations, &now, refs) {
+        Ok((set, report)) => {
+            app.dispatch(Action::ReplaceAnnotations(set));
+            let counts = t.import_report(
+                report.count(MergeOutcome::Added),
+                report.count(MergeOutcome::Updated),
+                report.count(MergeOutcome::Kept),
+            );
+            let unplaced = t.import_unplaced(report.unplaced().len(), report.skipped.len());
+            app.dispatch(Action::Notify(Notice {
+                text: format!("{counts} {unplaced}").trim().to_string(),
+                is_error: false,
+            }));
+            shown.set(Some(Rc::new(report)));
+        }
+        Err(err) => notify_error(
+            app,
+            match (err.too_large, err.note_too_long) {
+                (Some(bytes), _) => t.import_too_large(bytes),
+                (None, Some((item, bytes))) => t.import_note_too_long(item, bytes),
+                (None, None) => t.import_failed_items(err.problems.len()),
+            },
+        ),
     }
+}
+
+fn notify_error(app: &AppContext, text: String) {
+    app.dispatch(Action::Notify(Notice { text, is_error: true }));
 }
 
 /// The last import, note by note: what happened, with a link to each note's article.

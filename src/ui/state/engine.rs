@@ -7,6 +7,8 @@
 use crate::core::analysis::detected::Detected;
 use crate::core::analysis::entities::CorpusEntities;
 use crate::core::analysis::events::Linkage;
+use crate::core::annotations::AnnotationSet;
+use crate::core::annotations::w3c::{ArticleRef, ImportError, ImportReport};
 use crate::core::corpus::{Article, ArticleId, Corpus};
 
 /// The analysis steps the state runs on text the build did not analyse.
@@ -33,7 +35,14 @@ pub struct Analysis {
     pub with_model: fn(Box<dyn FnOnce()>),
     /// Two articles aligned sentence by sentence with their word differences (the compare view).
     pub compare: fn(&Corpus, &Linkage, &str, &str) -> Option<crate::core::event_view::CompareView>,
+    /// Reads a W3C file into the notes (the reading app hands an import to the full app:
+    /// [`crate::ui::pages::notes_page`]).
+    pub import: ImportFn,
 }
+
+/// [`crate::core::annotations::w3c::import_into`]: a W3C file read into the notes against the articles.
+pub type ImportFn =
+    fn(&str, &AnnotationSet, &str, &[ArticleRef<'_>]) -> Result<(AnnotationSet, ImportReport), ImportError>;
 
 /// The core's analysis.
 pub static FULL: Analysis = Analysis {
@@ -49,6 +58,7 @@ pub static FULL: Analysis = Analysis {
     },
     with_model: |done| crate::platform::model::ensure(done),
     compare: crate::core::event_view::compare,
+    import: crate::core::annotations::w3c::import_into,
 };
 
 /// The analysis a state can run: the full app's, or none (the reading pages' app).

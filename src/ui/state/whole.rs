@@ -88,4 +88,11 @@ impl AppState {
         self.links = Rc::new(links);
         self.whole = whole.map(Rc::new);
     }
+
+    /// Adds an article the notes page loaded ([`super::Action::NotedArticle`]) to the slice's articles.
+    pub(super) fn add_article(&mut self, article: Article) {
+        let mut corpus = (*self.corpus).clone();
+        corpus.insert(article);
+        self.corpus = Rc::new(corpus);
+    }
 }

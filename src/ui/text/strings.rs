@@ -112,6 +112,8 @@ texts! {
     mentions_in_articles: "Erwähnungen" | "Mentions",
     co_occurring: "Kommt oft zusammen vor mit" | "Often appears together with",
     notes_unknown_article: "Notizen zu Artikeln, die es hier nicht gibt" | "Notes on articles that are not here",
+    notes_loading: "Die Artikel Ihrer Notizen werden geladen …" | "Loading the articles of your notes …",
+    import_handover_failed: "die Datei ließ sich nicht an den Import übergeben (zu groß für den Speicher dieses Tabs oder Speicher gesperrt)" | "the file could not be passed on to the import (too large for this tab's storage, or storage is blocked)",
     detected_short: "automatisch erkannt" | "detected automatically",
     detected_card: "Automatisch erkannt, nicht in der Wissensbasis." | "Detected automatically, not in the knowledge base.",
     main_entities: "Wichtigste Namen" | "Main names",

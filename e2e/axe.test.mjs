@@ -27,6 +27,11 @@ for (const [scheme, locale] of [['light', 'de-DE'], ['dark', 'en-GB']]) {
     // axe is injected as a script: the test context does not enforce the site's CSP (the pages do).
     const context = await browser.newContext({ bypassCSP: true, colorScheme: 'light', locale, viewport: { width: 1200, height: 900 } });
     if (scheme === 'dark') await context.addInitScript(() => localStorage.setItem('presseschau.theme', 'dark'));
+    // a note on the first article, so the notes page lists one (with its buttons) and the article shows it
+    const noted = pages().find((f) => f.startsWith('a-')).slice(2, -5);
+    await context.addInitScript((article) => localStorage.setItem('presseschau.annotations', JSON.stringify({ version: 2, annotations: [{
+      id: 'axe1', article_id: article, quote: { exact: 'Russland', prefix: '', suffix: '' }, position: { start: 0, end: 8 },
+      color: 'green', note: 'Eine **Notiz**', tags: ['Unterricht'], created: '2026-12-01T10:00:00Z', modified: '2026-12-01T10:00:00Z' }] })), noted);
     const page = await context.newPage();
     const found = [];
     // each language's pages (a page in the other language would send the browser to this one's)

@@ -68,9 +68,14 @@ pub fn run(args: &[String]) -> i32 {
             write_page_data(dir, &state, &all, r, &app).await?;
             pages.push((file, page));
         }
-        // every page in English too (`en-…`), linking to pages in English
+        // every page in English too (`en-…`), linking to pages in English; its share is the German page's
+        // file, checked again against the English page (it carries the English descriptions of its names)
         for r in &routes {
-            pages.push(site::render_page_at(english.clone(), r.clone(), site_url.as_deref()).await);
+            let (file, page, app) = site::render_page_with_app(english.clone(), r.clone(), site_url.as_deref()).await;
+            if let Some(slice) = presseschau::ui::page_data::slice(&state, &all, r) {
+                presseschau::ui::page_data::check_rendered(&app, &english, r, slice).await?;
+            }
+            pages.push((file, page));
         }
         Ok::<_, String>(pages)
     });
@@ -89,12 +94,6 @@ pub fn run(args: &[String]) -> i32 {
             return 1;
         }
     }
-    // The build's analysis: the whole for the full app's pages (the app starts from it instead of
-    // analysing again), and each reading page's share of it, checked against the page.
-    let Some(all) = state.precomputed() else {
-        eprintln!("presseschau site: the analysis cannot be written");
-        return 1;
-    };
     let Some(data) = presseschau::ui::page_data::script(&all) else {
         eprintln!("presseschau site: the analysis cannot be written");
         return 1;
@@ -138,8 +137,9 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 /// Writes `data/<page>.js` for `route`'s page if it is a reading page: its share of the analysis
-/// ([`page_data`]), after checking that the page renders the same from it as it did from the whole (`app`;
-/// in German: the data is the same in both languages).
+/// ([`page_data`]), after checking that the page renders the same from it as it did from the whole (`app`,
+/// the German page; the file is the same for both languages, and the English page is checked against it
+/// where it is rendered).
 async fn write_page_data(
     dir: &Path,
     state: &AppState,

@@ -14,7 +14,6 @@ use crate::ui::pages::home::PAGE_SIZE;
 use crate::ui::pages::timeline_page::PAGE_SIZE as TIMELINE_PAGE;
 use crate::ui::routes::Route;
 use crate::ui::state::AppState;
-use crate::ui::text::Lang;
 
 /// The script a page loads its data from: its own slice (`data/<page>.js`, one for both languages), or,
 /// for the pages of the full app and the not-found page (which shows any old link's route), the whole
@@ -204,7 +203,7 @@ pub async fn check_rendered(whole: &str, state: &AppState, route: &Route, slice:
     };
     Err(format!(
         "the page {} differs when rendered from its data: …{}… against …{}…",
-        route.href_in(Lang::De),
+        route.href_in(state.lang),
         around(whole),
         around(&sliced)
     ))

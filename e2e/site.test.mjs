@@ -188,6 +188,13 @@ for (const name of ['http', 'file']) {
       await go(page, origin(), file);
       assert.deepEqual(apps(), ['app-full.js'], `${file} loads ${apps()}`);
     }
+    // the search page starts from its small share, and a query loads its hits' articles' shares
+    requests.length = 0;
+    await page.goto(siteDir(origin()) + 'search.html#q=' + encodeURIComponent('Erdogans Drohnen'));
+    await page.waitForSelector('html[data-app="ready"] .search-hit .snippet mark');
+    assert.ok(requests.some((u) => u.endsWith('/data/search.js')), `${requests}`);
+    assert.ok(requests.some((u) => /\/data\/a-[0-9a-f]{12}\.js$/.test(u)), `${requests}`);
+    assert.ok(!requests.some((u) => u.endsWith('/data.js')), 'search.html loads data.js');
     // a reader with own articles: the reading page hands over to the full app, which shows them
     await page.evaluate(() => localStorage.setItem('presseschau.own.present', '1'));
     requests.length = 0;

@@ -46,8 +46,20 @@ pub fn start(engine: state::Engine, pages: Pages) {
     // a file the reading app read for import: the full app imports it (pages::notes_page)
     let import =
         route == Route::Notes && crate::platform::storage::load_in_tab(pages::notes_page::PENDING_IMPORT_KEY).is_some();
-    let start = (pages.shows(&route) && !((own || import) && engine.get().is_none()))
-        .then(|| state::AppState::starting(engine))
+    // the full app on a page with a share (the search page) needs the whole analysis for own articles
+    if own && engine.get().is_some() && route.loads_share() {
+        crate::platform::script::load("data.js", move |_| mount(engine, pages, route, false));
+        return;
+    }
+    let hand_over = (own || import) && engine.get().is_none();
+    mount(engine, pages, route, hand_over);
+}
+
+/// Renders the app on `route`, or hands the page to the full app (`hand_over`, or a page this app does not
+/// show or cannot start on).
+fn mount(engine: state::Engine, pages: Pages, route: Route, hand_over: bool) {
+    let start = (pages.shows(&route) && !hand_over)
+        .then(|| state::AppState::starting(engine, route.loads_share()))
         .flatten();
     let Some(start) = start else {
         crate::platform::clock::mark("presseschau:handed-over");

@@ -27,7 +27,7 @@ pub fn file(route: &Route) -> String {
 
 /// Whether `route`'s page loads the whole analysis (`data.js`) rather than a share of its own.
 pub fn loads_whole(route: &Route) -> bool {
-    !route.is_reading() || *route == Route::NotFound
+    !route.loads_share()
 }
 
 /// The slice of `state`'s analysis that `route`'s page reads; `None` for a page that loads the whole

@@ -133,6 +133,13 @@ impl Route {
         }
     }
 
+    /// Whether the page loads its own share of the build's analysis ([`Self::share_file`]) instead of the
+    /// whole (`data.js`): every reading page but the not-found one (it shows any old link's route), and the
+    /// search page of the full app (its hits' articles come with their own shares).
+    pub fn loads_share(&self) -> bool {
+        (self.is_reading() && *self != Route::NotFound) || *self == Route::Search
+    }
+
     /// The page's own share of the build's analysis (`data/<page>.js`, one for both languages; see
     /// `ui::page_data`). An article's is also what the notes page loads for the articles of the notes.
     pub fn share_file(&self) -> String {

@@ -303,7 +303,8 @@ pub fn document(
         },
         // the English descriptions of the knowledge base, for the app's first render of an English page
         // (a reading page has those of its names in its share)
-        kb_en = if t.lang == Lang::En && crate::ui::page_data::loads_whole(route) {
+        // (and the search page: the names a query finds are any of them)
+        kb_en = if t.lang == Lang::En && (crate::ui::page_data::loads_whole(route) || *route == Route::Search) {
             "<script src=\"kb-en.js\" defer></script>\n"
         } else {
             ""

@@ -255,8 +255,9 @@ pub enum Action {
     OwnKeepShown,
     /// A whole list (or the whole analysis) arrived where the state held one page's slice.
     WholeData(Rc<Precomputed>),
-    /// An article of the reader's notes arrived on the notes page, from its own page's share.
-    NotedArticle(Rc<crate::core::corpus::Article>),
+    /// An article a page asked for (the notes page for its notes, the search page for its hits) arrived
+    /// from its own page's share.
+    SharedArticle(Rc<crate::core::corpus::Article>),
 }
 
 impl AppState {
@@ -271,11 +272,13 @@ impl AppState {
     /// Without a readable `data.js`, an app with an [`Engine`] ingests the embedded seeds and analyses them
     /// without the model's names ([`Action::DetectNames`] adds them once the first page is on screen); one
     /// without gets `None` (the reading pages' app then hands over to the full app).
-    pub fn starting(engine: Engine) -> Option<Self> {
+    /// The full app starts from a page's share only where the page loads one (`share_page`: the search
+    /// page, whose hits' articles come with their own shares).
+    pub fn starting(engine: Engine, share_page: bool) -> Option<Self> {
         let data = crate::platform::data::precomputed().and_then(|json| Precomputed::read(&json));
         // (the full app needs the whole corpus: a reading page's share, left when data.js could not be
         // loaded, is not it; the full app then analyses the embedded seeds itself)
-        let data = data.filter(|p| p.whole.is_none() || engine.get().is_none());
+        let data = data.filter(|p| p.whole.is_none() || engine.get().is_none() || share_page);
         let mut s = match (data, engine.get()) {
             (Some(p), _) => {
                 crate::platform::clock::mark("presseschau:precomputed");
@@ -577,8 +580,8 @@ impl Reducible for AppState {
             Action::SetDescriptionsEn(d) => next.descriptions_en = Some(d),
             Action::WholeData(_) if self.window().is_none() => return self,
             Action::WholeData(p) => next.take_whole((*p).clone()),
-            Action::NotedArticle(_) if self.whole.is_none() => return self,
-            Action::NotedArticle(a) => next.add_article((*a).clone()),
+            Action::SharedArticle(_) if self.whole.is_none() => return self,
+            Action::SharedArticle(a) => next.add_article((*a).clone()),
             // the rest are the own articles' actions ([`AppState::reduce_own`])
             own => next.reduce_own(own),
         }

@@ -1,15 +1,15 @@
 //! Hooks, one per file.
 
+mod use_article_shares;
 mod use_fragment;
-mod use_noted_articles;
 mod use_own_articles;
 mod use_persistence;
 mod use_search;
 mod use_text;
 mod use_whole_list;
 
+pub use use_article_shares::use_article_shares;
 pub use use_fragment::use_fragment;
-pub use use_noted_articles::use_noted_articles;
 pub use use_own_articles::{OWN_CHECKED_KEY, OWN_PRESENT_KEY, mark_own_coming, use_own_articles};
 pub use use_persistence::use_persistence;
 pub use use_search::{SearchState, use_search};

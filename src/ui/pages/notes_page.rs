@@ -37,7 +37,8 @@ pub fn NotesPage() -> Html {
         color: *color,
     };
     // (on the static site the page loads its notes' articles: until they are here, no note is unknown)
-    let loading = crate::ui::hooks::use_noted_articles(&app);
+    let noted = app.annotations.items().iter().map(|a| a.article_id.0.clone()).collect();
+    let loading = crate::ui::hooks::use_article_shares(&app, noted);
     let shown = app.annotations.filter(&filter);
     let groups = note_groups(&app, &shown);
     let unknown: Vec<_> = shown

@@ -37,6 +37,14 @@ pub fn SearchPage() -> Html {
             _ => Vec::new(),
         })
     };
+    // (on the static site the page starts from a small share: its hits' articles come with their own)
+    let wanted = match &state {
+        SearchState::Done(done) => (done.1.iter().map(|h| h.id.clone()))
+            .chain(matching_notes(&app, &done.0).into_iter().map(|a| a.article_id.0))
+            .collect(),
+        _ => std::collections::BTreeSet::new(),
+    };
+    crate::ui::hooks::use_article_shares(&app, wanted);
     let body = match &state {
         SearchState::Idle => html! { <p class="hint">{ t.search_help }</p> },
         SearchState::Loading => html! { <p class="hint" role="status">{ t.search_loading }</p> },

@@ -89,9 +89,14 @@ impl AppState {
         self.whole = whole.map(Rc::new);
     }
 
-    /// Adds an article the notes page loaded ([`super::Action::NotedArticle`]) to the slice's articles.
+    /// Adds an article a page loaded from its page's share ([`super::Action::SharedArticle`]) to the slice's
+    /// articles.
     pub(super) fn add_article(&mut self, article: Article) {
         let mut corpus = (*self.corpus).clone();
+        if corpus.get(&article.id.0).is_none() {
+            // (a bundled article: the reader's own come after them, and a page's share has none)
+            self.bundled += 1;
+        }
         corpus.insert(article);
         self.corpus = Rc::new(corpus);
     }

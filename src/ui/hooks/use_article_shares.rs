@@ -1,6 +1,6 @@
-//! The notes page of the static site starts with no article (`data/notes.js`): the articles of the
-//! reader's notes come one by one from their own pages' shares (`data/a-<id>.js`), so the page loads what
-//! the notes need and not the whole corpus.
+//! A page of the static site that starts from a small share of the analysis (the notes page: `data/notes.js`;
+//! the search page: `data/search.js`) loads the articles it shows one by one, from their own pages' shares
+//! (`data/a-<id>.js`): what the page needs, not the whole corpus.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -12,20 +12,16 @@ use crate::core::analysis::precomputed::Precomputed;
 use crate::ui::routes::Route;
 use crate::ui::state::{Action, AppContext};
 
-/// Loads the articles of the notes that the state does not hold (only where it holds a page's share: the
-/// full app has every article), and says whether some are still coming. A note whose article could not be
-/// loaded (not in this collection, or its file is missing) is left to the page to show as such; it is
-/// never dropped.
+/// Loads the articles `ids` that the state does not hold (only where it holds a page's share: the whole
+/// analysis has every article), all at once, and says whether some are still coming. An article that could
+/// not be loaded (not in this collection, or its file is missing) is left to the page to show as such.
 #[hook]
-pub fn use_noted_articles(app: &AppContext) -> bool {
+pub fn use_article_shares(app: &AppContext, ids: BTreeSet<String>) -> bool {
     // the ids asked for that did not come (asked again only on a new page load)
     let failed = use_mut_ref(BTreeSet::<String>::new);
     let arrived = use_state(|| 0usize);
     let missing: BTreeSet<String> = if app.whole.is_some() {
-        (app.annotations.items().iter())
-            .map(|a| a.article_id.0.clone())
-            .filter(|id| app.corpus.get(id).is_none())
-            .collect()
+        ids.into_iter().filter(|id| app.corpus.get(id).is_none()).collect()
     } else {
         BTreeSet::new()
     };
@@ -57,7 +53,7 @@ fn load(
         let article = (data.and_then(|json| Precomputed::read(&json)))
             .and_then(|p| p.articles.into_iter().find(|a| a.id.0 == id));
         match article {
-            Some(article) => dispatcher.dispatch(Action::NotedArticle(Rc::new(article))),
+            Some(article) => dispatcher.dispatch(Action::SharedArticle(Rc::new(article))),
             None => {
                 failed.borrow_mut().insert(id);
             }

@@ -64,7 +64,10 @@ for (const name of ['http', 'file']) {
     assert.ok(page.url().endsWith('/e.html'), page.url());
     await go(page, origin(), '#/a/000000000000');
     assert.equal(await page.locator('[data-page]').first().getAttribute('data-page'), 'not-found');
-    assert.match(await page.locator('main').innerText(), /Artikel/);
+    // the old link's own message (not the page's generic one)
+    assert.match(await page.locator('main').innerText(), /Diesen Artikel gibt es hier nicht/);
+    await go(page, origin(), `#/c/${id}/000000000000`);
+    assert.match(await page.locator('main').innerText(), /Diese beiden Artikel lassen sich nicht vergleichen/);
     for (const file of ['index.html', article, 'e.html', 't.html', 'notes.html']) {
       await go(page, origin(), file);
       assert.deepEqual(await page.evaluate(() => window.__csp), [], `CSP violations on ${file}`);

@@ -34,7 +34,7 @@ pub fn start(engine: state::Engine, pages: Pages) {
     if route == Route::NotFound {
         // forward.js sends an old link to a page that does not exist here with its old address
         // (`404.html#/a/<id>`): that route's own not-found message says what is missing.
-        let hash = format!("#{}", crate::platform::location::fragment());
+        let hash = format!("#{}", crate::platform::location::raw_fragment());
         if let Some((old, _)) = Route::from_old_hash(&hash) {
             route = old;
         }

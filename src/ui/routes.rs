@@ -134,10 +134,11 @@ impl Route {
     }
 
     /// Whether the page loads its own share of the build's analysis ([`Self::share_file`]) instead of the
-    /// whole (`data.js`): every reading page but the not-found one (it shows any old link's route), and the
-    /// search page of the full app (its hits' articles come with their own shares).
+    /// whole (`data.js`): every reading page, and the search page of the full app (its hits' articles come
+    /// with their own shares). (The not-found page shows the route of an old link whose page the build did
+    /// not write: what it names is not in the build, so the whole analysis would not find it either.)
     pub fn loads_share(&self) -> bool {
-        (self.is_reading() && *self != Route::NotFound) || *self == Route::Search
+        self.is_reading() || *self == Route::Search
     }
 
     /// The page's own share of the build's analysis (`data/<page>.js`, one for both languages; see

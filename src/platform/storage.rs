@@ -21,33 +21,41 @@ impl std::fmt::Display for StorageError {
     }
 }
 
+/// localStorage.
 fn storage() -> Result<web_sys::Storage, StorageError> {
+    area(web_sys::Window::local_storage)
+}
+
+/// This tab's sessionStorage.
+fn session() -> Result<web_sys::Storage, StorageError> {
+    area(web_sys::Window::session_storage)
+}
+
+fn area(
+    get: fn(&web_sys::Window) -> Result<Option<web_sys::Storage>, wasm_bindgen::JsValue>,
+) -> Result<web_sys::Storage, StorageError> {
     // The build prerenders pages natively (server-side rendering): there is no browser storage there.
     if cfg!(not(target_arch = "wasm32")) {
         return Err(StorageError::Unavailable);
     }
     web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|w| get(&w).ok().flatten())
         .ok_or(StorageError::Unavailable)
 }
 
-fn session() -> Result<web_sys::Storage, StorageError> {
-    if cfg!(not(target_arch = "wasm32")) {
-        return Err(StorageError::Unavailable);
-    }
-    web_sys::window()
-        .and_then(|w| w.session_storage().ok().flatten())
-        .ok_or(StorageError::Unavailable)
-}
-
-/// Writes a key of this tab's sessionStorage (what a page hands to its next load in the same tab).
-pub fn save_in_tab(key: &str, value: &str) -> Result<(), StorageError> {
-    session()?.set_item(key, value).map_err(|e| {
+/// Writes `key` in `area`.
+fn write(area: web_sys::Storage, key: &str, value: &str) -> Result<(), StorageError> {
+    area.set_item(key, value).map_err(|e| {
         StorageError::WriteFailed(
             e.as_string()
                 .unwrap_or_else(|| "quota exceeded or storage disabled".into()),
         )
     })
+}
+
+/// Writes a key of this tab's sessionStorage (what a page hands to its next load in the same tab).
+pub fn save_in_tab(key: &str, value: &str) -> Result<(), StorageError> {
+    write(session()?, key, value)
 }
 
 /// Reads a key of this tab's sessionStorage.
@@ -69,12 +77,7 @@ pub fn load(key: &str) -> Result<Option<String>, StorageError> {
 
 /// Writes a key.
 pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
-    storage()?.set_item(key, value).map_err(|e| {
-        StorageError::WriteFailed(
-            e.as_string()
-                .unwrap_or_else(|| "quota exceeded or storage disabled".into()),
-        )
-    })
+    write(storage()?, key, value)
 }
 
 /// Removes a key.

@@ -22,7 +22,7 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
         [--hash-bits 18|0|12–24] [--weight-bits 8|16] [--weight-clip 1.0] [--lower-min 20] [--shift|--no-shift] [--drop-placeholder-names]
         [--name-dropout P] [--train-split-copies N] [--domain-adapt|--no-domain-adapt] [--margin M] [--cluster-k 128] [--cluster-vocab 10000] [--cluster-placeholders] [--mix 3]
         [--update perceptron|pa] [--pa-cost 20] [--pa-cap 1]
-        [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-soup 1] [--stack-pa-cost C] [--stack-confidence|--stack-forward] [--stack-all-corpora] [--stack-named|--stack-windows|--stack-everywhere]
+        [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-soup 1] [--stack-pa-cost C] [--stack-confidence] [--stack-all-corpora] [--stack-named|--stack-windows|--stack-everywhere]
                                               train the NER model (corpora: germeval (dev) germeval-train smartdata mobie europarl
                                               legal europeana biofid; `:N` caps a corpus at N sentences;
                                               --unlabeled: text whose words enlarge the noun lexicon;
@@ -179,7 +179,6 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             windows: false,
             soup: 1,
             update: Update::Perceptron,
-            forward: false,
         },
     };
     let mut rest = Vec::new();
@@ -229,10 +228,6 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--stack" => o.stack.folds = number(value(args, &mut i, a)?, a)?,
             "--stack-mix" => o.stack.fold_mix = number(value(args, &mut i, a)?, a)?,
             "--stack-confidence" => o.stack.confidence = true,
-            "--stack-forward" => {
-                o.stack.confidence = true;
-                o.stack.forward = true;
-            }
             "--stack-no-confidence" => o.stack.confidence = false,
             "--stack-all-corpora" => o.stack.in_domain = false,
             "--stack-named" => o.stack.named_only = true,

@@ -37,8 +37,6 @@ pub struct StackConfig {
     /// with its own shuffle (seeds `seed`, `seed + 1`, …), and average the averaged weights before they go on
     /// the model file's grid. 1 = one perceptron (rounds 6 and 7).
     pub soup: usize,
-    /// With `confidence`: the first pass's forward margins ([`FeatureSet::STACK_FORWARD`]) instead of its margins.
-    pub forward: bool,
     /// How the second pass's weights move on an error ([`Update`]; default the perceptron's unit steps).
     pub update: Update,
 }
@@ -76,9 +74,6 @@ pub fn train_stacked(
     }
     if stack.windows {
         set.0 |= FeatureSet::STACK_WINDOWS;
-    }
-    if stack.forward {
-        set.0 |= FeatureSet::STACK_FORWARD;
     }
     if base.trans.len() != (base.labels().len() + 1) * base.labels().len() {
         return Err("the second pass needs a model without class transitions".into());
@@ -135,7 +130,7 @@ pub fn train_stacked(
                     second_keys_in(
                         &toks,
                         &fp.labels,
-                        if stack.forward { &fp.forward } else { &fp.margins },
+                        &fp.margins,
                         set,
                         m.lexicon(),
                         a..b,
@@ -185,7 +180,7 @@ pub fn train_stacked(
             second_keys(
                 &toks,
                 &fp.labels,
-                if stack.forward { &fp.forward } else { &fp.margins },
+                &fp.margins,
                 set,
                 m.lexicon(),
                 &mut keys,
@@ -440,11 +435,7 @@ pub fn without_second(m: &Model) -> Model {
     first.second = None;
     first.features = FeatureSet(
         first.features.0
-            & !(FeatureSet::STACK
-                | FeatureSet::STACK_CONFIDENCE
-                | FeatureSet::STACK_NAMED
-                | FeatureSet::STACK_WINDOWS
-                | FeatureSet::STACK_FORWARD),
+            & !(FeatureSet::STACK | FeatureSet::STACK_CONFIDENCE | FeatureSet::STACK_NAMED | FeatureSet::STACK_WINDOWS),
     );
     first.pack();
     first

@@ -97,11 +97,6 @@ impl FeatureSet {
     /// features reach two tokens, so outside the windows they only say "`O` around `O`"; skipping those tokens
     /// saves most of its cost. Training sees the same windows.
     pub const STACK_WINDOWS: u32 = 1 << 24;
-    /// With [`FeatureSet::STACK_CONFIDENCE`]: the confidence is the first pass's *forward* margin of each token
-    /// (the best Viterbi prefix score ending in its label minus the best ending in another label), read off the
-    /// Viterbi scores, instead of the full margin, which needs a backward pass over the lattice (round 9 of
-    /// `docs/ner.md`: that pass is what makes the confidence costly). Lab switch `--stack-forward`.
-    pub const STACK_FORWARD: u32 = 1 << 25;
     /// Names of the groups, for the command line.
     pub const NAMES: [(&'static str, u32); 25] = [
         ("affix", Self::AFFIX),

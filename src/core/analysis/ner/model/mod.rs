@@ -204,8 +204,6 @@ pub struct FirstPass {
     pub path: Vec<usize>,
     /// Each token's margin (empty where the path is all `O`).
     pub margins: Vec<f32>,
-    /// Each token's forward margin ([`Model::forward_margins`]).
-    pub forward: Vec<f32>,
     /// The labels, KB rules applied.
     pub labels: Vec<NerLabel>,
     /// The gazetteer flags of the tokens.
@@ -344,7 +342,6 @@ impl Model {
             &mut scratch,
         );
         FirstPass {
-            forward: self.forward_margins(&scratch.score, &scratch.path),
             emit: scratch.emit,
             path: scratch.path,
             margins,
@@ -395,17 +392,12 @@ impl Model {
                 .iter()
                 .map(|t| if k > 1 { token_class(t, &self.lexicon) } else { 0 }),
         );
-        // with a second pass the first pass's margins are needed only as its feature (forward margins: from the
-        // Viterbi scores, no backward pass)
-        let forward = self.features.has(FeatureSet::STACK_FORWARD);
+        // with a second pass the first pass's margins are needed only as its feature
         let needed = match self.second {
             None => scored,
-            Some(_) => self.features.has(FeatureSet::STACK_CONFIDENCE) && !forward,
+            Some(_) => self.features.has(FeatureSet::STACK_CONFIDENCE),
         };
-        let (labels, mut margin) = self.decode(tokens.len(), &self.trans, &self.lattice, needed, scratch);
-        if forward && self.second.is_some() && self.features.has(FeatureSet::STACK_CONFIDENCE) {
-            margin = self.forward_margins(&scratch.score, &scratch.path);
-        }
+        let (labels, margin) = self.decode(tokens.len(), &self.trans, &self.lattice, needed, scratch);
         match self.second.as_deref() {
             None => (labels, margin),
             // no name found: the first pass's output stands (its margins were not needed: a sentence without
@@ -418,28 +410,6 @@ impl Model {
             }
             Some(second) => self.second_pass(second, tokens, scored, labels, &margin, scratch),
         }
-    }
-
-    /// Each token's forward margin ([`FeatureSet::STACK_FORWARD`]): its Viterbi score (`score`, `n × L`) in the
-    /// label of the best path minus the best in any other label; empty where the path is all `O`, as the
-    /// margins of [`Model::decode`].
-    pub(crate) fn forward_margins(&self, score: &[f32], path: &[usize]) -> Vec<f32> {
-        let l = self.labels.len();
-        if !path.iter().any(|&y| self.labels[y] != NerLabel::Outside) {
-            return Vec::new();
-        }
-        let mut out = Vec::with_capacity(path.len());
-        for (i, &p) in path.iter().enumerate() {
-            let row = &score[i * l..(i + 1) * l];
-            let mut other = f32::NEG_INFINITY;
-            for (y, &v) in row.iter().enumerate() {
-                if y != p && v > other {
-                    other = v;
-                }
-            }
-            out.push(row[p] - other);
-        }
-        out
     }
 
     /// Whether a pass found a name: a label other than `O` in its best path or after the KB rules (the second

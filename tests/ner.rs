@@ -487,6 +487,25 @@ fn class_transition_models_round_trip() {
     assert!(sizes[1] > sizes[0], "{sizes:?}");
 }
 
+/// Passive-aggressive updates (`--update pa`) whose step is always the cap of 1 (a huge cost per wrong token)
+/// are the perceptron's unit steps: the same model file, byte for byte; a finite cost gives another model.
+#[test]
+fn pa_updates_capped_at_one_are_the_perceptron() {
+    use presseschau::lab::ner::train::Update;
+    let sentences = train_sample_sentences();
+    let base = TrainConfig {
+        epochs: 3,
+        ..TrainConfig::default()
+    };
+    let train = |update| {
+        let config = TrainConfig { update, ..base.clone() };
+        Model::train(&sentences, &config, &mut |_, _| {}).unwrap().to_bytes()
+    };
+    let perceptron = train(Update::Perceptron);
+    assert_eq!(train(Update::Pa { cost: 1e9, cap: 1.0 }), perceptron);
+    assert_ne!(train(Update::Pa { cost: 20.0, cap: 1.0 }), perceptron);
+}
+
 /// Placeholders of the reconstructed train split (issue 12): no feature comes from the placeholder string
 /// but its casing class (and, with `placeholder-id`, its id).
 #[test]

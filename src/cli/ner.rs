@@ -13,7 +13,7 @@ use presseschau::core::analysis::ner::{Model, NerLabel};
 use presseschau::lab::ner::data::{self, CorpusKind, Sentence};
 use presseschau::lab::ner::eval::{Evaluation, ThresholdTable};
 use presseschau::lab::ner::stack::{StackConfig, train_stacked, without_second};
-use presseschau::lab::ner::train::TrainConfig;
+use presseschau::lab::ner::train::{TrainConfig, Update};
 
 pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out src/core/analysis/ner/model.bin]
         [--corpora germeval-train,smartdata,mobie,europarl,europeana,…|name=file] [--sample N]
@@ -21,7 +21,8 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
         [--epochs 10] [--coarse] [--features all,-bigram,casing,placeholder-shape,placeholder-id,compound-head] [--min-weight 1.5] [--min-count 3] [--seed 42]
         [--hash-bits 18|0|12–24] [--weight-bits 8|16] [--weight-clip 1.0] [--lower-min 20] [--shift|--no-shift] [--drop-placeholder-names]
         [--name-dropout P] [--train-split-copies N] [--domain-adapt|--no-domain-adapt] [--margin M] [--cluster-k 128] [--cluster-vocab 10000] [--cluster-placeholders] [--mix 3]
-        [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-soup 1] [--stack-confidence] [--stack-all-corpora] [--stack-named|--stack-windows|--stack-everywhere]
+        [--update perceptron|pa] [--pa-cost 20] [--pa-cap 1]
+        [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-soup 1] [--stack-pa-cost C] [--stack-confidence] [--stack-all-corpora] [--stack-named|--stack-windows|--stack-everywhere]
                                               train the NER model (corpora: germeval (dev) germeval-train smartdata mobie europarl
                                               legal europeana biofid; `:N` caps a corpus at N sentences;
                                               --unlabeled: text whose words enlarge the noun lexicon;
@@ -35,7 +36,7 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
   presseschau eval ner-news [--data ../shared/data] [--texts 50] [--sample 100] [--seed 1]
                                               the reader's pipeline (KB + model) over same-event news texts:
                                               detected-only names, and a random sample to check by hand
-  presseschau eval ner-cv [--folds 5] [--heldout [--out model.bin]|--halves] [train-ner options]
+  presseschau eval ner-cv [--folds 5] [--heldout [--out model.bin] [--sweep|--sweep-weights 0.5,1,1.5]|--halves] [train-ner options]
                                               k-fold CV on GermEval dev (other corpora always in training);
                                               --heldout: train without dev, score all of dev (--out: write that model);
                                               --halves: the train split's README protocol (dev halves A/B)
@@ -135,6 +136,14 @@ struct Loaded {
     others: Vec<Sentence>,
 }
 
+/// `--update pa` (or a `--pa-…` option): passive-aggressive updates, keeping settings already given.
+fn pa_update(current: Update) -> Update {
+    match current {
+        Update::Perceptron => Update::Pa { cost: 20.0, cap: 1.0 },
+        pa => pa,
+    }
+}
+
 fn value<'a>(args: &'a [String], i: &mut usize, flag: &str) -> Result<&'a str, String> {
     *i += 1;
     args.get(*i)
@@ -169,6 +178,7 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             named_only: false,
             windows: false,
             soup: 1,
+            update: Update::Perceptron,
         },
     };
     let mut rest = Vec::new();
@@ -192,6 +202,20 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--cluster-vocab" => o.config.cluster_vocab = number(value(args, &mut i, a)?, a)?,
             "--cluster-placeholders" => o.config.cluster_placeholders = true,
             "--mix" => o.config.mix = number(value(args, &mut i, a)?, a)?,
+            "--update" => {
+                o.config.update = match value(args, &mut i, a)? {
+                    "perceptron" => Update::Perceptron,
+                    "pa" => pa_update(o.config.update),
+                    v => return Err(format!("--update: perceptron or pa, not {v}")),
+                }
+            }
+            "--pa-cost" | "--pa-cap" => {
+                let v: f32 = number(value(args, &mut i, a)?, a)?;
+                o.config.update = pa_update(o.config.update);
+                if let Update::Pa { cost, cap } = &mut o.config.update {
+                    *if a == "--pa-cost" { cost } else { cap } = v;
+                }
+            }
             "--shift" => o.config.shift = true,
             "--no-shift" => o.config.shift = false,
             "--lower-min" => o.config.lower_min_count = number(value(args, &mut i, a)?, a)?,
@@ -214,8 +238,16 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             "--stack-windows" => o.stack.windows = true,
             "--stack-epochs" => o.stack.epochs = number(value(args, &mut i, a)?, a)?,
             "--stack-soup" => o.stack.soup = number(value(args, &mut i, a)?, a)?,
+            "--stack-pa-cost" => {
+                o.stack.update = Update::Pa {
+                    cost: number(value(args, &mut i, a)?, a)?,
+                    cap: 1.0,
+                }
+            }
             "--features" => o.config.features = parse_features(value(args, &mut i, a)?)?,
-            "--out" | "--folds" | "--model" => rest.push((a.to_string(), Some(value(args, &mut i, a)?.to_string()))),
+            "--out" | "--folds" | "--model" | "--sweep-weights" => {
+                rest.push((a.to_string(), Some(value(args, &mut i, a)?.to_string())))
+            }
             _ => rest.push((a.to_string(), None)),
         }
         i += 1;
@@ -568,6 +600,7 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
     let (mut o, rest) = parse_train_options(args)?;
     let (mut folds, mut heldout, mut halves, mut sweep) = (5usize, false, false, false);
     let mut out: Option<PathBuf> = None;
+    let mut sweep_weights = vec![0.0f32, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0];
     for (k, v) in rest {
         match (k.as_str(), v) {
             ("--folds", Some(v)) => folds = number(&v, "--folds")?,
@@ -575,6 +608,13 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
             ("--heldout", None) => heldout = true,
             ("--halves", None) => halves = true,
             ("--sweep", None) => sweep = true,
+            ("--sweep-weights", Some(v)) => {
+                sweep = true;
+                sweep_weights = v
+                    .split(',')
+                    .map(|w| number(w, "--sweep-weights"))
+                    .collect::<Result<_, _>>()?;
+            }
             _ => return Err(format!("unknown option `{k}`")),
         }
     }
@@ -640,7 +680,7 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
         if sweep {
             // the size curve: the same training, pruned and quantised after the fact
             for bits in [16u8, 8] {
-                for mw in [0.0f32, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0] {
+                for &mw in &sweep_weights {
                     let m = model.pruned(mw, bits, o.config.shift);
                     let bytes = m.to_bytes();
                     let back = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
@@ -652,7 +692,7 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
                     let c = ev.coarse.total();
                     let _ = writeln!(
                         std::io::stdout(),
-                        "sweep bits {bits:>2} min-weight {mw:>4.1}: {:>8} bytes, {:>8} deflated, {:>7} features, {:>8} weights: F1 {:.2} (P {:.2} R {:.2})",
+                        "sweep bits {bits:>2} min-weight {mw:>4.2}: {:>8} bytes, {:>8} deflated, {:>7} features, {:>8} weights: F1 {:.2} (P {:.2} R {:.2})",
                         bytes.len(),
                         miniz_oxide::deflate::compress_to_vec(&bytes, 10).len(),
                         back.feature_count(),

@@ -5,10 +5,12 @@
 //!   placeholders, and the CoNLL-style files of `ner-de-train`);
 //! - [`train`] trains a [`Model`](crate::core::analysis::ner::Model) (averaged perceptron) and writes the
 //!   model file;
+//! - [`pa`] passive-aggressive updates, an opt-in alternative to the perceptron's;
 //! - [`eval`] scores predictions CoNLL-style (exact span and type).
 
 pub mod clusters;
 pub mod data;
 pub mod eval;
+pub mod pa;
 pub mod stack;
 pub mod train;

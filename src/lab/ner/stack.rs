@@ -13,6 +13,7 @@ use crate::core::analysis::ner::model::{SecondPass, second_keys, second_keys_in,
 use crate::core::analysis::ner::{Model, NerLabel};
 
 use super::data::Sentence;
+use super::pa::Update;
 use super::train::SECOND_STEP;
 
 /// The settings of the second pass.
@@ -36,6 +37,8 @@ pub struct StackConfig {
     /// with its own shuffle (seeds `seed`, `seed + 1`, …), and average the averaged weights before they go on
     /// the model file's grid. 1 = one perceptron (rounds 6 and 7).
     pub soup: usize,
+    /// How the second pass's weights move on an error ([`Update`]; default the perceptron's unit steps).
+    pub update: Update,
 }
 
 /// Trains a first-pass model on the sentences given, with the parameter mixing given (`None`: the config's).
@@ -249,12 +252,12 @@ fn soup(
     seed: u64,
 ) -> (HashMap<u32, Vec<f32>>, Vec<f32>) {
     let runs = stack.soup.max(1);
-    let (mut weights, mut delta) = perceptron(examples, fold_trans, base, stack.epochs, seed);
+    let (mut weights, mut delta) = perceptron(examples, fold_trans, base, stack, seed);
     if runs == 1 {
         return (weights, delta);
     }
     for run in 1..runs {
-        let (w, d) = perceptron(examples, fold_trans, base, stack.epochs, seed + run as u64);
+        let (w, d) = perceptron(examples, fold_trans, base, stack, seed + run as u64);
         for (k, ws) in w {
             let sum = weights.entry(k).or_insert_with(|| vec![0.0; ws.len()]);
             for (a, b) in sum.iter_mut().zip(ws) {
@@ -273,14 +276,16 @@ fn soup(
     (weights, delta)
 }
 
-/// The averaged perceptron of the second pass.
+/// The averaged perceptron of the second pass (with [`Update::Pa`] in `stack.update`: passive-aggressive steps
+/// instead of unit ones; the weights are `f64` either way, which keeps the perceptron's integer sums exact).
 fn perceptron(
     examples: &[Example],
     fold_trans: &[Vec<f32>],
     base: &Model,
-    epochs: usize,
+    stack: &StackConfig,
     seed: u64,
 ) -> (HashMap<u32, Vec<f32>>, Vec<f32>) {
+    let epochs = stack.epochs;
     let l = base.labels().len();
     let m = (l + 1) * l;
     let mut ids: HashMap<u32, usize> = HashMap::new();
@@ -295,11 +300,11 @@ fn perceptron(
         .iter()
         .map(|e| e.keys.iter().map(|k| ids[k]).collect())
         .collect();
-    let (mut w, mut u) = (vec![0i32; nf * l], vec![0i64; nf * l]);
-    let (mut tw, mut tu) = (vec![0i32; m], vec![0i64; m]);
+    let (mut w, mut u) = (vec![0f64; nf * l], vec![0f64; nf * l]);
+    let (mut tw, mut tu) = (vec![0f64; m], vec![0f64; m]);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = seed ^ 0x9E37_79B9_7F4A_7C15;
-    let mut c: i64 = 1;
+    let mut c: f64 = 1.0;
     let classes = vec![0usize; 1024];
     let mut trans = vec![0f32; m];
     for epoch in 0..epochs {
@@ -331,14 +336,21 @@ fn perceptron(
             };
             let pred = viterbi(n, l, &emit, &trans, cls, &base.allowed);
             let g = &e.gold;
+            let tau = match stack.update {
+                Update::Perceptron => 1.0,
+                Update::Pa { cost, cap } => {
+                    let feats = |i: usize| data[si][e.offsets[i]..e.offsets[i + 1]].iter().copied();
+                    pa_step(g, &pred, (&emit, &trans, l), feats, (cost, cap))
+                }
+            };
             for i in 0..n {
                 if pred[i] != g[i] {
                     wrong += 1;
                     for &f in &data[si][e.offsets[i]..e.offsets[i + 1]] {
-                        w[f * l + g[i]] += 1;
-                        u[f * l + g[i]] += c;
-                        w[f * l + pred[i]] -= 1;
-                        u[f * l + pred[i]] -= c;
+                        w[f * l + g[i]] += tau;
+                        u[f * l + g[i]] += c * tau;
+                        w[f * l + pred[i]] -= tau;
+                        u[f * l + pred[i]] -= c * tau;
                     }
                 }
                 let (gp, pp) = if i == 0 {
@@ -347,17 +359,17 @@ fn perceptron(
                     (g[i - 1] + 1, pred[i - 1] + 1)
                 };
                 if gp != pp || g[i] != pred[i] {
-                    tw[gp * l + g[i]] += 1;
-                    tu[gp * l + g[i]] += c;
-                    tw[pp * l + pred[i]] -= 1;
-                    tu[pp * l + pred[i]] -= c;
+                    tw[gp * l + g[i]] += tau;
+                    tu[gp * l + g[i]] += c * tau;
+                    tw[pp * l + pred[i]] -= tau;
+                    tu[pp * l + pred[i]] -= c * tau;
                 }
             }
-            c += 1;
+            c += 1.0;
         }
         eprintln!("  second pass epoch {:>2}: {wrong} tokens wrong", epoch + 1);
     }
-    let avg = |w: i32, u: i64| (f64::from(w) - u as f64 / c as f64) as f32;
+    let avg = |w: f64, u: f64| (w - u / c) as f32;
     let mut weights = HashMap::new();
     for (&k, &f) in &ids {
         let ws: Vec<f32> = (0..l).map(|y| avg(w[f * l + y], u[f * l + y])).collect();
@@ -367,6 +379,54 @@ fn perceptron(
     }
     let delta = tw.iter().zip(&tu).map(|(&w, &u)| avg(w, u)).collect();
     (weights, delta)
+}
+
+/// The passive-aggressive step of the second pass ([`Update::Pa`]): `min(cap, (cost · H − (s(y) − s(ŷ))) /
+/// ‖φ(y) − φ(ŷ)‖²)`, the scores from the emissions (first pass's and second's, `n × L`) and transitions
+/// (`(L + 1) × L`) the prediction was decoded with, `feats(i)` the second-pass feature ids of token `i`.
+fn pa_step<I: Iterator<Item = usize>>(
+    gold: &[usize],
+    pred: &[usize],
+    (emit, trans, l): (&[f32], &[f32], usize),
+    feats: impl Fn(usize) -> I,
+    (cost, cap): (f32, f32),
+) -> f64 {
+    let score = |path: &[usize]| -> f64 {
+        let mut prev = 0;
+        let mut s = 0f64;
+        for (i, &y) in path.iter().enumerate() {
+            s += f64::from(emit[i * l + y]) + f64::from(trans[prev * l + y]);
+            prev = y + 1;
+        }
+        s
+    };
+    let mut delta: HashMap<usize, f64> = HashMap::new();
+    let mut wrong = 0usize;
+    for i in 0..gold.len() {
+        if pred[i] != gold[i] {
+            wrong += 1;
+            for f in feats(i) {
+                *delta.entry(f * l + gold[i]).or_default() += 1.0;
+                *delta.entry(f * l + pred[i]).or_default() -= 1.0;
+            }
+        }
+        let (gp, pp) = if i == 0 {
+            (0, 0)
+        } else {
+            (gold[i - 1] + 1, pred[i - 1] + 1)
+        };
+        if gp != pp || gold[i] != pred[i] {
+            // transitions after the emission ids (`usize::MAX / 2` is past any `nf × L`)
+            *delta.entry(usize::MAX / 2 + gp * l + gold[i]).or_default() += 1.0;
+            *delta.entry(usize::MAX / 2 + pp * l + pred[i]).or_default() -= 1.0;
+        }
+    }
+    let norm: f64 = delta.values().map(|d| d * d).sum();
+    if wrong == 0 || norm == 0.0 {
+        return 0.0;
+    }
+    let loss = f64::from(cost) * wrong as f64 - (score(gold) - score(pred));
+    (loss / norm).clamp(0.0, f64::from(cap))
 }
 
 /// The same model without its second pass (the first pass alone, for the paired comparison).

@@ -237,6 +237,23 @@ async fn reading_pages_load_the_reading_app_and_the_others_the_full_app() {
     // and so is the notes page (it loads its notes' articles)
     assert!(reading > 20 && full == 3, "{reading} reading pages, {full} others");
     assert!(Pages::READING.shows(&Route::Notes));
+    // what each of these pages loads of the analysis: a share of its own, or the whole for the pages that
+    // link the reader's own text with the collection (the notes page and the search page load their
+    // articles' shares as they need them)
+    for (route, data) in [
+        (Route::Notes, "data/notes.js"),
+        (Route::Search, "data/search.js"),
+        (Route::NotFound, "data/404.js"),
+        (Route::Add, "data.js"),
+        (Route::View, "data.js"),
+    ] {
+        let (file, html) = site::render_page(s.clone(), route).await;
+        assert!(
+            html.contains(&format!("<script src=\"{data}\" defer></script>")),
+            "{file} should load {data}"
+        );
+        assert_eq!(html.matches("<script src=\"data").count(), 1, "{file}: one data script");
+    }
     for tool in [Route::Search, Route::Add, Route::View] {
         assert!(!Pages::READING.shows(&tool), "{tool:?}");
     }

@@ -51,7 +51,11 @@ pub fn start(engine: state::Engine, pages: Pages) {
         crate::platform::script::load("data.js", move |_| mount(engine, pages, route, false));
         return;
     }
-    let hand_over = (own || import) && engine.get().is_none();
+    // an old link to a comparison the build did not write (two reports it did not link), forwarded to
+    // 404.html: the full app compares any two articles
+    let unbuilt = matches!(route, Route::Compare { .. })
+        && crate::platform::location::page_route().as_deref() == Some(Route::NotFound.to_path().as_str());
+    let hand_over = (own || import || unbuilt) && engine.get().is_none();
     mount(engine, pages, route, hand_over);
 }
 

@@ -210,6 +210,7 @@ for (const name of ['http', 'file']) {
     requests.length = 0;
     await go(page, origin(), 'index.html');
     assert.deepEqual(apps(), ['app.js', 'app-full.js']);
+    assert.equal(requests.filter((u) => u.endsWith('/data.js')).length, 1, 'the whole analysis loaded once');
     assert.ok(await page.evaluate(() => performance.getEntriesByName('presseschau:handed-over').length === 1));
     assert.equal(await page.locator('#app-live').count(), 1, 'one live root');
     // the full app finds none in storage and clears the mark: the next page is the reading app's again

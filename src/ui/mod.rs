@@ -46,8 +46,9 @@ pub fn start(engine: state::Engine, pages: Pages) {
     // a file the reading app read for import: the full app imports it (pages::notes_page)
     let import =
         route == Route::Notes && crate::platform::storage::load_in_tab(pages::notes_page::PENDING_IMPORT_KEY).is_some();
-    // the full app on a page with a share (the search page) needs the whole analysis for own articles
-    if own && engine.get().is_some() && route.loads_share() {
+    // the full app on its page with a share (the search page) needs the whole analysis for own articles (on
+    // a reading page it comes after the reading app has loaded data.js for it)
+    if own && engine.get().is_some() && full_app_share(&route) {
         crate::platform::script::load("data.js", move |_| mount(engine, pages, route, false));
         return;
     }
@@ -59,11 +60,17 @@ pub fn start(engine: state::Engine, pages: Pages) {
     mount(engine, pages, route, hand_over);
 }
 
+/// Whether `route` is a page of the full app that loads a share of the analysis (the search page), from
+/// which the full app starts.
+fn full_app_share(route: &Route) -> bool {
+    route.loads_share() && !route.is_reading()
+}
+
 /// Renders the app on `route`, or hands the page to the full app (`hand_over`, or a page this app does not
 /// show or cannot start on).
 fn mount(engine: state::Engine, pages: Pages, route: Route, hand_over: bool) {
     let start = (pages.shows(&route) && !hand_over)
-        .then(|| state::AppState::starting(engine, route.loads_share()))
+        .then(|| state::AppState::starting(engine, full_app_share(&route)))
         .flatten();
     let Some(start) = start else {
         crate::platform::clock::mark("presseschau:handed-over");

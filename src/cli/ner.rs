@@ -846,12 +846,7 @@ fn news(args: &[String]) -> Result<(), String> {
     // seeded sample without replacement (xorshift)
     let mut idx: Vec<usize> = (0..mentions.len()).collect();
     let mut rng = seed ^ 0x2545_F491_4F6C_DD1D;
-    for i in (1..idx.len()).rev() {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        idx.swap(i, (rng % (i as u64 + 1)) as usize);
-    }
+    presseschau::lab::ner::shuffle(&mut idx, &mut rng);
     idx.truncate(sample);
     idx.sort_unstable();
     for (n, &k) in idx.iter().enumerate() {

@@ -408,10 +408,8 @@ pub fn drop_name_words(sentences: &mut [Sentence], p: f64, seed: u64) {
             if y.fine().is_none() || is_placeholder(t) {
                 continue;
             }
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            if ((rng >> 11) as f64 / (1u64 << 53) as f64) < p {
+            let r = super::xorshift(&mut rng);
+            if ((r >> 11) as f64 / (1u64 << 53) as f64) < p {
                 *t = hide(t);
             }
         }

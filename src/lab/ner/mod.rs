@@ -14,3 +14,19 @@ pub mod eval;
 pub mod pa;
 pub mod stack;
 pub mod train;
+
+/// One step of the lab's seeded randomness (xorshift64: shuffles, word dropout, samples); the new state.
+pub fn xorshift(rng: &mut u64) -> u64 {
+    *rng ^= *rng << 13;
+    *rng ^= *rng >> 7;
+    *rng ^= *rng << 17;
+    *rng
+}
+
+/// Shuffles `order` in place (Fisher–Yates with [`xorshift`]): the same order for the same state of `rng`.
+pub fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        let r = xorshift(rng);
+        order.swap(i, (r % (i as u64 + 1)) as usize);
+    }
+}

@@ -52,12 +52,7 @@ pub fn train_run(
     let (mut emit, mut trans_f) = (Vec::new(), vec![0f32; p.k * m]);
     let mut delta: HashMap<usize, f64> = HashMap::new();
     for epoch in 0..epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        super::shuffle(&mut order, &mut rng);
         let (mut correct, mut total) = (0usize, 0usize);
         for &si in &order {
             let (ks, offs) = &p.data[si];

@@ -308,12 +308,7 @@ fn perceptron(
     let classes = vec![0usize; 1024];
     let mut trans = vec![0f32; m];
     for epoch in 0..epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        super::shuffle(&mut order, &mut rng);
         let mut wrong = 0usize;
         for &si in &order {
             let e = &examples[si];

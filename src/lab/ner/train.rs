@@ -269,12 +269,7 @@ impl Model {
             let mut rng = (config.seed + run as u64) ^ 0x2545_F491_4F6C_DD1D;
             let mut c: i64 = 1;
             for epoch in 0..config.epochs {
-                for i in (1..order.len()).rev() {
-                    rng ^= rng << 13;
-                    rng ^= rng >> 7;
-                    rng ^= rng << 17;
-                    order.swap(i, (rng % (i as u64 + 1)) as usize);
-                }
+                super::shuffle(&mut order, &mut rng);
                 let (mut correct, mut total) = (0usize, 0usize);
                 for &si in &order {
                     let (ks, offs) = &data[si];

@@ -30,3 +30,32 @@ pub fn shuffle(order: &mut [usize], rng: &mut u64) {
         order.swap(i, (r % (i as u64 + 1)) as usize);
     }
 }
+
+/// A training sentence's emission scores (`gold.len()` tokens × `l` labels, into `emit`): the weights of
+/// each token's features (`ks[offs[i]..offs[i + 1]]`, weight of feature `f` for label `y` at `f * l + y`),
+/// plus `margin` on every label but the gold one (cost-augmented decoding).
+pub fn emissions(
+    emit: &mut Vec<f32>,
+    (ks, offs): (&[u32], &[usize]),
+    gold: &[usize],
+    l: usize,
+    margin: f32,
+    weight: impl Fn(usize) -> f32,
+) {
+    let n = gold.len();
+    emit.clear();
+    emit.resize(n * l, 0f32);
+    for i in 0..n {
+        for &f in &ks[offs[i]..offs[i + 1]] {
+            let base = f as usize * l;
+            for y in 0..l {
+                emit[i * l + y] += weight(base + y);
+            }
+        }
+        if margin > 0.0 {
+            for y in (0..l).filter(|&y| y != gold[i]) {
+                emit[i * l + y] += margin;
+            }
+        }
+    }
+}

@@ -58,21 +58,7 @@ pub fn train_run(
             let (ks, offs) = &p.data[si];
             let (g, cls) = (&p.gold[si], &p.classes[si]);
             let n = g.len();
-            emit.clear();
-            emit.resize(n * l, 0f32);
-            for i in 0..n {
-                for &f in &ks[offs[i]..offs[i + 1]] {
-                    let base = f as usize * l;
-                    for y in 0..l {
-                        emit[i * l + y] += w[base + y] as f32;
-                    }
-                }
-                if margin > 0.0 {
-                    for y in (0..l).filter(|&y| y != g[i]) {
-                        emit[i * l + y] += margin;
-                    }
-                }
-            }
+            super::emissions(&mut emit, (ks, offs), g, l, margin, |i| w[i] as f32);
             for (t, &x) in trans_f.iter_mut().zip(&tw) {
                 *t = x as f32;
             }

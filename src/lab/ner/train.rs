@@ -275,23 +275,7 @@ impl Model {
                     let (ks, offs) = &data[si];
                     let g = &gold[si];
                     let n = g.len();
-                    emit.clear();
-                    emit.resize(n * l, 0f32);
-                    for i in 0..n {
-                        for &f in &ks[offs[i]..offs[i + 1]] {
-                            let base = f as usize * l;
-                            for y in 0..l {
-                                emit[i * l + y] += w[base + y] as f32;
-                            }
-                        }
-                        if config.margin > 0.0 {
-                            for y in 0..l {
-                                if y != g[i] {
-                                    emit[i * l + y] += config.margin;
-                                }
-                            }
-                        }
-                    }
+                    super::emissions(&mut emit, (ks, offs), g, l, config.margin, |i| w[i] as f32);
                     for (t, &x) in trans_f.iter_mut().zip(&tw) {
                         *t = x as f32;
                     }

@@ -399,16 +399,10 @@ impl AppState {
 
     /// Calls `f` with every article as W3C import and export see it (id, web address, clean text).
     pub fn with_article_refs<R>(&self, f: impl FnOnce(&[crate::core::annotations::w3c::ArticleRef<'_>]) -> R) -> R {
-        Self::article_refs(&self.corpus.articles, f)
-    }
-
-    /// Calls `f` with `articles` as W3C import and export see them.
-    pub fn article_refs<R>(
-        articles: &[crate::core::corpus::Article],
-        f: impl FnOnce(&[crate::core::annotations::w3c::ArticleRef<'_>]) -> R,
-    ) -> R {
-        let texts: Vec<String> = articles.iter().map(|a| a.text()).collect();
-        let refs: Vec<_> = articles
+        let texts: Vec<String> = self.corpus.articles.iter().map(|a| a.text()).collect();
+        let refs: Vec<_> = self
+            .corpus
+            .articles
             .iter()
             .zip(&texts)
             .map(|(a, t)| crate::core::annotations::w3c::ArticleRef {

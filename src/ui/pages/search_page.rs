@@ -38,9 +38,13 @@ pub fn SearchPage() -> Html {
         })
     };
     // (on the static site the page starts from a small share: its hits' articles come with their own)
+    let notes = match &state {
+        SearchState::Done(done) => matching_notes(&app, &done.0),
+        _ => Vec::new(),
+    };
     let wanted = match &state {
         SearchState::Done(done) => (done.1.iter().map(|h| h.id.clone()))
-            .chain(matching_notes(&app, &done.0).into_iter().map(|a| a.article_id.0))
+            .chain(notes.iter().map(|a| a.article_id.0.clone()))
             .collect(),
         _ => std::collections::BTreeSet::new(),
     };
@@ -54,7 +58,7 @@ pub fn SearchPage() -> Html {
         SearchState::Done(done) => {
             let mut hits = done.1.clone();
             hits.extend(own.iter().cloned());
-            results(&app, &done.0, &hits)
+            results(&app, &done.0, &hits, notes)
         }
     };
     html! {
@@ -83,9 +87,8 @@ fn own_hits(app: &AppState, q: &Query) -> Vec<Hit> {
 }
 
 /// Names, articles and notes found.
-fn results(app: &AppState, q: &Query, hits: &[Hit]) -> Html {
+fn results(app: &AppState, q: &Query, hits: &[Hit], notes: Vec<Annotation>) -> Html {
     let t = app.lang.text();
-    let notes = matching_notes(app, q);
     html! {
         <>
             <p class="search-count" role="status">{ t.search_count(hits.len(), notes.len()) }</p>

@@ -283,3 +283,20 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 }
+
+test('http: a save that cannot load the whole analysis says so and keeps the drafts', async () => {
+  const origin = env.list.find((o) => o.name === 'http');
+  const { page, problems, context } = await openPage(browser, origin);
+  await context.route('**/data.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await go(page, origin, 'add.html');
+  await page.fill('#paste-text', 'Lawrow in Ankara\n\nSergej Lawrow reiste am Mittwoch nach Ankara. Er traf dort Mevlüt Cavusoglu.');
+  await page.click('#paste-use');
+  await page.click('#save-own');
+  await page.waitForSelector('#notice.notice--warn >> text=/Analyse der ganzen Sammlung/');
+  assert.equal(await page.locator('.draft').count(), 1, 'the draft stays');
+  assert.equal(await page.locator('.add-saved a').count(), 0, 'nothing saved half');
+  assert.ok(await page.locator('#save-own').isEnabled(), 'the reader can try again');
+  // the 404 of data.js is the only console error
+  assert.ok(problems.every((p) => /404|Failed to load/.test(p)), `${problems}`);
+  await context.close();
+});

@@ -198,6 +198,10 @@ for (const name of ['http', 'file']) {
       await go(page, origin(), file);
       assert.deepEqual(apps(), ['app-full.js'], `${file} loads ${apps()}`);
     }
+    // the add page starts from its small share; the whole analysis comes when the reader saves (own text is
+    // linked with the collection)
+    assert.ok(requests.some((u) => u.endsWith('/data/add.js')), `${requests}`);
+    assert.ok(!requests.some((u) => u.endsWith('/data.js')), 'add.html loads data.js before a save');
     // the search page starts from its small share, and a query loads its hits' articles' shares
     requests.length = 0;
     await page.goto(siteDir(origin()) + 'search.html#q=' + encodeURIComponent('Erdogans Drohnen'));

@@ -161,3 +161,45 @@ fn the_whole_library_replaces_a_pages_share_and_keeps_what_the_reader_set() {
     let again = s.clone().reduce(Action::WholeData(Rc::new(all)));
     assert!(Rc::ptr_eq(&s, &again));
 }
+
+#[test]
+fn the_whole_analysis_replaces_the_add_pages_share_and_links_the_own_articles_already_there() {
+    use presseschau::core::own::{self, OwnArticle};
+    use presseschau::ui::state::Engine;
+    let full = AppState::from_seeds();
+    let all = full.precomputed().expect("whole");
+    // the add page starts from its small share: no article of the collection
+    let share = page_data::slice(&full, &all, &Route::Add).expect("share");
+    let mut s = AppState::from_precomputed(share);
+    s.engine = Engine::FULL;
+    assert!(s.corpus.articles.is_empty());
+    // an own article arrives before the whole analysis (read from storage, or from another tab): an agency
+    // copy of the first seed
+    let seed = &all.articles[0];
+    let body: Vec<&str> = seed.blocks[..seed.blocks.len() - 1]
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    let pasted = format!("Agenturmeldung: {}\n\n{}", seed.title.text, body.join("\n\n"));
+    let draft = own::read_pasted(&pasted).expect("a draft");
+    let own_id = draft.content_id();
+    let s = Rc::new(s).reduce(Action::OwnAdd(vec![OwnArticle::new(draft, "2026-12-05T00:00:00Z")]));
+    assert!(s.corpus.get(&own_id.0).is_some());
+    let linked = |s: &AppState| {
+        s.links
+            .links
+            .iter()
+            .any(|l| (l.a == seed.id && l.b == own_id) || (l.b == seed.id && l.a == own_id))
+    };
+    assert!(!linked(&s), "nothing to link with in the share");
+    // the whole analysis: every bundled article, the own one kept and linked with the report it retells
+    let s = s.reduce(Action::WholeData(Rc::new(all.clone())));
+    assert_eq!(s.window(), None);
+    assert_eq!(s.bundled, all.articles.len());
+    assert_eq!(s.corpus.articles.len(), all.articles.len() + 1);
+    assert!(
+        s.is_own(&own_id.0) && s.corpus.get(&own_id.0).is_some(),
+        "the own article stays"
+    );
+    assert!(linked(&s), "linked with the collection");
+}

@@ -572,8 +572,11 @@ impl Reducible for AppState {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
             Action::SetDescriptionsEn(d) => next.descriptions_en = Some(d),
-            Action::WholeData(_) if self.window().is_none() => return self,
-            Action::WholeData(p) => next.take_whole((*p).clone()),
+            // a whole list replaces a page's slice; the whole analysis replaces any share
+            Action::WholeData(p) if self.window().is_some() || (p.whole.is_none() && self.whole.is_some()) => {
+                next.take_whole((*p).clone());
+            }
+            Action::WholeData(_) => return self,
             Action::SharedArticle(_) if self.whole.is_none() => return self,
             Action::SharedArticle(a) => next.add_article((*a).clone()),
             // the rest are the own articles' actions ([`AppState::reduce_own`])

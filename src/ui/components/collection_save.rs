@@ -15,11 +15,20 @@ pub fn CollectionSave() -> Html {
         let with_notes = with_notes.clone();
         Callback::from(move |_: Event| with_notes.set(!*with_notes))
     };
-    let on_save = {
-        let (app, with_notes) = (app.clone(), *with_notes);
-        Callback::from(move |_: MouseEvent| {
+    // the file holds every article: the whole analysis is loaded first (the page started from a share)
+    let saving = use_state_eq(|| false);
+    let (whole, ask_whole) = crate::ui::hooks::use_whole_analysis(&app, {
+        let saving = saving.setter();
+        Callback::from(move |()| saving.set(false))
+    });
+    {
+        let (app, with_notes, saving) = (app.clone(), *with_notes, saving.clone());
+        use_effect_with((*saving, whole), move |&(asked, whole)| {
+            if !(asked && whole) {
+                return;
+            }
+            saving.set(false);
             let engine = app.engine;
-            let app = app.clone();
             let save = move || {
                 if !crate::ui::collection::save(&app, with_notes) {
                     app.dispatch(Action::Notify(Notice {
@@ -33,6 +42,13 @@ pub fn CollectionSave() -> Html {
                 Some(analysis) => (analysis.with_model)(Box::new(save)),
                 None => save(),
             }
+        });
+    }
+    let on_save = {
+        let saving = saving.setter();
+        Callback::from(move |_: MouseEvent| {
+            saving.set(true);
+            ask_whole.emit(());
         })
     };
     html! {
@@ -41,7 +57,7 @@ pub fn CollectionSave() -> Html {
             <p class="hint">{ t.collection_help }</p>
             <label><input type="checkbox" id="collection-notes" checked={*with_notes} onchange={on_notes} />{ " " }{ t.collection_with_notes }</label>
             { " " }
-            <button type="button" class="button" id="save-collection" onclick={on_save}>{ t.collection_save }</button>
+            <button type="button" class="button" id="save-collection" onclick={on_save} disabled={*saving}>{ t.collection_save }</button>
         </section>
     }
 }

@@ -6,6 +6,7 @@ mod use_own_articles;
 mod use_persistence;
 mod use_search;
 mod use_text;
+mod use_whole_analysis;
 mod use_whole_list;
 
 pub use use_article_shares::use_article_shares;
@@ -14,4 +15,5 @@ pub use use_own_articles::{OWN_CHECKED_KEY, OWN_PRESENT_KEY, mark_own_coming, us
 pub use use_persistence::use_persistence;
 pub use use_search::{SearchState, use_search};
 pub use use_text::use_text;
+pub use use_whole_analysis::use_whole_analysis;
 pub use use_whole_list::use_whole_list;

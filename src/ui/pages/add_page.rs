@@ -52,11 +52,27 @@ pub fn AddPage() -> Html {
     };
     let (on_choose, on_drop, on_stop) = use_file_intake(t, &pending, &redraw);
     use_prepared_analysis(&app);
+    // saving links the drafts with the whole collection: its analysis is loaded first (not with the page)
+    let saving = use_state_eq(|| false);
+    let (whole, ask_whole) = crate::ui::hooks::use_whole_analysis(&app, {
+        let saving = saving.setter();
+        Callback::from(move |()| saving.set(false))
+    });
+    {
+        let (pending, app, redraw, saving) = (pending.clone(), app.clone(), redraw.clone(), saving.clone());
+        use_effect_with((*saving, whole), move |&(asked, whole)| {
+            if asked && whole {
+                saving.set(false);
+                save_drafts(t, &app, &mut pending.borrow_mut());
+                redraw();
+            }
+        });
+    }
     let on_save = {
-        let (pending, app, redraw) = (pending.clone(), app.clone(), redraw.clone());
+        let saving = saving.setter();
         Callback::from(move |_: MouseEvent| {
-            save_drafts(t, &app, &mut pending.borrow_mut());
-            redraw();
+            saving.set(true);
+            ask_whole.emit(());
         })
     };
     let p = pending.borrow().clone();
@@ -91,7 +107,10 @@ pub fn AddPage() -> Html {
             }
             if !p.drafts.is_empty() {
                 { drafts_view(t, &pending, &redraw, &p.drafts) }
-                <button type="button" class="button" id="save-own" onclick={on_save}>{ t.save_articles }</button>
+                <button type="button" class="button" id="save-own" onclick={on_save} disabled={*saving}>{ t.save_articles }</button>
+                if *saving {
+                    <p class="notice" role="status" id="save-loading">{ t.loading }</p>
+                }
             }
             <crate::ui::components::collection_save::CollectionSave />
         </section>

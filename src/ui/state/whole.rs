@@ -76,8 +76,8 @@ impl AppState {
     }
 
     /// A whole list (`data/library.js`, `data/names.js`) or the whole analysis instead of one page's slice
-    /// (the reader asked for what the slice does not hold: a filtered list). Everything the reader set
-    /// (notes, filters, language) stays.
+    /// (the reader asked for what the slice does not hold: a filtered list, or own text to link with the
+    /// collection). Everything the reader set (notes, filters, language, own articles) stays.
     pub(super) fn take_whole(&mut self, mut p: Precomputed) {
         let whole = p.whole.take();
         let (corpus, entities, detected, links) = p.into_parts();
@@ -87,6 +87,11 @@ impl AppState {
         self.detected = Some(Rc::new(detected));
         self.links = Rc::new(links);
         self.whole = whole.map(Rc::new);
+        // the reader's own articles (and one shown from a link) were added to the share: again, now linked
+        // with the whole collection
+        if !self.own.is_empty() || self.shown.is_some() {
+            self.set_own((*self.own).clone());
+        }
     }
 
     /// Adds an article a page loaded from its page's share ([`super::Action::SharedArticle`]) to the slice's

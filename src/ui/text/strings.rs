@@ -231,6 +231,7 @@ texts! {
     article_too_long_for_link: "Der Artikel ist zu lang für einen Link. Geben Sie die Datei weiter oder fügen Sie den Text beim Empfänger ein." | "The article is too long for a link. Pass on the file, or paste the text at the other end.",
     loading: "Wird geladen …" | "Loading …",
     list_unavailable: "Die ganze Liste ließ sich nicht laden (eine Datei fehlt im Ordner); Filter und Sortierung gehen nicht, die Seiten schon." | "The whole list could not be loaded (a file is missing from the folder); filters and sorting do not work, the pages do.",
+    whole_unavailable: "Die Analyse der ganzen Sammlung ließ sich nicht laden (eine Datei fehlt im Ordner). Nichts ist verloren: Was Sie hier eingegeben haben, bleibt." | "The analysis of the whole collection could not be loaded (a file is missing from the folder). Nothing is lost: what you entered here stays.",
     export_own: "Eigene Artikel als Datei sichern" | "Save own articles as a file",
     own_export_unreadable: "keine Sicherung eigener Artikel aus Presseschau (oder beschädigt)" | "not a backup of own articles from Presseschau (or damaged)",
     collection_title: "Sammlung als Datei" | "Collection as a file",

@@ -114,6 +114,10 @@ for (const name of ['http', 'file']) {
     await b.page.waitForSelector('#shared-article');
     assert.match(await b.page.locator('main h1').textContent(), /Ein eigener Bericht über Sotschi/);
     assert.ok((await b.page.locator('.article-body mark.entity').count()) >= 3, 'analysed in the receiving browser');
+    // the page started from its small share; the whole analysis followed, once, for the links
+    await b.page.waitForSelector('#links-loading', { state: 'detached' });
+    assert.ok(b.requests.some((u) => u.endsWith('/data/view.js')), `${b.requests}`);
+    assert.equal(b.requests.filter((u) => u.endsWith('/data.js')).length, 1, 'the whole analysis once');
     await b.page.click('#keep-article');
     await b.page.waitForSelector('#shared-article', { state: 'detached' });
     // written (the app bumps this key after each write, for other tabs)

@@ -237,15 +237,15 @@ async fn reading_pages_load_the_reading_app_and_the_others_the_full_app() {
     // and so is the notes page (it loads its notes' articles)
     assert!(reading > 20 && full == 3, "{reading} reading pages, {full} others");
     assert!(Pages::READING.shows(&Route::Notes));
-    // what each of these pages loads of the analysis: a share of its own, or the whole for the page of the
-    // reader's own articles (the notes page and the search page load their articles' shares as they need
-    // them; the add page loads the whole analysis when the reader saves)
+    // what each of these pages loads of the analysis: a share of its own (the notes page and the search
+    // page load their articles' shares as they need them; the add page loads the whole analysis when the
+    // reader saves, the view page right after its first render)
     for (route, data) in [
         (Route::Notes, "data/notes.js"),
         (Route::Search, "data/search.js"),
         (Route::NotFound, "data/404.js"),
         (Route::Add, "data/add.js"),
-        (Route::View, "data.js"),
+        (Route::View, "data/view.js"),
     ] {
         let (file, html) = site::render_page(s.clone(), route).await;
         assert!(

@@ -138,7 +138,7 @@ impl Route {
     /// with their own shares). (The not-found page shows the route of an old link whose page the build did
     /// not write: what it names is not in the build, so the whole analysis would not find it either.)
     pub fn loads_share(&self) -> bool {
-        self.is_reading() || matches!(self, Route::Search | Route::Add)
+        self.is_reading() || matches!(self, Route::Search | Route::Add | Route::View)
     }
 
     /// The page's own share of the build's analysis (`data/<page>.js`, one for both languages; see

@@ -572,10 +572,7 @@ impl Reducible for AppState {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
             Action::SetDescriptionsEn(d) => next.descriptions_en = Some(d),
-            // a whole list replaces a page's slice; the whole analysis replaces any share
-            Action::WholeData(p) if self.window().is_some() || (p.whole.is_none() && self.whole.is_some()) => {
-                next.take_whole((*p).clone());
-            }
+            Action::WholeData(p) if self.takes_whole(&p) => next.take_whole((*p).clone()),
             Action::WholeData(_) => return self,
             Action::SharedArticle(_) if self.whole.is_none() => return self,
             Action::SharedArticle(a) => next.add_article((*a).clone()),

@@ -17,7 +17,7 @@ pub fn CollectionSave() -> Html {
     };
     // the file holds every article: the whole analysis is loaded first (the page started from a share)
     let saving = use_state_eq(|| false);
-    let (whole, ask_whole) = crate::ui::hooks::use_whole_analysis(&app, {
+    let (whole, ask_whole) = crate::ui::hooks::use_whole_analysis(&app, t.whole_unavailable, {
         let saving = saving.setter();
         Callback::from(move |()| saving.set(false))
     });

@@ -1,6 +1,8 @@
-//! A tool page that starts from a small share of the analysis (the add page: `data/add.js`) needs the whole
-//! analysis (`data.js`) only when the reader's own text is to be linked with the collection, or the
-//! collection saved as one file: this hook loads it then, once, not when the page opens.
+//! A tool page that starts from a small share of the analysis (the add page: `data/add.js`; the view page:
+//! `data/view.js`) needs the whole analysis (`data.js`) only to link the reader's own text with the
+//! collection, or to save the collection as one file: this hook loads it then, once (the add page when the
+//! reader saves; the view page right after its first render, so an article that came with a link shows
+//! before the corpus has loaded).
 
 use std::rc::Rc;
 
@@ -11,13 +13,13 @@ use crate::ui::state::{Action, AppContext, Notice};
 
 /// Whether the state holds the whole analysis, and a callback that asks for it: `data.js` is loaded (once)
 /// if the state holds a page's share. Without the file (a folder without it) the reader is told, nothing
-/// changes, and `on_fail` runs (the page keeps what the reader was doing).
+/// changes but `fail_text` is shown, and `on_fail` runs (the page keeps what the reader was doing).
 #[hook]
-pub fn use_whole_analysis(app: &AppContext, on_fail: Callback<()>) -> (bool, Callback<()>) {
+pub fn use_whole_analysis(app: &AppContext, fail_text: &'static str, on_fail: Callback<()>) -> (bool, Callback<()>) {
     let asked = use_state_eq(|| false);
     let whole = app.whole.is_none();
     {
-        let (dispatcher, t, asked) = (app.dispatcher(), app.lang.text(), asked.clone());
+        let (dispatcher, asked) = (app.dispatcher(), asked.clone());
         use_effect_with(*asked && !whole, move |&load| {
             if !load {
                 return;
@@ -31,7 +33,7 @@ pub fn use_whole_analysis(app: &AppContext, on_fail: Callback<()>) -> (bool, Cal
                         asked.set(false);
                         on_fail.emit(());
                         dispatcher.dispatch(Action::Notify(Notice {
-                            text: t.whole_unavailable.to_string(),
+                            text: fail_text.to_string(),
                             is_error: true,
                         }));
                     }

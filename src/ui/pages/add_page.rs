@@ -52,29 +52,7 @@ pub fn AddPage() -> Html {
     };
     let (on_choose, on_drop, on_stop) = use_file_intake(t, &pending, &redraw);
     use_prepared_analysis(&app);
-    // saving links the drafts with the whole collection: its analysis is loaded first (not with the page)
-    let saving = use_state_eq(|| false);
-    let (whole, ask_whole) = crate::ui::hooks::use_whole_analysis(&app, {
-        let saving = saving.setter();
-        Callback::from(move |()| saving.set(false))
-    });
-    {
-        let (pending, app, redraw, saving) = (pending.clone(), app.clone(), redraw.clone(), saving.clone());
-        use_effect_with((*saving, whole), move |&(asked, whole)| {
-            if asked && whole {
-                saving.set(false);
-                save_drafts(t, &app, &mut pending.borrow_mut());
-                redraw();
-            }
-        });
-    }
-    let on_save = {
-        let saving = saving.setter();
-        Callback::from(move |_: MouseEvent| {
-            saving.set(true);
-            ask_whole.emit(());
-        })
-    };
+    let (saving, on_save) = use_save(t, &app, &pending, &redraw);
     let p = pending.borrow().clone();
     html! {
         <section class="add-page" data-page="add">
@@ -107,14 +85,48 @@ pub fn AddPage() -> Html {
             }
             if !p.drafts.is_empty() {
                 { drafts_view(t, &pending, &redraw, &p.drafts) }
-                <button type="button" class="button" id="save-own" onclick={on_save} disabled={*saving}>{ t.save_articles }</button>
-                if *saving {
+                <button type="button" class="button" id="save-own" onclick={on_save} disabled={saving}>{ t.save_articles }</button>
+                if saving {
                     <p class="notice" role="status" id="save-loading">{ t.loading }</p>
                 }
             }
             <crate::ui::components::collection_save::CollectionSave />
         </section>
     }
+}
+
+/// Saving links the drafts with the whole collection: its analysis is loaded first (not with the page).
+/// Whether a save waits for it, and the save button's callback.
+#[hook]
+fn use_save(
+    t: &'static Text,
+    app: &AppContext,
+    pending: &Rc<std::cell::RefCell<Pending>>,
+    redraw: &Rc<dyn Fn()>,
+) -> (bool, Callback<MouseEvent>) {
+    let saving = use_state_eq(|| false);
+    let (whole, ask_whole) = crate::ui::hooks::use_whole_analysis(app, t.whole_unavailable, {
+        let saving = saving.setter();
+        Callback::from(move |()| saving.set(false))
+    });
+    {
+        let (pending, app, redraw, saving) = (pending.clone(), app.clone(), redraw.clone(), saving.clone());
+        use_effect_with((*saving, whole), move |&(asked, whole)| {
+            if asked && whole {
+                saving.set(false);
+                save_drafts(t, &app, &mut pending.borrow_mut());
+                redraw();
+            }
+        });
+    }
+    let on_save = {
+        let saving = saving.setter();
+        Callback::from(move |_: MouseEvent| {
+            saving.set(true);
+            ask_whole.emit(());
+        })
+    };
+    (*saving, on_save)
 }
 
 /// Builds the knowledge base's matcher once the page is painted, while the reader pastes or chooses, not in

@@ -37,8 +37,16 @@ pub fn ViewPage() -> Html {
             }
         });
     }
+    let whole = use_whole_links(&app, t);
     if let Some(value) = raw.strip_prefix("/shared?a=") {
-        return shared(t, &app, value);
+        return html! {
+            <>
+                if !whole {
+                    <p class="notice" role="status" id="links-loading">{ t.links_loading }</p>
+                }
+                { shared(t, &app, value) }
+            </>
+        };
     }
     if crate::ui::routes::is_single_file() {
         // a one-file collection: every page is a fragment of it, the library when there is none
@@ -47,6 +55,10 @@ pub fn ViewPage() -> Html {
     }
     if raw.is_empty() {
         return html! { <section data-page="view-missing"><h1>{ t.view_title }</h1><p>{ t.view_needs_js }</p></section> };
+    }
+    if !whole {
+        // (an own article's page, or an event or name only own articles have: they need the links)
+        return html! { <section data-page="view-loading"><h1>{ t.view_title }</h1><p>{ t.loading }</p></section> };
     }
     let Some((route, _)) = from_view_fragment(&raw) else {
         return missing(t, &app);
@@ -60,6 +72,20 @@ pub fn ViewPage() -> Html {
         }
     }
     Pages::ALL.page(route)
+}
+
+/// The page starts from its small share; the whole analysis (to link own text with the collection) follows
+/// right after the first render. Whether the page has it, or has given up on it (without it the page shows
+/// what it has, unlinked, and says so).
+#[hook]
+fn use_whole_links(app: &crate::ui::state::AppContext, t: &'static Text) -> bool {
+    let failed = use_state_eq(|| false);
+    let (whole, ask_whole) = crate::ui::hooks::use_whole_analysis(app, t.links_unavailable, {
+        let failed = failed.setter();
+        Callback::from(move |()| failed.set(true))
+    });
+    use_effect_with((), move |()| ask_whole.emit(()));
+    whole || *failed
 }
 
 /// An article id this browser does not have (yet: the own articles are still being read).

@@ -75,6 +75,12 @@ impl AppState {
         }
     }
 
+    /// Whether `p` is more than the state holds: a whole list replaces a page's slice, the whole analysis
+    /// replaces any share.
+    pub(super) fn takes_whole(&self, p: &Precomputed) -> bool {
+        self.window().is_some() || (p.whole.is_none() && self.whole.is_some())
+    }
+
     /// A whole list (`data/library.js`, `data/names.js`) or the whole analysis instead of one page's slice
     /// (the reader asked for what the slice does not hold: a filtered list, or own text to link with the
     /// collection). Everything the reader set (notes, filters, language, own articles) stays.

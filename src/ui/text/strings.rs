@@ -232,6 +232,8 @@ texts! {
     loading: "Wird geladen …" | "Loading …",
     list_unavailable: "Die ganze Liste ließ sich nicht laden (eine Datei fehlt im Ordner); Filter und Sortierung gehen nicht, die Seiten schon." | "The whole list could not be loaded (a file is missing from the folder); filters and sorting do not work, the pages do.",
     whole_unavailable: "Die Analyse der ganzen Sammlung ließ sich nicht laden (eine Datei fehlt im Ordner). Nichts ist verloren: Was Sie hier eingegeben haben, bleibt." | "The analysis of the whole collection could not be loaded (a file is missing from the folder). Nothing is lost: what you entered here stays.",
+    links_unavailable: "Die Analyse der ganzen Sammlung ließ sich nicht laden (eine Datei fehlt im Ordner): Der Artikel steht hier ohne seine Verbindungen zu den Artikeln der Sammlung." | "The analysis of the whole collection could not be loaded (a file is missing from the folder): the article is shown without its links to the collection's articles.",
+    links_loading: "Die Verbindungen zur Sammlung werden geladen …" | "Loading the links to the collection …",
     export_own: "Eigene Artikel als Datei sichern" | "Save own articles as a file",
     own_export_unreadable: "keine Sicherung eigener Artikel aus Presseschau (oder beschädigt)" | "not a backup of own articles from Presseschau (or damaged)",
     collection_title: "Sammlung als Datei" | "Collection as a file",

@@ -15,5 +15,5 @@ pub use use_own_articles::{OWN_CHECKED_KEY, OWN_PRESENT_KEY, mark_own_coming, us
 pub use use_persistence::use_persistence;
 pub use use_search::{SearchState, use_search};
 pub use use_text::use_text;
-pub use use_whole_analysis::use_whole_analysis;
+pub use use_whole_analysis::{WholeAnalysis, use_whole_analysis};
 pub use use_whole_list::use_whole_list;

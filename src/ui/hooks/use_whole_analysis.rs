@@ -11,16 +11,33 @@ use yew::prelude::*;
 use crate::core::analysis::precomputed::Precomputed;
 use crate::ui::state::{Action, AppContext, Notice};
 
-/// Whether the state holds the whole analysis, and a callback that asks for it: `data.js` is loaded (once)
-/// if the state holds a page's share. Without the file (a folder without it) the reader is told, nothing
-/// changes but `fail_text` is shown, and `on_fail` runs (the page keeps what the reader was doing).
+/// Where a page stands with the whole analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WholeAnalysis {
+    /// The state holds it.
+    pub here: bool,
+    /// It was asked for and is on its way.
+    pub waiting: bool,
+    /// It could not be loaded (a folder without `data.js`); the reader was told.
+    pub failed: bool,
+}
+
+/// What the page has ([`WholeAnalysis`]), and a callback that asks for the whole analysis: `data.js` is
+/// loaded if the state holds a page's share, and then `then` runs with the state that holds it (at once if
+/// it does already). Without the file the reader is told (`fail_text`), nothing changes, and `then` does
+/// not run: the page keeps what the reader was doing.
 #[hook]
-pub fn use_whole_analysis(app: &AppContext, fail_text: &'static str, on_fail: Callback<()>) -> (bool, Callback<()>) {
+pub fn use_whole_analysis(
+    app: &AppContext,
+    fail_text: &'static str,
+    then: Rc<dyn Fn(&AppContext)>,
+) -> (WholeAnalysis, Callback<()>) {
     let asked = use_state_eq(|| false);
-    let whole = app.whole.is_none();
+    let failed = use_state_eq(|| false);
+    let (here, is_asked) = (app.whole.is_none(), *asked);
     {
-        let (dispatcher, asked) = (app.dispatcher(), asked.clone());
-        use_effect_with(*asked && !whole, move |&load| {
+        let (dispatcher, asked, failed) = (app.dispatcher(), asked.setter(), failed.setter());
+        use_effect_with(is_asked && !here, move |&load| {
             if !load {
                 return;
             }
@@ -31,7 +48,7 @@ pub fn use_whole_analysis(app: &AppContext, fail_text: &'static str, on_fail: Ca
                     Some(p) => dispatcher.dispatch(Action::WholeData(Rc::new(p))),
                     None => {
                         asked.set(false);
-                        on_fail.emit(());
+                        failed.set(true);
                         dispatcher.dispatch(Action::Notify(Notice {
                             text: fail_text.to_string(),
                             is_error: true,
@@ -41,6 +58,24 @@ pub fn use_whole_analysis(app: &AppContext, fail_text: &'static str, on_fail: Ca
             });
         });
     }
-    let ask = Callback::from(move |()| asked.set(true));
-    (whole, ask)
+    {
+        // (this render's `then` and state: the ones that hold the whole analysis)
+        let (app, asked) = (app.clone(), asked.setter());
+        use_effect_with(is_asked && here, move |&due| {
+            if due {
+                asked.set(false);
+                then(&app);
+            }
+        });
+    }
+    let status = WholeAnalysis {
+        here,
+        waiting: is_asked && !here,
+        failed: *failed,
+    };
+    let ask = Callback::from(move |()| {
+        failed.set(false);
+        asked.set(true);
+    });
+    (status, ask)
 }

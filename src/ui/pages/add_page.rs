@@ -104,29 +104,13 @@ fn use_save(
     pending: &Rc<std::cell::RefCell<Pending>>,
     redraw: &Rc<dyn Fn()>,
 ) -> (bool, Callback<MouseEvent>) {
-    let saving = use_state_eq(|| false);
-    let (whole, ask_whole) = crate::ui::hooks::use_whole_analysis(app, t.whole_unavailable, {
-        let saving = saving.setter();
-        Callback::from(move |()| saving.set(false))
+    let (pending, redraw) = (pending.clone(), redraw.clone());
+    let save = Rc::new(move |app: &AppContext| {
+        save_drafts(t, app, &mut pending.borrow_mut());
+        redraw();
     });
-    {
-        let (pending, app, redraw, saving) = (pending.clone(), app.clone(), redraw.clone(), saving.clone());
-        use_effect_with((*saving, whole), move |&(asked, whole)| {
-            if asked && whole {
-                saving.set(false);
-                save_drafts(t, &app, &mut pending.borrow_mut());
-                redraw();
-            }
-        });
-    }
-    let on_save = {
-        let saving = saving.setter();
-        Callback::from(move |_: MouseEvent| {
-            saving.set(true);
-            ask_whole.emit(());
-        })
-    };
-    (*saving, on_save)
+    let (whole, ask) = crate::ui::hooks::use_whole_analysis(app, t.whole_unavailable, save);
+    (whole.waiting, Callback::from(move |_: MouseEvent| ask.emit(())))
 }
 
 /// Builds the knowledge base's matcher once the page is painted, while the reader pastes or chooses, not in

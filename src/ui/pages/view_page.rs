@@ -79,13 +79,9 @@ pub fn ViewPage() -> Html {
 /// what it has, unlinked, and says so).
 #[hook]
 fn use_whole_links(app: &crate::ui::state::AppContext, t: &'static Text) -> bool {
-    let failed = use_state_eq(|| false);
-    let (whole, ask_whole) = crate::ui::hooks::use_whole_analysis(app, t.links_unavailable, {
-        let failed = failed.setter();
-        Callback::from(move |()| failed.set(true))
-    });
-    use_effect_with((), move |()| ask_whole.emit(()));
-    whole || *failed
+    let (whole, ask) = crate::ui::hooks::use_whole_analysis(app, t.links_unavailable, std::rc::Rc::new(|_: &_| ()));
+    use_effect_with((), move |()| ask.emit(()));
+    whole.here || whole.failed
 }
 
 /// An article id this browser does not have (yet: the own articles are still being read).

@@ -190,3 +190,44 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 }
+
+for (const name of ['http', 'file']) {
+  const origin = () => env.list.find((o) => o.name === name);
+
+  test(`${name}: leaving a page with a note being written or drafts not saved asks first; once saved it does not`, async () => {
+    const { page, problems, context } = await openPage(browser, origin());
+    const asked = [];
+    page.on('dialog', async (d) => { asked.push(d.type()); await d.dismiss(); });
+    await openArticle(page, origin());
+    const here = page.url();
+    await selectPhrase(page, 'Ein eigener Impfstoff ist ebenfalls in Arbeit.');
+    await page.click('#add-note');
+    await page.focus('#selection-toolbar textarea');
+    await page.keyboard.type('Meine Notiz, noch nicht gespeichert');
+    // a stray click on a link: the browser asks, the reader stays, the text is still there
+    await page.locator('nav a').first().click();
+    await page.waitForTimeout(500);
+    assert.deepEqual(asked, ['beforeunload']);
+    assert.equal(page.url(), here);
+    assert.equal(await page.locator('#selection-toolbar textarea').inputValue(), 'Meine Notiz, noch nicht gespeichert');
+    // saved, the page may be left without a question
+    await page.click('#save-note');
+    await page.waitForSelector('mark.annotation');
+    await Promise.all([page.waitForURL((u) => u.href !== here), page.locator('nav a').first().click()]);
+    assert.deepEqual(asked, ['beforeunload']);
+    // the add page: a draft not saved
+    await go(page, origin(), 'add.html');
+    await page.focus('#paste-text');
+    await page.keyboard.type('Ein Entwurf\n\nSergej Lawrow reiste am Mittwoch nach Ankara.');
+    await page.click('#paste-use');
+    await page.waitForSelector('.draft');
+    const add = page.url();
+    await page.locator('nav a').first().click();
+    await page.waitForTimeout(500);
+    assert.deepEqual(asked, ['beforeunload', 'beforeunload']);
+    assert.equal(page.url(), add);
+    assert.equal(await page.locator('.draft').count(), 1, 'the draft is still there');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

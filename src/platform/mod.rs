@@ -15,3 +15,4 @@ pub mod prefs;
 pub mod script;
 pub mod selection;
 pub mod storage;
+pub mod unload;

@@ -35,6 +35,9 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
     let tags_typed = use_state_eq(|| a.tags.join(", "));
     let color = use_state_eq(|| a.color);
     let problem = use_state_eq(|| None::<String>);
+    // a change being made: leaving the page asks first
+    let changed = use_state_eq(|| false);
+    crate::ui::hooks::use_unsaved(*editing && *changed);
 
     let on_delete = {
         let app = app.clone();
@@ -43,8 +46,10 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
     };
     let on_edit = {
         let (editing, tags_typed, tags) = (editing.clone(), tags_typed.clone(), a.tags.join(", "));
+        let changed = changed.setter();
         Callback::from(move |_| {
             tags_typed.set(tags.clone());
+            changed.set(false);
             editing.set(true)
         })
     };
@@ -58,6 +63,7 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
         tags_typed,
         color,
         problem,
+        changed,
     };
     html! {
         <li class={classes!("annotation-item", format!("annotation-item--{}", a.color.name()))} data-annotation-item={a.id.0.clone()}>
@@ -84,6 +90,7 @@ struct NoteForm {
     tags_typed: UseStateHandle<String>,
     color: UseStateHandle<Color>,
     problem: UseStateHandle<Option<String>>,
+    changed: UseStateHandle<bool>,
 }
 
 impl NoteForm {
@@ -130,7 +137,7 @@ impl NoteForm {
             typed.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
         });
         html! {
-            <form class="note-form" onsubmit={on_save}>
+            <form class="note-form" onsubmit={on_save} oninput={let changed = self.changed.setter(); Callback::from(move |_: InputEvent| changed.set(true))}>
                 { form_problem(self.problem.as_ref()) }
                 <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
                 <label>{ t.note_label }<textarea ref={self.note_ref.clone()} rows="3" defaultvalue={a.note.clone().unwrap_or_default()} /></label>

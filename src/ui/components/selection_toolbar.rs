@@ -45,6 +45,9 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
     let note_ref = use_node_ref();
     let tags_ref = use_node_ref();
     let problem = use_state_eq(|| None::<String>);
+    // a note being written: leaving the page asks first
+    let typed = use_state_eq(|| false);
+    crate::ui::hooks::use_unsaved(*with_note && *typed);
     use_toolbar_focus(&props.quote, props.focus, *with_note);
     let quick = {
         let cb = props.onannotate.clone();
@@ -88,7 +91,7 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
         <div class="selection-toolbar" role="dialog" aria-label={t.toolbar_label} {onkeydown} id="selection-toolbar">
             <p class="toolbar-quote" lang="de">{ "„" }{ preview }{ "“" }</p>
             if *with_note {
-                <form class="note-form" onsubmit={on_submit}>
+                <form class="note-form" onsubmit={on_submit} oninput={let typed = typed.setter(); Callback::from(move |_: InputEvent| typed.set(true))}>
                     { form_problem((*problem).as_ref()) }
                     <ColorPicker selected={*color} onpick={Callback::from(move |c| color.set(c))} />
                     <label>{ t.note_label }<textarea ref={note_ref} id="toolbar-note" rows="3" placeholder={t.note_placeholder} /></label>

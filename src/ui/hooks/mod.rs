@@ -6,6 +6,7 @@ mod use_own_articles;
 mod use_persistence;
 mod use_search;
 mod use_text;
+mod use_unsaved;
 mod use_whole_analysis;
 mod use_whole_list;
 
@@ -15,5 +16,6 @@ pub use use_own_articles::{OWN_CHECKED_KEY, OWN_PRESENT_KEY, mark_own_coming, us
 pub use use_persistence::use_persistence;
 pub use use_search::{SearchState, use_search};
 pub use use_text::use_text;
+pub use use_unsaved::use_unsaved;
 pub use use_whole_analysis::{WholeAnalysis, use_whole_analysis};
 pub use use_whole_list::use_whole_list;

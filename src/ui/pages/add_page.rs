@@ -34,31 +34,18 @@ pub fn AddPage() -> Html {
         let version = version.clone();
         Rc::new(move || version.set(version.wrapping_add(1)))
     };
-    let on_paste = {
-        let (pending, paste_ref, redraw) = (pending.clone(), paste_ref.clone(), redraw.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(area) = paste_ref.cast::<web_sys::HtmlTextAreaElement>() else {
-                return;
-            };
-            match own::read_pasted(&area.value()) {
-                Ok(d) => {
-                    pending.borrow_mut().drafts.push(d);
-                    area.set_value("");
-                }
-                Err(e) => pending.borrow_mut().problems.push(t.own_error("", &e)),
-            }
-            redraw();
-        })
-    };
+    let (pasted, on_type, on_paste) = use_paste(t, &pending, &redraw, &paste_ref);
     let (on_choose, on_drop, on_stop) = use_file_intake(t, &pending, &redraw);
     use_prepared_analysis(&app);
     let (saving, on_save) = use_save(t, &app, &pending, &redraw);
     let p = pending.borrow().clone();
+    // drafts not saved yet, or text pasted and not taken: leaving the page asks first
+    crate::ui::hooks::use_unsaved(!p.drafts.is_empty() || pasted);
     html! {
         <section class="add-page" data-page="add">
             <h1>{ t.add_title }</h1>
             <p class="hint">{ t.add_help }</p>
-            { sources(t, paste_ref, on_paste, on_choose, on_drop) }
+            { sources(t, paste_ref, on_type, on_paste, on_choose, on_drop) }
             if let Some((done, all)) = p.progress {
                 <p class="notice" role="status" id="add-progress">
                     <progress max={all.to_string()} value={done.to_string()} />{ " " }{ t.files_read(done, all) }{ " " }
@@ -93,6 +80,48 @@ pub fn AddPage() -> Html {
             <crate::ui::components::collection_save::CollectionSave />
         </section>
     }
+}
+
+/// The paste field: whether it holds text not taken yet, what it does on input, and "use the text" (a draft,
+/// or a message why not).
+#[hook]
+fn use_paste(
+    t: &'static Text,
+    pending: &Rc<std::cell::RefCell<Pending>>,
+    redraw: &Rc<dyn Fn()>,
+    paste_ref: &NodeRef,
+) -> (bool, Callback<InputEvent>, Callback<MouseEvent>) {
+    let pasted = use_state_eq(|| false);
+    let on_type = {
+        let pasted = pasted.setter();
+        Callback::from(move |e: InputEvent| {
+            pasted.set(
+                !e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value()
+                    .trim()
+                    .is_empty(),
+            );
+        })
+    };
+    let on_paste = {
+        let (pending, paste_ref, redraw, pasted) =
+            (pending.clone(), paste_ref.clone(), redraw.clone(), pasted.setter());
+        Callback::from(move |_: MouseEvent| {
+            let Some(area) = paste_ref.cast::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            match own::read_pasted(&area.value()) {
+                Ok(d) => {
+                    pending.borrow_mut().drafts.push(d);
+                    area.set_value("");
+                    pasted.set(false);
+                }
+                Err(e) => pending.borrow_mut().problems.push(t.own_error("", &e)),
+            }
+            redraw();
+        })
+    };
+    (*pasted, on_type, on_paste)
 }
 
 /// Saving links the drafts with the whole collection: its analysis is loaded first (not with the page).
@@ -172,13 +201,14 @@ fn use_file_intake(
 fn sources(
     t: &Text,
     paste_ref: NodeRef,
+    on_type: Callback<InputEvent>,
     on_paste: Callback<MouseEvent>,
     on_choose: Callback<Event>,
     on_drop: Callback<DragEvent>,
 ) -> Html {
     html! {
         <div class="add-sources">
-            <label class="paste">{ t.paste_label }<textarea ref={paste_ref} id="paste-text" rows="8" /></label>
+            <label class="paste">{ t.paste_label }<textarea ref={paste_ref} id="paste-text" rows="8" oninput={on_type} /></label>
             <button type="button" class="button" id="paste-use" onclick={on_paste}>{ t.paste_button }</button>
             <label class="drop-zone" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
                 { t.files_label }

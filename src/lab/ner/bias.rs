@@ -64,6 +64,25 @@ mod tests {
     }
 
     #[test]
+    fn the_bias_is_stored_only_when_not_zero_and_moves_decoding() {
+        let m = crate::core::analysis::ner::model::embedded().unwrap();
+        let plain = m.to_bytes();
+        let mut b = m.clone();
+        b.set_o_bias(2.5);
+        let with = b.to_bytes();
+        assert_eq!(with.len(), plain.len() + 4);
+        let back = Model::from_bytes(&with).unwrap();
+        assert_eq!(back.o_bias(), 2.5);
+        b.set_o_bias(0.0);
+        assert_eq!(b.to_bytes(), plain);
+        let words = ["Der", "Zug", "fährt", "heute", "nach", "Wiehl", "."];
+        let o = crate::core::analysis::ner::NerLabel::Outside;
+        assert!(m.tag_tokens(&words).contains(&o));
+        b.set_o_bias(1.0e4);
+        assert!(!b.tag_tokens(&words).contains(&o));
+    }
+
+    #[test]
     fn best_takes_the_highest_f1_and_the_smaller_bias_on_a_tie() {
         let c = [
             (0.0, counts(60, 20, 40)),

@@ -101,13 +101,8 @@ impl FeatureSet {
     /// every token when decoding (`Model::o_bias`; `--o-bias B` of `train-ner`): a decoder leaning towards names,
     /// trading precision for recall. Set only for a non-zero bias, so a model without one keeps its bytes.
     pub const O_BIAS: u32 = 1 << 25;
-    /// A name-like word (capitalised, no known common noun, not seen in lower case; placeholders included) right
-    /// after a place preposition ("in", "nach", "aus", "bei", "von"), or after another name-like word that follows
-    /// one, keyed by the preposition: aimed at unknown foreign places the model takes for people ("in Wiehl",
-    /// "nach Laschkar Gah"; round 9's largest wrong-kind bucket).
-    pub const PREP_NAME: u32 = 1 << 26;
     /// Names of the groups, for the command line.
-    pub const NAMES: [(&'static str, u32); 26] = [
+    pub const NAMES: [(&'static str, u32); 25] = [
         ("affix", Self::AFFIX),
         ("context2", Self::CONTEXT2),
         ("bigram", Self::BIGRAM),
@@ -133,7 +128,6 @@ impl FeatureSet {
         ("stack-confidence", Self::STACK_CONFIDENCE),
         ("stack-named", Self::STACK_NAMED),
         ("stack-windows", Self::STACK_WINDOWS),
-        ("prep-name", Self::PREP_NAME),
     ];
 
     /// All groups on, except [`FeatureSet::CLASS_TRANSITIONS`]: it was added later and is opt-in
@@ -157,8 +151,7 @@ impl FeatureSet {
                     | Self::STACK
                     | Self::STACK_CONFIDENCE
                     | Self::STACK_NAMED
-                    | Self::STACK_WINDOWS
-                    | Self::PREP_NAME),
+                    | Self::STACK_WINDOWS),
         )
     }
 

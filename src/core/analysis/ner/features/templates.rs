@@ -81,23 +81,6 @@ pub fn sentence_features(
     offsets.push(out.len());
 }
 
-/// Capitalised, no known common noun and not seen in lower case ([`FeatureSet::PREP_NAME`]).
-fn name_like(x: &Info<'_>) -> bool {
-    x.capitalised && !x.common_noun && !x.lower_seen
-}
-
-/// The class of a preposition that often precedes a place ([`FeatureSet::PREP_NAME`]), by its lower case.
-fn place_preposition(w: &str) -> Option<&'static str> {
-    match w {
-        "in" | "im" => Some("in"),
-        "nach" => Some("nach"),
-        "aus" => Some("aus"),
-        "bei" | "beim" => Some("bei"),
-        "von" | "vom" => Some("von"),
-        _ => None,
-    }
-}
-
 /// `"C"` for a capitalised token, else `"c"`.
 fn sentence_cap(x: &Info<'_>) -> &'static str {
     if x.capitalised { "C" } else { "c" }
@@ -280,9 +263,6 @@ impl<'s> Sentence<'s> {
         if set.has(FeatureSet::COMPOUND_HEAD) && x.capitalised && x.placeholder.is_none() {
             self.compound_head_features(&at, out);
         }
-        if set.has(FeatureSet::PREP_NAME) && name_like(x) {
-            self.prep_name_features(&at, out);
-        }
         if set.has(FeatureSet::CASING) {
             let c = x.placeholder.map_or_else(|| casing(self.tokens[i]), |p| p.casing);
             out.push(hash(80, &[c]));
@@ -410,21 +390,6 @@ impl<'s> Sentence<'s> {
                 }
             }
             None => out.push(hash(111, &["-", at.first])),
-        }
-    }
-
-    /// A name-like token after a place preposition, or after a name-like word after one (templates 120–121,
-    /// [`FeatureSet::PREP_NAME`]; the caller checks that the token is name-like).
-    #[inline]
-    fn prep_name_features(&self, at: &At<'s>, out: &mut Vec<u32>) {
-        let ii = at.i as isize;
-        if let Some(p) = self.word(ii - 1).and_then(place_preposition) {
-            out.push(hash(120, &[p]));
-        } else if at.i >= 1
-            && name_like(&self.info[at.i - 1])
-            && let Some(p) = self.word(ii - 2).and_then(place_preposition)
-        {
-            out.push(hash(121, &[p]));
         }
     }
 

@@ -10,6 +10,7 @@ use presseschau::core::analysis::ner;
 use presseschau::core::analysis::ner::features::FeatureSet;
 use presseschau::core::analysis::ner::model;
 use presseschau::core::analysis::ner::{Model, NerLabel};
+use presseschau::lab::ner::bias;
 use presseschau::lab::ner::data::{self, CorpusKind, Sentence};
 use presseschau::lab::ner::eval::{Evaluation, ThresholdTable};
 use presseschau::lab::ner::stack::{StackConfig, train_stacked, without_second};
@@ -21,7 +22,7 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
         [--epochs 10] [--coarse] [--features all,-bigram,casing,placeholder-shape,placeholder-id,compound-head] [--min-weight 1.5] [--min-count 3] [--seed 42]
         [--hash-bits 18|0|12–24] [--weight-bits 8|16] [--weight-clip 1.0] [--lower-min 20] [--shift|--no-shift] [--drop-placeholder-names]
         [--name-dropout P] [--train-split-copies N] [--domain-adapt|--no-domain-adapt] [--margin M] [--cluster-k 128] [--cluster-vocab 10000] [--cluster-placeholders] [--mix 3]
-        [--update perceptron|pa] [--pa-cost 20] [--pa-cap 1]
+        [--update perceptron|pa] [--pa-cost 20] [--pa-cap 1] [--o-bias 0]
         [--stack 0|K] [--stack-mix 1] [--stack-epochs 5] [--stack-soup 1] [--stack-pa-cost C] [--stack-confidence] [--stack-all-corpora] [--stack-named|--stack-windows|--stack-everywhere]
                                               train the NER model (corpora: germeval (dev) germeval-train smartdata mobie europarl
                                               legal europeana biofid; `:N` caps a corpus at N sentences;
@@ -29,16 +30,22 @@ pub const USAGE: &str = "  presseschau train-ner [--data ../shared/data] [--out 
                                               --stack K: a stacked second pass trained on K jackknife folds, 0 = none;
                                               --stack-named: it runs only where the first pass found a name;
                                               --stack-windows: only within two tokens of the first pass's names;
-                                              --stack-soup N: the second pass averaged over N shuffles)
-  presseschau eval ner <file.tsv> [--out pred.tsv] [--model path] [--pred pred.tsv]
+                                              --stack-soup N: the second pass averaged over N shuffles;
+                                              --o-bias B: decode with B subtracted from O's score at every token,
+                                              stored in the model file)
+  presseschau eval ner <file.tsv> [--out pred.tsv] [--model path] [--pred pred.tsv] [--o-bias B]
                                               tag GermEval TSV, write predictions, print span P/R/F1
-                                              (--pred: score an existing prediction file instead)
+                                              (--pred: score an existing prediction file instead;
+                                              --o-bias: decode with that bias instead of the model's)
   presseschau eval ner-news [--data ../shared/data] [--texts 50] [--sample 100] [--seed 1]
                                               the reader's pipeline (KB + model) over same-event news texts:
                                               detected-only names, and a random sample to check by hand
-  presseschau eval ner-cv [--folds 5] [--heldout [--out model.bin] [--sweep|--sweep-weights 0.5,1,1.5]|--halves] [train-ner options]
+  presseschau eval ner-cv [--folds 5] [--heldout [--out model.bin] [--sweep|--sweep-weights 0.5,1,1.5]
+        [--tune-o-bias 0,1,2 [--tune-slice 10]]|--halves] [train-ner options]
                                               k-fold CV on GermEval dev (other corpora always in training);
                                               --heldout: train without dev, score all of dev (--out: write that model);
+                                              --tune-o-bias: first pick --o-bias on the last --tune-slice % of the
+                                              train split, trained without it (never on dev);
                                               --halves: the train split's README protocol (dev halves A/B)
 ";
 
@@ -127,6 +134,9 @@ struct TrainOptions {
     /// The stacked second pass (`--stack K`: K jackknife folds; 0 = none, the default: measured in round 6, not
     /// kept).
     stack: StackConfig,
+    /// Subtracted from `O`'s emission score at every token when decoding ([`Model::o_bias`]; 0 = none, the
+    /// default).
+    o_bias: f32,
 }
 
 /// The sentences `load` read: GermEval dev, the reconstructed train split, the other corpora.
@@ -180,6 +190,7 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
             soup: 1,
             update: Update::Perceptron,
         },
+        o_bias: 0.0,
     };
     let mut rest = Vec::new();
     let mut i = 0;
@@ -245,7 +256,8 @@ fn parse_train_options(args: &[String]) -> Result<(TrainOptions, Rest), String> 
                 }
             }
             "--features" => o.config.features = parse_features(value(args, &mut i, a)?)?,
-            "--out" | "--folds" | "--model" | "--sweep-weights" => {
+            "--o-bias" => o.o_bias = number(value(args, &mut i, a)?, a)?,
+            "--out" | "--folds" | "--model" | "--sweep-weights" | "--tune-o-bias" | "--tune-slice" => {
                 rest.push((a.to_string(), Some(value(args, &mut i, a)?.to_string())))
             }
             _ => rest.push((a.to_string(), None)),
@@ -355,16 +367,53 @@ fn load(o: &TrainOptions) -> Result<Loaded, String> {
 
 /// Trains the model: the first pass, and with `--stack K` (`o.stack.folds`) its stacked second pass.
 fn train_model(sentences: &[Sentence], unlabeled: &[Vec<String>], o: &TrainOptions) -> Result<Model, String> {
-    if o.stack.folds == 0 {
-        return train_first(sentences, unlabeled, o);
+    let mut model = if o.stack.folds == 0 {
+        train_first(sentences, unlabeled, o)?
+    } else {
+        train_stacked(sentences, &o.stack, o.config.seed, o.config.fine, &mut |s, mix| {
+            let mut o2 = o.clone();
+            if let Some(m) = mix {
+                o2.config.mix = m;
+            }
+            train_first(s, unlabeled, &o2)
+        })?
+    };
+    model.set_o_bias(o.o_bias);
+    Ok(model)
+}
+
+/// `--tune-o-bias`: trains without the last `percent` % of the train split (the other corpora all in), scores
+/// that slice at each bias of `grid`, prints the curve and returns the bias with the highest F1. Dev plays no
+/// part.
+fn tune_o_bias(
+    train_split: &[Sentence],
+    others: &[Sentence],
+    unlabeled: &[Vec<String>],
+    o: &TrainOptions,
+    (grid, percent): (&[f32], usize),
+) -> Result<f32, String> {
+    let (fit, slice) = bias::split_slice(train_split, percent);
+    eprintln!("tuning --o-bias: {} train-split sentences held out", slice.len());
+    let mut train = fit.to_vec();
+    train.extend(others.iter().cloned());
+    let mut o0 = o.clone();
+    o0.o_bias = 0.0;
+    let mut model = train_model(&train, unlabeled, &o0)?;
+    let curve = bias::curve(&mut model, slice, grid);
+    let mut out = std::io::stdout();
+    for (b, c) in &curve {
+        let _ = writeln!(
+            out,
+            "tune slice ({} sentences, last {percent} % of the train split) o-bias {b:>5.2}: F1 {:.2} (P {:.2} R {:.2})",
+            slice.len(),
+            c.f1(),
+            c.precision(),
+            c.recall()
+        );
     }
-    train_stacked(sentences, &o.stack, o.config.seed, o.config.fine, &mut |s, mix| {
-        let mut o2 = o.clone();
-        if let Some(m) = mix {
-            o2.config.mix = m;
-        }
-        train_first(s, unlabeled, &o2)
-    })
+    let chosen = bias::best(&curve);
+    let _ = writeln!(out, "chosen o-bias {chosen:.2} (the slice's best F1)");
+    Ok(chosen)
 }
 
 /// Trains one first-pass model.
@@ -458,11 +507,13 @@ fn report(ev: &Evaluation) -> String {
 
 fn eval_file(args: &[String]) -> Result<(), String> {
     let (mut file, mut out, mut model_path, mut pred_path) = (None, None, None, None);
+    let mut o_bias: Option<f32> = None;
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
         match a {
             "--out" => out = Some(PathBuf::from(value(args, &mut i, a)?)),
+            "--o-bias" => o_bias = Some(number(value(args, &mut i, a)?, a)?),
             "--model" => model_path = Some(PathBuf::from(value(args, &mut i, a)?)),
             "--pred" => pred_path = Some(PathBuf::from(value(args, &mut i, a)?)),
             _ if a.starts_with("--") => return Err(format!("unknown option `{a}`")),
@@ -486,6 +537,19 @@ fn eval_file(args: &[String]) -> Result<(), String> {
         }
         None => model::embedded().map_err(|e| format!("embedded model: {e}"))?,
     };
+    let biased;
+    let model: &Model = match o_bias {
+        Some(b) => {
+            let mut m = model.clone();
+            m.set_o_bias(b);
+            biased = m;
+            &biased
+        }
+        None => model,
+    };
+    if model.o_bias() != 0.0 {
+        let _ = writeln!(std::io::stdout(), "decoding with o-bias {:.2}", model.o_bias());
+    }
     let mut ev = Evaluation::default();
     let mut pred_tsv = String::new();
     // first use builds the KB gazetteer; keep that one-time cost out of the speed figure
@@ -601,8 +665,17 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
     let (mut folds, mut heldout, mut halves, mut sweep) = (5usize, false, false, false);
     let mut out: Option<PathBuf> = None;
     let mut sweep_weights = vec![0.0f32, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0];
+    let (mut tune, mut tune_slice) = (None::<Vec<f32>>, 10usize);
     for (k, v) in rest {
         match (k.as_str(), v) {
+            ("--tune-o-bias", Some(v)) => {
+                tune = Some(
+                    v.split(',')
+                        .map(|w| number(w, "--tune-o-bias"))
+                        .collect::<Result<_, _>>()?,
+                )
+            }
+            ("--tune-slice", Some(v)) => tune_slice = number(&v, "--tune-slice")?,
             ("--folds", Some(v)) => folds = number(&v, "--folds")?,
             ("--out", Some(v)) => out = Some(PathBuf::from(v)),
             ("--heldout", None) => heldout = true,
@@ -661,6 +734,9 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
             t.elapsed().as_secs_f32()
         );
     } else if heldout {
+        if let Some(grid) = &tune {
+            o.o_bias = tune_o_bias(&train_split, &others, &unlabeled, &o, (grid, tune_slice))?;
+        }
         // the order of `train-ner`: the train split, then the other corpora
         let mut train = train_split.clone();
         train.append(&mut others);
@@ -707,6 +783,19 @@ fn cross_validate(args: &[String]) -> Result<(), String> {
         for s in &dev {
             let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             total.add(&s.labels, &model.tag_tokens(&words));
+        }
+        if o.o_bias != 0.0 {
+            // the paired reference: the same model decoding without the bias (the bias was fixed before)
+            let mut plain = model.clone();
+            let c = bias::curve(&mut plain, &dev, &[0.0])[0].1;
+            let _ = writeln!(
+                std::io::stdout(),
+                "the same model without its o-bias {:.2}: coarse F1 {:.2} (P {:.2} R {:.2})",
+                o.o_bias,
+                c.f1(),
+                c.precision(),
+                c.recall()
+            );
         }
         if model.feature_set().has(FeatureSet::STACK) {
             // the paired comparison: the same first pass without its second pass

@@ -6,8 +6,10 @@
 //! - [`train`] trains a [`Model`](crate::core::analysis::ner::Model) (averaged perceptron) and writes the
 //!   model file;
 //! - [`pa`] passive-aggressive updates, an opt-in alternative to the perceptron's;
+//! - [`bias`] the decoder's bias against `O`, tuned on a slice of the training data;
 //! - [`eval`] scores predictions CoNLL-style (exact span and type).
 
+pub mod bias;
 pub mod clusters;
 pub mod data;
 pub mod eval;

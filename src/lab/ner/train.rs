@@ -402,6 +402,7 @@ impl Model {
             allowed,
             lattice: Default::default(),
             second: None,
+            o_bias: 0.0,
         }
         .with_clip(config.weight_clip))
     }
@@ -576,6 +577,9 @@ impl Model {
         }
         if let Some(second) = self.second.as_deref() {
             put_second(&mut out, second);
+        }
+        if self.features.has(FeatureSet::O_BIAS) {
+            out.extend_from_slice(&self.o_bias.to_le_bytes());
         }
         out
     }

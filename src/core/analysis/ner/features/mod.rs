@@ -97,6 +97,10 @@ impl FeatureSet {
     /// features reach two tokens, so outside the windows they only say "`O` around `O`"; skipping those tokens
     /// saves most of its cost. Training sees the same windows.
     pub const STACK_WINDOWS: u32 = 1 << 24;
+    /// Not a feature group: the model file ends with a bias (f32) subtracted from the emission score of `O` at
+    /// every token when decoding (`Model::o_bias`; `--o-bias B` of `train-ner`): a decoder leaning towards names,
+    /// trading precision for recall. Set only for a non-zero bias, so a model without one keeps its bytes.
+    pub const O_BIAS: u32 = 1 << 25;
     /// Names of the groups, for the command line.
     pub const NAMES: [(&'static str, u32); 25] = [
         ("affix", Self::AFFIX),

@@ -15,7 +15,7 @@ impl Model {
     /// [`FeatureSet::CLUSTERS`] the cluster words (a word list as before) and their clusters (u8 each),
     /// then the features column by column: count (u32), key (or bucket) deltas (LEB128), entry counts (u8),
     /// labels (u8), weights (i8 or i16); with [`FeatureSet::STACK`] last the second pass
-    /// ([`Reader::second_pass`]).
+    /// ([`Reader::second_pass`]); with [`FeatureSet::O_BIAS`] last the bias against `O` (f32, [`Model::o_bias`]).
     ///
     /// Long because: it reads the format above in order, one section after the other, with a bounds
     /// check at each step; split up, the format would no longer read top to bottom in one place.
@@ -82,6 +82,14 @@ impl Model {
         } else {
             None
         };
+        let o_bias = if features.has(FeatureSet::O_BIAS) {
+            f32::from_le_bytes(r.array()?)
+        } else {
+            0.0
+        };
+        if !o_bias.is_finite() {
+            return Err(NerError::BadModel("bias against O not finite".into()));
+        }
         if r.pos != bytes.len() {
             return Err(NerError::BadModel("trailing bytes".into()));
         }
@@ -135,6 +143,7 @@ impl Model {
             allowed,
             lattice: Default::default(),
             second,
+            o_bias,
         }
         .packed())
     }

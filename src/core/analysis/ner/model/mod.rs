@@ -117,12 +117,31 @@ pub struct Model {
     pub(crate) lattice: Lattice,
     /// With [`FeatureSet::STACK`]: the stacked second pass.
     pub(crate) second: Option<Box<SecondPass>>,
+    /// Subtracted from the emission score of `O` at every token before decoding (0 = none; in the file only with
+    /// [`FeatureSet::O_BIAS`]). A stacked second pass adds its scores to the same emission scores, so it decodes
+    /// with the bias too.
+    pub(crate) o_bias: f32,
 }
 
 impl Model {
     /// The word lists learned with the model (common nouns, words seen in lower case).
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The bias against `O` the model decodes with (model units; 0 = none).
+    pub fn o_bias(&self) -> f32 {
+        self.o_bias
+    }
+
+    /// Sets the bias against `O` ([`Model::o_bias`]); the feature word says whether the file stores one.
+    pub fn set_o_bias(&mut self, bias: f32) {
+        self.o_bias = bias;
+        self.features = if bias == 0.0 {
+            FeatureSet(self.features.0 & !FeatureSet::O_BIAS)
+        } else {
+            FeatureSet(self.features.0 | FeatureSet::O_BIAS)
+        };
     }
 }
 
@@ -492,8 +511,23 @@ impl Model {
         emit.resize(n * l, 0.0);
         if self.hash_bits > 0 && !self.packed.is_empty() {
             self.emissions_packed(n, keys, offsets, emit);
-            return;
+        } else {
+            self.emissions_unpacked(keys, offsets, emit);
         }
+        if self.o_bias != 0.0 {
+            // one subtraction per token
+            let o = self.outside();
+            let mut i = 0;
+            while i < n {
+                emit[i * l + o] -= self.o_bias;
+                i += 1;
+            }
+        }
+    }
+
+    /// [`Model::emissions`] without packed weights (16-bit or unhashed models: the lab's).
+    fn emissions_unpacked(&self, keys: &[u32], offsets: &[usize], emit: &mut [f32]) {
+        let l = self.labels.len();
         for (row, o) in emit.chunks_exact_mut(l.max(1)).zip(offsets.windows(2)) {
             for &key in &keys[o[0]..o[1]] {
                 let r = self.range(key);

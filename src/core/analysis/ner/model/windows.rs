@@ -140,7 +140,7 @@ impl Model {
     }
 
     /// The index of `O` among the labels.
-    fn outside(&self) -> usize {
+    pub(crate) fn outside(&self) -> usize {
         self.labels.iter().position(|&y| y == NerLabel::Outside).unwrap_or(0)
     }
 }

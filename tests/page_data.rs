@@ -203,3 +203,31 @@ fn the_whole_analysis_replaces_the_add_pages_share_and_links_the_own_articles_al
     );
     assert!(linked(&s), "linked with the collection");
 }
+
+#[test]
+fn an_article_from_its_share_goes_among_the_bundled_ones_before_the_readers_own() {
+    use presseschau::core::own::{self, OwnArticle};
+    use presseschau::ui::state::Engine;
+    let full = AppState::from_seeds();
+    let all = full.precomputed().expect("whole");
+    let mut s = AppState::from_precomputed(page_data::slice(&full, &all, &Route::Search).expect("share"));
+    s.engine = Engine::FULL;
+    // an own article (from another tab) while the search page holds its share, dated after every seed
+    let draft = own::read_pasted("Neues aus Ankara\n\nDatum: 2030-01-01\n\nSergej Lawrow reiste nach Ankara.")
+        .expect("a draft");
+    let own_id = draft.content_id();
+    let s = Rc::new(s).reduce(Action::OwnAdd(vec![OwnArticle::new(draft, "2026-12-05T00:00:00Z")]));
+    // then the articles of the hits arrive from their pages' shares
+    let mut s = s;
+    for a in &all.articles {
+        s = s.reduce(Action::SharedArticle(Rc::new(a.clone())));
+    }
+    assert_eq!(s.bundled, all.articles.len());
+    let ids = |xs: &[presseschau::core::corpus::Article]| xs.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&s.corpus.articles[..s.bundled]).len(), all.articles.len());
+    assert!(
+        !ids(&s.corpus.articles[..s.bundled]).contains(&own_id),
+        "the own article is not counted as bundled"
+    );
+    assert_eq!(ids(&s.corpus.articles[s.bundled..]), vec![own_id]);
+}

@@ -104,11 +104,12 @@ impl AppState {
     /// articles.
     pub(super) fn add_article(&mut self, article: Article) {
         let mut corpus = (*self.corpus).clone();
-        if corpus.get(&article.id.0).is_none() {
-            // (a bundled article: the reader's own come after them, and a page's share has none)
-            self.bundled += 1;
-        }
+        // a bundled article: among the bundled ones, before the reader's own (which a share holds when they
+        // came from storage or another tab)
+        let own = corpus.articles.split_off(self.bundled.min(corpus.articles.len()));
         corpus.insert(article);
+        self.bundled = corpus.articles.len();
+        corpus.articles.extend(own);
         self.corpus = Rc::new(corpus);
     }
 }

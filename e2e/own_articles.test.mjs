@@ -304,3 +304,22 @@ test('http: a save that cannot load the whole analysis says so and keeps the dra
   assert.ok(problems.every((p) => /404|Failed to load/.test(p)), `${problems}`);
   await context.close();
 });
+
+test('http: an article shared by link shows without the whole analysis, unlinked, and says so', async () => {
+  const origin = env.list.find((o) => o.name === 'http');
+  const a = await openPage(browser, origin);
+  const href = await paste(a.page, origin, 'Lawrow in Ankara\n\nSergej Lawrow reiste am Mittwoch nach Ankara. Er traf dort Mevlüt Cavusoglu zu Gesprächen über Syrien.');
+  await a.page.goto(siteDir(origin) + href);
+  await ready(a.page);
+  const share = await a.page.locator('[data-own-tools] [data-copy-link]').getAttribute('data-copy-link');
+  await a.context.close();
+  const b = await openPage(browser, origin);
+  await b.context.route('**/data.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await b.page.goto(siteDir(origin) + share);
+  await b.page.waitForSelector('#notice.notice--warn >> text=/ohne seine Verbindungen/');
+  assert.match(await b.page.locator('main h1').textContent(), /Lawrow in Ankara/);
+  assert.ok((await b.page.locator('.article-body mark.entity').count()) >= 3, 'analysed and highlighted');
+  assert.equal(await b.page.locator('#links-loading').count(), 0, 'no longer says the links are coming');
+  assert.ok(b.problems.every((p) => /404|Failed to load/.test(p)), `${b.problems}`);
+  await b.context.close();
+});

@@ -13,3 +13,12 @@ pub fn precomputed() -> Option<String> {
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
+
+/// Loads a data script of the static site (`data.js`, a page's share `data/<page>.js`, a whole list) and
+/// reads the analysis it sets: `None` when the file is missing or unreadable.
+pub fn load(file: &str, done: impl FnOnce(Option<crate::core::analysis::precomputed::Precomputed>) + 'static) {
+    crate::platform::script::load(file, move |ok| {
+        let json = ok.then(precomputed).flatten();
+        done(json.and_then(|json| crate::core::analysis::precomputed::Precomputed::read(&json)));
+    });
+}

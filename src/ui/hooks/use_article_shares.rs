@@ -48,10 +48,8 @@ fn load(
     // an id from stored or imported notes names a file: only the characters of article ids
     let safe = !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     let file = Route::Article { id: id.clone() }.share_file();
-    let done = move |ok: bool| {
-        let data = ok.then(crate::platform::data::precomputed).flatten();
-        let article = (data.and_then(|json| Precomputed::read(&json)))
-            .and_then(|p| p.articles.into_iter().find(|a| a.id.0 == id));
+    let done = move |data: Option<Precomputed>| {
+        let article = data.and_then(|p| p.articles.into_iter().find(|a| a.id.0 == id));
         match article {
             Some(article) => dispatcher.dispatch(Action::SharedArticle(Rc::new(article))),
             None => {
@@ -62,8 +60,8 @@ fn load(
         arrived.set(*arrived + 1);
     };
     if safe {
-        crate::platform::script::load(&file, done);
+        crate::platform::data::load(&file, done);
     } else {
-        done(false);
+        done(None);
     }
 }

@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::analysis::precomputed::Precomputed;
 use crate::ui::state::{Action, AppContext, Notice};
 
 /// Where a page stands with the whole analysis.
@@ -41,19 +40,15 @@ pub fn use_whole_analysis(
             if !load {
                 return;
             }
-            crate::platform::script::load("data.js", move |ok| {
-                let data = ok.then(crate::platform::data::precomputed).flatten();
-                let data = data.and_then(|json| Precomputed::read(&json));
-                match data.filter(|p| p.whole.is_none()) {
-                    Some(p) => dispatcher.dispatch(Action::WholeData(Rc::new(p))),
-                    None => {
-                        asked.set(false);
-                        failed.set(true);
-                        dispatcher.dispatch(Action::Notify(Notice {
-                            text: fail_text.to_string(),
-                            is_error: true,
-                        }));
-                    }
+            crate::platform::data::load("data.js", move |data| match data.filter(|p| p.whole.is_none()) {
+                Some(p) => dispatcher.dispatch(Action::WholeData(Rc::new(p))),
+                None => {
+                    asked.set(false);
+                    failed.set(true);
+                    dispatcher.dispatch(Action::Notify(Notice {
+                        text: fail_text.to_string(),
+                        is_error: true,
+                    }));
                 }
             });
         });

@@ -18,9 +18,7 @@ pub fn use_whole_list(app: &AppContext, filtered: bool, file: &'static str, on_f
         if !waiting {
             return;
         }
-        crate::platform::script::load(file, move |ok| {
-            let data = ok.then(crate::platform::data::precomputed).flatten();
-            let list = data.and_then(|json| crate::core::analysis::precomputed::Precomputed::read(&json));
+        crate::platform::data::load(file, move |list| {
             match list.filter(|p| p.whole.as_ref().is_none_or(|w| w.lists_all)) {
                 Some(p) => dispatcher.dispatch(Action::WholeData(Rc::new(p))),
                 None => {

@@ -46,9 +46,10 @@ pub fn start(engine: state::Engine, pages: Pages) {
     // a file the reading app read for import: the full app imports it (pages::notes_page)
     let import =
         route == Route::Notes && crate::platform::storage::load_in_tab(pages::notes_page::PENDING_IMPORT_KEY).is_some();
-    // the full app on its page with a share (the search page) needs the whole analysis for own articles (on
-    // a reading page it comes after the reading app has loaded data.js for it)
-    if own && engine.get().is_some() && full_app_share(&route) {
+    // the search page indexes own articles with the whole corpus, so an own reader's search starts from the
+    // whole analysis (on a reading page it comes after the reading app has loaded data.js for it); the add
+    // and view pages start from their shares and load it when a save or the links need it
+    if own && engine.get().is_some() && route == Route::Search {
         crate::platform::script::load("data.js", move |_| mount(engine, pages, route, false));
         return;
     }

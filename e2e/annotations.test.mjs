@@ -93,9 +93,19 @@ for (const name of ['http', 'file']) {
       await teacher.page.click('#save-note');
       await teacher.page.waitForSelector(`#notes-panel :text("${note}")`);
     }
-    const hash = await teacher.page.locator('#notes-panel [data-copy-link]').getAttribute('data-copy-link');
+    const panelHash = await teacher.page.locator('#notes-panel [data-copy-link]').getAttribute('data-copy-link');
+    assert.match(panelHash, /^a-[0-9a-f]{12}\.html#n=v1\./);
+    // the notes page offers such a link for each article's notes (what a teacher sends); the student opens it
+    await go(teacher.page, origin(), 'notes.html');
+    const groupLink = teacher.page.locator('[data-page="notes"] .notes-group [data-copy-link]');
+    await groupLink.waitFor();
+    assert.equal(await groupLink.count(), 1);
+    const hash = await groupLink.getAttribute('data-copy-link');
+    assert.equal(hash.split('#')[0], panelHash.split('#')[0]);
     assert.match(hash, /^a-[0-9a-f]{12}\.html#n=v1\./);
     assert.ok(hash.length < 2000);
+    assert.equal(await teacher.page.locator('[data-page="notes"] .page-tools [data-copy-link]').count(), 0, 'no link to the page itself: it would show the recipient their own notes');
+    assert.deepEqual(teacher.problems, []);
     await teacher.context.close();
 
     const student = await openPage(browser, origin());

@@ -55,6 +55,9 @@ for (const name of ['http', 'file']) {
     await page.reload();
     await ready(page);
     await page.waitForSelector('[data-own-tools]');
+    // its page opens only in this browser: the one link offered is the one that carries the text
+    await page.waitForSelector('[data-own-tools] [data-copy-link]');
+    assert.equal(await page.locator('.article-tools [data-copy-link]').count(), 0);
     await go(page, origin(), 'index.html');
     await page.waitForSelector('.article-card--own');
     // delete → undo

@@ -417,9 +417,19 @@ fn handout_lists_passages_in_text_order() {
     orphan.position.end = orphan.position.start + orphan.quote.exact.chars().count();
     notes.push(orphan);
     let refs: Vec<&Annotation> = notes.iter().collect();
-    let md = handout::markdown(article, &refs, &presseschau::ui::text::DE.handout_words());
+    let md = handout::markdown(
+        article,
+        &refs,
+        &presseschau::ui::text::DE.handout_words(),
+        Some("https://example.org/presseschau/a-1.html"),
+    );
     assert!(md.starts_with("# "));
+    // the page's address under the title, before the first passage
+    let page = md
+        .find("In Presseschau lesen: <https://example.org/presseschau/a-1.html>")
+        .unwrap();
     let first = md.find("Punkt 1 für").unwrap();
+    assert!(page < first);
     let third = md.find("Punkt 3 für").unwrap();
     assert!(first < third, "passages not in text order");
     let orphan_at = md.find("nicht mehr gefunden").unwrap();

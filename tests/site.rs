@@ -189,8 +189,31 @@ async fn english_pages_link_to_english_pages_and_each_page_sends_readers_to_thei
     assert_eq!(file, format!("a-{id}.html"));
     assert!(html.contains(&format!("!=='de')location.replace('en-a-{id}.html'")));
     assert!(!html.contains("kb-en.js") && !html.contains("href=\"en-index.html\""));
-    let (_, html) = site::render_page(en, Route::NotFound).await;
+    let (_, html) = site::render_page(en.clone(), Route::NotFound).await;
     assert!(!html.contains("location.replace"));
+    // a name's English page is titled with its English name, as its heading (link previews, tabs)
+    let (_, html) = site::render_page(en.clone(), Route::Entity { id: "Q43".into() }).await;
+    assert!(
+        html.contains("<title>Turkey — Presseschau</title>"),
+        "{}",
+        &html[..1200]
+    );
+    assert!(html.contains("<meta property=\"og:title\" content=\"Turkey — Presseschau\" />"));
+    let (_, html) = site::render_page(s.clone(), Route::Entity { id: "Q43".into() }).await;
+    assert!(html.contains("<title>Türkei — Presseschau</title>"));
+    // the same-event panel's reasons name the shared names in the page's language
+    let mut lines = Vec::new();
+    for a in &s.corpus.articles {
+        let (_, html) = site::render_page(en.clone(), Route::Article { id: a.id.0.clone() }).await;
+        for (at, _) in html.match_indices("both report on") {
+            lines.push(html[at..at + html[at..].find('<').unwrap_or(0)].to_string());
+        }
+    }
+    assert!(lines.iter().any(|l| l.contains("Turkey")), "{lines:?}");
+    assert!(
+        !lines.iter().any(|l| l.contains("Türkei") || l.contains("Ostukraine")),
+        "{lines:?}"
+    );
 }
 
 #[tokio::test]

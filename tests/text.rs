@@ -134,6 +134,9 @@ fn numbers_dates_and_plurals_in_each_language() {
     assert_eq!(EN.mentions_in(12, 3), "12 mentions in 3 articles");
     assert_eq!(EN.search_count(1, 2), "1 article and 2 notes found.");
     assert_eq!(DE.search_count(1, 2), "1 Artikel und 2 Notizen gefunden.");
+    assert_eq!(DE.set_aside(1), "1 beiseitegelegte Zeile");
+    assert_eq!(DE.set_aside(3), "3 beiseitegelegte Zeilen");
+    assert_eq!(EN.set_aside(1), "1 line set aside");
 }
 
 #[test]

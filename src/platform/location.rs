@@ -15,6 +15,12 @@ pub fn base() -> Option<String> {
     Some(page[..page.rfind('/').map_or(0, |i| i + 1)].to_string())
 }
 
+/// The folder a link to share starts with: from a downloaded folder the site's public address when the build
+/// named one ([`public_base`]), else this page's folder ([`base`]).
+pub fn share_base() -> Option<String> {
+    is_file().then(public_base).flatten().or_else(base)
+}
+
 /// The folder of the site's public address, when the build was given one (`<link rel="canonical">`, up to and
 /// with the last `/`): what a link copied from a downloaded folder should point to.
 pub fn public_base() -> Option<String> {

@@ -35,7 +35,7 @@ pub fn save(app: &crate::ui::state::AppState, with_notes: bool) -> bool {
         model: global_value("presseschauModel").as_deref(),
         app: &source,
     });
-    crate::platform::download::download("presseschau-sammlung.html", "text/html", &file)
+    crate::platform::download::download(t.file_collection, "text/html", &file)
 }
 
 /// What goes into the file.

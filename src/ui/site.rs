@@ -181,9 +181,11 @@ pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
         Route::Entity { id } | Route::EntityPage { id, .. } => {
             match entity_view::build(&state.corpus, &state.entities, state.detected.as_deref(), id) {
                 Some(v) => {
+                    // the name in the page's language, as its heading has it
+                    let (label, _) = crate::ui::components::entity_name::entity_label(t, id, &v.label);
                     let title = match route {
-                        Route::EntityPage { page, .. } => format!("{}, {}", v.label, t.page_number(*page)),
-                        _ => v.label.clone(),
+                        Route::EntityPage { page, .. } => format!("{label}, {}", t.page_number(*page)),
+                        _ => label,
                     };
                     let about = t.mentions_in(v.mention_total, v.article_total);
                     plain(&title, &format!("{}: {about}", t.kind_label(v.kind)))

@@ -23,6 +23,8 @@ pub enum HandoutBlock {
         /// The outlet's name.
         outlet: Option<String>,
     },
+    /// Where the article was published (its web address, when known).
+    Source(String),
     /// An annotated passage.
     Passage {
         /// Number in text order, from 1.
@@ -49,6 +51,9 @@ pub fn blocks(article: &Article, annotations: &[&Annotation]) -> Vec<HandoutBloc
             date: article.date.value,
             outlet,
         });
+    }
+    if let Some(url) = &article.url {
+        out.push(HandoutBlock::Source(url.clone()));
     }
     let index = TextIndex::new(&article.text());
     let mut placed: Vec<(Option<(usize, usize)>, &Annotation)> = annotations
@@ -82,18 +87,38 @@ pub struct HandoutWords {
     pub not_found: &'static str,
     /// Before the tags, e.g. "Tags".
     pub tags: &'static str,
+    /// Before the article's web address, e.g. "Source".
+    pub source: &'static str,
+    /// Before the address of its page in Presseschau, e.g. "Read in Presseschau".
+    pub page: &'static str,
 }
 
 /// The handout as Markdown.
-pub fn markdown(article: &Article, annotations: &[&Annotation], words: &HandoutWords) -> String {
+///
+/// `page` is the address of the article's page in Presseschau, when it has one anyone can open (not for an
+/// own article): the students' way to the text with its names and links.
+pub fn markdown(article: &Article, annotations: &[&Annotation], words: &HandoutWords, page: Option<&str>) -> String {
     let mut out = String::new();
-    for b in blocks(article, annotations) {
+    let blocks = blocks(article, annotations);
+    // the page's address goes under the title, date and source
+    let head = blocks
+        .iter()
+        .take_while(|b| !matches!(b, HandoutBlock::Passage { .. }))
+        .count();
+    let only_head = head == blocks.len();
+    for (i, b) in blocks.into_iter().enumerate() {
+        if i == head
+            && let Some(p) = page
+        {
+            out.push_str(&format!("{}: <{p}>\n\n", words.page));
+        }
         match b {
             HandoutBlock::Title(t) => out.push_str(&format!("# {}\n\n", escape_markdown(&t))),
             HandoutBlock::Meta { date, outlet } => {
                 let parts: Vec<String> = date.map(words.date).into_iter().chain(outlet).collect();
                 out.push_str(&format!("*{}*\n\n", escape_markdown(&parts.join(" · "))));
             }
+            HandoutBlock::Source(url) => out.push_str(&format!("{}: <{}>\n\n", words.source, url.replace('>', "%3E"))),
             HandoutBlock::Passage {
                 number,
                 quote,
@@ -122,6 +147,9 @@ pub fn markdown(article: &Article, annotations: &[&Annotation], words: &HandoutW
                 }
             }
         }
+    }
+    if only_head && let Some(p) = page {
+        out.push_str(&format!("{}: <{p}>\n\n", words.page));
     }
     out
 }

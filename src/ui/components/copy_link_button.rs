@@ -22,11 +22,7 @@ pub fn CopyLinkButton(props: &CopyLinkButtonProps) -> Html {
         let hash = props.hash.clone();
         Callback::from(move |_| {
             // from a downloaded folder, the site's public address when the build named one
-            let base = crate::platform::location::is_file()
-                .then(crate::platform::location::public_base)
-                .flatten()
-                .or_else(crate::platform::location::base)
-                .unwrap_or_default();
+            let base = crate::platform::location::share_base().unwrap_or_default();
             let link = format!("{base}{hash}");
             let status = status.clone();
             let fallback = link.clone();

@@ -37,32 +37,22 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
             </p>
         }
     });
-    let share = if items.is_empty() {
-        html! {}
-    } else if link::fits_in_link(&items) {
-        let hash = Route::Article { id: a.id.0.clone() }.href_with("n", &link::encode_note_set(&items));
-        html! { <CopyLinkButton hash={AttrValue::from(hash)} label={Some(AttrValue::Static(t.share_notes))} /> }
-    } else {
-        html! { <p class="hint">{ t.share_too_long }</p> }
-    };
+    let share = share_notes(t, &a.id.0, &items);
     let export = {
         let app = app.clone();
         let id = a.id.clone();
         Callback::from(move |_| {
             let json = app.export_notes(Some(&id));
-            crate::platform::download::download(
-                &format!("presseschau-notizen-{id}.jsonld"),
-                "application/ld+json",
-                &json,
-            );
+            crate::platform::download::download(&format!("{}-{id}.jsonld", t.file_notes), "application/ld+json", &json);
         })
     };
     let handout = {
         let article = a.clone();
         let items = items.clone();
+        let page = handout_page(&app, &article.id);
         Callback::from(move |_| {
             let refs: Vec<_> = items.iter().collect();
-            let md = handout::markdown(&article, &refs, &t.handout_words());
+            let md = handout::markdown(&article, &refs, &t.handout_words(), page.as_deref());
             crate::platform::download::download(
                 &format!("presseschau-handout-{}.md", article.id),
                 "text/markdown",
@@ -93,5 +83,32 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// The address a handout gives for an article: its page, for a bundled article (an own article's page opens
+/// only in this browser, so its handout has none).
+pub fn handout_page(app: &crate::ui::state::AppState, id: &crate::core::corpus::ArticleId) -> Option<String> {
+    if app.is_own(&id.0) {
+        return None;
+    }
+    let base = crate::platform::location::share_base()?;
+    Some(format!("{base}{}", Route::Article { id: id.0.clone() }.href()))
+}
+
+/// "Notizen als Link teilen": a link to article `id` that carries `notes` (the recipient sees them beside
+/// their own), or why they do not fit in a link.
+pub fn share_notes(
+    t: &'static crate::ui::text::Text,
+    id: &str,
+    notes: &[crate::core::annotations::Annotation],
+) -> Html {
+    if notes.is_empty() {
+        html! {}
+    } else if link::fits_in_link(notes) {
+        let hash = Route::Article { id: id.to_string() }.href_with("n", &link::encode_note_set(notes));
+        html! { <CopyLinkButton hash={AttrValue::from(hash)} label={Some(AttrValue::Static(t.share_notes))} /> }
+    } else {
+        html! { <p class="hint">{ t.share_too_long }</p> }
     }
 }

@@ -26,7 +26,7 @@ pub fn NoticeBar() -> Html {
         } => {
             let raw = raw.clone();
             let download = Callback::from(move |_| {
-                crate::platform::download::download("presseschau-notizen-unlesbar.json", "application/json", &raw);
+                crate::platform::download::download(t.file_unreadable, "application/json", &raw);
             });
             html! {
                 <p class="notice notice--warn" role="alert" data-storage="unreadable">
@@ -51,7 +51,7 @@ pub fn NoticeBar() -> Html {
 }
 
 /// Own articles: storage that failed (they stay in this window), and undo after deleting one.
-fn own_notices(t: &crate::ui::text::Text, app: &crate::ui::state::AppContext) -> Html {
+fn own_notices(t: &'static crate::ui::text::Text, app: &crate::ui::state::AppContext) -> Html {
     use crate::ui::state::OwnStorage;
     let failed = match &app.own_storage {
         OwnStorage::Failed(e) if !app.own.is_empty() || app.own_dirty => {
@@ -59,7 +59,7 @@ fn own_notices(t: &crate::ui::text::Text, app: &crate::ui::state::AppContext) ->
             let export = Callback::from(move |_: MouseEvent| {
                 let alive: Vec<_> = own.iter().filter(|o| o.deleted.is_none()).cloned().collect();
                 let json = crate::core::own::store::encode_all(&alive);
-                crate::platform::download::download("presseschau-eigene-artikel.json", "application/json", &json);
+                crate::platform::download::download(t.file_own, "application/json", &json);
             });
             html! {
                 <p class="notice notice--warn" role="status" data-own-storage="failed">

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::core::analysis::events::{Link as EventLink, LinkLevel, Signals};
 use crate::core::corpus::ArticleId;
-use crate::core::event_view::{groups_of, labelled_reasons, other_end, related};
+use crate::core::event_view::{groups_of, other_end, related};
 use crate::core::library::outlet_of;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
@@ -69,7 +69,7 @@ fn related_item(app: &crate::ui::state::AppContext, me: &ArticleId, l: &EventLin
             <a href={Route::Article { id: other.0.clone() }.href()} class="related-title" lang="de">{ article.title.text.clone() }</a>
             <p class="meta-line">{ format!("{outlet} · {date}") }</p>
             <ul class="reasons">
-                for phrase in t.link_reasons(&labelled_reasons(&l.reasons)) {
+                for phrase in t.link_reasons(&l.reasons) {
                     <li>{ phrase }</li>
                 }
             </ul>

@@ -41,6 +41,7 @@ pub fn AddPage() -> Html {
     let p = pending.borrow().clone();
     // drafts not saved yet, or text pasted and not taken: leaving the page asks first
     crate::ui::hooks::use_unsaved(!p.drafts.is_empty() || pasted);
+    use_show_outcome(&p);
     html! {
         <section class="add-page" data-page="add">
             <h1>{ t.add_title }</h1>
@@ -80,6 +81,33 @@ pub fn AddPage() -> Html {
             <crate::ui::components::collection_save::CollectionSave />
         </section>
     }
+}
+
+/// What an intake or a save brought (a message, the first new draft, the saved articles) is scrolled into
+/// view once it is done: on a phone it lands below the paste field and the drop zone, out of sight.
+#[hook]
+fn use_show_outcome(p: &Pending) {
+    let seen = use_mut_ref(|| (0_usize, 0_usize, 0_usize));
+    let now = (p.problems.len(), p.drafts.len(), p.saved.len());
+    let busy = p.progress.is_some();
+    use_effect_with((now, busy), move |&((problems, drafts, saved), busy)| {
+        // while files are read, drafts come in chunks: the view moves once, when all are in
+        if !busy {
+            let (p0, d0, s0) = std::mem::replace(&mut *seen.borrow_mut(), (problems, drafts, saved));
+            let target = if problems > p0 {
+                Some(".add-problems li:last-child".to_string())
+            } else if saved > s0 {
+                Some(".add-saved".to_string())
+            } else if drafts > d0 {
+                Some(format!(".drafts > li:nth-child({})", d0 + 1))
+            } else {
+                None
+            };
+            if let Some(t) = target {
+                crate::platform::dom::scroll_into_view(&t);
+            }
+        }
+    });
 }
 
 /// The paste field: whether it holds text not taken yet, what it does on input, and "use the text" (a draft,
@@ -374,7 +402,7 @@ fn draft_item(
         <li class="draft" key={d.content_id().0}>
             <label>{ t.title_label }<input type="text" class="draft-title" value={d.title.clone()} oninput={set(|d, v| d.title = v)} /></label>
             <label>{ t.outlet_label }<input type="text" class="draft-outlet" value={d.outlet.clone().unwrap_or_default()} oninput={set(|d, v| d.outlet = (!v.trim().is_empty()).then_some(v))} /></label>
-            <p class="meta-line">{ t.date_or_unknown(d.date) }{ format!(" · {} {}", d.set_aside.len(), t.set_aside_label) }</p>
+            <p class="meta-line">{ t.date_or_unknown(d.date) }{ format!(" · {}", t.set_aside(d.set_aside.len())) }</p>
             <p class="draft-text" lang="de">{ start }{ " …" }</p>
             <button type="button" class="button button--quiet" onclick={discard}>{ t.remove_draft }</button>
         </li>

@@ -367,6 +367,8 @@ fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
     let t = crate::ui::hooks::use_text();
     let (article, view) = (&props.article, &props.view);
     let derived = article.title.origin == TitleOrigin::FirstSentence;
+    // an own article's page opens only in this browser: its tools above share it (the text in the link)
+    let own = use_app().is_own(&article.id.0);
     html! {
         <header class="article-header">
             <h1 class={classes!(derived.then_some("title--derived"))} lang="de">{ article.title.text.clone() }</h1>
@@ -380,7 +382,9 @@ fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
                 <button type="button" class="button button--quiet" aria-pressed={props.show_original.to_string()} onclick={props.ontoggle.clone()} id="toggle-original">
                     { if props.show_original { t.show_clean } else { t.show_original } }
                 </button>
-                <CopyLinkButton hash={AttrValue::from(Route::Article { id: article.id.0.clone() }.href())} />
+                if !own {
+                    <CopyLinkButton hash={AttrValue::from(Route::Article { id: article.id.0.clone() }.href())} />
+                }
                 <details class="keyboard-select">
                     <summary>{ t.keyboard_select }</summary>
                     <label>{ t.keyboard_select_help }

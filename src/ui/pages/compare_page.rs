@@ -5,7 +5,6 @@
 use yew::prelude::*;
 
 use crate::core::analysis::diff::{AlignedPair, WordDiff};
-use crate::core::event_view::labelled_reasons;
 use crate::core::library::outlet_of;
 use crate::ui::components::copy_link_button::CopyLinkButton;
 use crate::ui::components::same_event_panel::{level_name, signals_table};
@@ -98,7 +97,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
             if let Some(l) = &view.link {
                 <div class="cmp-link" data-level={level_name(l.level)}>
                     <p><strong>{ if l.level == crate::core::analysis::events::LinkLevel::SameEvent { t.same_event } else { t.same_story } }</strong>
-                        { format!(": {}", t.link_reasons(&labelled_reasons(&l.reasons)).join(" · ")) }</p>
+                        { format!(": {}", t.link_reasons(&l.reasons).join(" · ")) }</p>
                     <details class="signals"><summary>{ t.signals }</summary>{ signals_table(t, &l.reasons.signals) }</details>
                 </div>
             } else {

@@ -175,7 +175,9 @@ fn table(t: &'static crate::ui::text::Text, list: Vec<Row>) -> Html {
                 for (id, label, kind, mentions, articles, detected) in list {
                     <tr data-entity-row={id.clone()}>
                         <td><a href={Route::Entity { id: id.clone() }.href()}><span class={classes!("legend-swatch", format!("kind-{}", kind.as_str()))} aria-hidden="true" />{ crate::ui::components::entity_name::entity_name(t, &id, &label) }</a>
-                            if detected { <span class="detected-badge">{ t.detected_short }</span> }</td>
+                            if detected { <span class="detected-badge">{ t.detected_short }</span> }
+                            // on a phone the kind goes under the name (its column is left out to fit)
+                            <span class="kind-inline">{ t.kind_label(kind) }</span></td>
                         <td>{ t.kind_label(kind) }</td>
                         <td class="num">{ mentions }</td>
                         <td class="num">{ articles }</td>

@@ -17,7 +17,9 @@ use crate::ui::state::{Action, AppContext, AppState, CREATOR_KEY, Notice, use_ap
 type NoteWithLink = (Annotation, AttrValue);
 
 /// An article's id and title with its shown notes.
-type NoteGroup = (String, String, Vec<NoteWithLink>);
+/// An article's id and title, its notes with their passage links, and whether they can be shared by link (an
+/// own article's page opens only in this browser).
+type NoteGroup = (String, String, Vec<NoteWithLink>, bool);
 
 /// The "My notes" page.
 #[component]
@@ -63,7 +65,6 @@ pub fn NotesPage() -> Html {
     html! {
         <section class="notes-page" data-page="notes">
             <h1>{ t.notes_title }<span class="count">{ format!(" ({})", app.annotations.len()) }</span></h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(Route::Notes.href())} /></div>
             { panel_actions(&app, &report, loading) }
             if loading { <p class="hint" role="status" id="notes-loading">{ t.notes_loading }</p> }
             // `if let`, not `{ for … }`: a `for` adds or removes a child in the middle of the list, and yew
@@ -100,7 +101,8 @@ fn note_groups(app: &AppState, shown: &[&Annotation]) -> Vec<NoteGroup> {
                 ((*a).clone(), AttrValue::from(href))
             })
             .collect();
-        groups.push((article.id.0.clone(), article.title.text.clone(), items));
+        let shareable = !app.is_own(&article.id.0);
+        groups.push((article.id.0.clone(), article.title.text.clone(), items, shareable));
     }
     groups
 }
@@ -113,7 +115,7 @@ fn panel_actions(app: &AppContext, report: &UseStateHandle<Option<Rc<ImportRepor
         let app = app.clone();
         Callback::from(move |_| {
             crate::platform::download::download(
-                "presseschau-notizen.jsonld",
+                &format!("{}.jsonld", t.file_notes),
                 "application/ld+json",
                 &app.export_notes(None),
             );
@@ -154,14 +156,17 @@ fn panel_actions(app: &AppContext, report: &UseStateHandle<Option<Rc<ImportRepor
 /// Downloads the handout of every article with notes.
 fn download_handout(app: &AppState) {
     let t = app.lang.text();
-    let mut md = String::new();
-    for article in app.corpus.articles.iter() {
-        let mine = app.annotations.for_article(&article.id);
-        if !mine.is_empty() {
-            md.push_str(&handout::markdown(article, &mine, &t.handout_words()));
-            md.push_str("\n\n---\n\n");
-        }
-    }
+    let parts: Vec<String> = app
+        .corpus
+        .articles
+        .iter()
+        .filter_map(|article| {
+            let mine = app.annotations.for_article(&article.id);
+            let page = crate::ui::components::notes_panel::handout_page(app, &article.id);
+            (!mine.is_empty()).then(|| handout::markdown(article, &mine, &t.handout_words(), page.as_deref()))
+        })
+        .collect();
+    let md = parts.join("\n---\n\n");
     crate::platform::download::download("presseschau-handout.md", "text/markdown", &md);
 }
 
@@ -314,9 +319,13 @@ fn filters(
 fn note_lists(t: &'static crate::ui::text::Text, groups: Vec<NoteGroup>, unknown: Vec<Annotation>) -> Html {
     html! {
         <>
-            for (id, title, items) in groups {
+            for (id, title, items, shareable) in groups {
                 <section class="notes-group">
                     <h2><a href={Route::Article { id: id.clone() }.href()}>{ title }</a></h2>
+                    // what a teacher sends: these notes on this article, in one link
+                    if shareable {
+                        { crate::ui::components::notes_panel::share_notes(t, &id, &items.iter().map(|(a, _)| a.clone()).collect::<Vec<_>>()) }
+                    }
                     <ol class="annotation-list">
                         for (a, href) in items {
                             <AnnotationItem key={a.id.0.clone()} annotation={a.clone()} jump_href={href} />

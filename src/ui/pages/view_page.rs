@@ -133,8 +133,9 @@ fn shared(t: &'static Text, app: &crate::ui::state::AppContext, value: &str) -> 
         Err(e) => {
             return html! {
                 <section class="not-found" data-page="view-missing">
-                    <h1>{ t.not_found_title }</h1>
+                    <h1>{ t.shared_unreadable_title }</h1>
                     <p class="notice notice--warn" role="alert" id="shared-article-error">{ t.share_error(&e) }</p>
+                    <p><a href={Route::Home.href()} class="button">{ t.back_to_library }</a></p>
                 </section>
             };
         }

@@ -190,12 +190,16 @@ impl Text {
                 color: color_de,
                 not_found: "(im aktuellen Text nicht mehr gefunden)",
                 tags: "Schlagwörter",
+                source: "Quelle",
+                page: "In Presseschau lesen",
             },
             Lang::En => HandoutWords {
                 date: date_en,
                 color: color_en,
                 not_found: "(no longer found in the current text)",
                 tags: "Tags",
+                source: "Source",
+                page: "Read in Presseschau",
             },
         }
     }

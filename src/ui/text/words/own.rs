@@ -44,12 +44,12 @@ impl Text {
                 Lang::En,
             ) => format!("is too large ({} MB; at most {} MB)", mb(*size), mb(*limit)),
             (OwnError::TooLarge { size, limit, .. }, Lang::De) => format!(
-                "hat zu viel Text ({} Bytes; ein Artikel hat höchstens {})",
+                "ist zu lang für einen Artikel ({} Bytes; höchstens {})",
                 self.number(*size),
                 self.number(*limit)
             ),
             (OwnError::TooLarge { size, limit, .. }, Lang::En) => format!(
-                "has too much text ({} bytes; an article has at most {})",
+                "is too long for one article ({} bytes; at most {})",
                 self.number(*size),
                 self.number(*limit)
             ),
@@ -82,6 +82,14 @@ impl Text {
                 format!("„{title}“ ist schon in Ihrer Bibliothek (derselbe Text) und wird nicht doppelt gespeichert.")
             }
             Lang::En => format!("“{title}” is already in your library (the same text) and is not saved twice."),
+        }
+    }
+
+    /// How many lines of a draft were set aside (navigation, captions, ads).
+    pub fn set_aside(&self, n: usize) -> String {
+        match self.lang {
+            Lang::De => self.count(n, "beiseitegelegte Zeile", "beiseitegelegte Zeilen"),
+            Lang::En => format!("{} set aside", self.count(n, "line", "lines")),
         }
     }
 
@@ -140,15 +148,24 @@ impl Text {
                 self.number(*max)
             ),
             (ShareError::UnknownVersion, _) => self.pick("unbekanntes Format", "unknown format").into(),
-            (ShareError::BadBase64 | ShareError::Truncated, _) => {
-                self.pick("beschädigt oder abgeschnitten", "damaged or cut off").into()
-            }
+            (ShareError::BadBase64 | ShareError::Truncated, _) => self
+                .pick(
+                    "der Link ist beschädigt oder abgeschnitten; bitten Sie um den ganzen Link",
+                    "the link is damaged or cut off; ask for the whole link",
+                )
+                .into(),
             (ShareError::TooLarge { .. }, _) => self.pick("zu viele Daten", "too much data").into(),
             (ShareError::BadPayload(_), _) => self.pick("enthält keinen Artikel", "holds no article").into(),
             (ShareError::Tampered, _) => self
                 .pick("der Text wurde unterwegs verändert", "the text was changed on the way")
                 .into(),
         };
-        format!("{}: {why}.", self.broken_link)
+        format!(
+            "{}: {why}.",
+            self.pick(
+                "Der Artikel im Link lässt sich nicht lesen",
+                "The article in the link cannot be read"
+            )
+        )
     }
 }

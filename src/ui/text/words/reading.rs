@@ -35,15 +35,23 @@ impl Text {
         }
     }
 
-    /// A link's reasons: "beide berichten über Wladimir Putin und Recep Tayyip Erdoğan" / "both report on …",
-    /// "3 gleiche Sätze", "1 Tag Abstand", "Textähnlichkeit 77 %".
+    /// A link's reasons (with the shared names' ids): "beide berichten über Wladimir Putin und Recep Tayyip
+    /// Erdoğan" / "both report on … Turkey" (the English label where the knowledge base has one), "3 gleiche
+    /// Sätze", "1 Tag Abstand", "Textähnlichkeit 77 %".
     pub fn link_reasons(&self, r: &crate::core::analysis::events::Reasons) -> Vec<String> {
         use crate::core::analysis::events::Phrase as P;
         let and = self.pick("und", "and");
-        let join = |items: &[String]| match items {
-            [] => String::new(),
-            [one] => one.clone(),
-            [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+        let label = |id: &String| match crate::core::analysis::kb::kb().get(id) {
+            Some(e) if self.lang == Lang::En && !e.label_en.is_empty() => e.label_en.clone(),
+            _ => crate::core::event_view::entity_label(id),
+        };
+        let join = |ids: &[String]| {
+            let names: Vec<String> = ids.iter().map(label).collect();
+            match names.as_slice() {
+                [] => String::new(),
+                [one] => one.clone(),
+                [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+            }
         };
         crate::core::analysis::events::phrases(r)
             .into_iter()

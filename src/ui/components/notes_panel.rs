@@ -87,12 +87,18 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
 }
 
 /// The address a handout gives for an article: its page, for a bundled article (an own article's page opens
-/// only in this browser, so its handout has none).
+/// only in this browser, so its handout has none), and from a downloaded folder only when the build named
+/// the site's public address (a path on the teacher's disk would open nowhere else).
 pub fn handout_page(app: &crate::ui::state::AppState, id: &crate::core::corpus::ArticleId) -> Option<String> {
+    use crate::platform::location;
     if app.is_own(&id.0) {
         return None;
     }
-    let base = crate::platform::location::share_base()?;
+    let base = if location::is_file() {
+        location::public_base()?
+    } else {
+        location::base()?
+    };
     Some(format!("{base}{}", Route::Article { id: id.0.clone() }.href()))
 }
 

@@ -84,4 +84,26 @@ for (const name of ['http', 'file']) {
       await context.close();
     }
   });
+
+  // 400 % zoom on a 1,280 px screen is a 320 px window (WCAG reflow): nothing scrolls sideways, and a page
+  // reached by a link starts at its top (the heading takes the focus without scrolling the header away)
+  test(`${name}: at 320 px no page scrolls sideways, and a page reached by a link starts at its top`, async () => {
+    const { page, problems, context } = await openPage(browser, origin(), { viewport: { width: 320, height: 256 } });
+    await go(page, origin(), 'index.html');
+    await ready(page);
+    const article = await page.locator('.card-title a').first().getAttribute('href');
+    await page.locator('.card-title a').first().click();
+    await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
+    assert.equal(await page.evaluate(() => scrollY), 0, 'the article starts at its top');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'the heading has the focus');
+    const compare = await page.locator('a[href^="c-"]').first().getAttribute('href');
+    for (const file of ['index.html', article, compare, 'e.html', 't.html', 'notes.html', 'search.html', 'add.html']) {
+      await go(page, origin(), file);
+      await ready(page);
+      const width = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      assert.ok(width[0] <= width[1], `${file}: ${width[0]} px wide in a ${width[1]} px window`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 }

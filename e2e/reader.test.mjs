@@ -39,11 +39,14 @@ for (const name of ['http', 'file']) {
     await page.selectOption('#filter-outlet', 'DW');
     await page.waitForFunction(() => document.querySelectorAll('.article-card').length === 1);
     assert.equal(await wholeLoaded(), 1, 'the filter loaded the whole library');
+    // the heading counts what the filter shows, of all
+    assert.equal((await page.locator('[data-page="library"] h1 .count').textContent()).trim(), '(1 von 5)');
     await page.selectOption('#filter-outlet', '');
     await page.selectOption('#filter-year', '2022');
     assert.equal(await cards.count(), 1);
     await page.selectOption('#filter-year', '');
     assert.equal(await cards.count(), 5);
+    assert.equal((await page.locator('[data-page="library"] h1 .count').textContent()).trim(), '(5)');
     if (name === 'http') await page.screenshot({ path: path.join(SHOTS, 'library.png'), fullPage: false });
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign(), []);

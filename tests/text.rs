@@ -137,6 +137,10 @@ fn numbers_dates_and_plurals_in_each_language() {
     assert_eq!(DE.set_aside(1), "1 beiseitegelegte Zeile");
     assert_eq!(DE.set_aside(3), "3 beiseitegelegte Zeilen");
     assert_eq!(EN.set_aside(1), "1 line set aside");
+    assert_eq!(
+        (DE.of_total(1, 1200), EN.of_total(1, 1200)),
+        ("1 von 1.200".to_string(), "1 of 1,200".to_string())
+    );
 }
 
 #[test]

@@ -183,7 +183,8 @@ fn same_in(
 
 /// On arrival at a page by a link (not by back/forward or a reload, where the browser restores the scroll
 /// position, and not with a `#…` passage or query, which the page itself scrolls to), focus moves to the
-/// page's main heading, so a screen reader starts there and Tab continues in the page's content.
+/// page's main heading, so a screen reader starts there and Tab continues in the page's content; the page
+/// stays at its top.
 pub fn focus_heading_on_arrival() {
     let Some(window) = web_sys::window() else {
         return;
@@ -199,7 +200,10 @@ pub fn focus_heading_on_arrival() {
         if !h.has_attribute("tabindex") {
             let _ = h.set_attribute("tabindex", "-1");
         }
-        let _ = h.focus();
+        // without scrolling: at 400 % zoom the heading is below the header, which would start out of view
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&options);
     }
 }
 

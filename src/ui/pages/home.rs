@@ -23,6 +23,19 @@ pub struct HomePageProps {
     pub page: usize,
 }
 
+/// The window's title: the library, or its page `page`.
+#[hook]
+fn use_library_title(t: &'static crate::ui::text::Text, page: usize) {
+    use_effect_with((page, t.lang), move |_| {
+        let title = if page == 1 {
+            t.library_title.to_string()
+        } else {
+            t.library_page_title(page)
+        };
+        crate::platform::dom::set_title(&t.page_title(&title));
+    });
+}
+
 /// The library page.
 #[component]
 pub fn HomePage(props: &HomePageProps) -> Html {
@@ -41,14 +54,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
         Callback::from(move |()| dispatcher.dispatch(Action::ResetFilter))
     };
     let waiting = crate::ui::hooks::use_whole_list(&app, !paged, "data/library.js", reset);
-    use_effect_with((page, t.lang), move |_| {
-        let title = if page == 1 {
-            t.library_title.to_string()
-        } else {
-            t.library_page_title(page)
-        };
-        crate::platform::dom::set_title(&t.page_title(&title));
-    });
+    use_library_title(t, page);
     let skip = match (paged, sliced) {
         (true, None) => (page - 1) * PAGE_SIZE,
         _ => 0,
@@ -69,9 +75,15 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     } else {
         Route::Library { page }
     };
+    // filtered: how many of all are shown
+    let count = if paged || waiting {
+        t.number(total)
+    } else {
+        t.of_total(shown.len(), total)
+    };
     html! {
         <section class="library" data-page="library">
-            <h1>{ t.library_title }<span class="count">{ format!(" ({total})") }</span></h1>
+            <h1>{ t.library_title }<span class="count">{ format!(" ({count})") }</span></h1>
             <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(here.href())} /></div>
             <LibraryFilters />
             if waiting {

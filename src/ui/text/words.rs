@@ -87,6 +87,16 @@ impl Text {
         }
     }
 
+    /// Part of a whole: „1 von 5“ / "1 of 5".
+    pub fn of_total(&self, part: usize, total: usize) -> String {
+        format!(
+            "{} {} {}",
+            self.number(part),
+            self.pick("von", "of"),
+            self.number(total)
+        )
+    }
+
     /// A count with digit grouping: 65536 → „65.536“ (German), "65,536" (English).
     pub fn number(&self, n: usize) -> String {
         let sep = self.pick(".", ",");

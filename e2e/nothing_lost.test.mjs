@@ -158,11 +158,11 @@ for (const name of ['http', 'file']) {
     // The search box: the same payloads as a query (typed, and in the page's address).
     await go(student.page, origin(), 'search.html');
     for (const q of payloads) {
-      await student.page.fill('.search-page #site-search', q);
-      await student.page.press('.search-page #site-search', 'Enter');
+      await student.page.fill('#search-query', q);
+      await student.page.press('#search-query', 'Enter');
       await student.page.waitForFunction(() => document.querySelector('.search-count, .search-page .hint'));
     }
-    assert.equal(await student.page.locator('.search-page #site-search').inputValue(), payloads.at(-1));
+    assert.equal(await student.page.locator('#search-query').inputValue(), payloads.at(-1));
     await student.page.goto(siteDir(origin()) + 'search.html#q=' + encodeURIComponent(payloads[1]) + '%00%FF');
     await ready(student.page);
     // An imported W3C file full of markup and a 1 MB string.

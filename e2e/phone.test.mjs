@@ -102,6 +102,9 @@ for (const name of ['http', 'file']) {
       await ready(page);
       const width = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
       assert.ok(width[0] <= width[1], `${file}: ${width[0]} px wide in a ${width[1]} px window`);
+      // (and every id once: a label and the keyboard find their field by it)
+      const twice = await page.evaluate(() => { const ids = [...document.querySelectorAll('[id]')].map((e) => e.id); return ids.filter((x, i) => ids.indexOf(x) !== i); });
+      assert.deepEqual(twice, [], `${file}: ids twice`);
     }
     assert.deepEqual(problems, []);
     await context.close();

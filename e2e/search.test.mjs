@@ -32,8 +32,8 @@ for (const name of ['http', 'file']) {
     assert.match(await page.locator('.search-names').textContent(), /Recep Tayyip Erdoğan/);
     assert.match(await hits.first().locator('.snippet mark').textContent(), /Erdo/);
     for (const [q, atLeast] of [['türkische', 3], ['Drohne', 2], ['TURKEI', 3]]) {
-      await page.fill('.search-page #site-search', q);
-      await page.press('.search-page #site-search', 'Enter');
+      await page.fill('#search-query', q);
+      await page.press('#search-query', 'Enter');
       await page.waitForFunction((q) => document.title.includes(q), q);
       await page.waitForSelector('[data-search-results] > li');
       assert.ok((await hits.count()) >= atLeast, `${q}: ${await hits.count()} results`);
@@ -52,6 +52,13 @@ for (const name of ['http', 'file']) {
     await go(page, origin());
     await search(page, 'Xylophonquartett');
     assert.match(await page.locator('.search-count').textContent(), /Nichts gefunden/);
+    assert.equal(await page.locator('#search-cut').count(), 0);
+    // a query longer than the search reads (a link written by hand) says what was searched
+    await page.goto(page.url().split('#')[0] + '#q=' + encodeURIComponent('Drohnen '.repeat(600)));
+    await page.reload();
+    await ready(page);
+    assert.match(await page.locator('#search-cut').textContent(), /ersten 200 Zeichen/);
+    assert.equal(await page.locator('#search-query').getAttribute('maxlength'), '200');
     // A stored note (as the notes page writes it) is found by a word of its text and by its tag.
     const article = await page.evaluate(async () => JSON.parse(self.presseschauSearch.meta).docs[0].id);
     await page.evaluate((article) => localStorage.setItem('presseschau.annotations', JSON.stringify({ version: 2, annotations: [{

@@ -42,7 +42,11 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
     let on_delete = {
         let app = app.clone();
         let id = a.id.clone();
-        Callback::from(move |_| app.dispatch(Action::RemoveAnnotation(id.clone())))
+        Callback::from(move |_| {
+            app.dispatch(Action::RemoveAnnotation(id.clone()));
+            // the deleted note's button is gone: the keyboard goes on from "Rückgängig" (the undo notice)
+            crate::platform::dom::after_next_paint(|| crate::platform::dom::focus("undo"));
+        })
     };
     let on_edit = {
         let (editing, tags_typed, tags) = (editing.clone(), tags_typed.clone(), a.tags.join(", "));

@@ -12,6 +12,10 @@ pub struct SearchBoxProps {
     /// The query shown in the field (the search page passes its own).
     #[prop_or_default]
     pub value: AttrValue,
+    /// The field's id: the header's is `site-search` (what `/` focuses); the search page's own field has
+    /// another, as ids are unique in a page.
+    #[prop_or(AttrValue::Static("site-search"))]
+    pub id: AttrValue,
 }
 
 /// A search form: a labelled `<input type="search">` and a button.
@@ -45,9 +49,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     };
     html! {
         <form class="site-search" role="search" {onsubmit}>
-            <label for="site-search" class="sr-only">{ t.search_label }</label>
-            <input ref={input} type="search" id="site-search" name="q" value={(*typed).clone()} {oninput}
-                placeholder={t.search_placeholder} autocomplete="off" enterkeyhint="search" aria-keyshortcuts="/" />
+            <label for={props.id.clone()} class="sr-only">{ t.search_label }</label>
+            <input ref={input} type="search" id={props.id.clone()} name="q" value={(*typed).clone()} {oninput}
+                placeholder={t.search_placeholder} autocomplete="off" enterkeyhint="search" aria-keyshortcuts="/"
+                maxlength={crate::core::search::MAX_QUERY_CHARS.to_string()} />
             <button type="submit" class="button button--quiet">{ t.search_button }</button>
         </form>
     }

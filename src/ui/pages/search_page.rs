@@ -64,7 +64,11 @@ pub fn SearchPage() -> Html {
     html! {
         <section class="search-page" data-page="search">
             <h1>{ t.search_title }</h1>
-            <SearchBox value={AttrValue::from(query)} />
+            // a longer query (a link written by hand) is read up to the limit: say so
+            if query.chars().count() >= crate::core::search::MAX_QUERY_CHARS {
+                <p class="hint" id="search-cut">{ t.search_cut(crate::core::search::MAX_QUERY_CHARS) }</p>
+            }
+            <SearchBox value={AttrValue::from(query)} id="search-query" />
             <noscript><p class="hint">{ t.search_needs_js }</p></noscript>
             { body }
         </section>

@@ -87,6 +87,14 @@ impl Text {
         }
     }
 
+    /// A query longer than the search reads.
+    pub fn search_cut(&self, max: usize) -> String {
+        match self.lang {
+            Lang::De => format!("Gesucht wird nach den ersten {max} Zeichen."),
+            Lang::En => format!("The search reads the first {max} characters."),
+        }
+    }
+
     /// Part of a whole: „1 von 5“ / "1 of 5".
     pub fn of_total(&self, part: usize, total: usize) -> String {
         format!(

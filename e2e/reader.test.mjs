@@ -44,9 +44,28 @@ for (const name of ['http', 'file']) {
     await page.selectOption('#filter-outlet', '');
     await page.selectOption('#filter-year', '2022');
     assert.equal(await cards.count(), 1);
+    // the filter is in the address: Back from an article, a reload and a sent link keep it
+    await page.waitForFunction(() => location.hash === '#year=2022');
+    assert.match(await page.locator('[data-page="library"] [data-copy-link]').getAttribute('data-copy-link'), /^index\.html#year=2022$/);
+    await cards.first().locator('.card-title a').click();
+    await page.waitForSelector('html[data-app="ready"] [data-page="article"]');
+    await page.goBack();
+    await page.waitForSelector('html[data-app="ready"] [data-page="library"]');
+    await page.waitForFunction(() => document.querySelectorAll('.article-card').length === 1);
+    assert.equal(await page.locator('#filter-year').inputValue(), '2022');
+    await page.reload();
+    await page.waitForSelector('html[data-app="ready"] [data-page="library"]');
+    await page.waitForFunction(() => document.querySelectorAll('.article-card').length === 1);
+    assert.equal((await page.locator('[data-page="library"] h1 .count').textContent()).trim(), '(1 von 5)');
     await page.selectOption('#filter-year', '');
     assert.equal(await cards.count(), 5);
     assert.equal((await page.locator('[data-page="library"] h1 .count').textContent()).trim(), '(5)');
+    await page.waitForFunction(() => location.hash === '');
+    // a link sent with a filter opens filtered
+    await go(page, origin(), 'e.html');
+    await go(page, origin(), 'index.html#outlet=DW');
+    await page.waitForFunction(() => document.querySelectorAll('.article-card').length === 1);
+    assert.equal(await page.locator('#filter-outlet').inputValue(), 'DW');
     if (name === 'http') await page.screenshot({ path: path.join(SHOTS, 'library.png'), fullPage: false });
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign(), []);

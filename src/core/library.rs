@@ -25,6 +25,65 @@ pub struct LibraryFilter {
     pub sort: SortOrder,
 }
 
+impl LibraryFilter {
+    /// The filter as the library page's address fragment (`outlet=DW&year=2022&sort=title`; empty for no
+    /// filter), so that Back, a reload and a sent link keep it.
+    ///
+    /// ```
+    /// use presseschau::core::library::{LibraryFilter, SortOrder};
+    /// let f = LibraryFilter { outlet: Some("Der Standard".into()), year: Some(2022), sort: SortOrder::Title };
+    /// assert_eq!(f.to_fragment(), "outlet=Der%20Standard&year=2022&sort=title");
+    /// assert_eq!(LibraryFilter::from_fragment(&f.to_fragment()), f);
+    /// assert_eq!(LibraryFilter::default().to_fragment(), "");
+    /// // what it cannot read is left out, not guessed
+    /// assert_eq!(LibraryFilter::from_fragment("year=zwanzig&sort=random&q=x"), LibraryFilter::default());
+    /// ```
+    pub fn to_fragment(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(o) = &self.outlet {
+            parts.push(format!(
+                "outlet={}",
+                percent_encoding::utf8_percent_encode(o, percent_encoding::NON_ALPHANUMERIC)
+            ));
+        }
+        if let Some(y) = self.year {
+            parts.push(format!("year={y}"));
+        }
+        match self.sort {
+            SortOrder::Newest => {}
+            SortOrder::Oldest => parts.push("sort=oldest".into()),
+            SortOrder::Title => parts.push("sort=title".into()),
+        }
+        parts.join("&")
+    }
+
+    /// Reads [`Self::to_fragment`]'s form; unknown keys and values are left out.
+    pub fn from_fragment(fragment: &str) -> Self {
+        let mut f = Self::default();
+        for (key, value) in fragment.split('&').filter_map(|p| p.split_once('=')) {
+            match key {
+                "outlet" => {
+                    f.outlet = percent_encoding::percent_decode_str(value)
+                        .decode_utf8()
+                        .ok()
+                        .map(|o| o.trim().to_string())
+                        .filter(|o| !o.is_empty());
+                }
+                "year" => f.year = value.parse().ok(),
+                "sort" => {
+                    f.sort = match value {
+                        "oldest" => SortOrder::Oldest,
+                        "title" => SortOrder::Title,
+                        _ => SortOrder::Newest,
+                    }
+                }
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
 /// The outlet name shown for an article: the outlet, else its first agency.
 pub fn outlet_of(article: &Article) -> Option<&str> {
     article

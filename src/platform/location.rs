@@ -123,6 +123,28 @@ pub fn top_of_new_entry() {
     }
 }
 
+/// Puts `fragment` (without `#`; empty: none) into the address without a new history entry or a
+/// `hashchange`: state the page shows (the library's filter) that Back, a reload and a copied link keep.
+pub fn replace_fragment(fragment: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else { return };
+        let Ok(history) = window.history() else { return };
+        let href = window.location().href().unwrap_or_default();
+        let page = href.split('#').next().unwrap_or(&href);
+        let url = if fragment.is_empty() {
+            page.to_string()
+        } else {
+            format!("{page}#{fragment}")
+        };
+        if url != href {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = fragment;
+}
+
 /// Loads the page again.
 pub fn reload() {
     if let Some(w) = web_sys::window() {

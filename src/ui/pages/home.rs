@@ -23,6 +23,41 @@ pub struct HomePageProps {
     pub page: usize,
 }
 
+/// The filter lives in the address (`index.html#year=2022&sort=title`), so that Back, a reload and a sent
+/// link keep it: read once when the page starts, written on every change. Not in a one-file collection,
+/// whose fragment is the route.
+#[hook]
+fn use_filter_in_address(app: &crate::ui::state::AppContext) {
+    let single = crate::ui::routes::is_single_file();
+    {
+        let app = app.clone();
+        use_effect_with((), move |()| {
+            let f = LibraryFilter::from_fragment(&crate::platform::location::fragment());
+            if !single && f != app.filter {
+                app.dispatch(Action::SetOutlet(f.outlet));
+                app.dispatch(Action::SetYear(f.year));
+                app.dispatch(Action::SetSort(f.sort));
+            }
+        });
+    }
+    use_effect_with(app.filter.clone(), move |f| {
+        if !single {
+            crate::platform::location::replace_fragment(&f.to_fragment());
+        }
+    });
+}
+
+/// A link to the library page `href` with `filter` (none in a one-file collection: its fragment is the
+/// route).
+fn with_filter(href: String, filter: &LibraryFilter) -> String {
+    let fragment = filter.to_fragment();
+    if fragment.is_empty() || crate::ui::routes::is_single_file() {
+        href
+    } else {
+        format!("{href}#{fragment}")
+    }
+}
+
 /// The window's title: the library, or its page `page`.
 #[hook]
 fn use_library_title(t: &'static crate::ui::text::Text, page: usize) {
@@ -55,6 +90,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     };
     let waiting = crate::ui::hooks::use_whole_list(&app, !paged, "data/library.js", reset);
     use_library_title(t, page);
+    use_filter_in_address(&app);
     let skip = match (paged, sliced) {
         (true, None) => (page - 1) * PAGE_SIZE,
         _ => 0,
@@ -84,7 +120,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     html! {
         <section class="library" data-page="library">
             <h1>{ t.library_title }<span class="count">{ format!(" ({count})") }</span></h1>
-            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(here.href())} /></div>
+            <div class="page-tools"><crate::ui::components::copy_link_button::CopyLinkButton hash={AttrValue::from(with_filter(here.href(), &app.filter))} /></div>
             <LibraryFilters />
             if waiting {
                 <p class="empty" role="status">{ t.loading }</p>

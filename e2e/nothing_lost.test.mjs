@@ -143,6 +143,9 @@ for (const name of ['http', 'file']) {
     assert.match(shown, /<script>alert\(1\)<\/script>/, 'the markup is shown as text');
     assert.equal(await page.locator('#notes-panel .annotation-item script, #notes-panel .annotation-item img, #notes-panel .annotation-item svg, #notes-panel .annotation-item iframe').count(), 0);
     assert.equal(await page.locator('#notes-panel a[href^="javascript:"], #notes-panel a[href^="data:"]').count(), 0);
+    // a dropped link is its text, not a link that does nothing
+    assert.equal(await page.locator('#notes-panel .note-text a:not([href])').count(), 0);
+    assert.match(shown, /klick/);
     // The share link carries the same note to a fresh profile.
     const hash = await page.locator('#notes-panel [data-copy-link]').getAttribute('data-copy-link');
     const student = await openPage(browser, origin());

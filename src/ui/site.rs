@@ -182,7 +182,7 @@ pub fn page_meta(state: &AppState, route: &Route) -> PageMeta {
             match entity_view::build(&state.corpus, &state.entities, state.detected.as_deref(), id) {
                 Some(v) => {
                     // the name in the page's language, as its heading has it
-                    let (label, _) = crate::ui::components::entity_name::entity_label(t, id, &v.label);
+                    let (label, _) = t.entity_label(id, &v.label);
                     let title = match route {
                         Route::EntityPage { page, .. } => format!("{label}, {}", t.page_number(*page)),
                         _ => label,

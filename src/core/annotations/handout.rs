@@ -100,56 +100,59 @@ pub struct HandoutWords {
 pub fn markdown(article: &Article, annotations: &[&Annotation], words: &HandoutWords, page: Option<&str>) -> String {
     let mut out = String::new();
     let blocks = blocks(article, annotations);
-    // the page's address goes under the title, date and source
+    // the page's address goes under the title, date and source, before the passages
     let head = blocks
         .iter()
         .take_while(|b| !matches!(b, HandoutBlock::Passage { .. }))
         .count();
-    let only_head = head == blocks.len();
-    for (i, b) in blocks.into_iter().enumerate() {
-        if i == head
-            && let Some(p) = page
-        {
-            out.push_str(&format!("{}: <{p}>\n\n", words.page));
-        }
-        match b {
-            HandoutBlock::Title(t) => out.push_str(&format!("# {}\n\n", escape_markdown(&t))),
-            HandoutBlock::Meta { date, outlet } => {
-                let parts: Vec<String> = date.map(words.date).into_iter().chain(outlet).collect();
-                out.push_str(&format!("*{}*\n\n", escape_markdown(&parts.join(" · "))));
-            }
-            HandoutBlock::Source(url) => out.push_str(&format!("{}: <{}>\n\n", words.source, url.replace('>', "%3E"))),
-            HandoutBlock::Passage {
-                number,
-                quote,
-                color,
-                note,
-                tags,
-                orphaned,
-            } => {
-                out.push_str(&format!("## {number}. {} {}", color.symbol(), (words.color)(color)));
-                if orphaned {
-                    out.push(' ');
-                    out.push_str(words.not_found);
-                }
-                out.push_str("\n\n");
-                for line in quote.lines() {
-                    out.push_str(&format!("> {}\n", escape_markdown(line)));
-                }
-                out.push('\n');
-                if let Some(n) = note {
-                    out.push_str(n.trim_end());
-                    out.push_str("\n\n");
-                }
-                if !tags.is_empty() {
-                    let tags: Vec<String> = tags.iter().map(|t| format!("`{}`", t.replace('`', "'"))).collect();
-                    out.push_str(&format!("{}: {}\n\n", words.tags, tags.join(", ")));
-                }
-            }
-        }
+    let (head, passages) = blocks.split_at(head);
+    for b in head {
+        write_block(&mut out, b, words);
     }
-    if only_head && let Some(p) = page {
+    if let Some(p) = page {
         out.push_str(&format!("{}: <{p}>\n\n", words.page));
     }
+    for b in passages {
+        write_block(&mut out, b, words);
+    }
     out
+}
+
+/// One block of the handout as Markdown, appended to `out`.
+fn write_block(out: &mut String, block: &HandoutBlock, words: &HandoutWords) {
+    match block {
+        HandoutBlock::Title(t) => out.push_str(&format!("# {}\n\n", escape_markdown(t))),
+        HandoutBlock::Meta { date, outlet } => {
+            let parts: Vec<String> = date.map(words.date).into_iter().chain(outlet.clone()).collect();
+            out.push_str(&format!("*{}*\n\n", escape_markdown(&parts.join(" · "))));
+        }
+        HandoutBlock::Source(url) => out.push_str(&format!("{}: <{}>\n\n", words.source, url.replace('>', "%3E"))),
+        HandoutBlock::Passage {
+            number,
+            quote,
+            color,
+            note,
+            tags,
+            orphaned,
+        } => {
+            out.push_str(&format!("## {number}. {} {}", color.symbol(), (words.color)(*color)));
+            if *orphaned {
+                out.push(' ');
+                out.push_str(words.not_found);
+            }
+            out.push_str("\n\n");
+            for line in quote.lines() {
+                out.push_str(&format!("> {}\n", escape_markdown(line)));
+            }
+            out.push('\n');
+            if let Some(n) = note {
+                out.push_str(n.trim_end());
+                out.push_str("\n\n");
+            }
+            if !tags.is_empty() {
+                let tags: Vec<String> = tags.iter().map(|t| format!("`{}`", t.replace('`', "'"))).collect();
+                out.push_str(&format!("{}: {}\n\n", words.tags, tags.join(", ")));
+            }
+        }
+    }
 }

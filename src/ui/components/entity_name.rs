@@ -4,24 +4,13 @@
 
 use yew::prelude::*;
 
-use crate::core::analysis::kb::{KbEntity, kb};
+use crate::core::analysis::kb::KbEntity;
 use crate::ui::state::AppState;
 use crate::ui::text::{Lang, Text};
 
-/// The label of entity `id` for the reader, and whether it is the German one.
-pub fn entity_label(t: &Text, id: &str, german: &str) -> (String, bool) {
-    if t.lang == Lang::En
-        && let Some(e) = kb().get(id)
-        && !e.label_en.is_empty()
-    {
-        return (e.label_en.clone(), false);
-    }
-    (german.to_string(), true)
-}
-
 /// The name of entity `id` as a node: the English label, or the German one in `<span lang="de">`.
 pub fn entity_name(t: &Text, id: &str, german: &str) -> Html {
-    match entity_label(t, id, german) {
+    match t.entity_label(id, german) {
         (label, true) if t.lang != Lang::De => html! { <span lang="de">{ label }</span> },
         (label, _) => html! { { label } },
     }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::analysis::kb::kb;
 use crate::core::entity_view;
 use crate::ui::components::copy_link_button::CopyLinkButton;
-use crate::ui::components::entity_name::{entity_description, entity_label, entity_name};
+use crate::ui::components::entity_name::{entity_description, entity_name};
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
@@ -43,7 +43,7 @@ pub fn EntityPage(props: &EntityPageProps) -> Html {
     let is_detected = props.id.starts_with(crate::core::analysis::detected::ID_PREFIX);
     let view = page_view(&app, &props.id, props.page);
     {
-        let label = view.as_ref().map(|v| entity_label(t, &props.id, &v.label).0);
+        let label = view.as_ref().map(|v| t.entity_label(&props.id, &v.label).0);
         use_effect_with((props.id.clone(), t.lang, props.page), move |&(_, _, page)| {
             if let Some(l) = label {
                 let l = if page > 1 {

@@ -35,18 +35,29 @@ impl Text {
         }
     }
 
+    /// The label of entity `id` for the reader, and whether it is the German one: in English the knowledge
+    /// base's English label where it has one, else `german`.
+    pub fn entity_label(&self, id: &str, german: &str) -> (String, bool) {
+        if self.lang == Lang::En
+            && let Some(e) = crate::core::analysis::kb::kb().get(id)
+            && !e.label_en.is_empty()
+        {
+            return (e.label_en.clone(), false);
+        }
+        (german.to_string(), true)
+    }
+
     /// A link's reasons (with the shared names' ids): "beide berichten über Wladimir Putin und Recep Tayyip
     /// Erdoğan" / "both report on … Turkey" (the English label where the knowledge base has one), "3 gleiche
     /// Sätze", "1 Tag Abstand", "Textähnlichkeit 77 %".
     pub fn link_reasons(&self, r: &crate::core::analysis::events::Reasons) -> Vec<String> {
         use crate::core::analysis::events::Phrase as P;
         let and = self.pick("und", "and");
-        let label = |id: &String| match crate::core::analysis::kb::kb().get(id) {
-            Some(e) if self.lang == Lang::En && !e.label_en.is_empty() => e.label_en.clone(),
-            _ => crate::core::event_view::entity_label(id),
-        };
         let join = |ids: &[String]| {
-            let names: Vec<String> = ids.iter().map(label).collect();
+            let names: Vec<String> = ids
+                .iter()
+                .map(|id| self.entity_label(id, &crate::core::event_view::entity_label(id)).0)
+                .collect();
             match names.as_slice() {
                 [] => String::new(),
                 [one] => one.clone(),

@@ -14,6 +14,18 @@ fn state() -> Rc<AppState> {
 }
 
 /// The Deutsche Welle seed (file 000…): linked to the knowledge base's Türkei, among others.
+/// The scripts a page has boot.js add after its first paint (`data-load`), in their order; the page names
+/// no other deferred script but card.js.
+fn loads(html: &str) -> Vec<String> {
+    let tag = "<script src=\"boot.js\" data-load=\"";
+    assert_eq!(html.matches(tag).count(), 1, "one boot.js");
+    let rest = &html[html.find(tag).unwrap() + tag.len()..];
+    let list = &rest[..rest.find('"').unwrap()];
+    let others = html.matches("\n<script src=").count() - html.matches("\n<script src=\"card.js\"").count();
+    assert_eq!(others, 1, "only boot.js and card.js are in the page");
+    list.split(' ').map(str::to_string).collect()
+}
+
 fn dw_seed(s: &AppState) -> presseschau::core::corpus::Article {
     s.corpus
         .articles
@@ -82,7 +94,7 @@ async fn an_article_page_carries_its_text_highlights_title_and_policy() {
     )));
     assert!(html.contains("<meta property=\"og:type\" content=\"article\" />"));
     assert!(html.contains(&format!("data-route=\"/a/{}\"", a.id)));
-    assert!(html.contains("<script src=\"app.js\" defer></script>"));
+    assert_eq!(loads(&html), [format!("data/a-{}.js", a.id), "app.js".to_string()]);
     assert!(html.contains("script-src 'self' 'wasm-unsafe-eval'"));
     // one inline script, allowed by its hash: the reader's theme before the first paint
     assert_eq!(html.matches("<script>").count(), 1, "one inline script");
@@ -117,7 +129,7 @@ async fn an_article_page_carries_the_cards_of_its_names_for_card_js() {
     let (_, html) = site::render_page(s.clone(), Route::Article { id: a.id.0.clone() }).await;
     let card_js = html.find("<script src=\"card.js\" defer></script>").expect("card.js");
     assert!(
-        card_js < html.find("<script src=\"app.js\"").expect("app.js"),
+        card_js < html.find("<script src=\"boot.js\"").expect("boot.js"),
         "card.js runs first"
     );
     let templates: Vec<&str> = html.split("<template data-m=\"").skip(1).collect();
@@ -184,7 +196,7 @@ async fn english_pages_link_to_english_pages_and_each_page_sends_readers_to_thei
     // an English reading page has its names' English descriptions in its share, not all of kb-en.js
     assert!(!html.contains("kb-en.js"));
     let (_, html) = site::render_page(en.clone(), Route::Search).await;
-    assert!(html.contains("<script src=\"kb-en.js\" defer></script>"));
+    assert_eq!(loads(&html)[0], "kb-en.js");
     let (file, html) = site::render_page(s.clone(), Route::Article { id: id.clone() }).await;
     assert_eq!(file, format!("a-{id}.html"));
     assert!(html.contains(&format!("!=='de')location.replace('en-a-{id}.html'")));
@@ -249,11 +261,8 @@ async fn reading_pages_load_the_reading_app_and_the_others_the_full_app() {
             full += 1;
             "app-full.js"
         };
-        assert_eq!(html.matches("<script src=\"app").count(), 1, "{file}: one app");
-        assert!(
-            html.contains(&format!("<script src=\"{app}\" defer></script>")),
-            "{file} should load {app}"
-        );
+        let apps: Vec<String> = loads(&html).into_iter().filter(|s| s.starts_with("app")).collect();
+        assert_eq!(apps, [app], "{file} should load {app}");
         assert!(Pages::ALL.shows(&route));
     }
     // the others are the three tool pages; comparisons are reading pages (the build aligned their sentences)
@@ -271,11 +280,12 @@ async fn reading_pages_load_the_reading_app_and_the_others_the_full_app() {
         (Route::View, "data/view.js"),
     ] {
         let (file, html) = site::render_page(s.clone(), route).await;
-        assert!(
-            html.contains(&format!("<script src=\"{data}\" defer></script>")),
-            "{file} should load {data}"
+        let data_scripts: Vec<String> = loads(&html).into_iter().filter(|s| s.starts_with("data")).collect();
+        assert_eq!(
+            data_scripts,
+            [data],
+            "{file} should load {data} and no other data script"
         );
-        assert_eq!(html.matches("<script src=\"data").count(), 1, "{file}: one data script");
     }
     for tool in [Route::Search, Route::Add, Route::View] {
         assert!(!Pages::READING.shows(&tool), "{tool:?}");

@@ -5,10 +5,12 @@
    each. Classic scripts load from disk (file://), where module imports and fetch() are blocked. app.js is
    the reading pages' app (src/bin/reader.rs, built here); app-full.js is trunk's build (src/bin/web.rs):
    every page and the analysis, loaded by the other pages and by app.js when it meets text the build did
-   not analyse. Each page names its script: <script src="app.js" defer>, cached across pages.
+   not analyse. Each page names its scripts to boot.js (<script src="boot.js" data-load="data/<page>.js
+   app.js" defer>), which adds them after the page's first paint; cached across pages.
 2. style.css: trunk's stylesheet under a stable name, shared by every page.
 3. forward.js: sends links of the old one-page app (index.html#/a/<id>?q=…) to their page; card.js: an
-   article's names open their (prerendered) cards before the app has started; model.js: the NER model,
+   article's names open their (prerendered) cards before the app has started; boot.js: loads the page's
+   scripts once its text is painted (tools/boot.js); model.js: the NER model,
    which the wasm does not carry, for text the build did not analyse.
 4. Every page: `presseschau site <dist>` prerenders each route with the app's own components (native,
    same core), with the Content-Security-Policy of ui/site.rs (scripts and styles only from the folder).
@@ -135,6 +137,9 @@ full_js += "self.presseschauStyle = " + json.dumps(style_text) + ";\n"
 open(os.path.join(staging, "app-full.js"), "w", encoding="utf-8").write(full_js)
 for script in ("forward.js", "card.js"):
     shutil.copy(os.path.join(here, script), os.path.join(staging, script))
+# boot.js adds the page's scripts after its first paint; it sets them an address, so it brings the policy
+boot = open(os.path.join(here, "boot.js"), encoding="utf-8").read()
+open(os.path.join(staging, "boot.js"), "w", encoding="utf-8").write(trusted_types + boot)
 # The NER model is not in the wasm: the app loads model.js only for text the build did not analyse.
 model = open(os.path.join(root, "src", "core", "analysis", "ner", "model.bin"), "rb").read()
 open(os.path.join(staging, "model.js"), "w", encoding="ascii").write(

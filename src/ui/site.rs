@@ -1,8 +1,8 @@
 //! The static site, prerendered natively at build time with the same components the app uses: one HTML
 //! page per route ([`routes`]) holding its text, highlights, legend and same-event panel, its own
 //! `<title>`, description and OpenGraph/Twitter tags, readable with JavaScript off. Every page loads the
-//! shared `style.css` and the app (`app.js`, a classic deferred script, so it also runs from disk), which
-//! renders the same page off-screen and swaps it in ([`crate::platform::dom::take_over`]).
+//! shared `style.css` and the app (`app.js`, a classic script that `boot.js` adds after the first paint, so
+//! it also runs from disk), which renders the same page off-screen and swaps it in ([`crate::platform::dom::take_over`]).
 
 use std::rc::Rc;
 
@@ -296,29 +296,35 @@ pub fn document(
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n\
 <title>{title}</title>\n{head}{forward}<link rel=\"icon\" href=\"{ICON}\" />\n<link rel=\"stylesheet\" href=\"style.css\" />\n\
-{card}{kb_en}<script src=\"{data}\" defer></script>\n<script src=\"{app}\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+{card}<script src=\"boot.js\" data-load=\"{load}\" defer></script>\n</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
         // an article's names open their cards before the app: the first deferred script, a few lines
         card = if matches!(route, Route::Article { .. }) {
             "<script src=\"card.js\" defer></script>\n"
         } else {
             ""
         },
-        // the English descriptions of the knowledge base, for the app's first render of an English page
-        // (a reading page has those of its names in its share)
-        // (and the search page: the names a query finds are any of them)
-        kb_en = if t.lang == Lang::En && (crate::ui::page_data::loads_whole(route) || *route == Route::Search) {
-            "<script src=\"kb-en.js\" defer></script>\n"
-        } else {
-            ""
-        },
-        // the page's share of the analysis (crate::ui::page_data)
-        data = crate::ui::page_data::file(route),
-        // the reading pages' app, or the full one for the pages it does not show (crate::ui::start)
-        app = if route.is_reading() { "app.js" } else { "app-full.js" },
+        // the scripts boot.js adds after the first paint (tools/boot.js), in this order
+        load = boot_scripts(t.lang, route).join(" "),
         route = escape(&route.to_path()),
         title = escape(&meta.title),
         lang = t.lang.code(),
     )
+}
+
+/// The scripts of a page that boot.js adds once the page is painted (tools/boot.js: fetched and parsed
+/// while the page is read, the app delayed its first text from disk by about a frame), in their order.
+pub fn boot_scripts(lang: Lang, route: &Route) -> Vec<String> {
+    let mut load = Vec::new();
+    // the English descriptions of the knowledge base, for the app's first render of an English page (a
+    // reading page has those of its names in its share; the search page's query finds any of them)
+    if lang == Lang::En && (crate::ui::page_data::loads_whole(route) || *route == Route::Search) {
+        load.push("kb-en.js".to_string());
+    }
+    // the page's share of the analysis (crate::ui::page_data), then the reading pages' app, or the full
+    // one for the pages it does not show (crate::ui::start)
+    load.push(crate::ui::page_data::file(route));
+    load.push(if route.is_reading() { "app.js" } else { "app-full.js" }.to_string());
+    load
 }
 
 /// The page's link-preview and language tags: description, OpenGraph and Twitter, its public address, and

@@ -112,7 +112,13 @@ for (const [name, file] of pages) {
 }
 const size = (f) => gz(fs.readFileSync(path.join(DIST, f)));
 // every file the page names (its stylesheet and scripts; the app loads nothing more for bundled articles)
-const named = (page) => [...fs.readFileSync(path.join(DIST, page), 'utf8').matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]).filter((f) => fs.existsSync(path.join(DIST, f)));
+// (and those boot.js adds after the first paint, its data-load)
+const named = (page) => {
+  const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+  const tags = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const booted = [...html.matchAll(/data-load="([^"]*)"/g)].flatMap((m) => m[1].split(' '));
+  return [...tags, ...booted].filter((f) => fs.existsSync(path.join(DIST, f)));
+};
 for (const [name, page] of pages) {
   const files = named(page);
   const parts = files.map((f) => `${f} ${size(f)}`).join(', ');

@@ -146,6 +146,10 @@ for (const name of ['http', 'file']) {
     // a dropped link is its text, not a link that does nothing
     assert.equal(await page.locator('#notes-panel .note-text a:not([href])').count(), 0);
     assert.match(shown, /klick/);
+    // an image is not loaded: it is its description, said to be an image, linking to its address
+    const image = page.locator('#notes-panel .note-text a.md-image');
+    assert.equal(await image.getAttribute('href'), 'http://example.org/x.png');
+    assert.equal(await image.evaluate((a) => a.textContent + '|' + getComputedStyle(a, '::before').content), 'bild|"Bild: "');
     // The share link carries the same note to a fresh profile.
     const hash = await page.locator('#notes-panel [data-copy-link]').getAttribute('data-copy-link');
     const student = await openPage(browser, origin());

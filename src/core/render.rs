@@ -115,6 +115,12 @@ fn tag_of(tag: &Tag<'_>) -> (&'static str, Vec<(&'static str, String)>) {
             Some(h) => ("a", vec![("href", h)]),
             None => ("span", vec![]),
         },
+        // an image is not loaded (nothing leaves the page; the CSP allows no image from elsewhere): it is its
+        // description, marked as an image (the stylesheet says "Bild:"), and a link to it where that is safe
+        Tag::Image { dest_url, .. } => match safe_href(dest_url) {
+            Some(h) => ("a", vec![("href", h), ("class", "md-image".to_string())]),
+            None => ("span", vec![("class", "md-image".to_string())]),
+        },
         Tag::Table(_) => ("table", vec![]),
         Tag::TableHead => ("thead", vec![]),
         Tag::TableRow => ("tr", vec![]),
@@ -219,6 +225,21 @@ mod tests {
             texts(&nodes).iter().any(|(s, _)| s == "x"),
             "the dropped link's text stays"
         );
+    }
+
+    #[test]
+    fn an_image_is_its_description_marked_and_linked_never_loaded() {
+        let nodes = block_nodes("Vorher ![Karte der Ukraine](https://example.org/k.png) nachher", 0, &[]);
+        let image = nodes.iter().find(|n| matches!(n, Node::Element { .. }));
+        assert!(matches!(image, Some(Node::Element { tag: "a", attrs, .. })
+            if attrs.contains(&("href", "https://example.org/k.png".to_string()))
+                && attrs.contains(&("class", "md-image".to_string()))));
+        assert!(
+            texts(&nodes).iter().any(|(s, _)| s == "Karte der Ukraine"),
+            "its description stays"
+        );
+        let nodes = block_nodes("![x](javascript:alert(1))", 0, &[]);
+        assert!(matches!(&nodes[..], [Node::Element { tag: "span", .. }]), "{nodes:?}");
     }
 
     #[test]

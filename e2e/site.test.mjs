@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { launch, origins, openPage, go, siteDir, DIST } from './harness.mjs';
 
 let browser;
@@ -238,3 +239,23 @@ for (const name of ['http', 'file']) {
     await context.close();
   });
 }
+
+// Issue 10's byte budgets, as a reader's browser would get them from a static host with gzip (level 9, each
+// file alone): an article page with everything it loads (its stylesheet, card.js, boot.js and what boot.js
+// adds: its share and the reading app) at most 600 KB; before its first text (the page and its stylesheet:
+// the scripts wait) at most 50 KB. Not a time: loadbench prints those.
+test('every article page, with all it loads, is within issue 10\'s byte budgets', () => {
+  const zlib = (f) => gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length;
+  const articles = pages.filter((f) => /^(en-)?a-.*\.html$/.test(f));
+  assert.ok(articles.length >= 10, `${articles.length} article pages`);
+  for (const file of articles) {
+    const html = fs.readFileSync(path.join(DIST, file), 'utf8');
+    const tags = [...html.matchAll(/\n<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    const booted = (html.match(/data-load="([^"]*)"/) || ['', ''])[1].split(' ').filter(Boolean);
+    assert.ok(booted.includes('app.js') && tags.includes('style.css'), `${file}: ${tags} ${booted}`);
+    const first = zlib(file) + zlib('style.css');
+    const all = [...tags, ...booted].reduce((n, f) => n + zlib(f), zlib(file));
+    assert.ok(first <= 50_000, `${file}: ${first} bytes before its first text`);
+    assert.ok(all <= 600_000, `${file}: ${all} bytes with all it loads`);
+  }
+});

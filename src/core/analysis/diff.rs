@@ -192,14 +192,40 @@ fn diff_tokens(text: &str) -> Vec<&str> {
     out
 }
 
+/// What a token is compared as: quotation marks and apostrophes of any style as one (outlets write „…“,
+/// "…", «…» or ’ for the same words; the compare view is about the words).
+fn diff_key(token: &str) -> &str {
+    match token {
+        "„" | "“" | "”" | "«" | "»" | "\"" => "\"",
+        "‚" | "‘" | "’" | "‹" | "›" | "'" => "'",
+        _ => token,
+    }
+}
+
 /// Word-level differences of two strings (words, white space and punctuation are separate tokens), with
-/// runs of the same kind merged.
+/// runs of the same kind merged. Quotation marks of another style are no difference ([`diff_key`]); an
+/// unchanged run is shown as the left side has it.
+///
+/// ```
+/// use presseschau::core::analysis::diff::{WordDiff, word_diff};
+/// assert_eq!(word_diff("Er sagte: „Ja“.", "Er sagte: \"Ja\"."), [WordDiff::Same("Er sagte: „Ja“.".into())]);
+/// ```
 pub fn word_diff(left: &str, right: &str) -> Vec<WordDiff> {
     let (lt, rt) = (diff_tokens(left), diff_tokens(right));
-    let diff = TextDiff::from_slices(&lt, &rt);
+    let (lk, rk): (Vec<&str>, Vec<&str>) = (
+        lt.iter().map(|t| diff_key(t)).collect(),
+        rt.iter().map(|t| diff_key(t)).collect(),
+    );
+    let diff = TextDiff::from_slices(&lk, &rk);
     let mut out: Vec<WordDiff> = Vec::new();
     for change in diff.iter_all_changes() {
-        let text: &str = change.value();
+        // the token as written (an equal one as the left side has it)
+        let text: &str = match change.tag() {
+            ChangeTag::Insert => change.new_index().and_then(|i| rt.get(i)),
+            _ => change.old_index().and_then(|i| lt.get(i)),
+        }
+        .copied()
+        .unwrap_or_default();
         match (change.tag(), out.last_mut()) {
             (ChangeTag::Equal, Some(WordDiff::Same(s)))
             | (ChangeTag::Delete, Some(WordDiff::OnlyLeft(s)))

@@ -13,7 +13,6 @@ fn state() -> Rc<AppState> {
     Rc::new(AppState::from_seeds())
 }
 
-/// The Deutsche Welle seed (file 000…): linked to the knowledge base's Türkei, among others.
 /// The scripts a page has boot.js add after its first paint (`data-load`), in their order; the page names
 /// no other deferred script but card.js.
 fn loads(html: &str) -> Vec<String> {
@@ -26,6 +25,7 @@ fn loads(html: &str) -> Vec<String> {
     list.split(' ').map(str::to_string).collect()
 }
 
+/// The Deutsche Welle seed (file 000…): linked to the knowledge base's Türkei, among others.
 fn dw_seed(s: &AppState) -> presseschau::core::corpus::Article {
     s.corpus
         .articles

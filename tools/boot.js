@@ -1,8 +1,8 @@
 // Presseschau: loads the app after the page's first paint. Every prerendered page names its scripts in
 // <script src="boot.js" data-load="[kb-en.js] data/<page>.js app.js" defer> instead of as deferred scripts
 // of their own: a deferred script is fetched and parsed while the page is read, and the app (~0.8 MB of
-// script) delayed the first text from disk by about a frame (docs/static-site.md, "Where the first text
-// from disk goes"). This file waits for the first frame, then adds the scripts in their order (async =
+// script) delayed the first text from disk by about a frame (docs/static-site.md, "The app after the
+// first paint"). This file waits for the first frame, then adds the scripts in their order (async =
 // false: the page's share of the analysis runs before the app that reads it).
 //
 // A reader with own articles (the full app keeps `presseschau.own.present` in localStorage while there are

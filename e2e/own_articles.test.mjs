@@ -52,14 +52,20 @@ for (const name of ['http', 'file']) {
     await page.waitForSelector('.article-body mark.entity--detected >> text=Gerold Wunderlich');
     assert.ok(await page.locator(`[data-panel="same-event"] a[href="${seed}"]`).count() >= 1, 'linked to the bundled report');
     // in the library with its mark, after a reload too
+    requests.length = 0;
     await page.reload();
     await ready(page);
     await page.waitForSelector('[data-own-tools]');
+    // the model's names in it were kept: this page shows them without loading the model again
+    await page.waitForSelector('.article-body mark.entity--detected >> text=Gerold Wunderlich');
+    assert.ok(!requests.some((u) => u.endsWith('/model.js')), `model.js loaded again: ${requests}`);
     // its page opens only in this browser: the one link offered is the one that carries the text
     await page.waitForSelector('[data-own-tools] [data-copy-link]');
     assert.equal(await page.locator('.article-tools [data-copy-link]').count(), 0);
+    requests.length = 0;
     await go(page, origin(), 'index.html');
     await page.waitForSelector('.article-card--own');
+    assert.ok(!requests.some((u) => u.endsWith('/model.js')), `model.js on the library: ${requests}`);
     // delete → undo
     await page.goto(siteDir(origin()) + href);
     await ready(page);

@@ -190,11 +190,14 @@ pub fn App(props: &AppProps) -> Html {
         // the page goes on screen without the model's names; they follow right after it is painted (names
         // the build found come with data.js; only other text, as own articles, needs the model, loaded then)
         let dispatcher = state.dispatcher();
+        // (not even then when their names were kept from an earlier page: state::OWN_NAMES_KEY)
         let due = state.names_due().then_some(state.engine.get()).flatten();
+        let model = due.is_some_and(|analysis| (analysis.needs_model)(&state));
         use_effect_with(due.is_some(), move |_| {
             if let Some(analysis) = due {
                 crate::platform::dom::after_next_paint(move || {
-                    (analysis.with_model)(Box::new(move || dispatcher.dispatch(state::Action::DetectNames)));
+                    let detect = Box::new(move || dispatcher.dispatch(state::Action::DetectNames));
+                    if model { (analysis.with_model)(detect) } else { detect() }
                 });
             }
         });

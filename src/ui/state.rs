@@ -15,7 +15,7 @@ use crate::core::corpus::Corpus;
 pub use crate::core::library::{LibraryFilter, SortOrder};
 pub use crate::ui::text::Lang;
 pub use engine::Engine;
-pub use own::OwnStorage;
+pub use own::{OWN_NAMES_KEY, OwnStorage};
 
 pub mod engine;
 mod own;
@@ -440,12 +440,11 @@ impl AppState {
     fn detect_names(&mut self) {
         let due = self.detected.is_none() || self.detected_outdated;
         if let (true, Some(analysis)) = (due, self.engine.get()) {
-            self.detected = Some(Rc::new((analysis.detect)(
-                self.detected.as_deref(),
-                &self.corpus,
-                &self.entities,
-            )));
+            let known = (analysis.known_names)(self);
+            let previous = known.as_ref().or(self.detected.as_deref());
+            self.detected = Some(Rc::new((analysis.detect)(previous, &self.corpus, &self.entities)));
             self.detected_outdated = false;
+            (analysis.keep_names)(self);
             crate::platform::clock::mark("presseschau:detected");
         }
     }

@@ -22,6 +22,13 @@ pub struct Analysis {
     /// The names only the model finds, kept from the names found before where the article was read (the
     /// model must be loaded: [`Analysis::with_model`]).
     pub detect: fn(Option<&Detected>, &Corpus, &CorpusEntities) -> Detected,
+    /// The model's names known before it runs ([`super::AppState::known_names`]: the build's and those
+    /// kept for the own articles), and whether some article's are not (then the model must be loaded).
+    pub known_names: fn(&super::AppState) -> Option<Detected>,
+    /// Whether the model must run: some article's names are not known.
+    pub needs_model: fn(&super::AppState) -> bool,
+    /// Keeps the own articles' names for the next page.
+    pub keep_names: fn(&super::AppState),
     /// Adds articles' mentions.
     pub add: fn(&mut CorpusEntities, &[Article]),
     /// Removes an article's mentions.
@@ -50,6 +57,9 @@ pub static FULL: Analysis = Analysis {
     analyze: crate::core::analysis::entities::analyze_corpus,
     link: crate::core::event_view::link_corpus,
     detect: crate::core::analysis::detected::update_corpus,
+    known_names: super::AppState::known_names,
+    needs_model: super::AppState::names_need_model,
+    keep_names: super::AppState::keep_own_names,
     add: |entities, articles| entities.add_articles(articles),
     remove: CorpusEntities::remove_article,
     article: |own| own.draft.to_article().ok(),

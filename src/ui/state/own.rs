@@ -178,3 +178,59 @@ impl AppState {
         }
     }
 }
+
+/// The localStorage key of the model's names in the reader's own articles (JSON: content id → mentions): a
+/// page of a reader with own articles then finds their names without loading the model again (`model.js`,
+/// 0.43 MB gzip, and the tagger's run over their text on every page).
+pub const OWN_NAMES_KEY: &str = "presseschau.own.names";
+
+impl AppState {
+    /// The model's names known before the model runs: those the state has (the build's, for the articles
+    /// it analysed, which have none where none is listed) and those kept for the own articles
+    /// ([`OWN_NAMES_KEY`]; an unreadable record is as none).
+    pub fn known_names(&self) -> Option<crate::core::analysis::detected::Detected> {
+        let mut known = (**self.detected.as_ref()?).clone();
+        for a in self.corpus.articles.iter().take(self.bundled) {
+            known.by_article.entry(a.id.clone()).or_default();
+        }
+        let kept: std::collections::BTreeMap<String, Vec<crate::core::analysis::mention::Mention>> =
+            crate::platform::storage::load(OWN_NAMES_KEY)
+                .ok()
+                .flatten()
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default();
+        for a in self.corpus.articles.iter().skip(self.bundled) {
+            if let Some(names) = kept.get(&a.id.0) {
+                known.by_article.entry(a.id.clone()).or_insert_with(|| names.clone());
+            }
+        }
+        Some(known)
+    }
+
+    /// Whether finding the model's names needs the model: some article's names are not known.
+    pub fn names_need_model(&self) -> bool {
+        self.known_names()
+            .is_none_or(|k| self.corpus.articles.iter().any(|a| !k.by_article.contains_key(&a.id)))
+    }
+
+    /// Keeps the model's names of the own articles for the next page ([`OWN_NAMES_KEY`]; the records of
+    /// articles no longer here go). Storage that fails only means the model runs again there.
+    pub fn keep_own_names(&self) {
+        let Some(detected) = self.detected.as_deref() else {
+            return;
+        };
+        let own: std::collections::BTreeMap<&str, &[crate::core::analysis::mention::Mention]> = (self.corpus.articles)
+            .iter()
+            .skip(self.bundled)
+            .map(|a| {
+                (
+                    a.id.0.as_str(),
+                    detected.by_article.get(&a.id).map_or(&[][..], Vec::as_slice),
+                )
+            })
+            .collect();
+        if let Ok(json) = serde_json::to_string(&own) {
+            let _ = crate::platform::storage::save(OWN_NAMES_KEY, &json);
+        }
+    }
+}

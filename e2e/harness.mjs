@@ -131,3 +131,11 @@ export async function visibleText(locator) {
     return c.textContent;
   });
 }
+
+/** The files a built page loads: its stylesheet and scripts named in tags of their own, then those boot.js
+ * adds after the first paint (its `data-load`), in their order. */
+export function pageFiles(html) {
+  const tags = [...html.matchAll(/\n<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const booted = (html.match(/data-load="([^"]*)"/) || ['', ''])[1].split(' ').filter(Boolean);
+  return { tags, booted };
+}

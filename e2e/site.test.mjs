@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launch, origins, openPage, go, siteDir, DIST } from './harness.mjs';
+import { launch, origins, openPage, go, siteDir, pageFiles, DIST } from './harness.mjs';
 
 let browser;
 let env;
@@ -250,8 +250,7 @@ test('every article page, with all it loads, is within issue 10\'s byte budgets'
   assert.ok(articles.length >= 10, `${articles.length} article pages`);
   for (const file of articles) {
     const html = fs.readFileSync(path.join(DIST, file), 'utf8');
-    const tags = [...html.matchAll(/\n<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-    const booted = (html.match(/data-load="([^"]*)"/) || ['', ''])[1].split(' ').filter(Boolean);
+    const { tags, booted } = pageFiles(html);
     assert.ok(booted.includes('app.js') && tags.includes('style.css'), `${file}: ${tags} ${booted}`);
     const first = zlib(file) + zlib('style.css');
     const all = [...tags, ...booted].reduce((n, f) => n + zlib(f), zlib(file));

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { launch, DIST } from '../e2e/harness.mjs';
+import { launch, pageFiles, DIST } from '../e2e/harness.mjs';
 
 const runs = Number(process.argv[2] || 5);
 // From disk a visit takes ~0.1 s and its first paint falls on a frame (16.7 ms, ~15 % of the floor): the
@@ -114,9 +114,7 @@ const size = (f) => gz(fs.readFileSync(path.join(DIST, f)));
 // every file the page names (its stylesheet and scripts; the app loads nothing more for bundled articles)
 // (and those boot.js adds after the first paint, its data-load)
 const named = (page) => {
-  const html = fs.readFileSync(path.join(DIST, page), 'utf8');
-  const tags = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-  const booted = [...html.matchAll(/data-load="([^"]*)"/g)].flatMap((m) => m[1].split(' '));
+  const { tags, booted } = pageFiles(fs.readFileSync(path.join(DIST, page), 'utf8'));
   return [...tags, ...booted].filter((f) => fs.existsSync(path.join(DIST, f)));
 };
 for (const [name, page] of pages) {

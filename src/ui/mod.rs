@@ -192,9 +192,11 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         // (not even then when their names were kept from an earlier page: state::OWN_NAMES_KEY)
         let due = state.names_due().then_some(state.engine.get()).flatten();
-        let model = due.is_some_and(|analysis| (analysis.needs_model)(&state));
+        let now = state.clone();
         use_effect_with(due.is_some(), move |_| {
             if let Some(analysis) = due {
+                // (asked once when the names fall due, not on every render)
+                let model = (analysis.needs_model)(&now);
                 crate::platform::dom::after_next_paint(move || {
                     let detect = Box::new(move || dispatcher.dispatch(state::Action::DetectNames));
                     if model { (analysis.with_model)(detect) } else { detect() }

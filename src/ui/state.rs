@@ -441,8 +441,7 @@ impl AppState {
         let due = self.detected.is_none() || self.detected_outdated;
         if let (true, Some(analysis)) = (due, self.engine.get()) {
             let known = (analysis.known_names)(self);
-            let previous = known.as_ref().or(self.detected.as_deref());
-            self.detected = Some(Rc::new((analysis.detect)(previous, &self.corpus, &self.entities)));
+            self.detected = Some(Rc::new((analysis.detect)(known.as_ref(), &self.corpus, &self.entities)));
             self.detected_outdated = false;
             (analysis.keep_names)(self);
             crate::platform::clock::mark("presseschau:detected");

@@ -1,10 +1,12 @@
 //! The reader's own articles in the app state: the stored records, and the corpus, entities and links
 //! with the living ones added to the bundled articles (only what changed is analysed again).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
 use super::AppState;
+use crate::core::analysis::detected::Detected;
+use crate::core::analysis::mention::Mention;
 use crate::core::corpus::{Article, ArticleId};
 use crate::core::own::OwnArticle;
 
@@ -184,21 +186,27 @@ impl AppState {
 /// 0.43 MB gzip, and the tagger's run over their text on every page).
 pub const OWN_NAMES_KEY: &str = "presseschau.own.names";
 
+/// The own articles' names kept by an earlier page (content id → mentions; an unreadable record is as none),
+/// and the record as stored.
+fn kept_names() -> (BTreeMap<String, Vec<Mention>>, Option<String>) {
+    let stored = crate::platform::storage::load(OWN_NAMES_KEY).ok().flatten();
+    let kept = stored
+        .as_deref()
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default();
+    (kept, stored)
+}
+
 impl AppState {
     /// The model's names known before the model runs: those the state has (the build's, for the articles
     /// it analysed, which have none where none is listed) and those kept for the own articles
-    /// ([`OWN_NAMES_KEY`]; an unreadable record is as none).
-    pub fn known_names(&self) -> Option<crate::core::analysis::detected::Detected> {
+    /// ([`OWN_NAMES_KEY`]). `None` before the state has any.
+    pub fn known_names(&self) -> Option<Detected> {
         let mut known = (**self.detected.as_ref()?).clone();
         for a in self.corpus.articles.iter().take(self.bundled) {
             known.by_article.entry(a.id.clone()).or_default();
         }
-        let kept: std::collections::BTreeMap<String, Vec<crate::core::analysis::mention::Mention>> =
-            crate::platform::storage::load(OWN_NAMES_KEY)
-                .ok()
-                .flatten()
-                .and_then(|json| serde_json::from_str(&json).ok())
-                .unwrap_or_default();
+        let (kept, _) = kept_names();
         for a in self.corpus.articles.iter().skip(self.bundled) {
             if let Some(names) = kept.get(&a.id.0) {
                 known.by_article.entry(a.id.clone()).or_insert_with(|| names.clone());
@@ -207,21 +215,25 @@ impl AppState {
         Some(known)
     }
 
-    /// Whether finding the model's names needs the model: some article's names are not known.
+    /// Whether finding the model's names needs the model: some own article's names are neither in the state
+    /// nor kept (the bundled ones' came with the build's analysis).
     pub fn names_need_model(&self) -> bool {
-        self.known_names()
-            .is_none_or(|k| self.corpus.articles.iter().any(|a| !k.by_article.contains_key(&a.id)))
+        let Some(detected) = self.detected.as_deref() else {
+            return true;
+        };
+        let (kept, _) = kept_names();
+        (self.corpus.articles.iter().skip(self.bundled))
+            .any(|a| !detected.by_article.contains_key(&a.id) && !kept.contains_key(&a.id.0))
     }
 
     /// Keeps the model's names of the own articles for the next page ([`OWN_NAMES_KEY`]; the records of
-    /// articles no longer here go). Storage that fails only means the model runs again there.
+    /// articles no longer here go), when they differ from the kept ones. Storage that fails only means the
+    /// model runs again there.
     pub fn keep_own_names(&self) {
         let Some(detected) = self.detected.as_deref() else {
             return;
         };
-        let own: std::collections::BTreeMap<&str, &[crate::core::analysis::mention::Mention]> = (self.corpus.articles)
-            .iter()
-            .skip(self.bundled)
+        let own: BTreeMap<&str, &[Mention]> = (self.corpus.articles.iter().skip(self.bundled))
             .map(|a| {
                 (
                     a.id.0.as_str(),
@@ -229,7 +241,10 @@ impl AppState {
                 )
             })
             .collect();
-        if let Ok(json) = serde_json::to_string(&own) {
+        let (_, stored) = kept_names();
+        if let Ok(json) = serde_json::to_string(&own)
+            && stored.as_deref() != Some(json.as_str())
+        {
             let _ = crate::platform::storage::save(OWN_NAMES_KEY, &json);
         }
     }

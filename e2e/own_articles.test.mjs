@@ -46,11 +46,15 @@ for (const name of ['http', 'file']) {
     const minister = '\n\nDer neue Landwirtschaftsminister Gerold Wunderlich (SPD) besuchte am Montag die Stadt Kleinmachnow.';
     const href = await paste(page, origin(), text + minister);
     assert.match(href, /^view\.html#\/a\//);
+    requests.length = 0;
     await page.goto(siteDir(origin()) + href);
     await ready(page);
     assert.ok((await page.locator('.article-body mark.entity').count()) > 5, 'names highlighted');
     await page.waitForSelector('.article-body mark.entity--detected >> text=Gerold Wunderlich');
     assert.ok(await page.locator(`[data-panel="same-event"] a[href="${seed}"]`).count() >= 1, 'linked to the bundled report');
+    // its page loads the linked report's share, not the whole analysis: the save linked it and kept the links
+    assert.ok(!requests.some((u) => u.endsWith('/data.js')), `data.js on its page: ${requests}`);
+    assert.ok(requests.some((u) => u.endsWith(`/data/${seed.replace('.html', '.js')}`)), `the report's share: ${requests}`);
     // in the library with its mark, after a reload too
     requests.length = 0;
     await page.reload();
@@ -66,6 +70,38 @@ for (const name of ['http', 'file']) {
     await go(page, origin(), 'index.html');
     await page.waitForSelector('.article-card--own');
     assert.ok(!requests.some((u) => u.endsWith('/model.js')), `model.js on the library: ${requests}`);
+    // the library and the bundled report start from their own shares, not the whole analysis: the own
+    // article's links with the collection were kept where they were found
+    assert.ok(!requests.some((u) => u.endsWith('/data.js')), `data.js on the library: ${requests}`);
+    requests.length = 0;
+    await go(page, origin(), seed);
+    await page.waitForSelector(`[data-panel="same-event"] a[href="${href}"]`);
+    assert.ok(!requests.some((u) => /\/(data|model)\.js$/.test(u)), `the whole analysis on an article page: ${requests}`);
+    // a name's page, the names index and the timeline, each from its share: the own article's mentions on
+    // the name's page, the name only it has in the index, its event in the timeline
+    await go(page, origin(), href);
+    const name = await page.locator('.article-body mark.entity[data-entity-id^="Q"]').first().getAttribute('data-entity-id');
+    const ownId = href.split('/').pop();
+    requests.length = 0;
+    for (const [target, sel] of [
+      [`e-${name}.html`, `.mention-group a[href="${href}"]`],
+      ['e.html', '.entity-table a >> text=Gerold Wunderlich'],
+      ['t.html', `.timeline-entry li[data-article-id="${ownId}"]`],
+    ]) {
+      await go(page, origin(), target);
+      await page.waitForSelector(sel);
+    }
+    assert.ok(!requests.some((u) => /\/(data|names|model)\.js$/.test(u)), `the whole analysis or list: ${requests}`);
+    // kept links that are unreadable or for other articles are as none: the whole analysis comes, links
+    // the article again and keeps the links once more
+    for (const kept of ['{kaputt', JSON.stringify({ build: 'x', own: [], links: { links: [], events: [] } })]) {
+      await page.evaluate((k) => localStorage.setItem('presseschau.own.links', k), kept);
+      requests.length = 0;
+      await go(page, origin(), seed);
+      await page.waitForSelector(`[data-panel="same-event"] a[href="${href}"]`);
+      assert.ok(requests.some((u) => u.endsWith('/data.js')), `no data.js for ${kept}`);
+      await page.waitForFunction((k) => localStorage.getItem('presseschau.own.links') !== k, kept);
+    }
     // delete → undo
     await page.goto(siteDir(origin()) + href);
     await ready(page);
@@ -77,9 +113,11 @@ for (const name of ['http', 'file']) {
     await go(page, origin(), 'index.html');
     await page.waitForSelector('.article-card--own');
     // search finds it (indexed in the browser), next to the bundled reports
+    requests.length = 0;
     await go(page, origin(), 'search.html#q=Agenturmeldung');
     await page.waitForSelector('[data-search-results] > li');
     assert.ok(await page.locator('[data-search-results] a.search-hit-title[href^="view.html#/a/"]').count() >= 1, 'own article found');
+    assert.ok(!requests.some((u) => u.endsWith('/data.js')), `data.js on the search page: ${requests}`);
     // the same text again is recognised, not added twice; the add page starts from its small share for a
     // reader with own articles too: the whole analysis comes with the save
     requests.length = 0;

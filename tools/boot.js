@@ -6,8 +6,10 @@
 // false: the page's share of the analysis runs before the app that reads it).
 //
 // A reader with own articles (the full app keeps `presseschau.own.present` in localStorage while there are
-// any: ui::hooks::OWN_PRESENT_KEY) gets the full app with the whole analysis on a reading page at once, as
-// the reading app would hand it over (ui::start) after loading itself for nothing.
+// any: ui::hooks::OWN_PRESENT_KEY) gets the full app on a reading page at once, as the reading app would
+// hand it over (ui::start) after loading itself for nothing: with the page's share, to which it adds the
+// own articles and their kept links (ui::state::OWN_LINKS_KEY; it loads data.js itself if they are not
+// kept), and on an English page all the knowledge base's English descriptions for their names.
 (function () {
   'use strict';
   var me = document.currentScript;
@@ -15,7 +17,8 @@
   var own = null;
   try { own = localStorage.getItem('presseschau.own.present'); } catch (e) { /* no storage: no own articles */ }
   if (own && load[load.length - 1] === 'app.js') {
-    load = (document.documentElement.lang === 'en' ? ['kb-en.js'] : []).concat(['data.js', 'app-full.js']);
+    load = (document.documentElement.lang === 'en' && load[0] !== 'kb-en.js' ? ['kb-en.js'] : [])
+      .concat(load.slice(0, -1), ['app-full.js']);
   }
   function start() {
     load.forEach(function (src) {

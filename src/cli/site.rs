@@ -60,12 +60,13 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("presseschau site: the analysis cannot be written");
         return 1;
     };
+    let build = presseschau::ui::page_data::build_id(&all);
     let local = tokio::task::LocalSet::new();
     let pages = local.block_on(&runtime, async {
         let mut pages = Vec::with_capacity(2 * routes.len());
         for r in &routes {
             let (file, page, app) = site::render_page_with_app(state.clone(), r.clone(), site_url.as_deref()).await;
-            write_page_data(dir, &state, &all, r, &app).await?;
+            write_page_data(dir, &state, &all, &build, r, &app).await?;
             pages.push((file, page));
         }
         // every page in English too (`en-…`), linking to pages in English; its share is the German page's
@@ -94,11 +95,11 @@ pub fn run(args: &[String]) -> i32 {
             return 1;
         }
     }
-    let Some(data) = presseschau::ui::page_data::script(&all) else {
+    let Some(data) = presseschau::ui::page_data::script(&all, &build) else {
         eprintln!("presseschau site: the analysis cannot be written");
         return 1;
     };
-    if let Err(e) = write_lists(dir, &state, &all) {
+    if let Err(e) = write_lists(dir, &state, &all, &build) {
         eprintln!("presseschau site: {e}");
         return 1;
     }
@@ -144,6 +145,7 @@ async fn write_page_data(
     dir: &Path,
     state: &AppState,
     all: &presseschau::core::analysis::precomputed::Precomputed,
+    build: &str,
     route: &presseschau::ui::routes::Route,
     app: &str,
 ) -> Result<(), String> {
@@ -151,7 +153,7 @@ async fn write_page_data(
     let Some(slice) = page_data::slice(state, all, route) else {
         return Ok(());
     };
-    let script = page_data::script(&slice).ok_or("a page's data cannot be written")?;
+    let script = page_data::script(&slice, build).ok_or("a page's data cannot be written")?;
     page_data::check_rendered(app, state, route, slice).await?;
     let file = page_data::file(route);
     std::fs::write(dir.join(&file), script).map_err(|e| format!("cannot write {file}: {e}"))
@@ -162,9 +164,10 @@ fn write_lists(
     dir: &Path,
     state: &AppState,
     all: &presseschau::core::analysis::precomputed::Precomputed,
+    build: &str,
 ) -> Result<(), String> {
     for (file, list) in presseschau::ui::page_data::lists(state, all) {
-        let script = presseschau::ui::page_data::script(&list).ok_or("a list cannot be written")?;
+        let script = presseschau::ui::page_data::script(&list, build).ok_or("a list cannot be written")?;
         std::fs::write(dir.join(file), script).map_err(|e| format!("cannot write {file}: {e}"))?;
     }
     Ok(())

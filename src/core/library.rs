@@ -176,3 +176,36 @@ pub fn page_window(page: usize, pages: usize, around: usize) -> Vec<Option<usize
     }
     out
 }
+
+/// One page of a list that was cut into pages elsewhere (a page of the static site), with items that list
+/// did not have (a reader's own articles or names) sorted in: `sorted` holds the page's own items (`ours`)
+/// and the others in the list's order; an other item stays where it sorts between the page's first and last
+/// item, or before the first on the first page, or after the last on the last page. Every other item is so
+/// on exactly one page, where the whole list would have it.
+///
+/// ```
+/// use presseschau::core::library::merge_page;
+/// // page 2 of 3 holds 4–6; 1 and 9 are on the first and last pages, 5.5 here
+/// let ours = |n: &f64| n.fract() == 0.0 && (4.0..=6.0).contains(n);
+/// assert_eq!(merge_page(vec![0.5, 4.0, 5.0, 5.5, 6.0, 9.5], ours, false, false), [4.0, 5.0, 5.5, 6.0]);
+/// assert_eq!(merge_page(vec![0.5, 4.0, 6.0, 9.5], ours, true, false), [0.5, 4.0, 6.0]);
+/// assert_eq!(merge_page(vec![0.5, 4.0, 6.0, 9.5], ours, false, true), [4.0, 6.0, 9.5]);
+/// // a page without items of its own has only the others, on the only page
+/// assert_eq!(merge_page(vec![7.5], ours, true, true), [7.5]);
+/// ```
+pub fn merge_page<T>(sorted: Vec<T>, ours: impl Fn(&T) -> bool, first: bool, last: bool) -> Vec<T> {
+    let start = sorted.iter().position(&ours);
+    let end = sorted.iter().rposition(&ours);
+    sorted
+        .into_iter()
+        .enumerate()
+        .filter(|(i, item)| {
+            ours(item)
+                || match (start, end) {
+                    (Some(s), Some(e)) => (first || *i > s) && (last || *i < e),
+                    _ => first && last,
+                }
+        })
+        .map(|(_, item)| item)
+        .collect()
+}

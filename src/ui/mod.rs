@@ -46,47 +46,58 @@ pub fn start(engine: state::Engine, pages: Pages) {
     // a file the reading app read for import: the full app imports it (pages::notes_page)
     let import =
         route == Route::Notes && crate::platform::storage::load_in_tab(pages::notes_page::PENDING_IMPORT_KEY).is_some();
-    // the search page indexes own articles with the whole corpus, so an own reader's search starts from the
-    // whole analysis (on a reading page it comes after the reading app has loaded data.js for it); the add
-    // and view pages start from their shares and load it when a save or the links need it
-    if own && engine.get().is_some() && route == Route::Search {
-        crate::platform::script::load("data.js", move |_| mount(engine, pages, route, false));
-        return;
-    }
     // an old link to a comparison the build did not write (two reports it did not link), forwarded to
     // 404.html: the full app compares any two articles
     let unbuilt = matches!(route, Route::Compare { .. })
         && crate::platform::location::page_route().as_deref() == Some(Route::NotFound.to_path().as_str());
+    // those two need the whole analysis: a reader with own articles got the full app with the page's share
+    // only (boot.js), so it loads it first (the reading app hands over with it)
+    if own && engine.get().is_some() && (import || unbuilt) {
+        crate::platform::script::load("data.js", move |_| mount(engine, pages, route, false, true));
+        return;
+    }
     let hand_over = (own || import || unbuilt) && engine.get().is_none();
-    mount(engine, pages, route, hand_over);
+    // the full app shows an own reader's reading page from its share too (the own articles' links with
+    // the collection are kept: state::OWN_LINKS_KEY), and the search page (their articles are indexed here);
+    // the whole analysis only where it is needed
+    let whole = import || unbuilt || !route.is_reading();
+    mount(engine, pages, route, hand_over, whole);
 }
 
-/// Whether `route` is a page of the full app that loads a share of the analysis (the search page), from
-/// which the full app starts.
-fn full_app_share(route: &Route) -> bool {
-    route.loads_share() && !route.is_reading()
+/// Whether the full app starts on `route` from the page's share of the analysis: a page of the full app
+/// that loads one (the search page), and a reading page (one the full app shows to a reader with own
+/// articles, or when the reading app handed it over; `whole`: unless the page needs the whole analysis).
+fn full_app_share(route: &Route, whole: bool) -> bool {
+    route.loads_share() && (!route.is_reading() || !whole)
 }
 
 /// Renders the app on `route`, or hands the page to the full app (`hand_over`, or a page this app does not
-/// show or cannot start on).
-fn mount(engine: state::Engine, pages: Pages, route: Route, hand_over: bool) {
+/// show or cannot start on), which then starts from the whole analysis if it needs it (`whole`).
+fn mount(engine: state::Engine, pages: Pages, route: Route, hand_over: bool, whole: bool) {
     let start = (pages.shows(&route) && !hand_over)
-        .then(|| state::AppState::starting(engine, full_app_share(&route)))
+        .then(|| state::AppState::starting(engine, full_app_share(&route, whole)))
         .flatten();
     let Some(start) = start else {
         crate::platform::clock::mark("presseschau:handed-over");
-        // with the whole analysis (a reading page brought only its own share); if the full app cannot be
-        // loaded either, the prerendered page stays: readable, not interactive
+        // with the whole analysis where it needs it (a reading page brought only its own share, and the
+        // page cannot start from it without it); if the full app cannot be loaded either, the prerendered
+        // page stays: readable, not interactive
         // (and on an English page all the English descriptions, kb-en.js: its share had its own names' only)
         let english = crate::platform::prefs::root_attr("lang").as_deref() == Some("en");
-        crate::platform::script::load("data.js", move |_| {
-            let full = || crate::platform::script::load("app-full.js", |_| ());
+        let whole = whole || crate::platform::data::precomputed().is_none();
+        let full = move || {
+            let app = || crate::platform::script::load("app-full.js", |_| ());
             if english {
-                crate::platform::script::load("kb-en.js", move |_| full());
+                crate::platform::script::load("kb-en.js", move |_| app());
             } else {
-                full();
+                app();
             }
-        });
+        };
+        if whole {
+            crate::platform::script::load("data.js", move |_| full());
+        } else {
+            full();
+        }
         return;
     };
     let Some(root) = crate::platform::dom::app_root() else {
@@ -169,6 +180,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     hooks::use_persistence(&state);
     hooks::use_own_articles(&state);
+    hooks::use_own_links(&state, &props.route);
     use_collection_notes(&state);
     {
         let (dispatcher, have_en) = (state.dispatcher(), state.descriptions_en.is_some());

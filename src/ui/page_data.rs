@@ -210,11 +210,24 @@ pub async fn check_rendered(whole: &str, state: &AppState, route: &Route, slice:
 }
 
 /// `data/<page>.js` (or `data.js`, the whole analysis): the analysis as a JSON string in
-/// `self.presseschauData` (a classic script: it loads from disk too).
-pub fn script(slice: &Precomputed) -> Option<String> {
+/// `self.presseschauData` (a classic script: it loads from disk too), and the build it belongs to
+/// ([`build_id`]) in `self.presseschauBuild`.
+pub fn script(slice: &Precomputed, build: &str) -> Option<String> {
     let json = serde_json::to_string(slice).ok()?;
     Some(format!(
-        "self.presseschauData = {};\n",
+        "self.presseschauBuild = {};\nself.presseschauData = {};\n",
+        serde_json::to_string(build).ok()?,
         serde_json::to_string(&json).ok()?
     ))
+}
+
+/// What tells one build's analysis from another's: the first 16 hex digits of SHA-256 over the whole
+/// analysis (`all`). Every data file of a build carries it, so what the full app kept about the reader's
+/// own articles against one build's collection ([`crate::core::own::links::OwnLinks`]) is not taken for
+/// another's.
+pub fn build_id(all: &Precomputed) -> String {
+    use sha2::Digest;
+    let json = serde_json::to_string(all).unwrap_or_default();
+    let hash = sha2::Sha256::digest(json.as_bytes());
+    hash.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }

@@ -16,9 +16,11 @@ pub use crate::core::library::{LibraryFilter, SortOrder};
 pub use crate::ui::text::Lang;
 pub use engine::Engine;
 pub use own::{OWN_NAMES_KEY, OwnStorage};
+pub use own_links::OWN_LINKS_KEY;
 
 pub mod engine;
 mod own;
+mod own_links;
 mod whole;
 
 /// The localStorage key of the annotations.
@@ -273,7 +275,8 @@ impl AppState {
     /// without the model's names ([`Action::DetectNames`] adds them once the first page is on screen); one
     /// without gets `None` (the reading pages' app then hands over to the full app).
     /// The full app starts from a page's share only where the page loads one (`share_page`: the search
-    /// page, whose hits' articles come with their own shares).
+    /// page, whose hits' articles come with their own shares, and a reading page of a reader with own
+    /// articles, whose links are kept: [`OWN_LINKS_KEY`]).
     pub fn starting(engine: Engine, share_page: bool) -> Option<Self> {
         let data = crate::platform::data::precomputed().and_then(|json| Precomputed::read(&json));
         // (the full app needs the whole corpus: a reading page's share, left when data.js could not be

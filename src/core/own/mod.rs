@@ -11,12 +11,14 @@
 //!    article added twice.
 //! 3. [`store`]: the stored record ([`OwnArticle`]), versioned with a migration, and the merge of two tabs'
 //!    lists by content id that loses nothing.
-//! 4. [`share`]: an own article in a link's fragment (deflate + base64url), with error kinds for tampered
+//! 4. [`links`]: what the own articles were linked with, kept for the pages that start from their share.
+//! 5. [`share`]: an own article in a link's fragment (deflate + base64url), with error kinds for tampered
 //!    and truncated links.
 //!
 //! [`Article`]: crate::core::corpus::Article
 
 mod draft;
+pub mod links;
 pub mod share;
 pub mod store;
 #[cfg(test)]

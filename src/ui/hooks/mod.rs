@@ -12,7 +12,7 @@ mod use_whole_list;
 
 pub use use_article_shares::use_article_shares;
 pub use use_fragment::use_fragment;
-pub use use_own_articles::{OWN_CHECKED_KEY, OWN_PRESENT_KEY, mark_own_coming, use_own_articles};
+pub use use_own_articles::{OWN_CHECKED_KEY, OWN_PRESENT_KEY, mark_own_coming, use_own_articles, use_own_links};
 pub use use_persistence::use_persistence;
 pub use use_search::{SearchState, use_search};
 pub use use_text::use_text;

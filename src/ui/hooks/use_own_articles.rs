@@ -116,3 +116,24 @@ async fn write_joined(ours: &[OwnArticle]) -> Result<Vec<OwnArticle>, idb::IdbEr
     db.put_all(&records).await?;
     Ok(joined)
 }
+
+/// On a page that starts from its share of the analysis (a reading page, for a reader with own articles),
+/// loads the whole analysis when the own articles' links with the collection are not kept for them
+/// ([`crate::ui::state::AppState::own_links_missing`]); the full app then links them and keeps the links,
+/// so the next page needs only its share. (The other pages load it themselves when they need it: the add
+/// page when the reader saves, the view page after its first render.)
+#[hook]
+pub fn use_own_links(state: &AppContext, route: &crate::ui::routes::Route) {
+    let missing = state.own_links_missing() && route.is_reading();
+    let dispatcher = state.dispatcher();
+    use_effect_with(missing, move |&missing| {
+        if missing {
+            crate::platform::data::load("data.js", move |data| {
+                // (a folder without it: the page stays as it is, its own links left out)
+                if let Some(p) = data.filter(|p| p.whole.is_none()) {
+                    dispatcher.dispatch(Action::WholeData(std::rc::Rc::new(p)));
+                }
+            });
+        }
+    });
+}

@@ -51,19 +51,11 @@ pub fn EntitiesPage(props: &EntitiesPageProps) -> Html {
     let total = if paged { app.list_total(all.len()) } else { all.len() };
     let pages = if paged { total.div_ceil(PAGE_SIZE).max(1) } else { 1 };
     let page = props.page.clamp(1, pages);
-    let skip = if paged && app.window().is_none() {
-        (page - 1) * PAGE_SIZE
+    let list = if waiting {
+        Vec::new()
     } else {
-        0
+        page_rows(&app, all, paged, page, pages)
     };
-    let take = if waiting {
-        0
-    } else if paged {
-        PAGE_SIZE
-    } else {
-        usize::MAX
-    };
-    let list: Vec<Row> = all.into_iter().skip(skip).take(take).collect();
     let on_kind = {
         let kind = kind.clone();
         Callback::from(move |e: Event| {
@@ -135,6 +127,39 @@ pub(crate) fn rows(app: &AppState, kind: Option<EntityKind>, by_name: bool) -> V
         list.sort_by(|a, b| b.4.cmp(&a.4).then(b.3.cmp(&a.3)).then(a.1.cmp(&b.1)));
     }
     list
+}
+
+/// The rows of page `page` of `pages` of the list `all` (of the whole list, or of a page's slice, with the
+/// reader's own names sorted in by the full app).
+fn page_rows(app: &AppState, all: Vec<Row>, paged: bool, page: usize, pages: usize) -> Vec<Row> {
+    // (the reading app has no own articles: only the full app sorts them in)
+    let own = (app.engine.get()).filter(|_| paged && app.own_in_slice() > 0 && app.window().is_some());
+    if let Some(e) = own {
+        return (e.own_names)(app, all, page == 1, page == pages);
+    }
+    let skip = if paged && app.window().is_none() {
+        (page - 1) * PAGE_SIZE
+    } else {
+        0
+    };
+    let take = if paged { PAGE_SIZE } else { usize::MAX };
+    all.into_iter().skip(skip).take(take).collect()
+}
+
+/// A page's slice of the names index with the names only the reader's own articles have, where the whole
+/// list would have them ([`crate::core::library::merge_page`]); the collection's names that own articles
+/// name too count them, and stay on their own page.
+pub(crate) fn with_own_names(app: &AppState, all: Vec<Row>, first: bool, last: bool) -> Vec<Row> {
+    let Some(w) = app.whole.as_ref() else {
+        return all;
+    };
+    let elsewhere = app.names_elsewhere();
+    let here = |r: &Row| w.entity_articles.contains_key(&r.0);
+    let all = all
+        .into_iter()
+        .filter(|r| here(r) || !elsewhere.contains(&r.0))
+        .collect();
+    crate::core::library::merge_page(all, here, first, last)
 }
 
 /// The kind filter and the sort order.

@@ -29,10 +29,37 @@ pub struct EntityPageProps {
 /// them; otherwise they are found here.
 fn page_view(app: &crate::ui::state::AppState, id: &str, page: usize) -> Option<entity_view::EntityView> {
     match app.whole.as_ref().and_then(|w| w.entity.clone()) {
-        Some(v) => Some(v),
+        // (the reading app has no own articles: only the full app adds their mentions)
+        Some(v) => Some(match app.engine.get().filter(|_| app.own_in_slice() > 0) {
+            Some(e) => (e.own_mentions)(app, v, id, page),
+            None => v,
+        }),
         None => entity_view::build(&app.corpus, &app.entities, app.detected.as_deref(), id)
             .map(|v| v.page(page.max(1), PAGE_SIZE)),
     }
+}
+
+/// The build's view of a name's page with the mentions in the reader's own articles, counted on every page
+/// and shown after the collection's (as in the library): on its last page.
+pub(crate) fn with_own(
+    app: &crate::ui::state::AppState,
+    mut view: entity_view::EntityView,
+    id: &str,
+    page: usize,
+) -> entity_view::EntityView {
+    let pages = view.article_total.div_ceil(PAGE_SIZE).max(1);
+    let own = crate::core::corpus::Corpus {
+        articles: app.corpus.articles[app.bundled.min(app.corpus.articles.len())..].to_vec(),
+        errors: Vec::new(),
+    };
+    let mine = entity_view::build(&own, &app.entities, app.detected.as_deref(), id);
+    if let Some(mine) = mine {
+        view.mention_total += mine.mention_total;
+        if page.clamp(1, pages) == pages {
+            view.mentions.extend(mine.mentions);
+        }
+    }
+    view
 }
 
 /// One entity's page.

@@ -71,6 +71,29 @@ fn use_library_title(t: &'static crate::ui::text::Text, page: usize) {
     });
 }
 
+/// The articles of page `page` of `pages` of the list `all` (a page's slice, `sliced`, holds only that page's
+/// and then the reader's `own` articles, which come after the collection's, as in [`AppState::set_own`]:
+/// on the last page).
+fn page_articles(
+    all: Vec<&Article>,
+    sliced: bool,
+    paged: bool,
+    page: usize,
+    pages: usize,
+    own: usize,
+) -> Vec<Rc<Article>> {
+    let skip = if paged && !sliced { (page - 1) * PAGE_SIZE } else { 0 };
+    let take = match (paged, page == pages) {
+        (false, _) => usize::MAX,
+        (true, last) => PAGE_SIZE + if last { own } else { 0 },
+    };
+    all.into_iter()
+        .skip(skip)
+        .take(take)
+        .map(|a| Rc::new(a.clone()))
+        .collect()
+}
+
 /// The library page.
 #[component]
 pub fn HomePage(props: &HomePageProps) -> Html {
@@ -83,7 +106,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let pages = if paged { total.div_ceil(PAGE_SIZE).max(1) } else { 1 };
     let page = props.page.clamp(1, pages);
     // a page's slice holds its own articles only: a filter needs the whole library
-    let sliced = app.window();
+    let sliced = app.window().is_some();
     let reset = {
         let dispatcher = app.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::ResetFilter))
@@ -91,17 +114,12 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let waiting = crate::ui::hooks::use_whole_list(&app, !paged, "data/library.js", reset);
     use_library_title(t, page);
     use_filter_in_address(&app);
-    let skip = match (paged, sliced) {
-        (true, None) => (page - 1) * PAGE_SIZE,
-        _ => 0,
+    let own = app.own_in_slice();
+    let shown = if waiting {
+        Vec::new()
+    } else {
+        page_articles(all, sliced, paged, page, pages, own)
     };
-    let shown: Vec<Rc<Article>> = all
-        .into_iter()
-        .filter(|_| !waiting)
-        .skip(skip)
-        .take(if paged { PAGE_SIZE } else { usize::MAX })
-        .map(|a| Rc::new(a.clone()))
-        .collect();
     let reset = {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::ResetFilter))
@@ -113,7 +131,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     };
     // filtered: how many of all are shown
     let count = if paged || waiting {
-        t.number(total)
+        t.number(total + own)
     } else {
         t.of_total(shown.len(), total)
     };

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::core::analysis::events::LinkLevel;
-use crate::core::event_view::timeline;
+use crate::core::event_view::{TimelineEntry, timeline};
 use crate::core::library::outlet_of;
 use crate::ui::components::same_event_panel::level_name;
 use crate::ui::routes::Route;
@@ -44,7 +44,11 @@ pub fn TimelinePage(props: &TimelinePageProps) -> Html {
     } else {
         0
     };
-    let entries: Vec<_> = all.into_iter().skip(skip).take(PAGE_SIZE).collect();
+    // (the reading app has no own articles: only the full app sorts them in)
+    let entries: Vec<_> = match app.engine.get().filter(|_| app.own_in_slice() > 0) {
+        Some(e) => (e.own_timeline)(&app, all, page == 1, page == pages),
+        None => all.into_iter().skip(skip).take(PAGE_SIZE).collect(),
+    };
     let here = if page == 1 {
         Route::Timeline
     } else {
@@ -88,4 +92,22 @@ pub fn TimelinePage(props: &TimelinePageProps) -> Html {
             }
         </section>
     }
+}
+
+/// A page's slice of the timeline with the reader's own articles: its groups, one an own article joined
+/// with all its reports here (the kept links: `state::OWN_LINKS_KEY`), and the groups of own articles
+/// alone where the whole timeline would have them ([`crate::core::library::merge_page`]). A group that also
+/// joins reports of other pages is left out here (not all its reports are in the slice).
+pub(crate) fn own_in_slice(
+    app: &crate::ui::state::AppState,
+    all: Vec<TimelineEntry>,
+    first: bool,
+    last: bool,
+) -> Vec<TimelineEntry> {
+    let own = |id: &crate::core::corpus::ArticleId| app.corpus.position(&id.0).is_some_and(|p| p >= app.bundled);
+    let mine = |e: &TimelineEntry| e.group.members.iter().filter(|m| own(m)).count();
+    let all = (all.into_iter())
+        .filter(|e| mine(e) == 0 || e.members.len() == e.group.members.len())
+        .collect();
+    crate::core::library::merge_page(all, |e| mine(e) < e.group.members.len(), first, last)
 }

@@ -37,7 +37,14 @@ pub fn ViewPage() -> Html {
             }
         });
     }
-    let whole = use_whole_links(&app, t);
+    let need = needs(&app, &raw);
+    let whole = use_whole_links(&app, t, need == Some(Need::Whole));
+    let shares = match &need {
+        Some(Need::Shares(ids)) => ids.clone(),
+        _ => std::collections::BTreeSet::new(),
+    };
+    let coming = crate::ui::hooks::use_article_shares(&app, shares);
+    let ready = whole || (matches!(need, Some(Need::Shares(_))) && !coming);
     if let Some(value) = raw.strip_prefix("/shared?a=") {
         return html! {
             <>
@@ -56,7 +63,7 @@ pub fn ViewPage() -> Html {
     if raw.is_empty() {
         return html! { <section data-page="view-missing"><h1>{ t.view_title }</h1><p>{ t.view_needs_js }</p></section> };
     }
-    if !whole {
+    if !ready {
         // (an own article's page, or an event or name only own articles have: they need the links)
         return html! { <section data-page="view-loading"><h1>{ t.view_title }</h1><p>{ t.loading }</p></section> };
     }
@@ -74,13 +81,54 @@ pub fn ViewPage() -> Html {
     Pages::ALL.page(route)
 }
 
-/// The page starts from its small share; the whole analysis (to link own text with the collection) follows
-/// right after the first render. Whether the page has it, or has given up on it (without it the page shows
-/// what it has, unlinked, and says so).
+/// What the page needs besides its small share.
+#[derive(Debug, Clone, PartialEq)]
+enum Need {
+    /// The whole analysis: to link text with the collection (an article that came with a link, or own
+    /// articles whose links are not kept for them: `state::OWN_LINKS_KEY`).
+    Whole,
+    /// The articles of the collection the page shows beside the own ones (`data/a-<id>.js` each): those
+    /// linked with an own article, an event's reports, the two compared.
+    Shares(std::collections::BTreeSet<String>),
+}
+
+/// What the page of `raw` needs; `None` while the own articles are being read (until then it is not known
+/// whether their links are kept).
+fn needs(app: &AppState, raw: &str) -> Option<Need> {
+    if raw.starts_with("/shared?a=") || app.own_links_missing() {
+        return Some(Need::Whole);
+    }
+    if app.own_storage == OwnStorage::Loading {
+        return None;
+    }
+    let ids: Vec<String> = match from_view_fragment(raw).map(|(r, _)| r) {
+        Some(Route::Article { id }) => (app.links.links.iter())
+            .filter_map(|l| match (l.a.0 == id, l.b.0 == id) {
+                (true, _) => Some(l.b.0.clone()),
+                (_, true) => Some(l.a.0.clone()),
+                _ => None,
+            })
+            .collect(),
+        Some(Route::Event { id }) => (app.links.events.iter().filter(|g| g.id == id))
+            .flat_map(|g| g.members.iter().map(|m| m.0.clone()))
+            .collect(),
+        Some(Route::Compare { a, b }) => vec![a, b],
+        _ => Vec::new(),
+    };
+    Some(Need::Shares(ids.into_iter().collect()))
+}
+
+/// The page starts from its small share; the whole analysis (to link own text with the collection), when it
+/// needs it (`ask`), follows right after the first render. Whether the page has it, or has given up on it
+/// (without it the page shows what it has, unlinked, and says so).
 #[hook]
-fn use_whole_links(app: &crate::ui::state::AppContext, t: &'static Text) -> bool {
-    let (whole, ask) = crate::ui::hooks::use_whole_analysis(app, t.links_unavailable, std::rc::Rc::new(|_: &_| ()));
-    use_effect_with((), move |()| ask.emit(()));
+fn use_whole_links(app: &crate::ui::state::AppContext, t: &'static Text, ask: bool) -> bool {
+    let (whole, load) = crate::ui::hooks::use_whole_analysis(app, t.links_unavailable, std::rc::Rc::new(|_: &_| ()));
+    use_effect_with(ask, move |&ask| {
+        if ask {
+            load.emit(());
+        }
+    });
     whole.here || whole.failed
 }
 

@@ -29,6 +29,23 @@ pub struct Analysis {
     pub needs_model: fn(&super::AppState) -> bool,
     /// Keeps the own articles' names for the next page.
     pub keep_names: fn(&super::AppState),
+    /// The links of a corpus with own articles: found over the whole collection (and kept), or the kept ones
+    /// added to a share's ([`super::AppState::own_linkage`]).
+    pub own_links: fn(&super::AppState, &Corpus, &CorpusEntities) -> std::rc::Rc<Linkage>,
+    /// Whether a state that holds a share needs the whole analysis to link its own articles
+    /// ([`super::AppState::own_links_missing`]).
+    pub own_links_missing: fn(&super::AppState) -> bool,
+    /// The names in own articles that the collection names too, where the state holds a share
+    /// ([`super::AppState::names_elsewhere`]).
+    pub names_elsewhere: fn(&super::AppState) -> std::collections::HashSet<String>,
+    /// A page's slice of the names index with the own articles' names sorted in (first page, last page).
+    pub own_names: OwnOnPage<crate::ui::pages::entities_page::Row>,
+    /// A page's slice of the timeline with the own articles' groups sorted in (first page, last page).
+    pub own_timeline: OwnOnPage<crate::core::event_view::TimelineEntry>,
+    /// A name's page of the static site (the build's view, its id, the page) with the own articles'
+    /// mentions.
+    pub own_mentions:
+        fn(&super::AppState, crate::core::entity_view::EntityView, &str, usize) -> crate::core::entity_view::EntityView,
     /// Adds articles' mentions.
     pub add: fn(&mut CorpusEntities, &[Article]),
     /// Removes an article's mentions.
@@ -47,6 +64,10 @@ pub struct Analysis {
     pub import: ImportFn,
 }
 
+/// A page's slice of a list with the reader's own items sorted in: the state, the list in its order, whether
+/// this is the first page and whether the last.
+pub type OwnOnPage<T> = fn(&super::AppState, Vec<T>, bool, bool) -> Vec<T>;
+
 /// [`crate::core::annotations::w3c::import_into`]: a W3C file read into the notes against the articles.
 pub type ImportFn =
     fn(&str, &AnnotationSet, &str, &[ArticleRef<'_>]) -> Result<(AnnotationSet, ImportReport), ImportError>;
@@ -60,6 +81,12 @@ pub static FULL: Analysis = Analysis {
     known_names: super::AppState::known_names,
     needs_model: super::AppState::names_need_model,
     keep_names: super::AppState::keep_own_names,
+    own_links: super::AppState::own_linkage,
+    own_links_missing: super::AppState::links_missing,
+    names_elsewhere: super::AppState::names_elsewhere,
+    own_names: crate::ui::pages::entities_page::with_own_names,
+    own_timeline: crate::ui::pages::timeline_page::own_in_slice,
+    own_mentions: crate::ui::pages::entity_page::with_own,
     add: |entities, articles| entities.add_articles(articles),
     remove: CorpusEntities::remove_article,
     article: |own| own.draft.to_article().ok(),

@@ -69,17 +69,19 @@ impl AppState {
         let changed = !gone.is_empty() || !new.is_empty();
         corpus.articles.extend(new);
         if changed {
-            self.links = Rc::new((analysis.link)(&corpus, &entities));
+            self.links = (analysis.own_links)(self, &corpus, &entities);
             self.detected_outdated = true;
             self.corpus = Rc::new(corpus);
             self.entities = Rc::new(entities);
         }
-        crate::ui::routes::set_dynamic(self.dynamic_ids());
+        crate::ui::routes::set_dynamic(self.dynamic_ids(analysis));
     }
 
     /// The ids whose pages are not in the static site: own articles, events with an own report, names only
-    /// own articles mention.
-    fn dynamic_ids(&self) -> HashSet<String> {
+    /// own articles mention (in a page's share: of the names it holds, those not kept as the collection's
+    /// too, [`super::engine::Analysis::names_elsewhere`]).
+    fn dynamic_ids(&self, analysis: &super::engine::Analysis) -> HashSet<String> {
+        let elsewhere = (analysis.names_elsewhere)(self);
         let own: HashSet<&str> = self
             .own
             .iter()
@@ -93,7 +95,7 @@ impl AppState {
             }
         }
         for e in &self.entities.entities {
-            if e.article_ids.iter().all(|a| own.contains(a.0.as_str())) {
+            if e.article_ids.iter().all(|a| own.contains(a.0.as_str())) && !elsewhere.contains(&e.id) {
                 ids.insert(e.id.clone());
             }
         }

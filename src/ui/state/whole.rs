@@ -14,6 +14,15 @@ impl AppState {
         self.whole.as_ref().map_or(self.corpus.articles.len(), |w| w.articles)
     }
 
+    /// How many of the reader's own articles a page's slice holds besides the collection's ([`Self::window`]
+    /// and [`Self::article_total`] count the collection's only); 0 with the whole analysis, whose corpus
+    /// counts them.
+    pub fn own_in_slice(&self) -> usize {
+        self.whole
+            .as_ref()
+            .map_or(0, |_| self.corpus.articles.len().saturating_sub(self.bundled))
+    }
+
     /// A page of a list (the library, the names index) in a page's slice: the place in the list of its
     /// first item (`None`: the state holds the whole list).
     pub fn window(&self) -> Option<usize> {
@@ -61,10 +70,17 @@ impl AppState {
 
     /// How many articles name the entity of `summary`.
     pub fn entity_article_count(&self, summary: &EntitySummary) -> usize {
+        // (the reader's own articles that name it come after the cut list, and count besides it)
+        let own = &self.corpus.articles[self.bundled.min(self.corpus.articles.len())..];
+        let in_own = || {
+            (summary.article_ids.iter())
+                .filter(|a| own.iter().any(|o| &o.id == *a))
+                .count()
+        };
         self.whole
             .as_ref()
             .and_then(|w| w.entity_articles.get(&summary.id).copied())
-            .unwrap_or(summary.article_ids.len())
+            .map_or(summary.article_ids.len(), |n| n + in_own())
     }
 
     /// The reading time of `article` in minutes (of its whole text, where the slice holds only its lead).

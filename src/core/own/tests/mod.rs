@@ -1,3 +1,4 @@
+mod links;
 mod share_link;
 mod stored;
 

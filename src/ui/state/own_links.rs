@@ -1,0 +1,104 @@
+//! The links of the reader's own articles on a page that starts from its share of the analysis: the full
+//! app links them where it holds the whole analysis and keeps what came of it ([`OwnLinks`], in
+//! localStorage for this build); a page that holds a share adds the kept links to its own
+//! ([`super::hooks`]: the whole analysis is loaded only when they are not kept for the articles the reader
+//! has now).
+
+use std::rc::Rc;
+
+use super::AppState;
+use crate::core::analysis::entities::CorpusEntities;
+use crate::core::analysis::events::Linkage;
+use crate::core::corpus::Corpus;
+use crate::core::own::links::OwnLinks;
+
+/// The localStorage key of the own articles' links ([`OwnLinks`] as JSON).
+pub const OWN_LINKS_KEY: &str = "presseschau.own.links";
+
+/// The kept links and the record as stored (an unreadable record is as none).
+fn kept_links() -> (Option<OwnLinks>, Option<String>) {
+    let stored = crate::platform::storage::load(OWN_LINKS_KEY).ok().flatten();
+    let kept = stored.as_deref().and_then(|json| serde_json::from_str(json).ok());
+    (kept, stored)
+}
+
+impl AppState {
+    /// The ids of the own articles in `corpus` (after the bundled ones, an article shown from a link too).
+    fn own_ids(&self, corpus: &Corpus) -> Vec<String> {
+        corpus
+            .articles
+            .iter()
+            .skip(self.bundled)
+            .map(|a| a.id.0.clone())
+            .collect()
+    }
+
+    /// The links of `corpus` (this state's articles with the living own ones): over the whole
+    /// collection they are found, and kept for pages that start from a share; over a share the kept ones are
+    /// added to the share's when they are for this build and these articles, or else the share's stay as
+    /// they are until the whole analysis comes ([`AppState::own_links_missing`]).
+    pub(super) fn own_linkage(&self, corpus: &Corpus, entities: &CorpusEntities) -> Rc<Linkage> {
+        let own = self.own_ids(corpus);
+        let own: Vec<&str> = own.iter().map(String::as_str).collect();
+        let build = crate::platform::data::build();
+        if self.whole.is_none() {
+            let links = crate::core::event_view::link_corpus(corpus, entities);
+            // (an article shown from a link is not stored: links kept with it would not be found again)
+            if let (Some(build), None) = (build, &self.shown) {
+                keep(&OwnLinks::of(&build, &own, &links, entities));
+            }
+            return Rc::new(links);
+        }
+        match (build, kept_links().0) {
+            (Some(build), Some(kept)) if kept.covers(&build, &own) => Rc::new(kept.merge_into(&self.links)),
+            _ => self.links.clone(),
+        }
+    }
+
+    /// The names in the own articles that the collection's articles name too, where the state holds a share
+    /// (there it cannot tell them from the names only own articles have): as kept with their links.
+    pub fn names_elsewhere(&self) -> std::collections::HashSet<String> {
+        let own = self.own_ids(&self.corpus);
+        let own: Vec<&str> = own.iter().map(String::as_str).collect();
+        match (
+            self.whole.is_some().then(crate::platform::data::build).flatten(),
+            kept_links().0,
+        ) {
+            (Some(build), Some(kept)) if kept.covers(&build, &own) => kept.names.into_iter().collect(),
+            _ => Default::default(),
+        }
+    }
+
+    /// Whether this state holds a share of the analysis and own articles whose links with the collection
+    /// are not kept for this build (added in another tab, one deleted, a new build): the whole analysis
+    /// must be loaded to link them.
+    pub fn own_links_missing(&self) -> bool {
+        self.engine
+            .get()
+            .is_some_and(|analysis| (analysis.own_links_missing)(self))
+    }
+
+    /// [`Self::own_links_missing`] (the full app's: the reading app has no own articles).
+    pub(super) fn links_missing(&self) -> bool {
+        if self.whole.is_none() || self.corpus.articles.len() <= self.bundled {
+            return false;
+        }
+        let own = self.own_ids(&self.corpus);
+        let own: Vec<&str> = own.iter().map(String::as_str).collect();
+        let covered = crate::platform::data::build()
+            .zip(kept_links().0)
+            .is_some_and(|(build, kept)| kept.covers(&build, &own));
+        !covered
+    }
+}
+
+/// Keeps `links` when they differ from the kept ones. Storage that fails (full, or none) only means the
+/// next page loads the whole analysis again.
+fn keep(links: &OwnLinks) {
+    let (_, stored) = kept_links();
+    if let Ok(json) = serde_json::to_string(links)
+        && stored.as_deref() != Some(json.as_str())
+    {
+        let _ = crate::platform::storage::save(OWN_LINKS_KEY, &json);
+    }
+}

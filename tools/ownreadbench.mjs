@@ -1,7 +1,7 @@
 // What a reader with own articles loads on each page (issue 10: no page grows with the corpus), from disk at
 // 390 px: adds an agency copy of a bundled report on add.html (its headline with a prefix, its body without
 // the last paragraph), then opens the report, the library's first and last page, the names index, the
-// timeline and the own article's page, and prints for each whether the own article shows there, the time to
+// timeline's page with the report's event and the own article's page, and prints for each whether the own article shows there, the time to
 // that, the files it loaded and their bytes (gzip -9 of each). Prints numbers only; asserts nothing.
 // Usage: trunk build --release && node tools/ownreadbench.mjs [site=dist] [report=a-<id>.html]
 // (the 1,000-article site: presseschau site <dir> --corpus target/scale1000, with the apps copied from dist;
@@ -17,6 +17,10 @@ const dir = pathToFileURL(root).href + '/';
 const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(root, f)), { level: 9 }).length;
 const files = fs.readdirSync(root);
 const seed = process.argv[3] || files.find((f) => /^a-.*\.html$/.test(f));
+// the timeline's page with the report's event (the own article joins it there)
+const seedId = seed.replace(/^a-|\.html$/g, '');
+const timeline = files.filter((f) => /^t(-\d+)?\.html$/.test(f)).sort()
+  .find((f) => fs.readFileSync(path.join(root, f), 'utf8').includes(`data-article-id="${seedId}"`)) || 't.html';
 const lastLibrary = files.filter((f) => /^library-\d+\.html$/.test(f)).sort((a, b) => parseInt(a.slice(8), 10) - parseInt(b.slice(8), 10)).pop() || 'index.html';
 
 const browser = await launch();
@@ -49,7 +53,7 @@ const visits = [
   ['index.html', 'main [data-page="library"]'],
   [lastLibrary, `.article-card--own`],
   ['e.html', 'main [data-page="entities"], .entity-table'],
-  ['t.html', `.timeline-entry li[data-article-id="${ownId}"]`],
+  [timeline, `.timeline-entry li[data-article-id="${ownId}"]`],
   [own, `[data-panel="same-event"] a[href="${seed}"]`],
 ];
 for (const [target, shows] of visits) {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, origins, openPage, go, ready, siteDir, selectPhrase } from './harness.mjs';
+import { launch, origins, openPage, go, ready, siteDir, selectPhrase, DIST } from './harness.mjs';
 
 let browser;
 let env;
@@ -91,6 +91,13 @@ for (const name of ['http', 'file']) {
       await go(page, origin(), target);
       await page.waitForSelector(sel);
     }
+    // and the index keeps every name the build listed on it (the model's too: the share's groups are not
+    // found again over the share's few articles), each linking to its page of the site
+    await go(page, origin(), 'e.html');
+    await page.waitForSelector('.entity-table a >> text=Gerold Wunderlich');
+    const built = [...fs.readFileSync(path.join(DIST, 'e.html'), 'utf8').matchAll(/<td><a href="(e-[^"]+\.html)"/g)].map((m) => m[1]);
+    const live = await page.locator('.entity-table td > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(built.length > 10 && built.every((h) => live.includes(h)), `names gone: ${built.filter((h) => !live.includes(h))}`);
     assert.ok(!requests.some((u) => /\/(data|names|model)\.js$/.test(u)), `the whole analysis or list: ${requests}`);
     // kept links that are unreadable or for other articles are as none: the whole analysis comes, links
     // the article again and keeps the links once more
@@ -215,11 +222,12 @@ for (const name of ['http', 'file']) {
       });
     }
     const text = 'Speicher voll: Lawrow in Sotschi\n\nSergej Lawrow traf in Sotschi Mevlüt Cavusoglu. Die Türkei kauft weitere S-400 aus Russland.';
-    const href = await paste(a.page, origin(), text);
+    await paste(a.page, origin(), text);
     await a.page.waitForSelector('[data-own-storage="failed"] #export-own');
     assert.match(await a.page.locator('[data-own-storage="failed"]').textContent(), /Speicher ist voll/);
-    // kept in this window; its link carries the article itself (a page opened from here has no storage
-    // to find it in), so it opens analysed
+    // kept in this window; once the write has failed, its link carries the article itself (a page opened
+    // from here has no storage to find it in), so it opens analysed
+    const href = await a.page.locator('.add-saved a').first().getAttribute('href');
     assert.match(href, /^view\.html#\/shared\?a=/);
     await a.page.locator('.add-saved a').first().click();
     await a.page.waitForSelector('#shared-article');

@@ -444,9 +444,10 @@ impl AppState {
         let due = self.detected.is_none() || self.detected_outdated;
         if let (true, Some(analysis)) = (due, self.engine.get()) {
             let known = (analysis.known_names)(self);
-            self.detected = Some(Rc::new((analysis.detect)(known.as_ref(), &self.corpus, &self.entities)));
+            self.detected = Some(Rc::new((analysis.detect)(self, known.as_ref())));
             self.detected_outdated = false;
             (analysis.keep_names)(self);
+            crate::ui::routes::set_dynamic(self.dynamic_ids(analysis));
             crate::platform::clock::mark("presseschau:detected");
         }
     }

@@ -105,6 +105,63 @@ pub fn update_corpus(previous: Option<&Detected>, corpus: &Corpus, kb: &CorpusEn
     group(raw)
 }
 
+/// A page's share of the build's names (`share`: its groups counted over the whole collection, their
+/// article lists cut to the share's) with the names of the articles the build did not read (`own`) found
+/// again: what articles outside `kept` (the share's own) added to the share's groups before is taken out,
+/// the names of `own` are found (kept from `previous` where it has them, as in [`update_corpus`]) and
+/// join their groups or make new ones.
+///
+/// ```
+/// use presseschau::core::analysis::detected::{update_share, Detected};
+/// use presseschau::core::analysis::entities::CorpusEntities;
+/// use presseschau::core::analysis::mention::{EntityKind, EntitySummary};
+/// use presseschau::core::corpus::{ArticleId, Corpus};
+/// // a names index page: a group counted by the build, no article of it in the share
+/// let group = EntitySummary { id: "ner-x".into(), kind: EntityKind::Person, label: "X".into(), mention_count: 7, article_ids: vec![] };
+/// let share = Detected { by_article: Default::default(), groups: vec![group.clone()] };
+/// let none = Corpus { articles: vec![], errors: vec![] };
+/// let again = update_share(&share, &[], &none, None, &CorpusEntities::default());
+/// assert_eq!(again.groups, vec![group]);
+/// ```
+pub fn update_share(
+    share: &Detected,
+    kept: &[ArticleId],
+    own: &Corpus,
+    previous: Option<&Detected>,
+    kb: &CorpusEntities,
+) -> Detected {
+    let mut out = share.clone();
+    let before: Vec<ArticleId> = (out.by_article.keys()).filter(|a| !kept.contains(a)).cloned().collect();
+    for article in before {
+        for m in out.by_article.remove(&article).unwrap_or_default() {
+            if let Source::Model { group, .. } = &m.source
+                && let Some(g) = out.groups.iter_mut().find(|g| &g.id == group)
+            {
+                g.mention_count = g.mention_count.saturating_sub(1);
+                g.article_ids.retain(|a| a != &article);
+            }
+        }
+    }
+    out.groups.retain(|g| g.mention_count > 0);
+    let mine = update_corpus(previous, own, kb);
+    out.by_article.extend(mine.by_article);
+    for g in mine.groups {
+        match out.groups.iter_mut().find(|o| o.id == g.id) {
+            Some(o) => {
+                o.mention_count += g.mention_count;
+                o.article_ids.extend(g.article_ids);
+            }
+            None => out.groups.push(g),
+        }
+    }
+    out.groups.sort_by(|a, b| {
+        b.mention_count
+            .cmp(&a.mention_count)
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    out
+}
+
 /// The names the model finds in one article that the knowledge base does not have, before grouping.
 fn names_in(article: &Article, kb: &CorpusEntities) -> Vec<RawName> {
     let text = article.text();
@@ -240,6 +297,47 @@ mod tests {
         corpus.articles.retain(|a| a.id != id);
         let kb = analyze_corpus(&corpus);
         assert_eq!(update_corpus(Some(&after), &corpus, &kb), before);
+    }
+
+    #[test]
+    fn a_shares_groups_keep_their_counts_and_own_names_are_added_once() {
+        let seeds = Corpus::from_seeds();
+        // a names index page's share: the build's groups, none of their articles
+        let mut share = detect_corpus(&seeds, &analyze_corpus(&seeds));
+        share.by_article.clear();
+        share.groups.iter_mut().for_each(|g| g.article_ids.clear());
+        let text = "Neuer Minister\n\nDer neue Landwirtschaftsminister Gerold Wunderlich (SPD) besuchte am Montag die Stadt Kleinmachnow. Gerold Wunderlich werde auch die Firma Agrartechnik Brandenburg GmbH besuchen.";
+        let own = Corpus::from_sources([("x.txt", text.as_bytes())]);
+        let kb = analyze_corpus(&own);
+        let with_own = update_share(&share, &[], &own, None, &kb);
+        let mine = with_own
+            .groups
+            .iter()
+            .find(|g| g.label == "Gerold Wunderlich")
+            .expect("the own name");
+        let id = &own.articles[0].id;
+        let in_text = (with_own.by_article[id].iter())
+            .filter(|m| matches!(&m.source, Source::Model { group, .. } if group == &mine.id))
+            .count();
+        assert!(in_text >= 1);
+        assert_eq!(
+            (mine.mention_count, mine.article_ids.clone()),
+            (in_text, vec![id.clone()])
+        );
+        for g in &share.groups {
+            assert!(with_own.groups.contains(g) || g.id == mine.id, "{g:?} changed");
+        }
+        // found again (own articles changed): counted once, not twice
+        assert_eq!(update_share(&with_own, &[], &own, Some(&with_own), &kb), with_own);
+        // the own article gone: the share as it was
+        let none = Corpus {
+            articles: Vec::new(),
+            errors: Vec::new(),
+        };
+        let mut back = update_share(&with_own, &[], &none, None, &kb);
+        back.groups.sort_by(|a, b| a.id.cmp(&b.id));
+        share.groups.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(back, share);
     }
 
     #[test]

@@ -19,9 +19,10 @@ pub struct Analysis {
     pub analyze: fn(&Corpus) -> CorpusEntities,
     /// Same-event and same-story links.
     pub link: fn(&Corpus, &CorpusEntities) -> Linkage,
-    /// The names only the model finds, kept from the names found before where the article was read (the
-    /// model must be loaded: [`Analysis::with_model`]).
-    pub detect: fn(Option<&Detected>, &Corpus, &CorpusEntities) -> Detected,
+    /// The names only the model finds in the state's articles, kept from the names found before (the second
+    /// argument) where the article was read (the model must be loaded: [`Analysis::with_model`]); in a
+    /// page's share, the build's with the own articles' ([`super::AppState::detect_in`]).
+    pub detect: fn(&super::AppState, Option<&Detected>) -> Detected,
     /// The model's names known before it runs ([`super::AppState::known_names`]: the build's and those
     /// kept for the own articles), and whether some article's are not (then the model must be loaded).
     pub known_names: fn(&super::AppState) -> Option<Detected>,
@@ -77,7 +78,7 @@ pub static FULL: Analysis = Analysis {
     seeds: Corpus::from_seeds,
     analyze: crate::core::analysis::entities::analyze_corpus,
     link: crate::core::event_view::link_corpus,
-    detect: crate::core::analysis::detected::update_corpus,
+    detect: super::AppState::detect_in,
     known_names: super::AppState::known_names,
     needs_model: super::AppState::names_need_model,
     keep_names: super::AppState::keep_own_names,

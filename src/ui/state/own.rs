@@ -78,9 +78,9 @@ impl AppState {
     }
 
     /// The ids whose pages are not in the static site: own articles, events with an own report, names only
-    /// own articles mention (in a page's share: of the names it holds, those not kept as the collection's
+    /// own articles mention (the model's too, once found) (in a page's share: of the names it holds, those not kept as the collection's
     /// too, [`super::engine::Analysis::names_elsewhere`]).
-    fn dynamic_ids(&self, analysis: &super::engine::Analysis) -> HashSet<String> {
+    pub(super) fn dynamic_ids(&self, analysis: &super::engine::Analysis) -> HashSet<String> {
         let elsewhere = (analysis.names_elsewhere)(self);
         let own: HashSet<&str> = self
             .own
@@ -94,8 +94,15 @@ impl AppState {
                 ids.insert(g.id.clone());
             }
         }
-        for e in &self.entities.entities {
-            if e.article_ids.iter().all(|a| own.contains(a.0.as_str())) && !elsewhere.contains(&e.id) {
+        let detected = self.detected.iter().flat_map(|d| d.groups.iter());
+        for e in self.entities.entities.iter().chain(detected) {
+            // (a share cuts a name's articles to its own, or to none: a name it counts is the build's)
+            let built = self
+                .whole
+                .as_ref()
+                .is_some_and(|w| w.entity_articles.contains_key(&e.id));
+            let mine = !e.article_ids.is_empty() && e.article_ids.iter().all(|a| own.contains(a.0.as_str()));
+            if mine && !built && !elsewhere.contains(&e.id) {
                 ids.insert(e.id.clone());
             }
         }

@@ -7,9 +7,10 @@
 use std::rc::Rc;
 
 use super::AppState;
+use crate::core::analysis::detected::Detected;
 use crate::core::analysis::entities::CorpusEntities;
 use crate::core::analysis::events::Linkage;
-use crate::core::corpus::Corpus;
+use crate::core::corpus::{ArticleId, Corpus};
 use crate::core::own::links::OwnLinks;
 
 /// The localStorage key of the own articles' links ([`OwnLinks`] as JSON).
@@ -66,6 +67,28 @@ impl AppState {
         ) {
             (Some(build), Some(kept)) if kept.covers(&build, &own) => kept.names.into_iter().collect(),
             _ => Default::default(),
+        }
+    }
+
+    /// The names only the model finds ([`super::engine::Analysis::detect`]): over the whole corpus, or in a
+    /// page's share the build's names with the own articles' added (the share holds the build's groups but
+    /// not all their articles: finding them again over its articles alone would lose them).
+    pub(super) fn detect_in(&self, known: Option<&Detected>) -> Detected {
+        use crate::core::analysis::detected;
+        match (&self.whole, self.detected.as_deref()) {
+            (Some(_), Some(share)) => {
+                let (bundled, own) = self
+                    .corpus
+                    .articles
+                    .split_at(self.bundled.min(self.corpus.articles.len()));
+                let kept: Vec<ArticleId> = bundled.iter().map(|a| a.id.clone()).collect();
+                let own = Corpus {
+                    articles: own.to_vec(),
+                    errors: Vec::new(),
+                };
+                detected::update_share(share, &kept, &own, known, &self.entities)
+            }
+            _ => detected::update_corpus(known, &self.corpus, &self.entities),
         }
     }
 

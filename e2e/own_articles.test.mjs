@@ -82,6 +82,12 @@ for (const name of ['http', 'file']) {
     await go(page, origin(), href);
     const name = await page.locator('.article-body mark.entity[data-entity-id^="Q"]').first().getAttribute('data-entity-id');
     const ownId = href.split('/').pop();
+    // (and it is on the page when the app takes over: nothing moves once shown)
+    await context.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
     requests.length = 0;
     for (const [target, sel] of [
       [`e-${name}.html`, `.mention-group a[href="${href}"]`],
@@ -90,6 +96,9 @@ for (const name of ['http', 'file']) {
     ]) {
       await go(page, origin(), target);
       await page.waitForSelector(sel);
+      await page.waitForTimeout(300);
+      const shift = await page.evaluate(() => window.__shift);
+      assert.ok(shift <= 0.1, `${target}: layout shift ${shift}`);
     }
     // and the index keeps every name the build listed on it (the model's too: the share's groups are not
     // found again over the share's few articles), each linking to its page of the site

@@ -192,12 +192,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    use_effect_with((), move |()| {
-        crate::platform::clock::mark("presseschau:rendered");
-        if !crate::platform::dom::take_over() {
-            crate::platform::dom::focus_heading_on_arrival();
-        }
-    });
+    use_take_over(&state);
     {
         // the page goes on screen without the model's names; they follow right after it is painted (names
         // the build found come with data.js; only other text, as own articles, needs the model, loaded then)
@@ -225,6 +220,44 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<AppContext>>
     }
 }
+
+/// Puts the app's render on screen in place of the prerendered page ([`platform::dom::take_over`]) once the
+/// page is complete: at once, or for a reader with own articles once they are read and their names found
+/// (they would otherwise come into the shown page and move what is below them), at the latest after
+/// [`OWN_WAIT_MS`].
+#[hook]
+fn use_take_over(state: &AppContext) {
+    let done = use_mut_ref(|| false);
+    let waits = *use_memo((), |()| {
+        state.engine.get().is_some()
+            && crate::platform::storage::load(hooks::OWN_PRESENT_KEY)
+                .ok()
+                .flatten()
+                .is_some()
+    });
+    let settled = !waits || (state.own_storage != state::OwnStorage::Loading && !state.detected_outdated);
+    let show = move || {
+        if !std::mem::replace(&mut *done.borrow_mut(), true) {
+            crate::platform::clock::mark("presseschau:rendered");
+            if !crate::platform::dom::take_over() {
+                crate::platform::dom::focus_heading_on_arrival();
+            }
+        }
+    };
+    {
+        let show = show.clone();
+        use_effect_with(settled, move |&settled| {
+            if settled {
+                show();
+            }
+        });
+    }
+    use_effect_with((), move |()| crate::platform::dom::after(OWN_WAIT_MS, show));
+}
+
+/// The longest the app waits for a reader's own articles before it goes on screen (ms): the model, when
+/// their names are not kept, can take longer; they then come into the shown page.
+const OWN_WAIT_MS: u32 = 1000;
 
 /// A one-file collection brings notes: those not already among the reader's are added (and said); notes that
 /// cannot be read are said, and the reader's own stay as they are.

@@ -133,7 +133,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let count = if paged || waiting {
         t.number(total + own)
     } else {
-        t.of_total(shown.len(), total)
+        t.of_total(shown.len(), total + own)
     };
     html! {
         <section class="library" data-page="library">

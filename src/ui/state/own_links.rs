@@ -39,35 +39,37 @@ impl AppState {
     /// added to the share's when they are for this build and these articles, or else the share's stay as
     /// they are until the whole analysis comes ([`AppState::own_links_missing`]).
     pub(super) fn own_linkage(&self, corpus: &Corpus, entities: &CorpusEntities) -> Rc<Linkage> {
-        let own = self.own_ids(corpus);
-        let own: Vec<&str> = own.iter().map(String::as_str).collect();
-        let build = crate::platform::data::build();
         if self.whole.is_none() {
             let links = crate::core::event_view::link_corpus(corpus, entities);
             // (an article shown from a link is not stored: links kept with it would not be found again)
-            if let (Some(build), None) = (build, &self.shown) {
+            if let (Some(build), None) = (crate::platform::data::build(), &self.shown) {
+                let own = self.own_ids(corpus);
+                let own: Vec<&str> = own.iter().map(String::as_str).collect();
                 keep(&OwnLinks::of(&build, &own, &links, entities));
             }
             return Rc::new(links);
         }
-        match (build, kept_links().0) {
-            (Some(build), Some(kept)) if kept.covers(&build, &own) => Rc::new(kept.merge_into(&self.links)),
-            _ => self.links.clone(),
+        match self.kept_for(corpus) {
+            Some(kept) => Rc::new(kept.merge_into(&self.links)),
+            None => self.links.clone(),
         }
+    }
+
+    /// The kept links, where the state holds a share and they are for this build and the own articles of
+    /// `corpus`.
+    fn kept_for(&self, corpus: &Corpus) -> Option<OwnLinks> {
+        let build = self.whole.is_some().then(crate::platform::data::build).flatten()?;
+        let own = self.own_ids(corpus);
+        let own: Vec<&str> = own.iter().map(String::as_str).collect();
+        kept_links().0.filter(|kept| kept.covers(&build, &own))
     }
 
     /// The names in the own articles that the collection's articles name too, where the state holds a share
     /// (there it cannot tell them from the names only own articles have): as kept with their links.
     pub fn names_elsewhere(&self) -> std::collections::HashSet<String> {
-        let own = self.own_ids(&self.corpus);
-        let own: Vec<&str> = own.iter().map(String::as_str).collect();
-        match (
-            self.whole.is_some().then(crate::platform::data::build).flatten(),
-            kept_links().0,
-        ) {
-            (Some(build), Some(kept)) if kept.covers(&build, &own) => kept.names.into_iter().collect(),
-            _ => Default::default(),
-        }
+        self.kept_for(&self.corpus)
+            .map(|kept| kept.names.into_iter().collect())
+            .unwrap_or_default()
     }
 
     /// The names only the model finds ([`super::engine::Analysis::detect`]): over the whole corpus, or in a
@@ -103,15 +105,7 @@ impl AppState {
 
     /// [`Self::own_links_missing`] (the full app's: the reading app has no own articles).
     pub(super) fn links_missing(&self) -> bool {
-        if self.whole.is_none() || self.corpus.articles.len() <= self.bundled {
-            return false;
-        }
-        let own = self.own_ids(&self.corpus);
-        let own: Vec<&str> = own.iter().map(String::as_str).collect();
-        let covered = crate::platform::data::build()
-            .zip(kept_links().0)
-            .is_some_and(|(build, kept)| kept.covers(&build, &own));
-        !covered
+        self.whole.is_some() && self.corpus.articles.len() > self.bundled && self.kept_for(&self.corpus).is_none()
     }
 }
 

@@ -355,6 +355,38 @@ for (const name of ['http', 'file']) {
   });
 }
 
+// A reader with own articles imports notes on the notes page, which the full app shows them from its small
+// share: the notes find their places in the whole collection (the page hands the file over and loads again
+// with the whole analysis), none is taken for one without a place.
+test('http: an own reader\'s import of notes places them in the whole collection', async () => {
+  const origin = env.list.find((o) => o.name === 'http');
+  const a = await openPage(browser, origin);
+  const { seed } = await agencyCopy(a.page, origin);
+  await go(a.page, origin, seed);
+  const phrase = (await a.page.locator('.article-body > p[lang="de"]').first().textContent()).trim().split(/(?<=\.)\s/)[0];
+  await selectPhrase(a.page, phrase);
+  await a.page.locator('#selection-toolbar .swatch--blue').click();
+  await a.page.waitForSelector('mark.annotation--blue');
+  await go(a.page, origin, 'notes.html');
+  await a.page.waitForSelector('.annotation-item');
+  const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.click('#export-all')]);
+  let exported = '';
+  for await (const c of await download.createReadStream()) exported += c;
+  await a.context.close();
+  const b = await openPage(browser, origin);
+  const { text } = await agencyCopy(b.page, origin);
+  await paste(b.page, origin, text);
+  await go(b.page, origin, 'notes.html');
+  await b.page.setInputFiles('#import-file', { name: 'notes.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(exported) });
+  await b.page.waitForSelector('#notice');
+  const notice = await b.page.locator('#notice').textContent();
+  assert.match(notice, /1 neu/);
+  assert.doesNotMatch(notice, /ohne Stelle/);
+  assert.equal(await b.page.locator('.annotation-item').count(), 1);
+  assert.deepEqual(b.problems, []);
+  await b.context.close();
+});
+
 test('http: a save that cannot load the whole analysis says so and keeps the drafts', async () => {
   const origin = env.list.find((o) => o.name === 'http');
   const { page, problems, context } = await openPage(browser, origin);

@@ -175,16 +175,18 @@ fn download_handout(app: &AppState) {
 /// the collection, by web address or by a quote: the full app has them all).
 pub const PENDING_IMPORT_KEY: &str = "presseschau.pending-import";
 
-/// Imports a read file (W3C JSON-LD) into the notes and reports how it went. The reading app hands the file
-/// to the full app: it keeps it in this tab's storage and loads the page again ([`crate::ui::start`] then
-/// starts the full app, and [`use_pending_import`] imports it).
+/// Imports a read file (W3C JSON-LD) into the notes and reports how it went. An app that does not hold the
+/// whole collection (the reading app, or the full app on the page's share for a reader with own articles)
+/// hands the file over: it keeps it in this tab's storage and loads the page again ([`crate::ui::start`] then
+/// starts the full app with the whole analysis, and [`use_pending_import`] imports it).
 fn import_notes(app: &AppContext, shown: &UseStateHandle<Option<Rc<ImportReport>>>, result: Result<String, FileError>) {
     let t = app.lang.text();
     let content = match result {
         Ok(content) => content,
         Err(why) => return notify_error(app, format!("{}: {}.", t.import_failed, t.file_error(&why))),
     };
-    let Some(analysis) = app.engine.get() else {
+    // (its notes may name any article: against a share's few they would be taken for notes without a place)
+    let Some(analysis) = app.engine.get().filter(|_| app.whole.is_none()) else {
         return match crate::platform::storage::save_in_tab(PENDING_IMPORT_KEY, &content) {
             Ok(()) => crate::platform::location::reload(),
             Err(_) => notify_error(app, format!("{}: {}.", t.import_failed, t.import_handover_failed)),

@@ -124,7 +124,9 @@ async fn write_joined(ours: &[OwnArticle]) -> Result<Vec<OwnArticle>, idb::IdbEr
 /// page when the reader saves, the view page after its first render.)
 #[hook]
 pub fn use_own_links(state: &AppContext, route: &crate::ui::routes::Route) {
-    let missing = state.own_links_missing() && route.is_reading();
+    // (asked when the articles or the analysis change, not on every render: it reads the kept record)
+    let key = (std::rc::Rc::as_ptr(&state.corpus) as usize, state.whole.is_some());
+    let missing = *use_memo(key, |_| route.is_reading() && state.own_links_missing());
     let dispatcher = state.dispatcher();
     use_effect_with(missing, move |&missing| {
         if missing {

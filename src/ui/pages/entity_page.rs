@@ -48,11 +48,7 @@ pub(crate) fn with_own(
     page: usize,
 ) -> entity_view::EntityView {
     let pages = view.article_total.div_ceil(PAGE_SIZE).max(1);
-    let own = crate::core::corpus::Corpus {
-        articles: app.corpus.articles[app.bundled.min(app.corpus.articles.len())..].to_vec(),
-        errors: Vec::new(),
-    };
-    let mine = entity_view::build(&own, &app.entities, app.detected.as_deref(), id);
+    let mine = entity_view::build(&app.own_corpus(), &app.entities, app.detected.as_deref(), id);
     if let Some(mine) = mine {
         view.mention_total += mine.mention_total;
         if page.clamp(1, pages) == pages {

@@ -78,13 +78,10 @@ pub fn SearchPage() -> Html {
 /// The reader's own articles that match (indexed here in the browser, with the same core as the build's
 /// index; listed after the bundled ones).
 fn own_hits(app: &AppState, q: &Query) -> Vec<Hit> {
-    if app.corpus.articles.len() <= app.bundled {
+    if app.own_articles().is_empty() {
         return Vec::new();
     }
-    let own = crate::core::corpus::Corpus {
-        articles: app.corpus.articles[app.bundled..].to_vec(),
-        errors: Vec::new(),
-    };
+    let own = app.own_corpus();
     crate::core::search::IndexBuilder::new(&own, &app.entities)
         .into_index()
         .search(q)

@@ -104,8 +104,8 @@ pub(crate) fn own_in_slice(
     first: bool,
     last: bool,
 ) -> Vec<TimelineEntry> {
-    let own = |id: &crate::core::corpus::ArticleId| app.corpus.position(&id.0).is_some_and(|p| p >= app.bundled);
-    let mine = |e: &TimelineEntry| e.group.members.iter().filter(|m| own(m)).count();
+    let own: std::collections::HashSet<_> = app.own_articles().iter().map(|a| &a.id).collect();
+    let mine = |e: &TimelineEntry| e.group.members.iter().filter(|m| own.contains(m)).count();
     let all = (all.into_iter())
         .filter(|e| mine(e) == 0 || e.members.len() == e.group.members.len())
         .collect();

@@ -37,7 +37,15 @@ pub fn ViewPage() -> Html {
             }
         });
     }
-    let need = needs(&app, &raw);
+    // (asked when the fragment, the articles, their links or the storage change, not on every render: it
+    // reads the kept links)
+    let key = (
+        (*raw).clone(),
+        std::rc::Rc::as_ptr(&app.corpus) as usize,
+        std::rc::Rc::as_ptr(&app.links) as usize,
+        app.own_storage.clone(),
+    );
+    let need = (*use_memo(key, |(raw, ..)| needs(&app, raw))).clone();
     let whole = use_whole_links(&app, t, need == Some(Need::Whole));
     let shares = match &need {
         Some(Need::Shares(ids)) => ids.clone(),

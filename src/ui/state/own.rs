@@ -77,9 +77,9 @@ impl AppState {
         crate::ui::routes::set_dynamic(self.dynamic_ids(analysis));
     }
 
-    /// The ids whose pages are not in the static site: own articles, events with an own report, names only
-    /// own articles mention (the model's too, once found) (in a page's share: of the names it holds, those not kept as the collection's
-    /// too, [`super::engine::Analysis::names_elsewhere`]).
+    /// The ids whose pages are not in the static site: own articles, events with an own report, and names
+    /// (the model's too, once found) only own articles mention: in a page's share, of those it does not count,
+    /// the ones not kept as the collection's too ([`super::engine::Analysis::names_elsewhere`]).
     pub(super) fn dynamic_ids(&self, analysis: &super::engine::Analysis) -> HashSet<String> {
         let elsewhere = (analysis.names_elsewhere)(self);
         let own: HashSet<&str> = self
@@ -216,7 +216,7 @@ impl AppState {
             known.by_article.entry(a.id.clone()).or_default();
         }
         let (kept, _) = kept_names();
-        for a in self.corpus.articles.iter().skip(self.bundled) {
+        for a in self.own_articles() {
             if let Some(names) = kept.get(&a.id.0) {
                 known.by_article.entry(a.id.clone()).or_insert_with(|| names.clone());
             }
@@ -231,8 +231,7 @@ impl AppState {
             return true;
         };
         let (kept, _) = kept_names();
-        (self.corpus.articles.iter().skip(self.bundled))
-            .any(|a| !detected.by_article.contains_key(&a.id) && !kept.contains_key(&a.id.0))
+        (self.own_articles().iter()).any(|a| !detected.by_article.contains_key(&a.id) && !kept.contains_key(&a.id.0))
     }
 
     /// Keeps the model's names of the own articles for the next page ([`OWN_NAMES_KEY`]; the records of
@@ -242,7 +241,7 @@ impl AppState {
         let Some(detected) = self.detected.as_deref() else {
             return;
         };
-        let own: BTreeMap<&str, &[Mention]> = (self.corpus.articles.iter().skip(self.bundled))
+        let own: BTreeMap<&str, &[Mention]> = (self.own_articles().iter())
             .map(|a| {
                 (
                     a.id.0.as_str(),

@@ -79,16 +79,11 @@ impl AppState {
         use crate::core::analysis::detected;
         match (&self.whole, self.detected.as_deref()) {
             (Some(_), Some(share)) => {
-                let (bundled, own) = self
-                    .corpus
-                    .articles
-                    .split_at(self.bundled.min(self.corpus.articles.len()));
-                let kept: Vec<ArticleId> = bundled.iter().map(|a| a.id.clone()).collect();
-                let own = Corpus {
-                    articles: own.to_vec(),
-                    errors: Vec::new(),
-                };
-                detected::update_share(share, &kept, &own, known, &self.entities)
+                let kept: Vec<ArticleId> = (self.corpus.articles.iter())
+                    .take(self.bundled)
+                    .map(|a| a.id.clone())
+                    .collect();
+                detected::update_share(share, &kept, &self.own_corpus(), known, &self.entities)
             }
             _ => detected::update_corpus(known, &self.corpus, &self.entities),
         }
@@ -105,7 +100,7 @@ impl AppState {
 
     /// [`Self::own_links_missing`] (the full app's: the reading app has no own articles).
     pub(super) fn links_missing(&self) -> bool {
-        self.whole.is_some() && self.corpus.articles.len() > self.bundled && self.kept_for(&self.corpus).is_none()
+        self.whole.is_some() && !self.own_articles().is_empty() && self.kept_for(&self.corpus).is_none()
     }
 }
 

@@ -14,13 +14,24 @@ impl AppState {
         self.whole.as_ref().map_or(self.corpus.articles.len(), |w| w.articles)
     }
 
+    /// The reader's own articles in the state (after the collection's; an article shown from a link too).
+    pub fn own_articles(&self) -> &[Article] {
+        &self.corpus.articles[self.bundled.min(self.corpus.articles.len())..]
+    }
+
+    /// [`Self::own_articles`] as a corpus of their own (what the core's views and indexes take).
+    pub fn own_corpus(&self) -> crate::core::corpus::Corpus {
+        crate::core::corpus::Corpus {
+            articles: self.own_articles().to_vec(),
+            errors: Vec::new(),
+        }
+    }
+
     /// How many of the reader's own articles a page's slice holds besides the collection's ([`Self::window`]
     /// and [`Self::article_total`] count the collection's only); 0 with the whole analysis, whose corpus
     /// counts them.
     pub fn own_in_slice(&self) -> usize {
-        self.whole
-            .as_ref()
-            .map_or(0, |_| self.corpus.articles.len().saturating_sub(self.bundled))
+        self.whole.as_ref().map_or(0, |_| self.own_articles().len())
     }
 
     /// A page of a list (the library, the names index) in a page's slice: the place in the list of its
@@ -71,7 +82,7 @@ impl AppState {
     /// How many articles name the entity of `summary`.
     pub fn entity_article_count(&self, summary: &EntitySummary) -> usize {
         // (the reader's own articles that name it come after the cut list, and count besides it)
-        let own = &self.corpus.articles[self.bundled.min(self.corpus.articles.len())..];
+        let own = self.own_articles();
         let in_own = || {
             (summary.article_ids.iter())
                 .filter(|a| own.iter().any(|o| &o.id == *a))
